@@ -1,0 +1,67 @@
+/**
+ * The one error catalogue. Every expected failure is an `AppError` with a
+ * stable code; the code decides the HTTP status and the message (zh-CN first,
+ * English with `Accept-Language: en`). Tests assert codes, never messages.
+ * Modules keep their codes in `modules/<m>/errors.ts`, merged here, so the catalogue, the docs (README) and the
+ * types stay in one place; a test checks every code has both messages.
+ */
+import type { ErrorEntry } from './error-entry.ts';
+import { calendarErrors } from '../modules/calendar/errors.ts';
+import { workflowErrors } from '../modules/workflow/errors.ts';
+
+const platformErrors = {
+  VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '请求的资源不存在', en: 'Not found' },
+  USERNAME_TAKEN: { status: 409, zh: '该用户名已被注册', en: 'This username is already taken' },
+  ITEM_NOT_FOUND: { status: 404, zh: '办理事项不存在', en: 'Service item not found' },
+  CASE_NOT_FOUND: { status: 404, zh: '办件不存在', en: 'Case not found' },
+  CASE_STATE_CONFLICT: { status: 409, zh: '办件状态已变化，无法执行此操作，请刷新后重试', en: 'The case has changed state; refresh and try again' },
+  TASK_NOT_FOUND: { status: 404, zh: '待办任务不存在', en: 'Task not found' },
+  TASK_STATE_CONFLICT: { status: 409, zh: '该任务已被处理', en: 'The task has already been handled' },
+  REASON_REQUIRED: { status: 400, zh: '必须填写理由', en: 'A reason is required' },
+  OPINION_REQUIRED: { status: 400, zh: '必须填写审批意见', en: 'An opinion is required' },
+  FORM_INVALID: { status: 400, zh: '申请表填写不完整或不正确', en: 'The application form is incomplete or invalid' },
+  MATERIAL_MISSING: { status: 400, zh: '缺少必需的申请材料', en: 'A required material is missing' },
+  UPLOAD_NOT_FOUND: { status: 404, zh: '上传的文件不存在', en: 'Uploaded file not found' },
+  UPLOAD_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  UPLOAD_TYPE_NOT_ALLOWED: { status: 415, zh: '不支持的文件类型（仅限 PDF、JPG、PNG）', en: 'File type not allowed (PDF, JPG or PNG only)' },
+  UPLOAD_ALREADY_USED: { status: 409, zh: '该文件已用于其他申请', en: 'This file is already attached to another application' },
+  PROGRESS_NOT_FOUND: { status: 404, zh: '办件编号或查询码不正确', en: 'Case number or query code is wrong' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供关联编号', en: 'Internal error; contact the administrator with the correlation id' },
+} as const satisfies Record<string, ErrorEntry>;
+
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors } as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, details?: unknown, message?: string) {
+    super(message ?? errorCatalogue[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return errorCatalogue[this.code].status;
+  }
+}
+
+export type Locale = 'zh-CN' | 'en';
+
+/** Picks the locale from an Accept-Language header: Chinese unless English comes first. */
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export function messageFor(code: ErrorCode, locale: Locale): string {
+  const entry = errorCatalogue[code];
+  return locale === 'en' ? entry.en : entry.zh;
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPg, type EmbeddedPg } from '../src/platform/db/embedded.ts';
+import { createPool } from '../src/platform/db/pool.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+
+/**
+ * One real PostgreSQL per test run (the embedded one, in a temp folder on a
+ * free port), migrated once into a template database. Each test file clones
+ * the template (see db.ts), so files stay independent and fast.
+ * With TEST_DATABASE_URL set, that server is used instead.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+let embedded: EmbeddedPg | undefined;
+let tmp: string | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
+    fs.chmodSync(tmp, 0o755);
+    embedded = await startEmbeddedPg({ dataDir: path.join(tmp, 'pg'), port: await freePort() });
+    adminUrl = embedded.url('postgres');
+  }
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS tongban_template');
+  await admin.query('CREATE DATABASE tongban_template');
+  await admin.end();
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = '/tongban_template';
+  const pool = createPool(templateUrl.toString(), 2);
+  await migrate(pool);
+  await pool.end();
+  project.provide('pgAdminUrl', adminUrl);
+}
+
+export async function teardown(): Promise<void> {
+  await embedded?.stop();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
