@@ -20,6 +20,11 @@ export interface EmbeddedPgOptions {
   user?: string;
   password?: string;
   log?: (line: string) => void;
+  /**
+   * When another live Tongban process already runs this cluster: attach to it
+   * (for CLI commands) instead of failing (the default for servers).
+   */
+  attachToRunning?: boolean;
 }
 
 export interface EmbeddedPg {
@@ -125,6 +130,36 @@ export function livePostmaster(dataDir: string): number | undefined {
   }
 }
 
+const pgUrl = (user: string, password: string, port: number, database: string): string =>
+  `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+/** The Node process that started the cluster, if it is still alive (and is not us). */
+function liveOwner(ownerFile: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(ownerFile, 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The port a running postmaster listens on: line 4 of postmaster.pid. */
+function runningPort(dataDir: string): number | undefined {
+  try {
+    const port = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+    return Number.isInteger(port) && port > 0 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<EmbeddedPg> {
   const log = opts.log ?? (() => {});
   const user = opts.user ?? 'postgres';
@@ -155,7 +190,17 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
     }
   }
 
+  const ownerFile = path.join(path.dirname(dataDir), 'postgres.owner');
   const stale = livePostmaster(dataDir);
+  const owner = liveOwner(ownerFile);
+  if (stale !== undefined && owner !== undefined) {
+    const port = runningPort(dataDir) ?? opts.port;
+    if (!opts.attachToRunning) {
+      throw new Error(`数据目录 ${path.dirname(dataDir)} 正被另一个通办进程 (pid ${owner}) 使用；请先停止它，或设置 TONGBAN_DATA_DIR 使用其他目录`);
+    }
+    log(`连接正在运行的嵌入式 PostgreSQL：127.0.0.1:${port}`);
+    return { url: (database = 'postgres') => pgUrl(user, password, port, database), stop: async () => {} };
+  }
   if (stale !== undefined) {
     // Left behind by a process that died without stopping it (e.g. kill -9).
     log(`发现上次遗留的 PostgreSQL 进程 (pid ${stale})，正在停止后重新启动`);
@@ -180,12 +225,13 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
     );
   }
   log(`嵌入式 PostgreSQL 已启动：127.0.0.1:${opts.port}`);
+  fs.writeFileSync(ownerFile, String(process.pid));
 
   return {
-    url: (database = 'postgres') =>
-      `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`,
+    url: (database = 'postgres') => pgUrl(user, password, opts.port, database),
     stop: async () => {
       await run(bin('pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '30'], who).catch(() => undefined);
+      fs.rmSync(ownerFile, { force: true });
     },
   };
 }

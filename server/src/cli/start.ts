@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { loadConfig } from '../platform/config.ts';
+import { startServer } from '../server.ts';
+import { DEMO_PASSWORD, users } from '../modules/demo/data.ts';
+import { webDistDir } from '../platform/http/app.ts';
+import path from 'node:path';
+
+const ROLE_LABEL: Record<string, string> = {
+  applicant: '市民/企业', clerk: '窗口人员', approver: '审批人员', manager: '中心领导', supervisor: '监察人员', admin: '系统管理员',
+};
+
+/** `tongban start`: runs the whole system in this process until SIGINT/SIGTERM. */
+export async function run(_args: string[]): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  let server;
+  try {
+    server = await startServer(config, { log: (l) => console.log(`[通办] ${l}`), logger: process.env.LOG_REQUESTS === '1' });
+  } catch (err) {
+    console.error(`[通办] 启动失败：${(err as Error).message}`);
+    return 1;
+  }
+  const hasWeb = fs.existsSync(path.join(webDistDir, 'index.html'));
+  console.log('');
+  console.log(`通办 已启动：${server.url}`);
+  console.log(`  API 文档：${server.url}/api/docs`);
+  if (!hasWeb) console.log('  （未找到 web/dist：请先运行 npm run build:web，或使用 npm start 自动构建）');
+  const demo = await server.ctx.db.query('SELECT 1 FROM users WHERE username = $1', ['admin']);
+  if (demo.rowCount) {
+    console.log(`  演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const u of users) console.log(`    ${u.username.padEnd(14)} ${ROLE_LABEL[u.role]}  ${u.displayName}`);
+  }
+  console.log('按 Ctrl+C 停止。');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  console.log('[通办] 正在停止…');
+  await server.stop();
+  return 0;
+}

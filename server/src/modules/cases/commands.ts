@@ -1,0 +1,197 @@
+import type { Actor, AppContext } from '../../platform/http/context.ts';
+import { withTx, type Tx } from '../../platform/db/pool.ts';
+import { AppError } from '../../platform/errors.ts';
+import { appendEvent } from '../../platform/events/stream.ts';
+import { getItem } from '../catalog/index.ts';
+import { checkForm, chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
+
+export interface Application {
+  itemId: string;
+  formData: Record<string, unknown>;
+  materials: { materialId: string; uploadId: string }[];
+  idempotencyKey: string;
+}
+
+export interface SubmitResult {
+  id: string;
+  caseNo: string;
+  queryCode: string;
+  status: string;
+  /** False when the idempotency key had already created this case. */
+  created: boolean;
+}
+
+async function existingByKey(tx: Tx, applicantId: string, key: string): Promise<SubmitResult | undefined> {
+  const { rows } = await tx.query<{ id: string; case_no: string; query_code: string; status: string }>(
+    'SELECT id, case_no, query_code, status FROM cases WHERE applicant_id = $1 AND idempotency_key = $2',
+    [applicantId, key],
+  );
+  const r = rows[0];
+  return r && { id: r.id, caseNo: r.case_no, queryCode: r.query_code, status: r.status, created: false };
+}
+
+/**
+ * 网上申报: validates the form and materials against the item, numbers the
+ * case, attaches the uploads and records `case.submitted`, all in one
+ * transaction. The same idempotency key from the same applicant returns the
+ * first case instead of creating a second.
+ */
+export async function submitApplication(ctx: AppContext, actor: Actor, app: Application): Promise<SubmitResult> {
+  const item = await getItem(ctx.db, app.itemId);
+  const problems = checkForm(item.formFields, app.formData);
+  if (problems.length > 0) throw new AppError('FORM_INVALID', { fields: problems });
+  const materialIds = new Set(item.materials.map((m) => m.id));
+  const given = new Map<string, string>();
+  for (const m of app.materials) {
+    if (!materialIds.has(m.materialId)) throw new AppError('VALIDATION_FAILED', { materialId: m.materialId, reason: 'unknown_material' });
+    if (given.has(m.materialId)) throw new AppError('VALIDATION_FAILED', { materialId: m.materialId, reason: 'duplicate_material' });
+    given.set(m.materialId, m.uploadId);
+  }
+  const missing = item.materials.filter((m) => m.required && !given.has(m.id)).map((m) => m.id);
+  if (missing.length > 0) throw new AppError('MATERIAL_MISSING', { materialIds: missing });
+
+  return withTx(ctx.db, async (tx) => {
+    // Serialise submissions with the same key, so a double click makes one case.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${actor.id}:${app.idempotencyKey}`]);
+    const existing = await existingByKey(tx, actor.id, app.idempotencyKey);
+    if (existing) return existing;
+
+    const now = ctx.clock.now();
+    const day = chinaDay(now);
+    const dept = await tx.query<{ code: string }>('SELECT code FROM departments WHERE id = $1', [item.departmentId]);
+    const deptCode = dept.rows[0]!.code;
+    const seq = await tx.query<{ last_value: number }>(
+      `INSERT INTO case_sequences (day, dept_code, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (day, dept_code) DO UPDATE SET last_value = case_sequences.last_value + 1 RETURNING last_value`,
+      [day, deptCode],
+    );
+    const caseNo = formatCaseNo(day, deptCode, seq.rows[0]!.last_value);
+    const queryCode = newQueryCode();
+    const inserted = await tx.query<{ id: string }>(
+      `INSERT INTO cases (case_no, query_code, item_id, department_id, applicant_id, applicant_name, status, form_data, idempotency_key, submitted_at)
+       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9) RETURNING id`,
+      [caseNo, queryCode, item.id, item.departmentId, actor.id, actor.displayName, JSON.stringify(app.formData), app.idempotencyKey, now],
+    );
+    const caseId = inserted.rows[0]!.id;
+    for (const [materialId, uploadId] of given) {
+      const attached = await tx.query(
+        'UPDATE uploads SET case_id = $1, material_id = $2 WHERE id = $3 AND owner_id = $4 AND case_id IS NULL',
+        [caseId, materialId, uploadId, actor.id],
+      );
+      if (attached.rowCount !== 1) {
+        const found = await tx.query('SELECT case_id FROM uploads WHERE id = $1 AND owner_id = $2', [uploadId, actor.id]);
+        throw new AppError(found.rowCount === 1 ? 'UPLOAD_ALREADY_USED' : 'UPLOAD_NOT_FOUND', { uploadId });
+      }
+    }
+    await appendEvent(tx, {
+      type: 'case.submitted',
+      caseId,
+      caseNo,
+      departmentId: item.departmentId,
+      actor: { id: actor.id, role: actor.role },
+      occurredAt: now,
+      payload: { itemId: item.id, itemCode: item.code, itemName: item.name, promisedDays: item.promisedDays, legalDays: item.legalDays, channel: 'online' },
+    });
+    return { id: caseId, caseNo, queryCode, status: 'submitted', created: true };
+  });
+}
+
+interface LockedCase {
+  id: string;
+  case_no: string;
+  status: string;
+  department_id: string;
+  item_id: string;
+}
+
+/** Locks the case row for this transaction; CASE_NOT_FOUND if absent. */
+async function lockCase(tx: Tx, id: string): Promise<LockedCase> {
+  const { rows } = await tx.query<LockedCase>('SELECT id, case_no, status, department_id, item_id FROM cases WHERE id = $1 FOR UPDATE', [id]);
+  if (!rows[0]) throw new AppError('CASE_NOT_FOUND');
+  return rows[0];
+}
+
+/**
+ * 受理: a submitted case is accepted and an approval task opens for the
+ * item's department. Of two clerks accepting at once, the second finds the
+ * case no longer submitted and gets CASE_STATE_CONFLICT.
+ */
+export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string): Promise<void> {
+  await withTx(ctx.db, async (tx) => {
+    const c = await lockCase(tx, caseId);
+    if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    const now = ctx.clock.now();
+    await tx.query(`UPDATE cases SET status = 'accepted', accepted_at = $2, version = version + 1 WHERE id = $1`, [caseId, now]);
+    const task = await tx.query<{ id: string }>(
+      `INSERT INTO tasks (case_id, kind, name, department_id, status, created_at) VALUES ($1, 'approve', '审核决定', $2, 'open', $3) RETURNING id`,
+      [caseId, c.department_id, now],
+    );
+    await appendEvent(tx, {
+      type: 'case.accepted', caseId, caseNo: c.case_no, departmentId: c.department_id,
+      actor: { id: actor.id, role: actor.role }, occurredAt: now,
+      payload: { taskId: task.rows[0]!.id, taskName: '审核决定' },
+    });
+  });
+}
+
+/** 不予受理: refusing needs a reason, which the applicant is told (行政许可法 第三十二条). */
+export async function refuseCase(ctx: AppContext, actor: Actor, caseId: string, reason: string): Promise<void> {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new AppError('REASON_REQUIRED');
+  await withTx(ctx.db, async (tx) => {
+    const c = await lockCase(tx, caseId);
+    if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    const now = ctx.clock.now();
+    await tx.query(
+      `UPDATE cases SET status = 'refused', concluded_at = $2, result_note = $3, version = version + 1 WHERE id = $1`,
+      [caseId, now, trimmed],
+    );
+    await appendEvent(tx, {
+      type: 'case.refused', caseId, caseNo: c.case_no, departmentId: c.department_id,
+      actor: { id: actor.id, role: actor.role }, occurredAt: now, payload: { reason: trimmed },
+    });
+  });
+}
+
+/**
+ * 审批决定: an approver of the task's department approves or denies with an
+ * opinion; the case concludes with that result. Returns the case id.
+ */
+export async function completeTask(
+  ctx: AppContext, actor: Actor, taskId: string, outcome: 'approved' | 'denied', opinion: string,
+): Promise<string> {
+  const text = opinion.trim();
+  if (!text) throw new AppError('OPINION_REQUIRED');
+  return withTx(ctx.db, async (tx) => {
+    const { rows } = await tx.query<{ id: string; case_id: string; department_id: string; status: string; name: string }>(
+      'SELECT id, case_id, department_id, status, name FROM tasks WHERE id = $1',
+      [taskId],
+    );
+    const task = rows[0];
+    // Another department's task is reported as absent: ids are not probeable.
+    if (!task || task.department_id !== actor.departmentId) throw new AppError('TASK_NOT_FOUND');
+    const c = await lockCase(tx, task.case_id);
+    const done = await tx.query(
+      `UPDATE tasks SET status = 'done', outcome = $2, opinion = $3, completed_at = $4, completed_by = $5
+        WHERE id = $1 AND status = 'open'`,
+      [taskId, outcome, text, ctx.clock.now(), actor.id],
+    );
+    if (done.rowCount !== 1) throw new AppError('TASK_STATE_CONFLICT');
+    if (c.status !== 'accepted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    const now = ctx.clock.now();
+    await tx.query(
+      'UPDATE cases SET status = $2, concluded_at = $3, result_note = $4, version = version + 1 WHERE id = $1',
+      [c.id, outcome, now, text],
+    );
+    const who = { id: actor.id, role: actor.role };
+    await appendEvent(tx, {
+      type: 'task.completed', caseId: c.id, caseNo: c.case_no, departmentId: task.department_id, actor: who, occurredAt: now,
+      payload: { taskId, taskName: task.name, outcome, opinion: text },
+    });
+    await appendEvent(tx, {
+      type: 'case.concluded', caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who, occurredAt: now,
+      payload: { result: outcome },
+    });
+    return c.id;
+  });
+}

@@ -1,0 +1,122 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Queryable } from '../../platform/db/pool.ts';
+import type { Actor } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { assertCanReadCase } from './policy.ts';
+
+const SUMMARY_COLUMNS = `c.id, c.case_no AS "caseNo", i.name AS "itemName", d.name AS "departmentName",
+  c.applicant_name AS "applicantName", c.status, c.submitted_at AS "submittedAt",
+  c.accepted_at AS "acceptedAt", c.concluded_at AS "concludedAt"`;
+const SUMMARY_FROM = 'cases c JOIN service_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id';
+
+export type CaseScope = 'mine' | 'intake' | 'all';
+
+/**
+ * Lists cases the caller may see: `mine` an applicant's own, `intake` the
+ * cases waiting for acceptance (clerks), `all` the center's (manager, admin)
+ * or an approver's department's. The policy decides in SQL, so one query
+ * returns only visible rows.
+ */
+export async function listCases(db: Queryable, actor: Actor, scope: CaseScope) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (actor.role === 'applicant' || scope === 'mine') {
+    where.push(`c.applicant_id = $${params.push(actor.id)}`);
+  } else if (actor.role === 'approver') {
+    where.push(`(c.department_id = $${params.push(actor.departmentId)} OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.department_id = $${params.length}))`);
+  } else if (!['clerk', 'manager', 'admin'].includes(actor.role)) {
+    throw new AppError('FORBIDDEN');
+  }
+  if (scope === 'intake') where.push(`c.status = 'submitted'`);
+  const { rows } = await db.query(
+    `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${scope === 'intake' ? 'c.submitted_at ASC' : 'c.submitted_at DESC'} LIMIT 500`,
+    params,
+  );
+  return rows;
+}
+
+async function timeline(db: Queryable, caseId: string) {
+  const { rows } = await db.query<{ type: string; at: Date; actorName: string | null; payload: Record<string, unknown> }>(
+    `SELECT e.type, e.occurred_at AS at, u.display_name AS "actorName", e.payload
+       FROM events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = $1 ORDER BY e.seq`,
+    [caseId],
+  );
+  return rows.map((r) => ({
+    type: r.type,
+    at: r.at,
+    actorName: r.actorName,
+    note: (r.payload.reason ?? r.payload.opinion ?? null) as string | null,
+  }));
+}
+
+/** The whole case as its applicant or a member of staff sees it; CASE_NOT_FOUND when hidden. */
+export async function getCaseDetail(db: Queryable, actor: Actor, id: string) {
+  const { rows } = await db.query(
+    `SELECT ${SUMMARY_COLUMNS}, c.query_code AS "queryCode", c.item_id AS "itemId", c.form_data AS "formData",
+            i.form_fields AS "formFields", c.result_note AS "resultNote",
+            c.applicant_id AS "applicantId", c.department_id AS "departmentId"
+       FROM ${SUMMARY_FROM} WHERE c.id = $1`,
+    [id],
+  );
+  const c = rows[0] as (Record<string, unknown> & { applicantId: string; departmentId: string }) | undefined;
+  const tasks = c
+    ? (await db.query(
+      `SELECT t.id, t.name, d.name AS "departmentName", t.department_id AS "departmentId", t.status, t.outcome, t.opinion,
+              t.completed_at AS "completedAt"
+         FROM tasks t JOIN departments d ON d.id = t.department_id WHERE t.case_id = $1 ORDER BY t.created_at`,
+      [id],
+    )).rows
+    : [];
+  assertCanReadCase(actor, c && { applicantId: c.applicantId, departmentId: c.departmentId, taskDepartmentIds: tasks.map((t) => t.departmentId as string) });
+  const materials = await db.query(
+    `SELECT u.id AS "uploadId", m.name AS "materialName", u.original_name AS "originalName", u.mime_type AS "mimeType", u.size_bytes AS "sizeBytes"
+       FROM uploads u JOIN item_materials m ON m.id = u.material_id WHERE u.case_id = $1 ORDER BY m.sort_order`,
+    [id],
+  );
+  const { applicantId: _a, departmentId: _d, ...view } = c!;
+  return {
+    ...view,
+    materials: materials.rows,
+    tasks: tasks.map(({ departmentId: _t, ...t }) => t),
+    timeline: await timeline(db, id),
+  };
+}
+
+/** Open approval tasks of the approver's department, oldest first. */
+export async function listOpenTasks(db: Queryable, actor: Actor) {
+  if (actor.role !== 'approver' || !actor.departmentId) throw new AppError('FORBIDDEN');
+  const { rows } = await db.query(
+    `SELECT t.id, t.case_id AS "caseId", c.case_no AS "caseNo", i.name AS "itemName", c.applicant_name AS "applicantName",
+            t.name, t.created_at AS "createdAt"
+       FROM tasks t JOIN cases c ON c.id = t.case_id JOIN service_items i ON i.id = c.item_id
+      WHERE t.department_id = $1 AND t.status = 'open' ORDER BY t.created_at`,
+    [actor.departmentId],
+  );
+  return { items: rows };
+}
+
+function sameCode(a: string, b: string): boolean {
+  const x = Buffer.from(a.toUpperCase());
+  const y = Buffer.from(b.toUpperCase());
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Public progress lookup by case number and query code. A wrong code and an
+ * unknown number give the same PROGRESS_NOT_FOUND; no personal data returned.
+ */
+export async function lookupProgress(db: Queryable, caseNo: string, queryCode: string) {
+  const { rows } = await db.query(
+    `SELECT c.id, c.case_no AS "caseNo", c.query_code AS "queryCode", i.name AS "itemName", d.name AS "departmentName",
+            c.status, c.submitted_at AS "submittedAt", c.accepted_at AS "acceptedAt", c.concluded_at AS "concludedAt",
+            c.result_note AS "resultNote"
+       FROM ${SUMMARY_FROM} WHERE c.case_no = $1`,
+    [caseNo.trim().toUpperCase()],
+  );
+  const c = rows[0] as (Record<string, unknown> & { id: string; queryCode: string }) | undefined;
+  if (!c || !sameCode(c.queryCode, queryCode.trim())) throw new AppError('PROGRESS_NOT_FOUND');
+  const { id, queryCode: _q, ...view } = c;
+  const events = await timeline(db, id);
+  return { ...view, timeline: events.map(({ type, at, note }) => ({ type, at, note })) };
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Api } from '../../platform/http/app.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import { requireActor, requireRole } from '../../platform/http/auth.ts';
+import { acceptCase, completeTask, refuseCase, submitApplication } from './commands.ts';
+import { getCaseDetail, listCases, listOpenTasks, lookupProgress } from './queries.ts';
+import { FixedWindowLimiter } from '../../platform/http/rate-limit.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  caseDetailSchema, caseSummarySchema, idParams, progressSchema, submitBody, submitResponse, taskListSchema,
+} from './schemas.ts';
+
+export function registerCaseRoutes(app: Api, ctx: AppContext): void {
+  app.post('/api/cases', {
+    schema: { tags: ['cases'], summary: '提交申请（网上申报）', body: submitBody, response: { 200: submitResponse, 201: submitResponse } },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'applicant');
+    const { created, ...result } = await submitApplication(ctx, actor, req.body);
+    return reply.status(created ? 201 : 200).send(result as z.infer<typeof submitResponse>);
+  });
+
+  app.get('/api/cases', {
+    schema: {
+      tags: ['cases'], summary: '办件列表',
+      querystring: z.object({ scope: z.enum(['mine', 'intake', 'all']).default('mine') }),
+      response: { 200: z.object({ items: z.array(caseSummarySchema) }) },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    if (req.query.scope === 'intake' && !['clerk', 'manager', 'admin'].includes(actor.role)) throw new AppError('FORBIDDEN');
+    return { items: (await listCases(ctx.db, actor, req.query.scope)) as z.infer<typeof caseSummarySchema>[] };
+  });
+
+  const detail = async (actor: Parameters<typeof getCaseDetail>[1], id: string) =>
+    (await getCaseDetail(ctx.db, actor, id)) as z.infer<typeof caseDetailSchema>;
+
+  app.get('/api/cases/:id', {
+    schema: { tags: ['cases'], summary: '办件详情', params: idParams, response: { 200: caseDetailSchema } },
+  }, async (req) => detail(requireActor(req), req.params.id));
+
+  app.post('/api/cases/:id/accept', {
+    schema: { tags: ['cases'], summary: '受理', params: idParams, body: z.object({}).optional(), response: { 200: caseDetailSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'clerk');
+    await acceptCase(ctx, actor, req.params.id);
+    return detail(actor, req.params.id);
+  });
+
+  app.post('/api/cases/:id/refuse', {
+    schema: {
+      tags: ['cases'], summary: '不予受理（须说明理由）', params: idParams,
+      body: z.object({ reason: z.string().max(1000) }), response: { 200: caseDetailSchema },
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'clerk');
+    await refuseCase(ctx, actor, req.params.id, req.body.reason);
+    return detail(actor, req.params.id);
+  });
+
+  app.get('/api/tasks', {
+    schema: { tags: ['tasks'], summary: '本部门待办', response: { 200: taskListSchema } },
+  }, async (req) => (await listOpenTasks(ctx.db, requireRole(req, 'approver'))) as z.infer<typeof taskListSchema>);
+
+  app.post('/api/tasks/:id/complete', {
+    schema: {
+      tags: ['tasks'], summary: '审批决定（准予 / 不予）', params: idParams,
+      body: z.object({ outcome: z.enum(['approved', 'denied']), opinion: z.string().max(2000) }),
+      response: { 200: caseDetailSchema },
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'approver');
+    const caseId = await completeTask(ctx, actor, req.params.id, req.body.outcome, req.body.opinion);
+    return detail(actor, caseId);
+  });
+
+  // Guessing query codes is the attack here: 20 lookups a minute per client.
+  const lookups = new FixedWindowLimiter(20, 60_000, ctx.clock);
+  app.get('/api/progress', {
+    schema: {
+      tags: ['cases'], summary: '办件进度查询（办件编号 + 查询码，无需登录）',
+      querystring: z.object({ caseNo: z.string().min(1).max(40), queryCode: z.string().min(1).max(20) }),
+      response: { 200: progressSchema },
+    },
+  }, async (req) => {
+    lookups.take(req.ip);
+    return (await lookupProgress(ctx.db, req.query.caseNo, req.query.queryCode)) as z.infer<typeof progressSchema>;
+  });
+}

@@ -1,0 +1,80 @@
+import { randomInt } from 'node:crypto';
+import type { FormField } from '../catalog/index.ts';
+
+/** Case status. `refused`, `approved` and `denied` are final (办结). */
+export type CaseStatus = 'submitted' | 'accepted' | 'refused' | 'approved' | 'denied';
+
+export const FINAL_STATUSES: readonly CaseStatus[] = ['refused', 'approved', 'denied'];
+
+/** The calendar day in China (UTC+8, no DST) of an instant, as YYYY-MM-DD. */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * 办件编号: date, department code, four-digit running number of that
+ * department on that day, e.g. 20261128-SCJG-0007. Readable over the phone
+ * and sortable by day.
+ */
+export function formatCaseNo(day: string, deptCode: string, seq: number): string {
+  return `${day.replaceAll('-', '')}-${deptCode}-${String(seq).padStart(4, '0')}`;
+}
+
+// No 0/O, 1/I/L: a query code is read aloud and typed from paper.
+const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A 6-character query code (查询码), about 30 bits of chance. */
+export function newQueryCode(): string {
+  let code = '';
+  for (let i = 0; i < 6; i++) code += QUERY_ALPHABET[randomInt(QUERY_ALPHABET.length)];
+  return code;
+}
+
+export interface FieldProblem {
+  key: string;
+  problem: 'required' | 'type' | 'too_long' | 'unknown_field';
+}
+
+const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks form data against the item's fields: required fields present,
+ * values of the right type, no unknown keys. Returns every problem at once.
+ */
+export function checkForm(fields: readonly FormField[], data: Record<string, unknown>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const known = new Set(fields.map((f) => f.key));
+  for (const key of Object.keys(data)) if (!known.has(key)) problems.push({ key, problem: 'unknown_field' });
+  for (const f of fields) {
+    const raw = data[f.key];
+    const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+    if (empty) {
+      if (f.required) problems.push({ key: f.key, problem: 'required' });
+      continue;
+    }
+    if (f.type === 'number') {
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) problems.push({ key: f.key, problem: 'type' });
+      continue;
+    }
+    if (typeof raw !== 'string') {
+      problems.push({ key: f.key, problem: 'type' });
+      continue;
+    }
+    if (raw.length > (f.type === 'textarea' ? 2000 : 200)) problems.push({ key: f.key, problem: 'too_long' });
+    else if (f.type === 'phone' && !PHONE.test(raw)) problems.push({ key: f.key, problem: 'type' });
+    else if (f.type === 'date' && (!DATE.test(raw) || Number.isNaN(Date.parse(raw)))) problems.push({ key: f.key, problem: 'type' });
+  }
+  return problems;
+}
+
+export type SniffedType = { mime: 'application/pdf'; ext: 'pdf' } | { mime: 'image/png'; ext: 'png' } | { mime: 'image/jpeg'; ext: 'jpg' };
+
+/** The file's real type from its first bytes (magic numbers); the name and the browser's claim are ignored. */
+export function sniffFileType(head: Uint8Array): SniffedType | undefined {
+  const starts = (sig: number[]) => sig.every((b, i) => head[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return { mime: 'application/pdf', ext: 'pdf' }; // %PDF-
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: 'image/png', ext: 'png' };
+  if (starts([0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', ext: 'jpg' };
+  return undefined;
+}

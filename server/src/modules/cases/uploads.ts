@@ -1,0 +1,66 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor, AppContext } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { sniffFileType } from './rules.ts';
+
+export interface UploadView {
+  id: string;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+/** A file name safe to store and show: no folders, no control characters. */
+function cleanName(name: string): string {
+  const base = path.basename(name.replaceAll('\\', '/')).replace(/[\p{Cc}"]/gu, '').trim();
+  return (base || 'file').slice(0, 120);
+}
+
+/**
+ * Stores an uploaded file under a generated name in the uploads folder (never
+ * served directly) after checking its real type from its bytes. The row is
+ * written after the file; if the row fails, the file is removed.
+ */
+export async function storeUpload(ctx: AppContext, owner: Actor, originalName: string, bytes: Buffer): Promise<UploadView> {
+  if (bytes.length === 0) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { reason: 'empty' });
+  if (bytes.length > ctx.config.uploadMaxBytes) throw new AppError('UPLOAD_TOO_LARGE', { maxBytes: ctx.config.uploadMaxBytes });
+  const type = sniffFileType(bytes.subarray(0, 16));
+  if (!type) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED');
+  const id = randomUUID();
+  const storedName = `${id}.${type.ext}`;
+  const file = path.join(ctx.uploadsDir, storedName);
+  await fs.mkdir(ctx.uploadsDir, { recursive: true });
+  await fs.writeFile(file, bytes, { flag: 'wx', mode: 0o600 });
+  const name = cleanName(originalName);
+  try {
+    await ctx.db.query(
+      `INSERT INTO uploads (id, owner_id, original_name, stored_name, mime_type, size_bytes, sha256, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [id, owner.id, name, storedName, type.mime, bytes.length, createHash('sha256').update(bytes).digest('hex'), ctx.clock.now()],
+    );
+  } catch (err) {
+    await fs.rm(file, { force: true });
+    throw err;
+  }
+  return { id, originalName: name, mimeType: type.mime, sizeBytes: bytes.length };
+}
+
+export interface UploadFile {
+  path: string;
+  originalName: string;
+  mimeType: string;
+  ownerId: string;
+  caseId: string | null;
+}
+
+export async function findUpload(ctx: AppContext, id: string): Promise<UploadFile | undefined> {
+  const { rows } = await ctx.db.query<{ stored_name: string; original_name: string; mime_type: string; owner_id: string; case_id: string | null }>(
+    'SELECT stored_name, original_name, mime_type, owner_id, case_id FROM uploads WHERE id = $1',
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return { path: path.join(ctx.uploadsDir, r.stored_name), originalName: r.original_name, mimeType: r.mime_type, ownerId: r.owner_id, caseId: r.case_id };
+}

@@ -1,0 +1,184 @@
+/**
+ * Demo data for a county service center: real department names, realistic
+ * items with legal bases, legal and promised limits (working days) and
+ * required materials. Loaded on first start unless TONGBAN_NO_DEMO is set.
+ */
+export const DEMO_PASSWORD = 'Tongban@2026';
+
+export const center = { code: 'SFX', name: '示范县政务服务中心', phone: '0571-12345678', address: '示范县人民路 88 号' };
+
+export const departments = [
+  { code: 'SCJG', name: '市场监督管理局' },
+  { code: 'SWJ', name: '税务局' },
+  { code: 'GAJ', name: '公安局' },
+  { code: 'RSJ', name: '人力资源和社会保障局' },
+  { code: 'ZJJ', name: '住房和城乡建设局' },
+  { code: 'ZRZY', name: '自然资源局' },
+  { code: 'FGJ', name: '发展和改革局' },
+  { code: 'WJW', name: '卫生健康委员会' },
+  { code: 'STHJ', name: '生态环境局' },
+] as const;
+
+export const windows = [
+  { code: 'W01', name: '1 号综合受理窗口', dept: null, phone: '0571-12345601' },
+  { code: 'W02', name: '2 号综合受理窗口', dept: null, phone: '0571-12345602' },
+  { code: 'W05', name: '5 号市场监管窗口', dept: 'SCJG', phone: '0571-12345605' },
+  { code: 'W08', name: '8 号不动产登记窗口', dept: 'ZRZY', phone: '0571-12345608' },
+] as const;
+
+type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin';
+
+export const users: { username: string; displayName: string; role: Role; dept?: string; window?: string }[] = [
+  { username: 'citizen', displayName: '张三', role: 'applicant' },
+  { username: 'clerk', displayName: '李窗口', role: 'clerk', window: 'W01' },
+  { username: 'approver', displayName: '王审批（市场监管）', role: 'approver', dept: 'SCJG' },
+  { username: 'approver_wjw', displayName: '赵审批（卫健）', role: 'approver', dept: 'WJW' },
+  { username: 'approver_zjj', displayName: '钱审批（住建）', role: 'approver', dept: 'ZJJ' },
+  { username: 'approver_rsj', displayName: '孙审批（人社）', role: 'approver', dept: 'RSJ' },
+  { username: 'manager', displayName: '周主任', role: 'manager' },
+  { username: 'supervisor', displayName: '吴监察', role: 'supervisor' },
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+];
+
+type Field = { key: string; label: string; type: 'text' | 'textarea' | 'number' | 'date' | 'phone'; required: boolean };
+const applicantFields: Field[] = [
+  { key: 'applicantName', label: '申请人姓名/名称', type: 'text', required: true },
+  { key: 'contactPhone', label: '联系电话', type: 'phone', required: true },
+];
+
+export interface DemoItem {
+  code: string;
+  name: string;
+  dept: string;
+  type: 'immediate' | 'promised' | 'joint' | 'reported';
+  legalBasis: string;
+  legalDays: number;
+  promisedDays: number;
+  fee?: string;
+  description: string;
+  fields: Field[];
+  materials: { name: string; required: boolean; form?: string }[];
+}
+
+export const items: DemoItem[] = [
+  {
+    code: 'SCJG-XK-001', name: '食品经营许可（新办）', dept: 'SCJG', type: 'promised',
+    legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》',
+    legalDays: 10, promisedDays: 5, description: '在本县从事食品销售、餐饮服务的经营者申请食品经营许可证。',
+    fields: [...applicantFields,
+      { key: 'businessAddress', label: '经营场所地址', type: 'text', required: true },
+      { key: 'businessScope', label: '经营项目', type: 'textarea', required: true },
+      { key: 'area', label: '经营场所面积（平方米）', type: 'number', required: false }],
+    materials: [
+      { name: '食品经营许可申请书', required: true },
+      { name: '营业执照复印件', required: true },
+      { name: '与食品经营相适应的主要设备设施布局、操作流程等文件', required: true },
+      { name: '食品安全管理制度文本', required: false },
+    ],
+  },
+  {
+    code: 'SCJG-DJ-002', name: '个体工商户设立登记', dept: 'SCJG', type: 'immediate',
+    legalBasis: '《促进个体工商户发展条例》；《中华人民共和国市场主体登记管理条例》第十九条',
+    legalDays: 3, promisedDays: 0, description: '有经营能力的公民申请个体工商户设立登记，材料齐全、符合法定形式的当场办结。',
+    fields: [...applicantFields,
+      { key: 'shopName', label: '个体工商户名称', type: 'text', required: false },
+      { key: 'businessScope', label: '经营范围', type: 'textarea', required: true }],
+    materials: [
+      { name: '个体工商户登记（备案）申请书', required: true },
+      { name: '经营者身份证明', required: true },
+      { name: '经营场所使用证明', required: true },
+    ],
+  },
+  {
+    code: 'SCJG-DJ-003', name: '有限责任公司设立登记', dept: 'SCJG', type: 'promised',
+    legalBasis: '《中华人民共和国公司法》；《中华人民共和国市场主体登记管理条例》',
+    legalDays: 3, promisedDays: 1, description: '申请设立有限责任公司，领取营业执照。',
+    fields: [...applicantFields,
+      { key: 'companyName', label: '拟设立公司名称', type: 'text', required: true },
+      { key: 'registeredCapital', label: '注册资本（万元）', type: 'number', required: true }],
+    materials: [
+      { name: '公司登记（备案）申请书', required: true },
+      { name: '公司章程', required: true },
+      { name: '股东主体资格证明', required: true },
+      { name: '法定代表人、董事、监事和经理的任职文件', required: true },
+    ],
+  },
+  {
+    code: 'SWJ-DJ-001', name: '税务登记（首次办税综合事项）', dept: 'SWJ', type: 'immediate',
+    legalBasis: '《中华人民共和国税收征收管理法》第十五条', legalDays: 30, promisedDays: 0,
+    description: '新设立纳税人首次办理涉税事项，信息确认、票种核定一并办理。',
+    fields: [...applicantFields, { key: 'creditCode', label: '统一社会信用代码', type: 'text', required: true }],
+    materials: [{ name: '营业执照复印件', required: true }, { name: '经办人身份证件', required: true }],
+  },
+  {
+    code: 'GAJ-HJ-001', name: '户口迁入（投靠类）', dept: 'GAJ', type: 'promised',
+    legalBasis: '《中华人民共和国户口登记条例》第十三条', legalDays: 20, promisedDays: 10,
+    description: '夫妻、子女、父母投靠等情形申请户口迁入本县。',
+    fields: [...applicantFields,
+      { key: 'idNumber', label: '身份证号码', type: 'text', required: true },
+      { key: 'relation', label: '与投靠人关系', type: 'text', required: true }],
+    materials: [{ name: '户口迁入申请表', required: true }, { name: '居民户口簿', required: true }, { name: '亲属关系证明', required: true }],
+  },
+  {
+    code: 'RSJ-SB-001', name: '就业创业证申领', dept: 'RSJ', type: 'promised',
+    legalBasis: '《就业服务与就业管理规定》第六十三条', legalDays: 10, promisedDays: 3,
+    description: '劳动者申领《就业创业证》，用于享受就业创业扶持政策。',
+    fields: [...applicantFields, { key: 'idNumber', label: '身份证号码', type: 'text', required: true }],
+    materials: [{ name: '居民身份证', required: true }, { name: '近期免冠照片', required: true }],
+  },
+  {
+    code: 'ZJJ-XK-001', name: '建筑工程施工许可证核发', dept: 'ZJJ', type: 'promised',
+    legalBasis: '《中华人民共和国建筑法》第八条；《建筑工程施工许可管理办法》', legalDays: 15, promisedDays: 7,
+    description: '在本县行政区域内从事建筑工程施工，建设单位在开工前申请领取施工许可证。',
+    fields: [...applicantFields,
+      { key: 'projectName', label: '工程名称', type: 'text', required: true },
+      { key: 'projectAddress', label: '建设地址', type: 'text', required: true },
+      { key: 'contractPrice', label: '合同价格（万元）', type: 'number', required: true },
+      { key: 'plannedStart', label: '计划开工日期', type: 'date', required: true }],
+    materials: [
+      { name: '建筑工程施工许可证申请表', required: true },
+      { name: '建设工程规划许可证', required: true },
+      { name: '施工合同', required: true },
+      { name: '施工图设计文件审查合格书', required: true },
+    ],
+  },
+  {
+    code: 'ZRZY-DJ-001', name: '不动产首次登记', dept: 'ZRZY', type: 'promised',
+    legalBasis: '《不动产登记暂行条例》第二十条', legalDays: 30, promisedDays: 5,
+    description: '依法取得不动产权利的首次登记。',
+    fields: [...applicantFields, { key: 'propertyAddress', label: '不动产坐落', type: 'text', required: true }],
+    materials: [{ name: '不动产登记申请书', required: true }, { name: '申请人身份证明', required: true }, { name: '不动产权属来源证明材料', required: true }],
+  },
+  {
+    code: 'FGJ-BA-001', name: '企业投资项目备案', dept: 'FGJ', type: 'promised',
+    legalBasis: '《企业投资项目核准和备案管理条例》第十三条', legalDays: 5, promisedDays: 2,
+    description: '实行备案管理的企业投资项目，在开工建设前通过在线平台备案。',
+    fields: [...applicantFields,
+      { key: 'projectName', label: '项目名称', type: 'text', required: true },
+      { key: 'totalInvestment', label: '总投资（万元）', type: 'number', required: true }],
+    materials: [{ name: '项目备案信息表', required: true }, { name: '企业营业执照', required: true }],
+  },
+  {
+    code: 'WJW-XK-001', name: '公共场所卫生许可', dept: 'WJW', type: 'promised',
+    legalBasis: '《公共场所卫生管理条例》第八条；《公共场所卫生管理条例实施细则》', legalDays: 20, promisedDays: 10,
+    description: '宾馆、美容美发、游泳场所等公共场所经营者申请卫生许可证。',
+    fields: [...applicantFields,
+      { key: 'placeName', label: '场所名称', type: 'text', required: true },
+      { key: 'placeType', label: '场所类别', type: 'text', required: true }],
+    materials: [{ name: '卫生许可证申请表', required: true }, { name: '营业执照复印件', required: true }, { name: '卫生检测或评价报告', required: true }],
+  },
+  {
+    code: 'WJW-XK-002', name: '医疗机构执业登记', dept: 'WJW', type: 'promised',
+    legalBasis: '《医疗机构管理条例》第十五条', legalDays: 45, promisedDays: 20,
+    description: '医疗机构执业前向卫生健康行政部门申请执业登记，领取《医疗机构执业许可证》。',
+    fields: [...applicantFields, { key: 'institutionName', label: '医疗机构名称', type: 'text', required: true }],
+    materials: [{ name: '医疗机构申请执业登记注册书', required: true }, { name: '医疗机构用房产权证明或使用证明', required: true }, { name: '医疗机构规章制度', required: true }],
+  },
+  {
+    code: 'STHJ-SP-001', name: '建设项目环境影响报告表审批', dept: 'STHJ', type: 'promised',
+    legalBasis: '《中华人民共和国环境影响评价法》第二十二条', legalDays: 30, promisedDays: 15,
+    description: '编制环境影响报告表的建设项目，建设单位报批环境影响报告表。',
+    fields: [...applicantFields, { key: 'projectName', label: '建设项目名称', type: 'text', required: true }],
+    materials: [{ name: '建设项目环境影响报告表', required: true }, { name: '报批申请文件', required: true }],
+  },
+];

@@ -1,0 +1,49 @@
+import type { Db } from '../../platform/db/pool.ts';
+import { withTx } from '../../platform/db/pool.ts';
+import { hashPassword } from '../iam/passwords.ts';
+import { center, departments, DEMO_PASSWORD, items, users, windows } from './data.ts';
+
+/** Loads the demo center once: does nothing when any center exists. Returns whether it loaded. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const exists = await db.query('SELECT 1 FROM centers LIMIT 1');
+  if (exists.rowCount) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await withTx(db, async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(727274002)');
+    if ((await tx.query('SELECT 1 FROM centers LIMIT 1')).rowCount) return;
+    const c = await tx.query<{ id: string }>('INSERT INTO centers (code, name, phone, address) VALUES ($1,$2,$3,$4) RETURNING id',
+      [center.code, center.name, center.phone, center.address]);
+    const centerId = c.rows[0]!.id;
+    const deptIds = new Map<string, string>();
+    for (const [i, d] of departments.entries()) {
+      const r = await tx.query<{ id: string }>('INSERT INTO departments (center_id, code, name, sort_order) VALUES ($1,$2,$3,$4) RETURNING id',
+        [centerId, d.code, d.name, i]);
+      deptIds.set(d.code, r.rows[0]!.id);
+    }
+    const windowIds = new Map<string, string>();
+    for (const w of windows) {
+      const r = await tx.query<{ id: string }>('INSERT INTO windows (center_id, department_id, code, name, phone) VALUES ($1,$2,$3,$4,$5) RETURNING id',
+        [centerId, w.dept ? deptIds.get(w.dept) : null, w.code, w.name, w.phone]);
+      windowIds.set(w.code, r.rows[0]!.id);
+    }
+    for (const u of users) {
+      await tx.query(
+        'INSERT INTO users (username, password_hash, display_name, role, department_id, window_id) VALUES ($1,$2,$3,$4,$5,$6)',
+        [u.username, passwordHash, u.displayName, u.role, u.dept ? deptIds.get(u.dept) : null, u.window ? windowIds.get(u.window) : null],
+      );
+    }
+    for (const item of items) {
+      const r = await tx.query<{ id: string }>(
+        `INSERT INTO service_items (code, name, department_id, item_type, legal_basis, legal_days, promised_days, fee, description, form_fields)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+        [item.code, item.name, deptIds.get(item.dept), item.type, item.legalBasis, item.legalDays, item.promisedDays,
+          item.fee ?? '不收费', item.description, JSON.stringify(item.fields)],
+      );
+      for (const [i, m] of item.materials.entries()) {
+        await tx.query('INSERT INTO item_materials (item_id, name, required, form, sort_order) VALUES ($1,$2,$3,$4,$5)',
+          [r.rows[0]!.id, m.name, m.required, m.form ?? '电子件', i]);
+      }
+    }
+  });
+  return true;
+}

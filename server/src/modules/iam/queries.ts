@@ -1,0 +1,14 @@
+import type { Queryable } from '../../platform/db/pool.ts';
+import type { z } from 'zod';
+import type { userSchema } from './schemas.ts';
+
+export type UserView = z.infer<typeof userSchema>;
+
+export async function findUserView(db: Queryable, id: string): Promise<UserView | undefined> {
+  const { rows } = await db.query(
+    `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.department_id AS "departmentId", d.name AS "departmentName"
+       FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1`,
+    [id],
+  );
+  return rows[0] as UserView | undefined;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin']);
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  departmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+});
+
+export const registerBody = z.object({
+  // Letters, digits, underscore, dot, dash: a name that is safe to show anywhere.
+  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/),
+  password: z.string().min(8).max(128),
+  displayName: z.string().trim().min(1).max(50),
+  phone: z.string().trim().regex(/^1\d{10}$/).optional(),
+});
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
+
+export const userResponse = z.object({ user: userSchema });

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, {
+  type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault,
+} from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerSessionHook } from './auth.ts';
+import { registerIamRoutes } from '../../modules/iam/routes.ts';
+import { registerCatalogRoutes } from '../../modules/catalog/routes.ts';
+import { registerCaseRoutes } from '../../modules/cases/routes.ts';
+import { registerUploadRoutes } from '../../modules/cases/upload-routes.ts';
+import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
+
+export type App = FastifyInstance;
+/** The app as route modules see it: zod schemas type each handler's input. */
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+  /** Serve the built web UI from web/dist (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP app: plugins, error catalogue, OpenAPI, every module's routes. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tongban 通办 API', version: '0.1.0', description: '行政审批与电子监察平台 API。错误体：{code, message, correlationId}。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+  registerSessionHook(app, ctx);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  registerIamRoutes(api, ctx);
+  registerCatalogRoutes(api, ctx);
+  registerCaseRoutes(api, ctx);
+  registerUploadRoutes(api, ctx);
+  registerSupervisionRoutes(api, ctx);
+
+  if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+    // Client-side routes (/workbench/…, /my/cases/…) all load the SPA shell.
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        throw Object.assign(new Error('not found'), { statusCode: 404 });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

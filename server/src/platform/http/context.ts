@@ -1,0 +1,25 @@
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/pool.ts';
+
+/** What every module's routes and commands are given: the composition root builds it once. */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  /** Folder for uploaded files, outside any served folder. */
+  uploadsDir: string;
+}
+
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin';
+
+export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin'];
+
+/** The authenticated caller, as every command and policy sees it. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorCatalogue, localeFrom, messageFor, type ErrorCode } from '../errors.ts';
+
+/**
+ * Maps every failure to `{code, message, correlationId}`. Known codes keep
+ * their status; anything else is logged with its stack and becomes a generic
+ * 500 that names only the correlation id.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    const correlationId = req.id || randomUUID();
+    const locale = localeFrom(req.headers['accept-language']);
+    let code: ErrorCode;
+    let details: unknown;
+    if (err instanceof AppError) {
+      code = err.code;
+      details = err.details;
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      code = 'VALIDATION_FAILED';
+      details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+    } else if ((err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE' || (err as FastifyError).code === 'FST_FILES_LIMIT') {
+      code = 'UPLOAD_TOO_LARGE';
+    } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
+      // Fastify's own client errors (bad JSON, wrong content type, body too large).
+      const status = (err as FastifyError).statusCode!;
+      code = status === 413 ? 'UPLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED';
+      details = { reason: err.message };
+    } else {
+      code = 'INTERNAL';
+      req.log.error({ err, correlationId }, 'unhandled error');
+    }
+    const body: Record<string, unknown> = { code, message: messageFor(code, locale), correlationId };
+    if (details !== undefined && code !== 'INTERNAL') body.details = details;
+    const status = code === 'INTERNAL' ? 500 : (err instanceof AppError ? err.status : undefined) ?? statusOf(code);
+    void reply.status(status).header('x-correlation-id', correlationId).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const locale = localeFrom(req.headers['accept-language']);
+    void reply.status(404).send({ code: 'NOT_FOUND', message: messageFor('NOT_FOUND', locale), correlationId: req.id });
+  });
+}
+
+const statusOf = (code: ErrorCode): number => errorCatalogue[code].status;

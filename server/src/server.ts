@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { Config } from './platform/config.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { openDatabase } from './platform/db/connect.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { buildApp, type App } from './platform/http/app.ts';
+import type { AppContext } from './platform/http/context.ts';
+import { seedDemo } from './modules/demo/seed.ts';
+
+export interface RunningServer {
+  app: App;
+  ctx: AppContext;
+  url: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Composition root: config → database → migrations → demo data → HTTP. */
+export async function startServer(config: Config, opts: { clock?: Clock; log?: (line: string) => void; logger?: boolean } = {}): Promise<RunningServer> {
+  const log = opts.log ?? (() => {});
+  const database = await openDatabase(config, log);
+  try {
+    const applied = await migrate(database.db);
+    if (applied.length) log(`已执行数据库迁移：${applied.join(', ')}`);
+    const seeded = config.seedDemo ? await seedDemo(database.db) : false;
+    if (seeded) log('已载入演示数据（示范县政务服务中心）');
+    const ctx: AppContext = {
+      db: database.db,
+      clock: opts.clock ?? systemClock,
+      config,
+      uploadsDir: path.join(config.dataDir, 'uploads'),
+    };
+    const app = await buildApp(ctx, { serveWeb: true, logger: opts.logger ? { level: config.logLevel } : false });
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return {
+      app, ctx, seeded,
+      url: config.publicUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      stop: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+}
