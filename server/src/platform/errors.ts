@@ -2,8 +2,8 @@
  * The one error catalogue. Every expected failure is an `AppError` with a
  * stable code; the code decides the HTTP status and the message (zh-CN first,
  * English with `Accept-Language: en`). Tests assert codes, never messages.
- * Modules keep their codes in `modules/<m>/errors.ts`, merged here, so the catalogue, the docs (README) and the
- * types stay in one place; a test checks every code has both messages.
+ * Modules keep their codes in `modules/<m>/errors.ts`, merged here; docs/errors.md
+ * is generated from it (`npm run contracts`) and a test keeps the two in step.
  */
 import type { ErrorEntry } from './error-entry.ts';
 import { calendarErrors } from '../modules/calendar/errors.ts';

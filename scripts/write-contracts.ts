@@ -1,0 +1,18 @@
+// `npm run contracts`: regenerates docs/openapi.json and docs/errors.md.
+import fs from 'node:fs';
+import { buildApp } from '../server/src/platform/http/app.ts';
+import { loadConfig } from '../server/src/platform/config.ts';
+import { systemClock } from '../server/src/platform/clock.ts';
+import { createPool } from '../server/src/platform/db/pool.ts';
+import { openApiPath, renderOpenApi } from './openapi.ts';
+import { errorDocsPath, renderErrorDocs } from './error-docs.ts';
+
+// The document needs no database; the pool is never connected.
+const db = createPool('postgres://unused@127.0.0.1:1/unused');
+const app = await buildApp({ db, clock: systemClock, config: loadConfig({}), uploadsDir: '/nonexistent' });
+await app.ready();
+fs.writeFileSync(openApiPath, renderOpenApi(app));
+fs.writeFileSync(errorDocsPath, renderErrorDocs());
+await app.close();
+await db.end();
+console.log(`已写入 ${openApiPath} 与 ${errorDocsPath}`);

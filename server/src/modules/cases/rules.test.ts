@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkForm, chinaDay, formatCaseNo, newQueryCode, sniffFileType } from './rules.ts';
+import type { FormField } from '../catalog/index.ts';
+
+describe('case numbers', () => {
+  it('use the China calendar day, the department code and a 4-digit sequence', () => {
+    expect(formatCaseNo('2026-09-24', 'SCJG', 7)).toBe('20260924-SCJG-0007');
+    // 23:30 UTC on 9/23 is already 9/24 in Beijing.
+    expect(chinaDay(new Date('2026-09-23T23:30:00Z'))).toBe('2026-09-24');
+    expect(chinaDay(new Date('2026-09-23T15:59:59Z'))).toBe('2026-09-23');
+  });
+
+  it('query codes avoid look-alike characters', () => {
+    for (let i = 0; i < 200; i++) expect(newQueryCode()).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+  });
+});
+
+describe('form checking', () => {
+  const fields: FormField[] = [
+    { key: 'name', label: '姓名', type: 'text', required: true },
+    { key: 'phone', label: '电话', type: 'phone', required: true },
+    { key: 'area', label: '面积', type: 'number', required: false },
+    { key: 'start', label: '开工日期', type: 'date', required: false },
+  ];
+
+  it('accepts a complete form', () => {
+    expect(checkForm(fields, { name: '张三', phone: '13800138000', area: 12.5, start: '2026-10-08' })).toEqual([]);
+    expect(checkForm(fields, { name: '张三', phone: '0571-87654321' })).toEqual([]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(checkForm(fields, { name: ' ', phone: '123', area: '12', start: '2026-13-45', extra: 'x' })).toEqual([
+      { key: 'extra', problem: 'unknown_field' },
+      { key: 'name', problem: 'required' },
+      { key: 'phone', problem: 'type' },
+      { key: 'area', problem: 'type' },
+      { key: 'start', problem: 'type' },
+    ]);
+  });
+});
+
+describe('file type sniffing', () => {
+  it('recognises PDF, PNG and JPEG by their first bytes only', () => {
+    expect(sniffFileType(Buffer.from('%PDF-1.7'))?.mime).toBe('application/pdf');
+    expect(sniffFileType(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))?.mime).toBe('image/png');
+    expect(sniffFileType(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))?.mime).toBe('image/jpeg');
+    expect(sniffFileType(Buffer.from('PK\x03\x04'))).toBeUndefined();
+    expect(sniffFileType(Buffer.from(' %PDF-1.7'))).toBeUndefined();
+    expect(sniffFileType(new Uint8Array())).toBeUndefined();
+  });
+});

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ManualClock } from '../src/platform/clock.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { buildApp, type App } from '../src/platform/http/app.ts';
+import type { AppContext } from '../src/platform/http/context.ts';
+import { seedDemo } from '../src/modules/demo/seed.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/data.ts';
+import { createTestDb } from './db.ts';
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+/** The whole HTTP app on a fresh database with the demo center, at a fixed time. */
+export async function createTestApp(start = '2026-09-24T02:00:00Z'): Promise<TestApp> {
+  const testDb = await createTestDb();
+  await seedDemo(testDb.db);
+  const clock = new ManualClock(start);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-'));
+  const ctx: AppContext = {
+    db: testDb.db,
+    clock,
+    config: { ...loadConfig({}), dataDir, uploadMaxBytes: 1024 * 1024 },
+    uploadsDir: path.join(dataDir, 'uploads'),
+  };
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app, ctx, clock,
+    close: async () => {
+      await app.close();
+      await testDb.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs a demo (or registered) user in and returns the cookie header to send. */
+export async function login(app: App, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'tb_session');
+  return `tb_session=${cookie!.value}`;
+}
+
+/** A multipart body with one file field, as a browser sends it. */
+export function multipartFile(name: string, bytes: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----tongban${Date.now()}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n% test material\n');
+
+/** Uploads a small PDF as `cookie` and returns its id. */
+export async function uploadPdf(app: App, cookie: string, name = '材料.pdf'): Promise<string> {
+  const body = multipartFile(name, PDF_BYTES);
+  const res = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...body.headers, cookie }, payload: body.payload });
+  if (res.statusCode !== 201) throw new Error(`upload failed: ${res.body}`);
+  return res.json().id;
+}
+
+/** A complete application for the item with the given code: every required field and material. */
+export async function applicationFor(app: App, cookie: string, itemCode: string, key = `key-${Math.random().toString(36).slice(2)}`) {
+  const items = (await app.inject({ url: '/api/items' })).json() as { id: string; code: string }[];
+  const item = (await app.inject({ url: `/api/items/${items.find((i) => i.code === itemCode)!.id}` })).json();
+  const formData: Record<string, string | number> = {};
+  for (const f of item.formFields) {
+    if (!f.required) continue;
+    formData[f.key] = f.type === 'number' ? 100 : f.type === 'phone' ? '13800138000' : f.type === 'date' ? '2026-10-08' : '测试内容';
+  }
+  const materials = [];
+  for (const m of item.materials) if (m.required) materials.push({ materialId: m.id, uploadId: await uploadPdf(app, cookie) });
+  return { itemId: item.id as string, formData, materials, idempotencyKey: key };
+}
+
+/** Submits a complete application as the demo citizen; returns the new case. */
+export async function submitCase(app: App, cookie: string, itemCode = 'SCJG-XK-001') {
+  const payload = await applicationFor(app, cookie, itemCode);
+  const res = await app.inject({ method: 'POST', url: '/api/cases', headers: { cookie }, payload });
+  if (res.statusCode !== 201) throw new Error(`submit failed: ${res.body}`);
+  return res.json() as { id: string; caseNo: string; queryCode: string; status: string };
+}
