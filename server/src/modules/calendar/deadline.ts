@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../platform/errors.ts';
 import { indexOf, type WorkCalendar } from './calendar.ts';
-import { parseIsoDate, toShanghai, type LocalMoment } from './dates.ts';
+import { formatIsoDate, parseIsoDate, toShanghai, type LocalMoment } from './dates.ts';
 import { checkExtensions, type Extension, type Handling } from './extension.ts';
 import type { OfficeHours } from './office-hours.ts';
 import { validatePauses, type Pause, type PauseInput } from './pauses.ts';
@@ -88,12 +88,12 @@ export function prepareClock(input: ClockInput): PreparedClock {
 }
 
 function refuseLatePause(pause: Pause): never {
-  throw new AppError('CALENDAR_PAUSE_AFTER_DUE', { from: pause.from, to: pause.to, type: pause.type });
+  throw new AppError('CALENDAR_PAUSE_AFTER_DUE', { type: pause.type, from: formatIsoDate(pause.from), to: formatIsoDate(pause.to) });
 }
 
 function workdayAt(cal: WorkCalendar, ord: number): number {
   const i = cal.workday[ord];
-  if (i === undefined) throw new AppError('CALENDAR_DATE_OUT_OF_RANGE', { workdayOrdinal: ord });
+  if (i === undefined) throw new AppError('CALENDAR_DATE_OUT_OF_RANGE', { through: formatIsoDate(cal.lastDay) });
   return i;
 }
 

@@ -47,7 +47,7 @@ export function parsePauseArg(arg: string): PauseInput {
   const type = at >= 0 ? arg.slice(0, at) : 'supplement';
   const range = at >= 0 ? arg.slice(at + 1) : arg;
   const [from, to, extra] = range.split(':');
-  if (!from || !to || extra !== undefined) throw new AppError('CALENDAR_ARGUMENT_INVALID', { pause: arg });
+  if (!from || !to || extra !== undefined) throw new AppError('CALENDAR_ARGUMENT_INVALID', { detail: `--pause 应为 A:B 或 类型@A:B，收到 "${arg}"` });
   if (!isPauseType(type)) throw new AppError('CALENDAR_PAUSE_TYPE_UNKNOWN', { type });
   return { type, from, to };
 }

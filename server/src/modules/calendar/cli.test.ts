@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const bin = path.join(root, 'bin/tongban.js');
+
+function tongban(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  const r = spawnSync(process.execPath, [bin, 'deadline', ...args], { cwd: root, encoding: 'utf8', env });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npx tongban deadline', () => {
+  it('prints the due date and the ledger of the issue example', () => {
+    const r = tongban('--from', '2026-09-24', '--days', '20', '--pause', '2026-10-12:2026-10-14');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('到期：2026-11-03T17:30:00+08:00');
+    expect(r.stdout).toContain('9/25–9/27 中秋、10/1–10/7 国庆节不计；10/10（周六）调休上班计入；补正暂停 3 个工作日');
+  });
+
+  it('answers in JSON with due, provisional and ledger', () => {
+    const r = tongban('--from', '2026-12-20', '--days', '20', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { due: string; provisional: boolean; ledger: { text: string; entries: unknown[] } };
+    expect(out.due).toBe('2027-01-15T17:30:00+08:00');
+    expect(out.provisional).toBe(true);
+    expect(out.ledger.entries.length).toBeGreaterThan(2);
+  });
+
+  it('takes natural days, hours, typed pauses and an extension', () => {
+    expect(JSON.parse(tongban('--from', '2026-09-28', '--days', '5', '--unit', 'day', '--json').stdout).due).toBe('2026-10-08T17:30:00+08:00');
+    expect(JSON.parse(tongban('--from', '2026-09-30T16:00', '--days', '4', '--unit', 'hour', '--json').stdout).due).toBe('2026-10-08T11:30:00+08:00');
+    const typed = tongban('--from', '2026-03-02', '--days', '5', '--pause', 'expert_review@2026-03-04:2026-03-05', '--json');
+    expect(JSON.parse(typed.stdout).due).toBe('2026-03-11T17:30:00+08:00');
+    const ext = tongban('--from', '2026-09-24', '--days', '20', '--extend', '10', '--approver', 'agency_head', '--reason', '需现场核查', '--json');
+    expect(JSON.parse(ext.stdout).due).toBe('2026-11-12T17:30:00+08:00');
+  });
+
+  it.each([
+    [['--from', '2026-09-24'], 'CALENDAR_ARGUMENT_INVALID'],
+    [['--from', '2026-09-24', '--days', 'twenty'], 'CALENDAR_ARGUMENT_INVALID'],
+    [['--from', '2026-09-24', '--days', '20', '--bogus'], 'CALENDAR_ARGUMENT_INVALID'],
+    [['--from', '2026-02-30', '--days', '20'], 'CALENDAR_DATE_INVALID'],
+    [['--from', '2003-06-01', '--days', '20'], 'CALENDAR_YEAR_UNKNOWN'],
+    [['--from', '2026-09-24', '--days', '20', '--unit', 'week'], 'CALENDAR_UNIT_UNKNOWN'],
+    [['--from', '2026-09-24', '--days', '20', '--region', 'XX'], 'CALENDAR_REGION_UNKNOWN'],
+    [['--from', '2026-09-24', '--days', '20', '--pause', '2026-10-14:2026-10-12'], 'CALENDAR_PAUSE_INVERTED'],
+    [['--from', '2026-09-24', '--days', '20', '--pause', '2026-10-12:2026-10-14', '--pause', '2026-10-14:2026-10-15'], 'CALENDAR_PAUSE_OVERLAP'],
+    [['--from', '2026-09-24', '--days', '20', '--extend', '10', '--approver', 'clerk', '--reason', 'x'], 'CALENDAR_EXTENSION_WRONG_ROLE'],
+    [['--from', '2026-09-24', '--days', '20', '--office', '18:00-09:00'], 'CALENDAR_OFFICE_HOURS_INVALID'],
+  ])('refuses %j with exit 2 and %s', (args, code) => {
+    const r = tongban(...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`[${code}]`);
+    expect(r.stderr).toMatch(/^错误 /);
+  });
+});
