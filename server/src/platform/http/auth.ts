@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
+import { withTx } from '../db/pool.ts';
+import { appendEvent } from '../events/stream.ts';
 import type { Actor, AppContext, Role } from './context.ts';
 
 export const SESSION_COOKIE = 'tb_session';
@@ -19,9 +21,14 @@ export async function startSession(ctx: AppContext, reply: FastifyReply, userId:
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await ctx.db.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1,$2,$3,$4)', [
-    hashToken(token), userId, now, expires,
-  ]);
+  await withTx(ctx.db, async (tx) => {
+    const user = await tx.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [userId]);
+    await tx.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1,$2,$3,$4)', [
+      hashToken(token), userId, now, expires,
+    ]);
+    // Logins are audited like any other change (attendance for supervision).
+    await appendEvent(tx, { type: 'session.started', actor: { id: userId, role: user.rows[0]!.role }, occurredAt: now, payload: { userId } });
+  });
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -33,7 +40,15 @@ export async function startSession(ctx: AppContext, reply: FastifyReply, userId:
 
 export async function endSession(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = req.cookies[SESSION_COOKIE];
-  if (token) await ctx.db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+  if (token) {
+    await withTx(ctx.db, async (tx) => {
+      const ended = await tx.query<{ user_id: string }>('DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id', [hashToken(token)]);
+      const userId = ended.rows[0]?.user_id;
+      if (userId && req.actor) {
+        await appendEvent(tx, { type: 'session.ended', actor: { id: userId, role: req.actor.role }, occurredAt: ctx.clock.now(), payload: { userId } });
+      }
+    });
+  }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * Browser-test harness: a real Tongban server (own data folder, embedded
+ * PostgreSQL, demo data) on free ports, and Debian's Chromium through
+ * playwright-core. Both bind to 127.0.0.1 only.
+ */
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) {
+    throw new Error(
+      '浏览器测试需要 Chromium，但未找到（查找了 ' + candidates.join('、') + '）。\n' +
+        '请安装：apt-get install chromium fonts-noto-cjk，或设置 CHROMIUM_PATH。浏览器测试不会被静默跳过。',
+    );
+  }
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServerHandle {
+  url: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `tongban start` as a child process, exactly as a user would, and waits for its address. */
+export async function startServer(): Promise<ServerHandle> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-'));
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['bin/tongban.js', 'start'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TONGBAN_DATA_DIR: dataDir, TONGBAN_PG_PORT: String(await freePort()) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`服务器 60 秒内未启动：\n${out}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const m = /通办 已启动：(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`服务器退出（${code}）：\n${out}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
