@@ -1,0 +1,66 @@
+// Typed functions for every route of docs/api-foundation.md.
+import { request } from './client';
+import type {
+  CaseDetail,
+  CaseScope,
+  CaseSummary,
+  Center,
+  ChainStatus,
+  Department,
+  ItemDetail,
+  ItemSummary,
+  ListOf,
+  Progress,
+  SubmitCaseInput,
+  SubmittedCase,
+  SupervisionEvent,
+  TaskOutcome,
+  TaskSummary,
+  User,
+} from './types';
+
+export { ApiError, apiLanguage, setApiLanguage, toApiError } from './client';
+export type * from './types';
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const api = {
+  auth: {
+    register: (input: { username: string; password: string; displayName: string; phone?: string }) =>
+      request<{ user: User }>('POST', '/api/auth/register', { body: input }),
+    login: (input: { username: string; password: string }) => request<{ user: User }>('POST', '/api/auth/login', { body: input }),
+    logout: () => request<void>('POST', '/api/auth/logout', { body: {} }),
+    me: () => request<{ user: User }>('GET', '/api/auth/me'),
+  },
+  catalog: {
+    center: () => request<Center>('GET', '/api/center'),
+    departments: () => request<Department[]>('GET', '/api/departments'),
+    items: () => request<ItemSummary[]>('GET', '/api/items'),
+    item: (itemId: string) => request<ItemDetail>('GET', `/api/items/${id(itemId)}`),
+  },
+  uploads: {
+    /** Where the upload component posts (multipart, field `file`). */
+    postUrl: '/api/uploads',
+    downloadUrl: (uploadId: string) => `/api/uploads/${id(uploadId)}`,
+  },
+  cases: {
+    submit: (input: SubmitCaseInput) => request<SubmittedCase>('POST', '/api/cases', { body: input }),
+    list: (scope: CaseScope) => request<ListOf<CaseSummary>>('GET', '/api/cases', { query: { scope } }),
+    get: (caseId: string) => request<CaseDetail>('GET', `/api/cases/${id(caseId)}`),
+    accept: (caseId: string) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/accept`, { body: {} }),
+    refuse: (caseId: string, reason: string) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/refuse`, { body: { reason } }),
+  },
+  tasks: {
+    list: () => request<ListOf<TaskSummary>>('GET', '/api/tasks'),
+    complete: (taskId: string, outcome: TaskOutcome, opinion: string) =>
+      request<CaseDetail>('POST', `/api/tasks/${id(taskId)}/complete`, { body: { outcome, opinion } }),
+  },
+  progress: {
+    lookup: (caseNo: string, queryCode: string) => request<Progress>('GET', '/api/progress', { query: { caseNo, queryCode } }),
+  },
+  supervision: {
+    events: (query: { caseNo?: string; afterSeq?: number; limit?: number }) =>
+      request<ListOf<SupervisionEvent>>('GET', '/api/supervision/events', { query }),
+    chain: () => request<ChainStatus>('GET', '/api/supervision/chain'),
+  },
+};

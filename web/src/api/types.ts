@@ -1,0 +1,189 @@
+// Types of the foundation API, as specified in docs/api-foundation.md.
+
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  departmentName: string | null;
+}
+
+export interface Center {
+  name: string;
+  phone: string | null;
+  address: string | null;
+}
+
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export type ItemType = 'immediate' | 'promised' | 'joint' | 'reported';
+
+export interface ItemSummary {
+  id: string;
+  code: string;
+  name: string;
+  departmentId: string;
+  departmentName: string;
+  itemType: ItemType;
+  legalDays: number;
+  promisedDays: number;
+  fee: string;
+}
+
+export type FormFieldType = 'text' | 'textarea' | 'number' | 'date' | 'phone';
+
+export interface FormField {
+  key: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+}
+
+export interface ItemMaterial {
+  id: string;
+  name: string;
+  required: boolean;
+  form: string;
+  copies: number;
+}
+
+export interface ItemDetail extends ItemSummary {
+  legalBasis: string;
+  description: string;
+  formFields: FormField[];
+  materials: ItemMaterial[];
+}
+
+export interface Upload {
+  id: string;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+export type CaseStatus = 'submitted' | 'accepted' | 'refused' | 'approved' | 'denied';
+
+export type FormValue = string | number | null;
+
+export interface SubmitCaseInput {
+  itemId: string;
+  formData: Record<string, FormValue>;
+  materials: { materialId: string; uploadId: string }[];
+  idempotencyKey: string;
+}
+
+export interface SubmittedCase {
+  id: string;
+  caseNo: string;
+  queryCode: string;
+  status: CaseStatus;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNo: string;
+  itemName: string;
+  departmentName: string;
+  applicantName: string;
+  status: CaseStatus;
+  submittedAt: string;
+  acceptedAt: string | null;
+  concludedAt: string | null;
+}
+
+/** Known event types; other producers may add more, so the UI falls back to the raw type. */
+export type EventType = 'case.submitted' | 'case.accepted' | 'case.refused' | 'task.completed' | 'case.concluded';
+
+export interface TimelineEntry {
+  type: EventType | (string & {});
+  at: string;
+  actorName?: string | null;
+  note?: string | null;
+}
+
+export interface CaseMaterial {
+  uploadId: string;
+  materialName: string;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+export type TaskOutcome = 'approved' | 'denied';
+
+export interface CaseTask {
+  id: string;
+  name: string;
+  departmentName: string;
+  status: 'open' | 'done' | (string & {});
+  outcome: TaskOutcome | null;
+  opinion: string | null;
+  completedAt: string | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  queryCode: string;
+  itemId: string;
+  formData: Record<string, FormValue>;
+  formFields: FormField[];
+  materials: CaseMaterial[];
+  timeline: TimelineEntry[];
+  tasks: CaseTask[];
+  resultNote: string | null;
+}
+
+export type CaseScope = 'mine' | 'intake' | 'all';
+
+export interface TaskSummary {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  itemName: string;
+  applicantName: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface Progress {
+  caseNo: string;
+  itemName: string;
+  departmentName: string;
+  status: CaseStatus;
+  submittedAt: string;
+  acceptedAt: string | null;
+  concludedAt: string | null;
+  resultNote: string | null;
+  timeline: TimelineEntry[];
+}
+
+export interface SupervisionEvent {
+  seq: number;
+  id: string;
+  type: string;
+  schemaVersion: number;
+  caseId: string | null;
+  caseNo: string | null;
+  departmentId: string | null;
+  actorRole: string | null;
+  occurredAt: string;
+  payload: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ChainStatus {
+  ok: boolean;
+  checked: number;
+  firstBroken: { seq: number; reason: string } | null;
+}
+
+export interface ListOf<T> {
+  items: T[];
+}

@@ -1,0 +1,78 @@
+import { StrictMode, Suspense, lazy } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App as AntdApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ApiError } from './api';
+import { I18nProvider, useI18n } from './i18n';
+import './ui/global.css';
+
+// One chunk per app shell: a citizen never downloads the staff screens.
+const PortalApp = lazy(() => import('./portal/PortalApp'));
+const WorkbenchApp = lazy(() => import('./workbench/WorkbenchApp'));
+const SupervisionApp = lazy(() => import('./supervision/SupervisionApp'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      refetchOnWindowFocus: true,
+      // Business errors (4xx) will not change on retry; network blips may.
+      retry: (failureCount, error) => failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <div className="tb-page-loading">
+      <Spin size="large" description={t('common.loading')} />
+    </div>
+  );
+}
+
+function Shell() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'zh' ? zhCN : enUS}
+      theme={{
+        token: {
+          colorPrimary: '#1f5fbf',
+          colorLink: '#1552b0',
+          borderRadius: 6,
+          fontFamily:
+            "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+        },
+      }}
+    >
+      <AntdApp>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/workbench/*" element={<WorkbenchApp />} />
+            <Route path="/supervision/*" element={<SupervisionApp />} />
+            <Route path="/*" element={<PortalApp />} />
+          </Routes>
+        </Suspense>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root missing from index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Shell />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,236 @@
+// 网上申报: the application form built from the item's formFields, one upload
+// per material, submitted once per idempotency key.
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, InputNumber, Result, Space, Typography, Upload } from 'antd';
+import type { UploadFile, UploadProps } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { api, ApiError, apiLanguage, toApiError, type FormField, type FormValue, type ItemDetail, type SubmittedCase, type Upload as UploadResult } from '../api';
+import { useI18n } from '../i18n';
+import { useShowError } from '../ui/errors';
+import { newIdempotencyKey } from '../ui/idempotency';
+import { LinkButton } from '../ui/LinkButton';
+
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const ACCEPT = '.pdf,.jpg,.jpeg,.png';
+const ACCEPTED_EXT = /\.(pdf|jpe?g|png)$/i;
+// Same rule as the server (server/src/modules/cases/rules.ts): mobile or landline.
+const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+
+interface FormValues {
+  formData?: Record<string, string | number | null | undefined>;
+  materials?: Record<string, UploadFile<UploadResult | string>[] | undefined>;
+}
+
+function uploadedId(file: UploadFile<UploadResult | string> | undefined): string | null {
+  if (!file || file.status !== 'done') return null;
+  const response = file.response;
+  return typeof response === 'object' && response !== null && typeof response.id === 'string' ? response.id : null;
+}
+
+function FieldControl({ field }: { field: FormField }) {
+  const common = { 'aria-required': field.required };
+  switch (field.type) {
+    case 'textarea':
+      return <Input.TextArea {...common} rows={4} maxLength={2000} showCount />;
+    case 'number':
+      return <InputNumber {...common} style={{ width: '100%' }} />;
+    case 'date':
+      return <Input {...common} type="date" style={{ maxWidth: 240 }} />;
+    case 'phone':
+      return <Input {...common} type="tel" inputMode="tel" autoComplete="tel" maxLength={20} style={{ maxWidth: 320 }} />;
+    default:
+      return <Input {...common} maxLength={200} />;
+  }
+}
+
+export function ApplyForm({ item }: { item: ItemDetail }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<FormValues>();
+  // One key per filled-in form: a double click or a retry after a lost
+  // response returns the same case instead of creating a second one.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [submitted, setSubmitted] = useState<SubmittedCase | null>(null);
+  const submit = useMutation({ mutationFn: api.cases.submit });
+
+  const onFinish = (values: FormValues) => {
+    if (submit.isPending) return;
+    const formData: Record<string, FormValue> = {};
+    for (const field of item.formFields) {
+      const raw = values.formData?.[field.key];
+      if (raw === undefined || raw === null) continue;
+      const value = typeof raw === 'string' ? raw.trim() : raw;
+      if (value === '') continue;
+      formData[field.key] = value;
+    }
+    const materials = item.materials.flatMap((m) => {
+      const uploadId = uploadedId(values.materials?.[m.id]?.[0]);
+      return uploadId ? [{ materialId: m.id, uploadId }] : [];
+    });
+    submit.mutate(
+      { itemId: item.id, formData, materials, idempotencyKey },
+      {
+        onSuccess: (result) => {
+          setSubmitted(result);
+          void queryClient.invalidateQueries({ queryKey: ['cases'] });
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'FORM_INVALID') {
+            const fields = (error.details as { fields?: { key: string; problem: string }[] } | undefined)?.fields ?? [];
+            const known = fields.filter((f) => item.formFields.some((ff) => ff.key === f.key));
+            if (known.length > 0) {
+              form.setFields(known.map((f) => ({ name: ['formData', f.key], errors: [t(f.problem === 'required' ? 'apply.fieldRequiredShort' : 'apply.fieldInvalid')] })));
+            }
+          }
+          showError(error);
+        },
+      },
+    );
+  };
+
+  const startOver = () => {
+    form.resetFields();
+    setSubmitted(null);
+    setIdempotencyKey(newIdempotencyKey());
+    submit.reset();
+  };
+
+  if (submitted) {
+    const progressLink = `/progress?caseNo=${encodeURIComponent(submitted.caseNo)}&queryCode=${encodeURIComponent(submitted.queryCode)}`;
+    return (
+      <Result
+        status="success"
+        title={<span role="status">{t('apply.successTitle')}</span>}
+        subTitle={t('apply.successBody')}
+        extra={
+          <div className="tb-stack" style={{ alignItems: 'center' }}>
+            <dl className="tb-submitted">
+              <div>
+                <dt>{t('case.caseNo')}</dt>
+                <dd>
+                  <Typography.Text className="tb-case-number" copyable>
+                    {submitted.caseNo}
+                  </Typography.Text>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('case.queryCode')}</dt>
+                <dd>
+                  <Typography.Text className="tb-case-number" copyable>
+                    {submitted.queryCode}
+                  </Typography.Text>
+                </dd>
+              </div>
+            </dl>
+            <Space wrap>
+              <LinkButton type="primary" to={`/my/cases/${submitted.id}`}>
+                {t('apply.viewCase')}
+              </LinkButton>
+              <LinkButton to={progressLink}>{t('apply.viewProgress')}</LinkButton>
+              <Button onClick={startOver}>{t('apply.applyAgain')}</Button>
+            </Space>
+          </div>
+        }
+      />
+    );
+  }
+
+  const uploadProps = (materialName: string): UploadProps<UploadResult | string> => ({
+    action: api.uploads.postUrl,
+    name: 'file',
+    accept: ACCEPT,
+    maxCount: 1,
+    headers: { 'Accept-Language': apiLanguage(), Accept: 'application/json' },
+    beforeUpload: (file) => {
+      if (!ACCEPTED_EXT.test(file.name)) {
+        void message.error(t('apply.uploadBadType', { name: file.name }));
+        return Upload.LIST_IGNORE;
+      }
+      if (file.size > MAX_UPLOAD_BYTES) {
+        void message.error(t('apply.uploadTooLarge', { name: file.name }));
+        return Upload.LIST_IGNORE;
+      }
+      return true;
+    },
+    onChange: ({ file }) => {
+      if (file.status === 'done') void message.success(t('apply.uploadDone', { name: materialName }));
+      if (file.status === 'error') {
+        const status = (file.error as { status?: number } | undefined)?.status ?? 0;
+        showError(toApiError(status, file.response, t('apply.uploadFailed', { name: file.name })));
+      }
+    },
+  });
+
+  return (
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      onFinishFailed={() => void message.error(t('apply.fixErrors'))}
+      scrollToFirstError={{ focus: true }}
+      style={{ maxWidth: 720 }}
+    >
+      <Typography.Paragraph type="secondary">{t('apply.requiredNote')}</Typography.Paragraph>
+      {item.formFields.length > 0 ? <h3 className="tb-card-title" style={{ marginBottom: 12 }}>{t('apply.formSection')}</h3> : null}
+      {item.formFields.map((field) => (
+        <Form.Item
+          key={field.key}
+          name={['formData', field.key]}
+          label={field.label}
+          rules={[
+            { required: field.required, whitespace: field.type !== 'number', message: t('apply.fieldRequired', { label: field.label }) },
+            ...(field.type === 'phone' ? [{ pattern: PHONE, message: t('apply.phoneInvalid') }] : []),
+          ]}
+        >
+          <FieldControl field={field} />
+        </Form.Item>
+      ))}
+      {item.materials.length > 0 ? <h3 className="tb-card-title" style={{ margin: '8px 0 12px' }}>{t('apply.materialsSection')}</h3> : null}
+      {item.materials.map((material) => (
+        <Form.Item
+          key={material.id}
+          name={['materials', material.id]}
+          label={material.name}
+          required={material.required}
+          valuePropName="fileList"
+          extra={t('apply.uploadHint')}
+          getValueFromEvent={(event: { fileList: UploadFile<UploadResult | string>[] }) =>
+            // Show the server's reason on a failed file instead of a bare "upload error".
+            event.fileList.map((f) =>
+              f.status === 'error' && typeof f.response === 'object' && f.response !== null && 'message' in f.response
+                ? { ...f, response: String((f.response as { message: unknown }).message) }
+                : f,
+            )
+          }
+          rules={[
+            {
+              validator: async (_rule, fileList?: UploadFile<UploadResult | string>[]) => {
+                const file = fileList?.[0];
+                if (file?.status === 'uploading') throw new Error(t('apply.uploadPending'));
+                if (file && file.status !== 'done') throw new Error(t('apply.uploadFailed', { name: file.name }));
+                if (material.required && !uploadedId(file)) throw new Error(t('apply.materialRequired', { name: material.name }));
+              },
+            },
+          ]}
+        >
+          <Upload {...uploadProps(material.name)}>
+            <Button icon={<UploadOutlined aria-hidden />} aria-label={`${t('apply.chooseFile')}：${material.name}`}>
+              {t('apply.chooseFile')}
+            </Button>
+          </Upload>
+        </Form.Item>
+      ))}
+      {submit.isError && !(submit.error instanceof ApiError && submit.error.code === 'FORM_INVALID') ? (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={submit.error instanceof ApiError ? submit.error.message : t('error.unknown')} />
+      ) : null}
+      <Form.Item>
+        <Button type="primary" htmlType="submit" size="large" loading={submit.isPending}>
+          {t('apply.submit')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

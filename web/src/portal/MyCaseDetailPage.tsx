@@ -1,0 +1,37 @@
+import { useQuery } from '@tanstack/react-query';
+import { Breadcrumb, Spin } from 'antd';
+import { Link, useParams } from 'react-router';
+import { api } from '../api';
+import { useI18n } from '../i18n';
+import { CaseView } from '../ui/CaseView';
+import { ErrorAlert } from '../ui/errors';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+
+/** One of the applicant's cases: record, status timeline and result. */
+export function MyCaseDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const detail = useQuery({
+    queryKey: ['cases', 'detail', id],
+    queryFn: () => api.cases.get(id),
+    // Keep the status fresh while the case is still moving.
+    refetchInterval: (q) => (q.state.data && ['submitted', 'accepted'].includes(q.state.data.status) ? 30_000 : false),
+  });
+  useDocumentTitle(detail.data ? `${t('case.detailTitle')} ${detail.data.caseNo}` : t('case.detailTitle'));
+  return (
+    <div className="tb-stack">
+      <Breadcrumb items={[{ title: <Link to="/my/cases">{t('nav.myCases')}</Link> }, { title: detail.data?.caseNo ?? '…' }]} />
+      <h1 className="tb-page-title">
+        {t('case.detailTitle')}
+        {detail.data ? ` ${detail.data.caseNo}` : ''}
+      </h1>
+      {detail.isPending ? (
+        <Spin />
+      ) : detail.isError ? (
+        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : (
+        <CaseView detail={detail.data} audience="applicant" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { Table } from 'antd';
+import type { TableProps } from 'antd';
+import { Link } from 'react-router';
+import type { CaseStatus, CaseSummary } from '../api';
+import { useI18n } from '../i18n';
+import { StatusTag } from './labels';
+
+/** A list of cases; the case number links to `linkTo(case)`. */
+export function CaseTable({
+  cases,
+  loading,
+  linkTo,
+  showApplicant = true,
+  emptyText,
+}: {
+  cases: CaseSummary[];
+  loading: boolean;
+  linkTo: (c: CaseSummary) => string;
+  showApplicant?: boolean;
+  emptyText?: string;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const columns: TableProps<CaseSummary>['columns'] = [
+    {
+      title: t('case.caseNo'),
+      dataIndex: 'caseNo',
+      key: 'caseNo',
+      render: (caseNo: string, c) => <Link to={linkTo(c)}>{caseNo}</Link>,
+    },
+    { title: t('case.item'), dataIndex: 'itemName', key: 'item' },
+    { title: t('case.department'), dataIndex: 'departmentName', key: 'dept', responsive: ['md'] },
+    ...(showApplicant ? [{ title: t('case.applicant'), dataIndex: 'applicantName', key: 'applicant' }] : []),
+    { title: t('case.status'), dataIndex: 'status', key: 'status', render: (s: CaseStatus) => <StatusTag status={s} /> },
+    {
+      title: t('case.submittedAt'),
+      dataIndex: 'submittedAt',
+      key: 'submittedAt',
+      responsive: ['sm'],
+      render: (v: string) => formatDateTime(v),
+      sorter: (a, b) => a.submittedAt.localeCompare(b.submittedAt),
+      defaultSortOrder: 'descend',
+    },
+  ];
+  return (
+    <Table<CaseSummary>
+      rowKey="id"
+      loading={loading}
+      columns={columns}
+      dataSource={cases}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
+      locale={emptyText ? { emptyText } : undefined}
+    />
+  );
+}

@@ -1,0 +1,135 @@
+// The read-only record of one case, shared by the portal and the workbench.
+import type { ReactNode } from 'react';
+import { Alert, Card, Col, Descriptions, Empty, List, Row, Table, Typography } from 'antd';
+import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
+import { api, type CaseDetail, type CaseTask, type FormField, type FormValue } from '../api';
+import { useI18n } from '../i18n';
+import { CaseTimeline } from './CaseTimeline';
+import { StatusTag } from './labels';
+
+/** Human-readable byte size. */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function formValueText(field: FormField | undefined, value: FormValue | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field?.type === 'date' && typeof value === 'string') return value.slice(0, 10);
+  return String(value);
+}
+
+export function CaseResult({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  if (detail.status !== 'approved' && detail.status !== 'denied' && detail.status !== 'refused') return null;
+  const type = detail.status === 'approved' ? 'success' : detail.status === 'denied' ? 'warning' : 'error';
+  return (
+    <Alert
+      type={type}
+      showIcon
+      title={`${t('case.result')}：${t(`status.${detail.status}`)}`}
+      description={detail.resultNote ?? undefined}
+    />
+  );
+}
+
+export function CaseView({ detail, audience, actions }: { detail: CaseDetail; audience: 'applicant' | 'staff'; actions?: ReactNode }) {
+  const { t, formatDateTime } = useI18n();
+  const fieldsByKey = new Map(detail.formFields.map((f) => [f.key, f] as const));
+  const formKeys = [...detail.formFields.map((f) => f.key), ...Object.keys(detail.formData).filter((k) => !fieldsByKey.has(k))];
+
+  const info = [
+    { key: 'caseNo', label: t('case.caseNo'), children: <Typography.Text copyable strong>{detail.caseNo}</Typography.Text> },
+    ...(audience === 'applicant'
+      ? [{ key: 'queryCode', label: t('case.queryCode'), children: <Typography.Text copyable strong>{detail.queryCode}</Typography.Text> }]
+      : []),
+    { key: 'item', label: t('case.item'), children: detail.itemName },
+    { key: 'dept', label: t('case.department'), children: detail.departmentName },
+    { key: 'applicant', label: t('case.applicant'), children: detail.applicantName },
+    { key: 'status', label: t('case.status'), children: <StatusTag status={detail.status} /> },
+    { key: 'submittedAt', label: t('case.submittedAt'), children: formatDateTime(detail.submittedAt) },
+    { key: 'acceptedAt', label: t('case.acceptedAt'), children: formatDateTime(detail.acceptedAt) },
+    { key: 'concludedAt', label: t('case.concludedAt'), children: formatDateTime(detail.concludedAt) },
+    ...(detail.resultNote ? [{ key: 'result', label: t('case.resultNote'), children: detail.resultNote }] : []),
+  ];
+
+  const taskColumns = [
+    { title: t('task.name'), dataIndex: 'name', key: 'name' },
+    { title: t('case.department'), dataIndex: 'departmentName', key: 'dept' },
+    {
+      title: t('task.state'),
+      key: 'state',
+      render: (_: unknown, task: CaseTask) =>
+        task.status === 'open' ? t('task.open') : task.outcome ? t(`outcome.${task.outcome}`) : t('task.done'),
+    },
+    { title: t('task.opinion'), dataIndex: 'opinion', key: 'opinion', render: (v: string | null) => v ?? '—' },
+    { title: t('task.completedAt'), dataIndex: 'completedAt', key: 'completedAt', render: (v: string | null) => formatDateTime(v) },
+  ];
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={15}>
+        <div className="tb-stack">
+          <CaseResult detail={detail} />
+          <Card title={<h2 className="tb-card-title">{t('case.info')}</h2>}>
+            <Descriptions column={{ xs: 1, sm: 1, md: 2 }} items={info} />
+          </Card>
+          <Card title={<h2 className="tb-card-title">{t('case.formData')}</h2>}>
+            {formKeys.length === 0 ? (
+              <Empty description={t('case.noFormData')} />
+            ) : (
+              <Descriptions
+                column={1}
+                bordered
+                size="small"
+                items={formKeys.map((key) => ({
+                  key,
+                  label: fieldsByKey.get(key)?.label ?? key,
+                  children: <span className="tb-prewrap">{formValueText(fieldsByKey.get(key), detail.formData[key])}</span>,
+                }))}
+              />
+            )}
+          </Card>
+          <Card title={<h2 className="tb-card-title">{t('case.materials')}</h2>}>
+            {detail.materials.length === 0 ? (
+              <Empty description={t('case.noMaterials')} />
+            ) : (
+              <List
+                dataSource={detail.materials}
+                renderItem={(m) => (
+                  <List.Item
+                    actions={[
+                      <a key="download" href={api.uploads.downloadUrl(m.uploadId)} download aria-label={`${t('case.download')}：${m.materialName}`}>
+                        <DownloadOutlined aria-hidden /> {t('case.download')}
+                      </a>,
+                    ]}
+                  >
+                    <List.Item.Meta
+                      avatar={<FileOutlined aria-hidden />}
+                      title={m.materialName}
+                      description={`${m.originalName} · ${formatBytes(m.sizeBytes)}`}
+                    />
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+          {detail.tasks.length > 0 ? (
+            <Card title={<h2 className="tb-card-title">{t('case.tasks')}</h2>}>
+              <Table rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={taskColumns} dataSource={detail.tasks} />
+            </Card>
+          ) : null}
+        </div>
+      </Col>
+      <Col xs={24} lg={9}>
+        <div className="tb-stack">
+          {actions}
+          <Card title={<h2 className="tb-card-title">{t('case.timeline')}</h2>}>
+            <CaseTimeline entries={detail.timeline} />
+          </Card>
+        </div>
+      </Col>
+    </Row>
+  );
+}

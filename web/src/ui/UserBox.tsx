@@ -1,0 +1,42 @@
+import { Button, Space, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import type { User } from '../api';
+import { useI18n } from '../i18n';
+import { useAuthActions } from './auth';
+import { useShowError } from './errors';
+import { useRoleLabel } from './labels';
+
+/** The signed-in user's name and role, and the logout button. */
+export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) {
+  const { t } = useI18n();
+  const roleLabel = useRoleLabel();
+  const { logout } = useAuthActions();
+  const navigate = useNavigate();
+  const showError = useShowError();
+  return (
+    <Space size="small" wrap>
+      <Typography.Text className={dark ? 'tb-on-dark' : undefined}>
+        <UserOutlined aria-hidden /> {user.displayName}
+        <span className="tb-user-role">（{roleLabel(user.role)}{user.departmentName ? ` · ${user.departmentName}` : ''}）</span>
+      </Typography.Text>
+      <Button
+        type={dark ? 'text' : 'default'}
+        className={dark ? 'tb-on-dark' : undefined}
+        icon={<LogoutOutlined aria-hidden />}
+        loading={logout.isPending}
+        onClick={() =>
+          logout.mutate(undefined, {
+            onSuccess: () => navigate('/'),
+            onError: (e) => {
+              showError(e);
+              navigate('/');
+            },
+          })
+        }
+      >
+        {t('auth.logout')}
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,222 @@
+// A case in the workbench: its record, and the action the signed-in staff
+// member may take on it now (受理 / 不予受理 for clerks, 准予 / 不予 for approvers).
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Spin } from 'antd';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { useParams, useSearchParams } from 'react-router';
+import { api, ApiError, type CaseDetail, type TaskOutcome, type User } from '../api';
+import { useI18n } from '../i18n';
+import { useMe } from '../ui/auth';
+import { CaseView } from '../ui/CaseView';
+import { ErrorAlert, useShowError } from '../ui/errors';
+import { LinkButton } from '../ui/LinkButton';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+
+/** Handles an action failure: always show the server's message; on a state conflict reload the case. */
+function useActionError(caseId: string) {
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  return (error: unknown) => {
+    showError(error);
+    if (error instanceof ApiError && (error.code === 'CASE_STATE_CONFLICT' || error.code === 'TASK_STATE_CONFLICT' || error.status === 409)) {
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'detail', caseId] });
+      void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    }
+  };
+}
+
+function useCaseUpdated(caseId: string) {
+  const queryClient = useQueryClient();
+  return (detail: CaseDetail) => {
+    queryClient.setQueryData(['cases', 'detail', caseId], detail);
+    void queryClient.invalidateQueries({ queryKey: ['cases'], predicate: (q) => q.queryKey[1] !== 'detail' });
+    void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+  };
+}
+
+function IntakeActions({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const onError = useActionError(detail.id);
+  const onUpdated = useCaseUpdated(detail.id);
+  const [refusing, setRefusing] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const accept = useMutation({ mutationFn: () => api.cases.accept(detail.id) });
+  const refuse = useMutation({ mutationFn: (reason: string) => api.cases.refuse(detail.id, reason) });
+  const busy = accept.isPending || refuse.isPending;
+
+  return (
+    <Card title={<h2 className="tb-card-title">{t('wb.intakeActions')}</h2>}>
+      <p>{t('wb.intakeHint')}</p>
+      <Space wrap>
+        <Button
+          type="primary"
+          icon={<CheckOutlined aria-hidden />}
+          loading={accept.isPending}
+          disabled={busy}
+          onClick={() =>
+            accept.mutate(undefined, {
+              onSuccess: (d) => {
+                onUpdated(d);
+                void message.success(t('wb.accepted', { caseNo: d.caseNo }));
+              },
+              onError,
+            })
+          }
+        >
+          {t('wb.accept')}
+        </Button>
+        <Button danger icon={<CloseOutlined aria-hidden />} disabled={busy} onClick={() => setRefusing(true)}>
+          {t('wb.refuse')}
+        </Button>
+      </Space>
+      <Modal
+        open={refusing}
+        title={t('wb.refuseTitle')}
+        okText={t('wb.refuseConfirm')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true, loading: refuse.isPending }}
+        destroyOnHidden
+        onCancel={() => setRefusing(false)}
+        onOk={() => {
+          void form.validateFields().then(({ reason }) =>
+            refuse.mutate(reason.trim(), {
+              onSuccess: (d) => {
+                setRefusing(false);
+                onUpdated(d);
+                void message.success(t('wb.refused', { caseNo: d.caseNo }));
+              },
+              onError: (e) => {
+                setRefusing(false);
+                onError(e);
+              },
+            }),
+          );
+        }}
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          <p>{t('wb.refuseHint')}</p>
+          <Form.Item name="reason" label={t('wb.refuseReason')} rules={[{ required: true, whitespace: true, message: t('wb.refuseReasonRequired') }]}>
+            <Input.TextArea rows={4} maxLength={1000} showCount autoFocus aria-required />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
+function ApprovalActions({ detail, taskId }: { detail: CaseDetail; taskId: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const onError = useActionError(detail.id);
+  const onUpdated = useCaseUpdated(detail.id);
+  const [form] = Form.useForm<{ opinion: string }>();
+  const complete = useMutation({
+    mutationFn: ({ outcome, opinion }: { outcome: TaskOutcome; opinion: string }) => api.tasks.complete(taskId, outcome, opinion),
+  });
+  const [pendingOutcome, setPendingOutcome] = useState<TaskOutcome | null>(null);
+
+  const decide = (outcome: TaskOutcome) => {
+    void form.validateFields().then(({ opinion }) => {
+      setPendingOutcome(outcome);
+      complete.mutate(
+        { outcome, opinion: opinion.trim() },
+        {
+          onSuccess: (d) => {
+            onUpdated(d);
+            void message.success(t(outcome === 'approved' ? 'wb.approvedDone' : 'wb.deniedDone', { caseNo: d.caseNo }));
+          },
+          onError,
+          onSettled: () => setPendingOutcome(null),
+        },
+      );
+    });
+  };
+
+  return (
+    <Card title={<h2 className="tb-card-title">{t('wb.approvalActions')}</h2>}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="opinion" label={t('wb.opinion')} rules={[{ required: true, whitespace: true, message: t('wb.opinionRequired') }]}>
+          <Input.TextArea rows={4} maxLength={2000} showCount aria-required />
+        </Form.Item>
+        <Space wrap>
+          <Button
+            type="primary"
+            icon={<CheckOutlined aria-hidden />}
+            loading={pendingOutcome === 'approved'}
+            disabled={complete.isPending}
+            onClick={() => decide('approved')}
+          >
+            {t('wb.approve')}
+          </Button>
+          <Button
+            danger
+            icon={<CloseOutlined aria-hidden />}
+            loading={pendingOutcome === 'denied'}
+            disabled={complete.isPending}
+            onClick={() => decide('denied')}
+          >
+            {t('wb.deny')}
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+function openTaskFor(detail: CaseDetail, user: User, wanted: string | null) {
+  const open = detail.tasks.filter((task) => task.status === 'open');
+  const mine = open.filter((task) => !user.departmentName || task.departmentName === user.departmentName);
+  return mine.find((task) => task.id === wanted) ?? mine[0] ?? null;
+}
+
+export function CaseDetailPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const { t } = useI18n();
+  const me = useMe();
+  const detail = useQuery({ queryKey: ['cases', 'detail', id], queryFn: () => api.cases.get(id) });
+  useDocumentTitle(detail.data ? `${t('case.detailTitle')} ${detail.data.caseNo}` : t('case.detailTitle'));
+  const user = me.data;
+
+  let actions = null;
+  if (detail.data && user) {
+    const d = detail.data;
+    if (user.role === 'clerk' && d.status === 'submitted') actions = <IntakeActions detail={d} />;
+    const task = user.role === 'approver' && d.status === 'accepted' ? openTaskFor(d, user, params.get('task')) : null;
+    if (task) actions = <ApprovalActions key={task.id} detail={d} taskId={task.id} />;
+  }
+
+  const back =
+    user?.role === 'approver' ? { to: '/workbench/tasks', label: t('wb.backToTasks') } : user?.role === 'clerk' ? { to: '/workbench/intake', label: t('wb.backToIntake') } : { to: '/workbench/cases', label: t('wb.backToCases') };
+
+  return (
+    <div className="tb-stack">
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <h1 className="tb-page-title" style={{ margin: 0 }}>
+          {t('case.detailTitle')}
+          {detail.data ? ` ${detail.data.caseNo}` : ''}
+        </h1>
+        <LinkButton to={back.to}>{back.label}</LinkButton>
+      </Space>
+      {detail.isPending ? (
+        <Spin />
+      ) : detail.isError ? (
+        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : (
+        <CaseView
+          detail={detail.data}
+          audience="staff"
+          actions={
+            actions ??
+            (detail.data.status === 'submitted' || detail.data.status === 'accepted' ? (
+              <Alert type="info" showIcon title={t('wb.noActionForYou')} />
+            ) : null)
+          }
+        />
+      )}
+    </div>
+  );
+}

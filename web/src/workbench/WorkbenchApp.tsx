@@ -1,0 +1,111 @@
+// The staff workbench: window intake, approvers' to-do list, all cases.
+import { Layout, Menu, Result } from 'antd';
+import type { MenuProps } from 'antd';
+import { AuditOutlined, EyeOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Role } from '../api';
+import { useI18n, type MessageKey } from '../i18n';
+import { RequireRole, STAFF_ROLES, SUPERVISION_ROLES, useMe } from '../ui/auth';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { LinkButton } from '../ui/LinkButton';
+import { UserBox } from '../ui/UserBox';
+import { useCenter } from '../portal/center';
+import { AllCasesPage } from './AllCasesPage';
+import { CaseDetailPage } from './CaseDetailPage';
+import { IntakePage } from './IntakePage';
+import { TasksPage } from './TasksPage';
+
+interface MenuEntry {
+  path: string;
+  label: MessageKey;
+  icon: React.ReactNode;
+  roles: readonly Role[];
+}
+
+// Who sees which queue; the server enforces the same (server/src/modules/cases/routes.ts).
+const MENU: MenuEntry[] = [
+  { path: '/workbench/intake', label: 'wb.intake', icon: <InboxOutlined aria-hidden />, roles: ['clerk', 'manager', 'admin'] },
+  { path: '/workbench/tasks', label: 'wb.tasks', icon: <AuditOutlined aria-hidden />, roles: ['approver'] },
+  { path: '/workbench/cases', label: 'wb.allCases', icon: <UnorderedListOutlined aria-hidden />, roles: ['manager', 'admin'] },
+];
+
+function Shell() {
+  const { t } = useI18n();
+  const me = useMe();
+  const center = useCenter();
+  const location = useLocation();
+  const user = me.data;
+  if (!user) return null;
+  const entries = MENU.filter((m) => m.roles.includes(user.role));
+  const items: MenuProps['items'] = [
+    ...entries.map((m) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{t(m.label)}</Link> })),
+    ...(SUPERVISION_ROLES.includes(user.role)
+      ? [{ key: '/supervision', icon: <EyeOutlined aria-hidden />, label: <Link to="/supervision">{t('nav.supervision')}</Link> }]
+      : []),
+  ];
+  const selected = entries.find((m) => location.pathname.startsWith(m.path))?.path;
+  const first = entries[0]?.path;
+
+  return (
+    <Layout className="tb-shell">
+      <a className="tb-skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <Layout.Header className="tb-shell-header">
+        <Link to="/" className="tb-brand">
+          <span className="tb-brand-mark" aria-hidden>
+            通
+          </span>
+          <span>
+            {center.data?.name ?? t('app.name')} · {t('nav.workbench')}
+          </span>
+        </Link>
+        <span className="tb-shell-spacer" />
+        <LanguageSwitch dark />
+        <UserBox user={user} dark />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} zeroWidthTriggerStyle={{ top: 8 }}>
+          <nav aria-label={t('nav.workbenchMenu')}>
+            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0 }} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="tb-shell-content">
+          <main id="main" tabIndex={-1}>
+            <Routes>
+              <Route index element={first ? <Navigate to={first} replace /> : <NoQueue />} />
+              <Route path="intake" element={<IntakePage />} />
+              <Route path="tasks" element={<TasksPage />} />
+              <Route path="cases" element={<AllCasesPage />} />
+              <Route path="cases/:id" element={<CaseDetailPage />} />
+              <Route path="*" element={<NoQueue />} />
+            </Routes>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function NoQueue() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title={t('common.notFoundTitle')}
+      extra={
+        <LinkButton to="/workbench" type="primary">
+          {t('auth.goHome')}
+        </LinkButton>
+      }
+    />
+  );
+}
+
+export default function WorkbenchApp() {
+  return (
+    <RequireRole roles={STAFF_ROLES}>
+      <Shell />
+    </RequireRole>
+  );
+}
