@@ -162,6 +162,8 @@ export interface BoundaryEventNode extends NodeBase {
 /** An element the engine cannot run, kept so that graph checks stay accurate; its findings say why. */
 export interface UnsupportedNode extends NodeBase {
   type: 'unsupported';
+  /** For an unsupported boundary event (signal, message, …): its host, so reachability stays right. */
+  attachedTo?: string;
 }
 
 export type FlowNode =
