@@ -35,7 +35,7 @@ const USAGE = `用法：tongban deadline --from 日期 --days 天数 [选项]
   --joint                  联合办理（第四十二条第二款，45 日，可延长 15 日）
   --legal                  期限为法定时限（默认为承诺时限）
   --office 09:00-17:30     办公时间（默认 09:00-17:30）
-  --region CN              日历地区（默认全国 CN；其他地区需配置 DATABASE_URL）
+  --region CN              日历地区（默认全国 CN；设置 DATABASE_URL 时从数据库读取，含地区日历）
   --json                   输出 JSON：{ due, provisional, ledger, … }
 `;
 
@@ -54,10 +54,22 @@ function parseOffice(raw: string): OfficeHours {
   return officeHours(open, close);
 }
 
-// Only the national calendar is built in; regional ones are stored per center.
+// The national calendar is built in. With DATABASE_URL set, the calendar is
+// read from the database instead: imported notices and regional days included.
 async function loadRegion(region: string): Promise<WorkCalendar> {
-  if (region === NATIONAL_REGION) return buildCalendar();
-  throw new AppError('CALENDAR_REGION_UNKNOWN', { region });
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    if (region === NATIONAL_REGION) return buildCalendar();
+    throw new AppError('CALENDAR_REGION_UNKNOWN', { region, hint: '地区日历保存在数据库中，请设置 DATABASE_URL' });
+  }
+  const { createPool } = await import('../platform/db/pool.ts');
+  const { loadCalendar } = await import('../modules/calendar/queries.ts');
+  const db = createPool(url, 1);
+  try {
+    return await loadCalendar(db, region);
+  } finally {
+    await db.end();
+  }
 }
 
 async function compute(args: string[]): Promise<{ text: string; json: unknown; asJson: boolean }> {

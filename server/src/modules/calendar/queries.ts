@@ -1,0 +1,89 @@
+/**
+ * Reads of the calendar tables: a region's calendar ready for the pure rules,
+ * a center's clock settings, and the lists an admin screen shows.
+ */
+import type { Queryable } from '../../platform/db/pool.ts';
+import { AppError } from '../../platform/errors.ts';
+import { buildCalendar, NATIONAL_REGION, type DayKind, type WorkCalendar } from './calendar.ts';
+import { DEFAULT_YELLOW_WORKDAYS } from './colour.ts';
+import { DEFAULT_OFFICE_HOURS, officeHours, type OfficeHours } from './office-hours.ts';
+import { readCenterClock, readNoticeYears, readOverrides, regionExists } from './store.ts';
+
+/**
+ * A region's calendar: the package's national data, the national days stored
+ * (imported notices, corrections), then the region's own days.
+ */
+export async function loadCalendar(q: Queryable, region: string = NATIONAL_REGION): Promise<WorkCalendar> {
+  if (!(await regionExists(q, region))) throw new AppError('CALENDAR_REGION_UNKNOWN', { region });
+  const national = await readOverrides(q, NATIONAL_REGION, 'national');
+  const own = region === NATIONAL_REGION ? [] : await readOverrides(q, region, 'region');
+  return buildCalendar({ region, overrides: [...national, ...own], knownYears: await readNoticeYears(q, NATIONAL_REGION) });
+}
+
+export interface CenterClock {
+  region: string;
+  hours: OfficeHours;
+  yellowWorkdays: number;
+  calendar: WorkCalendar;
+}
+
+/** A center's calendar, office hours and yellow threshold; defaults (CN, 09:00–17:30, 1) when unset. */
+export async function loadCenterClock(q: Queryable, centerId: string): Promise<CenterClock> {
+  const row = await readCenterClock(q, centerId);
+  const region = row?.region_code ?? NATIONAL_REGION;
+  return {
+    region,
+    hours: row ? officeHours(row.opens, row.closes) : DEFAULT_OFFICE_HOURS,
+    yellowWorkdays: row?.yellow_workdays ?? DEFAULT_YELLOW_WORKDAYS,
+    calendar: await loadCalendar(q, region),
+  };
+}
+
+export interface CalendarRegion {
+  code: string;
+  name: string;
+}
+
+export async function listCalendarRegions(q: Queryable): Promise<CalendarRegion[]> {
+  const { rows } = await q.query<CalendarRegion>('SELECT code, name FROM calendar_regions ORDER BY code');
+  return rows;
+}
+
+export interface CalendarDayRow {
+  date: string;
+  kind: DayKind;
+  name: string;
+  source: 'notice' | 'manual';
+  updatedAt: Date;
+}
+
+/** The stored days of a region in a year (what differs from the package data and the week). */
+export async function listCalendarDays(q: Queryable, region: string, year: number): Promise<CalendarDayRow[]> {
+  const { rows } = await q.query<CalendarDayRow>(
+    `SELECT day AS date, kind, name, source, updated_at AS "updatedAt" FROM calendar_overrides
+      WHERE region_code = $1 AND day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) ORDER BY day`,
+    [region, year],
+  );
+  return rows;
+}
+
+export interface CalendarEditRow {
+  id: number;
+  date: string;
+  before: { kind: DayKind; name: string; source: string } | null;
+  after: { kind: DayKind; name: string; source: string } | null;
+  reason: string;
+  actorId: string | null;
+  actorRole: string | null;
+  at: Date;
+}
+
+/** The audit trail of a region's days, newest first. */
+export async function listCalendarEdits(q: Queryable, region: string, limit = 100): Promise<CalendarEditRow[]> {
+  const { rows } = await q.query<CalendarEditRow>(
+    `SELECT id, day AS date, before, after, reason, actor_id AS "actorId", actor_role AS "actorRole", at
+       FROM calendar_edits WHERE region_code = $1 ORDER BY id DESC LIMIT $2`,
+    [region, limit],
+  );
+  return rows;
+}
