@@ -52,7 +52,8 @@ function checkStartEvents(model: ProcessModel): Finding[] {
 /** Ids of nodes a token can get to from the process's start events. */
 function reachable(model: ProcessModel): Set<string> {
   const reached = new Set<string>();
-  const queue: FlowNode[] = Object.values(model.nodes).filter((n) => isStart(n) && n.parentId === undefined);
+  const topLevel = Object.values(model.nodes).filter((n) => n.parentId === undefined);
+  const queue: FlowNode[] = entries(topLevel);
   for (let node = queue.shift(); node; node = queue.shift()) {
     if (reached.has(node.id)) continue;
     reached.add(node.id);
@@ -67,14 +68,18 @@ function reachable(model: ProcessModel): Set<string> {
 }
 
 /**
- * Where a token enters a sub-process: its start events; without any (already a
- * NO_START_EVENT error) the elements without incoming flows, as BPMN itself
- * reads such a sub-process, so its content is not also reported unreachable.
+ * Where a token enters a level (the process or a sub-process): its start
+ * events; without any (already a NO_START_EVENT error) the elements without
+ * incoming flows, as BPMN itself reads such a level, so its content is not
+ * also reported unreachable.
  */
 function entriesOf(model: ProcessModel, subProcess: Extract<FlowNode, { type: 'subProcess' }>): FlowNode[] {
-  const inside = subProcess.childNodeIds.map((c) => model.nodes[c]!);
-  const starts = inside.filter(isStart);
-  return starts.length > 0 ? starts : inside.filter((n) => n.incoming.length === 0 && n.type !== 'boundaryEvent');
+  return entries(subProcess.childNodeIds.map((c) => model.nodes[c]!));
+}
+
+function entries(level: FlowNode[]): FlowNode[] {
+  const starts = level.filter(isStart);
+  return starts.length > 0 ? starts : level.filter((n) => n.incoming.length === 0 && n.type !== 'boundaryEvent' && !(n.type === 'unsupported' && n.attachedTo));
 }
 
 function checkReachability(model: ProcessModel, reached: Set<string>): Finding[] {
