@@ -17,6 +17,9 @@ const ELEMENT_NAMES: Record<string, [zh: string, en: string]> = {
   'bpmn:CallChoreography': ['调用编排', 'A call choreography'],
 };
 
+/** Names by trait rather than by type (an activity marked isForCompensation). */
+export const COMPENSATION_HANDLER = { kind: 'A compensation handler (isForCompensation)', kindZh: '补偿处理活动（isForCompensation）' };
+
 export function elementName(type: string): { kind: string; kindZh: string } {
   const [zh, en] = ELEMENT_NAMES[type] ?? [`元素 ${type}`, `The element ${type}`];
   return { kind: `${en} (${type})`, kindZh: `${zh}（${type}）` };

@@ -1,4 +1,4 @@
-import { elementName, eventName } from './element-names.ts';
+import { COMPENSATION_HANDLER, elementName, eventName } from './element-names.ts';
 import { finding, type Finding, type FindingTarget } from './findings.ts';
 import type { FlowNode, TimerDefinition, UnsupportedNode } from './model.ts';
 import { child, children, expressionBody, idOf, refId, text, type ModdleElement } from './moddle-access.ts';
@@ -31,6 +31,9 @@ export function readNode(element: ModdleElement, parentId: string | undefined, f
     findings.push(f);
     return { ...base, type: 'unsupported' };
   };
+
+  // Compensation handlers run only when compensation is thrown, which we do not support.
+  if (element.isForCompensation === true) return unsupported(finding('UNSUPPORTED_ELEMENT', target, COMPENSATION_HANDLER));
 
   const loop = child(element, 'loopCharacteristics');
   if (loop && !(element.$type === 'bpmn:UserTask' && loop.$type === 'bpmn:MultiInstanceLoopCharacteristics')) {
