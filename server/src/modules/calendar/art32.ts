@@ -5,7 +5,7 @@
  * as accepted from the day the materials arrived.
  */
 import type { WorkCalendar } from './calendar.ts';
-import { fromShanghai } from './dates.ts';
+import { formatIsoDate, fromShanghai } from './dates.ts';
 import { computeDue, parseStart, prepareClock } from './deadline.ts';
 import type { OfficeHours } from './office-hours.ts';
 
@@ -39,7 +39,7 @@ export function art32Status(
 ): Art32Status {
   const { due, provisional } = art32NoticeDue(cal, input.receivedAt, hours);
   const receivedDay = parseStart(input.receivedAt).day;
-  const acceptedFrom = new Date(receivedDay * 86_400_000).toISOString().slice(0, 10);
+  const acceptedFrom = formatIsoDate(receivedDay);
   if (input.noticeIssuedAt && input.noticeIssuedAt.getTime() <= due.getTime()) {
     return { state: 'notified', noticeDue: due, acceptedFrom: null, provisional };
   }

@@ -2,7 +2,7 @@ import chineseDays from 'chinese-days';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIsoDate, parseIsoDate } from './dates.ts';
-import { buildCalendar, computeDeadline, isWorkingDay, workingDaysBetween, type PauseInput } from './rules.ts';
+import { buildCalendar, computeDeadline, computeDue, dueMayChange, isWorkingDay, prepareClock, workingDaysBetween, type PauseInput } from './rules.ts';
 
 const cal = buildCalendar();
 const FIRST = parseIsoDate('2004-01-01') as number;
@@ -86,6 +86,56 @@ describe('deadline properties', () => {
         return r.provisional === r.dueDate > '2026-12-31';
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('properties of the other units and of calendar changes', () => {
+  const hours = { open: 9 * 60, close: 17 * 60 + 30 };
+
+  it('natural days end on the first working day on or after start + n', () => {
+    fc.assert(
+      fc.property(startDay, limit, (s, n) => {
+        const due = parseIsoDate(computeDeadline(cal, { from: formatIsoDate(s), limit: n, unit: 'day' }).dueDate) as number;
+        let expected = s + n;
+        while (!chineseDays.isWorkday(formatIsoDate(expected))) expected++;
+        return due === expected;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('whole office days of hours end where the same number of working days does', () => {
+    // 09:00–17:30 is 8.5 hours: 17 hours are two working days.
+    fc.assert(
+      fc.property(startDay, fc.integer({ min: 1, max: 20 }), (s, twoDays) => {
+        const byHours = computeDeadline(cal, { from: formatIsoDate(s), limit: 17 * twoDays, unit: 'hour' });
+        const byDays = computeDeadline(cal, { from: formatIsoDate(s), limit: 2 * twoDays });
+        return byHours.due === byDays.due;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a change the deadline cannot see leaves it where it was', () => {
+    fc.assert(
+      fc.property(
+        startDay,
+        fc.integer({ min: 0, max: 60 }),
+        fc.array(fc.integer({ min: -40, max: 120 }), { minLength: 1, maxLength: 4 }),
+        (s, n, offsets) => {
+          const clock = prepareClock({ from: formatIsoDate(s), limit: n });
+          const before = computeDue(cal, clock, hours);
+          const days = offsets.map((o) => s + o).filter((d) => d >= FIRST);
+          const changed = buildCalendar({
+            overrides: days.map((d) => ({ date: formatIsoDate(d), kind: isWorkingDay(cal, d) ? 'holiday' : 'workday', name: '变更' })),
+          });
+          const after = computeDue(changed, clock, hours);
+          if (!dueMayChange(clock, before, days)) expect(after.day).toBe(before.day);
+          else if (after.day !== before.day) expect(days.some((d) => d >= s && d <= Math.max(before.day, after.day))).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

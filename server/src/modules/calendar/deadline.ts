@@ -190,6 +190,16 @@ function dueInOfficeHours(cal: WorkCalendar, clock: PreparedClock, hours: Office
   return { day, minute: due.minute, provisional: day > cal.knownThrough, pauseShift };
 }
 
+/**
+ * Whether changing the given epoch days in the calendar can move this
+ * deadline: only days from the start up to the current due day are counted or
+ * skipped, so a change elsewhere leaves it as it is. Lets the owner of open
+ * deadlines recompute only those a `calendar.changed` event reaches.
+ */
+export function dueMayChange(clock: PreparedClock, due: Due, changedDays: readonly number[]): boolean {
+  return changedDays.some((d) => d >= clock.startDay && d <= due.day);
+}
+
 /** The deadline as a local moment. */
 export function dueMoment(due: Due): LocalMoment {
   return { day: due.day, minute: due.minute };

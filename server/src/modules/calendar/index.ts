@@ -13,6 +13,8 @@ export { isWorkingDay, workingDaysBetween, nthWorkingDayFrom } from './calendar.
 export { computeDeadline } from './rules.ts';
 /** Validates a clock once; `computeDue` then recomputes it cheaply against any calendar. */
 export { prepareClock, computeDue, parseStart, UNITS } from './deadline.ts';
+/** Whether a calendar change on the given days can move a deadline (to recompute only those). */
+export { dueMayChange } from './deadline.ts';
 /** Refuses an extension the law (Art. 42) does not allow; returns the rule applied. */
 export { checkExtension, checkExtensions, EXTENSION_RULES } from './extension.ts';
 /** Pause types (补正 and Art. 45) with their Chinese labels; `A:B` command-line pauses. */
