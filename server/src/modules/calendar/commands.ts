@@ -36,8 +36,11 @@ function checkReason(reason: string): string {
   return r;
 }
 
-async function requireRegion(tx: Tx, region: string): Promise<void> {
-  if (!(await regionExists(tx, region))) throw new AppError('CALENDAR_REGION_UNKNOWN', { region });
+// Edits of one region's days run one after another, so each audit row's
+// "before" is what the previous edit left.
+async function lockRegion(tx: Tx, region: string): Promise<void> {
+  const { rowCount } = await tx.query('SELECT 1 FROM calendar_regions WHERE code = $1 FOR UPDATE', [region]);
+  if (rowCount === 0) throw new AppError('CALENDAR_REGION_UNKNOWN', { region });
 }
 
 async function announce(tx: Tx, actor: CalendarActor, at: Date, region: string, days: string[], reason: string): Promise<void> {
@@ -72,7 +75,7 @@ export async function setCalendarDay(
   }
   const reason = checkReason(input.reason);
   return withTx(ctx.db, async (tx) => {
-    await requireRegion(tx, input.region);
+    await lockRegion(tx, input.region);
     const at = ctx.clock.now();
     const changed = await writeDay(tx, { region: input.region, day: input.date, after: { kind: input.kind, name, source: 'manual' }, reason }, actor, at);
     await announce(tx, actor, at, input.region, changed ? [input.date] : [], reason);
@@ -90,7 +93,7 @@ export async function clearCalendarDay(
   checkDay(input.date);
   const reason = checkReason(input.reason);
   return withTx(ctx.db, async (tx) => {
-    await requireRegion(tx, input.region);
+    await lockRegion(tx, input.region);
     const at = ctx.clock.now();
     const changed = await writeDay(tx, { region: input.region, day: input.date, after: null, reason }, actor, at);
     await announce(tx, actor, at, input.region, changed ? [input.date] : [], reason);
@@ -115,7 +118,7 @@ export async function importHolidayNotice(
   const { year } = input.notice;
   const reason = `导入 ${year} 年节假日安排通知`;
   return withTx(ctx.db, async (tx) => {
-    await requireRegion(tx, region);
+    await lockRegion(tx, region);
     const at = ctx.clock.now();
     const prev = await tx.query<{ days: string[] }>(
       'SELECT days::text[] AS days FROM calendar_notice_years WHERE region_code = $1 AND year = $2 FOR UPDATE',
@@ -156,7 +159,7 @@ export async function setCenterClock(
     throw new AppError('VALIDATION_FAILED', { yellowWorkdays: input.yellowWorkdays });
   }
   await withTx(ctx.db, async (tx) => {
-    await requireRegion(tx, input.region);
+    if (!(await regionExists(tx, input.region))) throw new AppError('CALENDAR_REGION_UNKNOWN', { region: input.region });
     const center = await tx.query('SELECT 1 FROM centers WHERE id = $1', [input.centerId]);
     if (center.rowCount === 0) throw new AppError('NOT_FOUND', { centerId: input.centerId });
     const at = ctx.clock.now();

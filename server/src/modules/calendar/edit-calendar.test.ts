@@ -100,6 +100,15 @@ describe('editing a regional calendar', () => {
     expect((await listCalendarDays(db, 'GX', 2026)).map((d) => d.date)).toEqual(['2026-04-20']);
   });
 
+  it('audits concurrent edits of one day as one after the other', async () => {
+    const edit = (name: string) => setCalendarDay(ctx(), admin, { region: 'GX', date: '2026-06-01', kind: 'holiday', name, reason: '并发' });
+    await Promise.all([edit('甲'), edit('乙')]);
+    const [second, first] = await listCalendarEdits(db, 'GX', 2);
+    expect(first).toMatchObject({ date: '2026-06-01', before: null });
+    expect(second!.before).toEqual(first!.after);
+    await clearCalendarDay(ctx(), admin, { region: 'GX', date: '2026-06-01', reason: '并发测试结束' });
+  });
+
   it('is what the command line reads with DATABASE_URL set', () => {
     const bin = path.resolve(import.meta.dirname, '../../../../bin/tongban.js');
     const r = spawnSync(process.execPath, [bin, 'deadline', '--from', '2026-04-17', '--days', '5', '--region', 'GX', '--json'], {

@@ -6,7 +6,7 @@
  * through B, both included.
  */
 import { AppError } from '../../platform/errors.ts';
-import { parseIsoDate } from './dates.ts';
+import { formatIsoDate, parseIsoDate } from './dates.ts';
 
 export const PAUSE_LABELS = {
   supplement: '补正',
@@ -72,7 +72,10 @@ export function validatePauses(pauses: readonly PauseInput[], startDay: number):
     const prev = parsed[i - 1] as Pause;
     const cur = parsed[i] as Pause;
     // The clock cannot stop twice for the same day.
-    if (cur.from <= prev.to) throw new AppError('CALENDAR_PAUSE_OVERLAP', { pauses: [pauses[i - 1], pauses[i]] });
+    if (cur.from <= prev.to) {
+      const show = (p: Pause) => ({ type: p.type, from: formatIsoDate(p.from), to: formatIsoDate(p.to) });
+      throw new AppError('CALENDAR_PAUSE_OVERLAP', { pauses: [show(prev), show(cur)] });
+    }
   }
   return parsed;
 }
