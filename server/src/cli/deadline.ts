@@ -84,7 +84,7 @@ async function compute(args: string[]): Promise<{ text: string; json: unknown; a
         days: { type: 'string' },
         unit: { type: 'string' },
         pause: { type: 'string', multiple: true },
-        extend: { type: 'string' },
+        extend: { type: 'string', multiple: true },
         approver: { type: 'string' },
         reason: { type: 'string' },
         joint: { type: 'boolean' },
@@ -102,10 +102,12 @@ async function compute(args: string[]): Promise<{ text: string; json: unknown; a
   if (values.days === undefined) throw argError('缺少 --days');
   const unit = (values.unit ?? 'workday') as Unit;
   if (!UNITS.includes(unit)) throw new AppError('CALENDAR_UNIT_UNKNOWN', { unit: values.unit });
-  const extensions: Extension[] = [];
-  if (values.extend !== undefined) {
-    extensions.push({ workdays: parseWhole('extend', values.extend), approverRole: values.approver ?? '', reason: values.reason ?? '' });
-  }
+  // Each --extend is one extension; a second one is refused by Art. 42's "once".
+  const extensions: Extension[] = (values.extend ?? []).map((n) => ({
+    workdays: parseWhole('extend', n),
+    approverRole: values.approver ?? '',
+    reason: values.reason ?? '',
+  }));
   const handling: Handling = values.joint ? 'joint' : 'single';
   const hours = values.office ? parseOffice(values.office) : DEFAULT_OFFICE_HOURS;
   const calendar = await loadRegion(values.region ?? NATIONAL_REGION);
@@ -128,9 +130,9 @@ async function compute(args: string[]): Promise<{ text: string; json: unknown; a
 function describe(details: unknown): string {
   if (details === undefined || details === null) return '';
   if (typeof details !== 'object') return `（${String(details)}）`;
-  const parts = Object.entries(details as Record<string, unknown>).map(([k, v]) =>
-    k === 'detail' ? String(v) : `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`,
-  );
+  const show = (v: unknown): string =>
+    Array.isArray(v) ? v.map(show).join('；') : typeof v === 'object' && v !== null ? Object.values(v).map(show).join(' ') : String(v);
+  const parts = Object.entries(details as Record<string, unknown>).map(([k, v]) => (k === 'detail' ? String(v) : `${k}=${show(v)}`));
   return `（${parts.join('，')}）`;
 }
 

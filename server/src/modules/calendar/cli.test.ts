@@ -51,6 +51,9 @@ describe('npx tongban deadline', () => {
     [['--from', '2026-09-24', '--days', '20', '--pause', '2026-10-12:2026-10-14', '--pause', '2026-10-14:2026-10-15'], 'CALENDAR_PAUSE_OVERLAP'],
     [['--from', '2026-09-24', '--days', '20', '--extend', '10', '--approver', 'clerk', '--reason', 'x'], 'CALENDAR_EXTENSION_WRONG_ROLE'],
     [['--from', '2026-09-24', '--days', '20', '--office', '18:00-09:00'], 'CALENDAR_OFFICE_HOURS_INVALID'],
+    [['--from', '2026-09-24', '--days', '20', '--extend', '5', '--extend', '5', '--approver', 'agency_head', '--reason', 'x'], 'CALENDAR_EXTENSION_REPEATED'],
+    [['--from', '2026-09-24', '--days', '20', '--extend', '10', '--approver', 'agency_head'], 'CALENDAR_EXTENSION_REASON_REQUIRED'],
+    [['--from', '2026-09-24', '--days', '1', '--pause', '2026-10-20:2026-10-21'], 'CALENDAR_PAUSE_AFTER_DUE'],
   ])('refuses %j with exit 2 and %s', (args, code) => {
     const r = tongban(...args);
     expect(r.status).toBe(2);
