@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Where `vite` / `vite preview` send /api; override to point at a server on another port.
+const apiTarget = process.env.TONGBAN_API_URL ?? 'http://127.0.0.1:3000';
 
 // The web UI: one SPA, one lazily loaded chunk per app shell (portal,
 // workbench, supervision) so a citizen on a phone never downloads the staff UI.
@@ -27,13 +29,13 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
     host: '127.0.0.1',
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false },
     },
   },
 });

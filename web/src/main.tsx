@@ -39,11 +39,18 @@ function Shell() {
   return (
     <ConfigProvider
       locale={locale === 'zh' ? zhCN : enUS}
+      // antd would render 登录 as "登 录", which changes the button's accessible name.
+      button={{ autoInsertSpace: false }}
       theme={{
         token: {
           colorPrimary: '#1f5fbf',
           colorLink: '#1552b0',
           borderRadius: 6,
+          // antd's default greys (45% black) fall below 4.5:1 on white (WCAG 1.4.3).
+          colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
         },

@@ -9,6 +9,7 @@ const zh = {
   'common.refresh': '刷新',
   'common.cancel': '取消',
   'common.actions': '操作',
+  'common.colon': '：',
   'common.skipToContent': '跳到主要内容',
   'common.switchLanguage': '切换语言 / Switch language',
   'common.notFoundTitle': '页面不存在',
@@ -16,6 +17,7 @@ const zh = {
 
   'error.unknown': '操作失败，请稍后重试。',
   'error.correlationId': '错误编号',
+  'error.withCorrelation': '{message}（错误编号：{id}）',
 
   'nav.home': '首页',
   'nav.main': '主导航',
@@ -154,6 +156,9 @@ const zh = {
   'event.case.refused': '不予受理',
   'event.task.completed': '审批办理',
   'event.case.concluded': '办结',
+  'event.user.registered': '用户注册',
+  'event.session.started': '登录',
+  'event.session.ended': '退出登录',
 
   'role.applicant': '申请人',
   'role.clerk': '窗口人员',
@@ -254,6 +259,7 @@ const en: Messages = {
   'common.refresh': 'Refresh',
   'common.cancel': 'Cancel',
   'common.actions': 'Actions',
+  'common.colon': ': ',
   'common.skipToContent': 'Skip to main content',
   'common.switchLanguage': '切换语言 / Switch language',
   'common.notFoundTitle': 'Page not found',
@@ -261,6 +267,7 @@ const en: Messages = {
 
   'error.unknown': 'Something went wrong. Please try again later.',
   'error.correlationId': 'Error ID',
+  'error.withCorrelation': '{message} (error ID: {id})',
 
   'nav.home': 'Home',
   'nav.main': 'Main navigation',
@@ -399,6 +406,9 @@ const en: Messages = {
   'event.case.refused': 'Not accepted',
   'event.task.completed': 'Reviewed',
   'event.case.concluded': 'Concluded',
+  'event.user.registered': 'User registered',
+  'event.session.started': 'Logged in',
+  'event.session.ended': 'Logged out',
 
   'role.applicant': 'Applicant',
   'role.clerk': 'Window clerk',

@@ -28,13 +28,14 @@ function uploadedId(file: UploadFile<UploadResult | string> | undefined): string
   return typeof response === 'object' && response !== null && typeof response.id === 'string' ? response.id : null;
 }
 
-function FieldControl({ field }: { field: FormField }) {
-  const common = { 'aria-required': field.required };
+/** The input for one form field. Form.Item injects id, value and onChange, which go straight to the control. */
+function FieldControl({ field, ...injected }: { field: FormField } & Record<string, unknown>) {
+  const common = { ...injected, 'aria-required': field.required };
   switch (field.type) {
     case 'textarea':
       return <Input.TextArea {...common} rows={4} maxLength={2000} showCount />;
     case 'number':
-      return <InputNumber {...common} style={{ width: '100%' }} />;
+      return <InputNumber {...common} style={{ width: '100%', maxWidth: 320 }} />;
     case 'date':
       return <Input {...common} type="date" style={{ maxWidth: 240 }} />;
     case 'phone':
@@ -181,7 +182,9 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
           name={['formData', field.key]}
           label={field.label}
           rules={[
-            { required: field.required, whitespace: field.type !== 'number', message: t('apply.fieldRequired', { label: field.label }) },
+            field.type === 'number'
+              ? { required: field.required, type: 'number' as const, message: t('apply.fieldRequired', { label: field.label }) }
+              : { required: field.required, whitespace: true, message: t('apply.fieldRequired', { label: field.label }) },
             ...(field.type === 'phone' ? [{ pattern: PHONE, message: t('apply.phoneInvalid') }] : []),
           ]}
         >
@@ -217,7 +220,7 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
           ]}
         >
           <Upload {...uploadProps(material.name)}>
-            <Button icon={<UploadOutlined aria-hidden />} aria-label={`${t('apply.chooseFile')}：${material.name}`}>
+            <Button icon={<UploadOutlined aria-hidden />} aria-label={`${t('apply.chooseFile')}${t('common.colon')}${material.name}`}>
               {t('apply.chooseFile')}
             </Button>
           </Upload>

@@ -44,7 +44,7 @@ function PortalHeader() {
             <UserBox user={user} dark />
           ) : me.isPending ? null : (
             <>
-              <LinkButton to="/login" type="primary" ghost>
+              <LinkButton to="/login">
                 {t('auth.login')}
               </LinkButton>
               <LinkButton to="/register" type="text" className="tb-on-dark">
@@ -67,9 +67,9 @@ function PortalFooter() {
       <div>{c?.name ?? t('app.name')}</div>
       {c?.address || c?.phone ? (
         <div>
-          {c.address ? `${t('footer.address')}：${c.address}` : ''}
+          {c.address ? `${t('footer.address')}${t('common.colon')}${c.address}` : ''}
           {c.address && c.phone ? '　' : ''}
-          {c.phone ? `${t('footer.phone')}：${c.phone}` : ''}
+          {c.phone ? `${t('footer.phone')}${t('common.colon')}${c.phone}` : ''}
         </div>
       ) : null}
       <div>{t('footer.poweredBy')}</div>

@@ -43,7 +43,9 @@ function ChainBadge() {
   }
   return (
     <Space wrap aria-live="polite">
-      <Typography.Text strong>{t('sv.chainStatus')}：</Typography.Text>
+      <Typography.Text strong>{t('sv.chainStatus')}
+        {t('common.colon')}
+      </Typography.Text>
       {badge}
       {chain.dataUpdatedAt ? (
         <Typography.Text type="secondary">{t('sv.checkedAt', { time: formatDateTime(new Date(chain.dataUpdatedAt).toISOString()) })}</Typography.Text>

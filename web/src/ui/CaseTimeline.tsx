@@ -19,16 +19,22 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
       items={sorted.map((entry, index) => ({
         key: `${entry.type}-${entry.at}-${index}`,
         color: COLOR[entry.type] ?? 'blue',
-        title: <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>,
         content: (
           <div className="tb-timeline-entry">
-            <Typography.Text strong>{label(entry.type)}</Typography.Text>
-            {entry.actorName ? (
-              <Typography.Text type="secondary">
-                {' · '}
-                {t('case.actor')}：{entry.actorName}
-              </Typography.Text>
-            ) : null}
+            <div>
+              <Typography.Text strong>{label(entry.type)}</Typography.Text>
+              {entry.actorName ? (
+                <Typography.Text type="secondary">
+                  {' · '}
+                  {t('case.actor')}
+                  {t('common.colon')}
+                  {entry.actorName}
+                </Typography.Text>
+              ) : null}
+            </div>
+            <Typography.Text type="secondary">
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+            </Typography.Text>
             {entry.note ? <div className="tb-timeline-note">{entry.note}</div> : null}
           </div>
         ),

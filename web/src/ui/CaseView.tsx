@@ -28,7 +28,7 @@ export function CaseResult({ detail }: { detail: CaseDetail }) {
     <Alert
       type={type}
       showIcon
-      title={`${t('case.result')}：${t(`status.${detail.status}`)}`}
+      title={`${t('case.result')}${t('common.colon')}${t(`status.${detail.status}`)}`}
       description={detail.resultNote ?? undefined}
     />
   );
@@ -100,7 +100,7 @@ export function CaseView({ detail, audience, actions }: { detail: CaseDetail; au
                 renderItem={(m) => (
                   <List.Item
                     actions={[
-                      <a key="download" href={api.uploads.downloadUrl(m.uploadId)} download aria-label={`${t('case.download')}：${m.materialName}`}>
+                      <a key="download" href={api.uploads.downloadUrl(m.uploadId)} download aria-label={`${t('case.download')}${t('common.colon')}${m.materialName}`}>
                         <DownloadOutlined aria-hidden /> {t('case.download')}
                       </a>,
                     ]}

@@ -18,7 +18,10 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
     <Space size="small" wrap>
       <Typography.Text className={dark ? 'tb-on-dark' : undefined}>
         <UserOutlined aria-hidden /> {user.displayName}
-        <span className="tb-user-role">（{roleLabel(user.role)}{user.departmentName ? ` · ${user.departmentName}` : ''}）</span>
+        <span className="tb-user-role" title={user.departmentName ?? undefined}>
+          {' · '}
+          {roleLabel(user.role)}
+        </span>
       </Typography.Text>
       <Button
         type={dark ? 'text' : 'default'}

@@ -20,7 +20,7 @@ export function useShowError(): (error: unknown) => void {
     (error: unknown) => {
       const { message: text, correlationId } = describe(error, t('error.unknown'));
       void message.error({
-        content: correlationId ? `${text}（${t('error.correlationId')}：${correlationId}）` : text,
+        content: correlationId ? t('error.withCorrelation', { message: text, id: correlationId }) : text,
         duration: correlationId ? 10 : 5,
       });
     },
@@ -38,7 +38,7 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
       showIcon
       role="alert"
       title={message}
-      description={correlationId ? `${t('error.correlationId')}：${correlationId}` : undefined}
+      description={correlationId ? `${t('error.correlationId')}${t('common.colon')}${correlationId}` : undefined}
       action={
         onRetry ? (
           <Button size="small" onClick={onRetry}>

@@ -81,19 +81,24 @@ function IntakeActions({ detail }: { detail: CaseDetail }) {
         destroyOnHidden
         onCancel={() => setRefusing(false)}
         onOk={() => {
-          void form.validateFields().then(({ reason }) =>
-            refuse.mutate(reason.trim(), {
-              onSuccess: (d) => {
-                setRefusing(false);
-                onUpdated(d);
-                void message.success(t('wb.refused', { caseNo: d.caseNo }));
-              },
-              onError: (e) => {
-                setRefusing(false);
-                onError(e);
-              },
-            }),
-          );
+          form
+            .validateFields()
+            .then(({ reason }) =>
+              refuse.mutate(reason.trim(), {
+                onSuccess: (d) => {
+                  setRefusing(false);
+                  onUpdated(d);
+                  void message.success(t('wb.refused', { caseNo: d.caseNo }));
+                },
+                onError: (e) => {
+                  setRefusing(false);
+                  onError(e);
+                },
+              }),
+            )
+            .catch(() => {
+              // the form shows what is missing
+            });
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>
@@ -119,7 +124,7 @@ function ApprovalActions({ detail, taskId }: { detail: CaseDetail; taskId: strin
   const [pendingOutcome, setPendingOutcome] = useState<TaskOutcome | null>(null);
 
   const decide = (outcome: TaskOutcome) => {
-    void form.validateFields().then(({ opinion }) => {
+    form.validateFields().then(({ opinion }) => {
       setPendingOutcome(outcome);
       complete.mutate(
         { outcome, opinion: opinion.trim() },
@@ -132,6 +137,8 @@ function ApprovalActions({ detail, taskId }: { detail: CaseDetail; taskId: strin
           onSettled: () => setPendingOutcome(null),
         },
       );
+    }, () => {
+      // the form shows what is missing
     });
   };
 
