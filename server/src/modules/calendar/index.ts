@@ -19,6 +19,10 @@ export { dueMayChange } from './deadline.ts';
 export { checkExtension, checkExtensions, EXTENSION_RULES } from './extension.ts';
 /** Pause types (补正 and Art. 45) with their Chinese labels; `A:B` command-line pauses. */
 export { PAUSE_LABELS, isPauseType, parsePauseArg, validatePauses } from './pauses.ts';
+/** The case's pauses that concern a step started on a date (a case pause pauses its step). */
+export { pausesFrom } from './pauses.ts';
+/** Every day of a year with its status and name, for the calendar editing screen. */
+export { calendarYear } from './year-view.ts';
 /** Office hours from `HH:MM` strings; the default 09:00–17:30. */
 export { officeHours, formatOfficeHours, DEFAULT_OFFICE_HOURS } from './office-hours.ts';
 /** Art. 32: the last moment for the one-time notice, and whether an application is deemed accepted. */
@@ -48,6 +52,7 @@ export type { PauseType, PauseInput, Pause } from './pauses.ts';
 export type { OfficeHours } from './office-hours.ts';
 export type { Art32Status, Art32State } from './art32.ts';
 export type { Colour, ClockState } from './colour.ts';
+export type { CalendarDay } from './year-view.ts';
 export type { Ledger, LedgerEntry, LedgerOptions, LimitKind } from './ledger.ts';
 export type { HolidayNotice, NoticeHoliday, NoticeProblem } from './notice.ts';
 export type { CalendarActor } from './store.ts';

@@ -79,3 +79,12 @@ export function validatePauses(pauses: readonly PauseInput[], startDay: number):
   }
   return parsed;
 }
+
+/**
+ * The pauses of a case that concern one of its steps started on `startDate`:
+ * pauses over before the step began are dropped, one running when it began is
+ * cut to start that day. A case's pause pauses its current step too (issue 4).
+ */
+export function pausesFrom(pauses: readonly PauseInput[], startDate: string): PauseInput[] {
+  return pauses.filter((p) => p.to >= startDate).map((p) => (p.from < startDate ? { ...p, from: startDate } : p));
+}

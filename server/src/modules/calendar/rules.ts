@@ -47,4 +47,5 @@ export * from './office-hours.ts';
 export * from './ledger.ts';
 export * from './art32.ts';
 export * from './colour.ts';
+export * from './year-view.ts';
 export { formatShanghai, parseIsoDate, formatIsoDate } from './dates.ts';
