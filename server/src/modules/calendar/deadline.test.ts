@@ -88,6 +88,13 @@ describe('computing a deadline', () => {
     expect(r.ledger.text).toBe('受理 2026-02-10（周二）；法定 10 个工作日；2/15–2/23 春节不计；2/14（周六）、2/28（周六）调休上班计入；到期 2026-03-02 17:30');
   });
 
+  it('says why an immediate item is due the next working day', () => {
+    expect(computeDeadline(cal, { from: '2026-10-09T18:10', limit: 0 }).ledger.text).toBe(
+      '受理 2026-10-09 18:10（周五）；即办，当日办结；当日非办公时间，于下一工作日办结；10/10（周六）调休上班计入；到期 2026-10-10 17:30',
+    );
+    expect(computeDeadline(cal, { from: '2026-10-09T10:00', limit: 0 }).ledger.text).toBe('受理 2026-10-09 10:00（周五）；即办，当日办结；到期 2026-10-09 17:30');
+  });
+
   it('says when a result rests on unpublished years', () => {
     const r = computeDeadline(cal, { from: '2026-12-20', limit: 20 });
     expect(r.ledger.entries).toContainEqual({ type: 'provisional', knownThrough: '2026-12-31' });

@@ -64,6 +64,7 @@ export function buildLedger(cal: WorkCalendar, clock: PreparedClock, due: Due, o
   const kind = options.limitKind ?? 'promised';
   entries.push({ type: 'limit', kind, amount: clock.limit, unit: clock.unit });
   parts.push(clock.limit === 0 ? '即办，当日办结' : `${KIND_ZH[kind]} ${clock.limit} ${UNIT_ZH[clock.unit]}`);
+  if (clock.limit === 0 && clock.startDay !== due.day) parts.push('当日非办公时间，于下一工作日办结');
 
   if (clock.extensionWorkdays > 0) {
     entries.push({ type: 'extension', workdays: clock.extensionWorkdays });

@@ -2,6 +2,7 @@
  * A year of a calendar day by day, as an admin screen shows it for editing:
  * each date, whether it is worked, and the holiday or make-up name if any.
  */
+import { AppError } from '../../platform/errors.ts';
 import { indexOf, type DaySource, type WorkCalendar } from './calendar.ts';
 import { formatIsoDate, parseIsoDate, weekdayZh } from './dates.ts';
 
@@ -20,7 +21,7 @@ export interface CalendarDay {
 export function calendarYear(cal: WorkCalendar, year: number): CalendarDay[] {
   const from = parseIsoDate(`${String(year).padStart(4, '0')}-01-01`);
   const to = parseIsoDate(`${String(year).padStart(4, '0')}-12-31`);
-  if (from === undefined || to === undefined) throw new RangeError(`not a year: ${year}`);
+  if (from === undefined || to === undefined) throw new AppError('CALENDAR_DATE_INVALID', { year });
   indexOf(cal, from);
   indexOf(cal, to);
   const names = new Map<number, { name: string; source: DaySource }>();
