@@ -130,7 +130,7 @@ export interface TimerCatchNode extends NodeBase {
 
 export interface GatewayNode extends NodeBase {
   type: 'exclusiveGateway' | 'inclusiveGateway' | 'parallelGateway';
-  /** The flow taken when no condition holds (exclusive / inclusive only). */
+  /** The flow taken when no condition holds (exclusive / inclusive only; never set on a parallel gateway). */
   defaultFlowId?: string;
 }
 

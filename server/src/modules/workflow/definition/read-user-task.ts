@@ -1,7 +1,7 @@
 import { parseExpression } from './expression/parse.ts';
 import { expressionErrorDetails } from './expression/errors.ts';
 import { finding, type Finding, type FindingTarget } from './findings.ts';
-import { children, text, type ModdleElement } from './moddle-access.ts';
+import { children, expressionBody, text, type ModdleElement } from './moddle-access.ts';
 import type { AssigneeKind, AssigneeRule, CompletionMode, FieldAccess, MultiInstance, TimeoutAction, TimeoutActionKind, UserTaskNode } from './model.ts';
 
 /** Reads the tongban: attributes of a user task (assignee, limit, form access, multi-instance, timeout). */
@@ -126,7 +126,13 @@ function readMultiInstance(loop: ModdleElement, target: FindingTarget, findings:
     }
     multiInstance.ratio = ratio;
   }
-  const cardinality = (loop.loopCardinality as ModdleElement | undefined) && text(loop.loopCardinality as ModdleElement, 'body');
+  const completionCondition = expressionBody(loop, 'completionCondition');
+  if (completionCondition !== undefined) {
+    // Silently ignoring the standard element would change when the step ends; say what to use instead.
+    findings.push(invalid(target, 'completionCondition', completionCondition, '不填写（请用 tongban:completion 与 tongban:ratio）', 'absent (use tongban:completion and tongban:ratio)'));
+    return undefined;
+  }
+  const cardinality = expressionBody(loop, 'loopCardinality');
   if (cardinality !== undefined) {
     try {
       parseExpression(cardinality);

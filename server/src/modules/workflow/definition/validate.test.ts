@@ -321,10 +321,12 @@ describe('user task attributes', () => {
     expect(await findings(task(assigned, loop))).toEqual([['RATIO_INVALID', 'u']]);
   });
 
-  it('rejects an unknown completion mode and an unparsable cardinality', async () => {
+  it('rejects an unknown completion mode, an unparsable cardinality and the standard completionCondition', async () => {
     expect(await findings(task(assigned, '<bpmn:multiInstanceLoopCharacteristics tongban:completion="most"/>'))).toEqual([['ATTRIBUTE_INVALID', 'u']]);
     const cardinality = '<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>3 +</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>';
     expect(await findings(task(assigned, cardinality))).toEqual([['ATTRIBUTE_INVALID', 'u']]);
+    const condition = '<bpmn:multiInstanceLoopCharacteristics><bpmn:completionCondition>${nrOfCompletedInstances > 2}</bpmn:completionCondition></bpmn:multiInstanceLoopCharacteristics>';
+    expect(await findings(task(assigned, condition))).toEqual([['ATTRIBUTE_INVALID', 'u']]);
   });
 });
 
