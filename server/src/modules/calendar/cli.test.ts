@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildCalendar, computeDeadline, formatIsoDate, parseIsoDate } from './rules.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const bin = path.join(root, 'bin/tongban.js');
@@ -60,5 +62,19 @@ describe('npx tongban deadline', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`[${code}]`);
     expect(r.stderr).toMatch(/^错误 /);
+  });
+
+  it('agrees with the API on random clocks', () => {
+    const cal = buildCalendar();
+    const first = parseIsoDate('2004-01-01') as number;
+    const samples = fc.sample(
+      fc.record({ start: fc.integer({ min: first, max: first + 8700 }), limit: fc.integer({ min: 0, max: 60 }), unit: fc.constantFrom('workday', 'day', 'hour') }),
+      { numRuns: 6, seed: 42 },
+    );
+    for (const { start, limit, unit } of samples) {
+      const from = formatIsoDate(start);
+      const cli = JSON.parse(tongban('--from', from, '--days', String(limit), '--unit', unit, '--json').stdout);
+      expect(cli).toEqual(JSON.parse(JSON.stringify(computeDeadline(cal, { from, limit, unit: unit as 'workday' }))));
+    }
   });
 });
