@@ -51,6 +51,8 @@ function Shell() {
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorTextDescription: 'rgba(0, 0, 0, 0.62)',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+          // antd's #ff4d4f on white is 3.3:1; danger buttons carry text.
+          colorError: '#c4161c',
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
         },
