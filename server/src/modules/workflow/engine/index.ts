@@ -1,0 +1,33 @@
+/**
+ * The workflow engine's public face (issue 3): durable BPMN execution on
+ * PostgreSQL. Every command is one transaction (or runs in the caller's, via
+ * `env.tx`) that locks the process tree's root instance; no engine state
+ * lives in memory between commands. docs/workflow-engine.md defines the
+ * semantics of every operation.
+ */
+
+export type { Actor, EngineEnv, InstanceStatus, Outcome, TaskRow, TaskStatus, Variables } from './types.ts';
+export type { DueDateCalculator } from './due-dates.ts';
+export type { HandlerRegistry, ServiceCall, ServiceHandler } from './handlers.ts';
+export type { DefinitionSummary } from './definitions.ts';
+export type { StartInput, StartResult, CorrelateInput } from './start-instance.ts';
+export type { CompleteInput, CompleteResult } from './complete-task.ts';
+
+/** Days-as-working-days fallback, and an adapter for the legal clock's "add working days". */
+export { calendarDayCalculator, workingDayCalculator } from './due-dates.ts';
+/** Service-task handlers by name; `BpmnError` routes a business refusal to an error boundary. */
+export { BpmnError, handlerRegistry } from './handlers.ts';
+
+/** Validates BPMN XML and stores it as the next version of its key (draft, or published with `publish: true`). */
+export { deployDefinition } from './definitions.ts';
+/** Publishes a draft version (then immutable). */
+export { publishDefinition } from './definitions.ts';
+/** The latest published version of a process key. */
+export { latestPublished } from './definitions.ts';
+
+/** Starts an instance of the latest published version of a key; runs until every token rests. */
+export { startInstance } from './start-instance.ts';
+/** Delivers a message to the waiting receive task / catch event (by name and business key), or starts a process with that message start event. */
+export { correlateMessage } from './start-instance.ts';
+/** Completes a task with outcome, opinion and form data. */
+export { completeTask } from './complete-task.ts';
