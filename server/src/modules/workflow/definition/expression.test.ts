@@ -69,6 +69,9 @@ describe('syntax errors carry the position', () => {
     ['12abc', 2],
     ['${amount >}', 10],
     ['and', 0],
+    // the first mistake in reading order, even when a later character is not a token at all
+    ['Vacation Approval = "Approved"', 9],
+    ['(a # b', 3],
   ])('%j fails at %i', (source, position) => {
     expect(failure(() => parseExpression(source))).toEqual({ code: 'EXPRESSION_SYNTAX', position });
   });

@@ -141,7 +141,8 @@ class Parser {
         if (token.value === '[') return this.nested(() => this.parseList(token.position));
         throw unexpected(token);
       case 'end':
-        throw syntaxError(token.position, 'expression ends too early', '表达式不完整');
+      case 'invalid':
+        throw unexpected(token);
     }
   }
 
@@ -159,6 +160,7 @@ class Parser {
     while (isOperator(this.peek(), '.')) {
       this.index++;
       const member = this.next();
+      if (member.type === 'invalid') throw member.error;
       if (member.type !== 'identifier') {
         throw syntaxError(member.position, 'expected a field name after "."', '“.”后应为字段名');
       }
@@ -177,6 +179,7 @@ class Parser {
       items.push(this.parseOr());
       const token = this.next();
       if (isOperator(token, ']')) return { kind: 'list', items, position };
+      if (token.type === 'invalid') throw token.error;
       if (!isOperator(token, ',')) throw syntaxError(token.position, 'expected "," or "]" in the list', '列表中应为“,”或“]”');
     }
   }
@@ -194,6 +197,7 @@ class Parser {
 
   private expect(value: string): void {
     const token = this.next();
+    if (token.type === 'invalid') throw token.error;
     if (!isOperator(token, value)) {
       throw syntaxError(token.position, `expected "${value}"`, `此处应为“${value}”`);
     }
@@ -205,7 +209,7 @@ class Parser {
 
   private next(): Token {
     const token = this.peek();
-    if (token.type !== 'end') this.index++;
+    if (token.type !== 'end' && token.type !== 'invalid') this.index++;
     return token;
   }
 }
@@ -219,6 +223,7 @@ function isKeyword(token: Token, value: string): boolean {
 }
 
 function unexpected(token: Token) {
+  if (token.type === 'invalid') return token.error;
   if (token.type === 'end') return syntaxError(token.position, 'expression ends too early', '表达式不完整');
   return syntaxError(token.position, `unexpected "${token.text}"`, `此处不应出现“${token.text}”`);
 }

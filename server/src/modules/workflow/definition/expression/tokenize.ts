@@ -1,8 +1,12 @@
+import type { AppError } from '../../../../platform/errors.ts';
 import { syntaxError } from './errors.ts';
 
 /**
  * Splits an expression into tokens. Positions are character offsets into the
  * source as the author wrote it, so error messages can point at the spot.
+ * A character that starts no token ends the list with an 'invalid' token
+ * carrying the error: the parser raises it only if it gets that far, so the
+ * author hears about the first mistake in reading order.
  */
 
 export type Token =
@@ -10,7 +14,8 @@ export type Token =
   | { type: 'string'; value: string; position: number; text: string }
   | { type: 'identifier'; value: string; position: number; text: string }
   | { type: 'operator'; value: string; position: number; text: string }
-  | { type: 'end'; value: ''; position: number; text: '' };
+  | { type: 'end'; value: ''; position: number; text: '' }
+  | { type: 'invalid'; value: ''; position: number; text: ''; error: AppError };
 
 // Longest first, so '<=' wins over '<'.
 const OPERATORS = ['&&', '||', '==', '!=', '<=', '>=', '<', '>', '!', '+', '-', '*', '/', '%', '(', ')', '[', ']', ',', '.'];
@@ -23,6 +28,18 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\',
 
 export function tokenize(source: string, offset = 0): Token[] {
   const tokens: Token[] = [];
+  try {
+    readTokens(source, offset, tokens);
+  } catch (error) {
+    const position = (error as AppError & { details: { position: number } }).details.position;
+    tokens.push({ type: 'invalid', value: '', position, text: '', error: error as AppError });
+    return tokens;
+  }
+  tokens.push({ type: 'end', value: '', position: offset + source.length, text: '' });
+  return tokens;
+}
+
+function readTokens(source: string, offset: number, tokens: Token[]): void {
   let i = 0;
   while (i < source.length) {
     const ch = source[i]!;
@@ -82,6 +99,4 @@ export function tokenize(source: string, offset = 0): Token[] {
     tokens.push({ type: 'operator', value: operator, position: offset + start, text: operator });
     i += operator.length;
   }
-  tokens.push({ type: 'end', value: '', position: offset + source.length, text: '' });
-  return tokens;
 }
