@@ -3,10 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App as AntdApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api';
 import { I18nProvider, useI18n } from './i18n';
+import { ME_KEY } from './ui/auth';
 import './ui/global.css';
 
 // One chunk per app shell: a citizen never downloads the staff screens.
@@ -14,7 +15,15 @@ const PortalApp = lazy(() => import('./portal/PortalApp'));
 const WorkbenchApp = lazy(() => import('./workbench/WorkbenchApp'));
 const SupervisionApp = lazy(() => import('./supervision/SupervisionApp'));
 
-const queryClient = new QueryClient({
+// A 401 on any call means the session ended (expired, or logged out in
+// another tab): forget the user, so guarded pages send them to /login.
+function onApiError(error: unknown) {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(ME_KEY, null);
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       staleTime: 10_000,

@@ -5,7 +5,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api, type ItemMaterial } from '../api';
 import { useI18n } from '../i18n';
 import { useMe } from '../ui/auth';
-import { ErrorAlert } from '../ui/errors';
+import { LoadError } from '../ui/errors';
 import { ItemTypeTag } from '../ui/labels';
 import { LinkButton } from '../ui/LinkButton';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -26,7 +26,7 @@ export function ItemPage() {
       </div>
     );
   }
-  if (item.isError) return <ErrorAlert error={item.error} onRetry={() => void item.refetch()} />;
+  if (item.isError) return <LoadError error={item.error} onRetry={() => void item.refetch()} back={{ to: '/', label: t('nav.guides') }} />;
   const data = item.data;
   const days = (n: number) => (n === 0 ? t('item.sameDay') : t('item.workingDays', { days: n }));
 

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { CaseView } from '../ui/CaseView';
-import { ErrorAlert } from '../ui/errors';
+import { LoadError } from '../ui/errors';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
 /** One of the applicant's cases: record, status timeline and result. */
@@ -28,7 +28,7 @@ export function MyCaseDetailPage() {
       {detail.isPending ? (
         <Spin />
       ) : detail.isError ? (
-        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
+        <LoadError error={detail.error} onRetry={() => void detail.refetch()} back={{ to: '/my/cases', label: t('nav.myCases') }} />
       ) : (
         <CaseView detail={detail.data} audience="applicant" />
       )}

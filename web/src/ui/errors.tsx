@@ -1,9 +1,10 @@
 // Showing errors: the server's own message, plus the correlation id for 5xx
 // so a citizen can quote it to the help desk.
 import { useCallback } from 'react';
-import { Alert, App, Button } from 'antd';
+import { Alert, App, Button, Result } from 'antd';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
+import { LinkButton } from './LinkButton';
 
 function describe(error: unknown, fallback: string): { message: string; correlationId: string | null } {
   if (error instanceof ApiError) {
@@ -48,4 +49,24 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
       }
     />
   );
+}
+
+/** A failed page load: "not found" (404, or a malformed id) as a result page, anything else as an error box. */
+export function LoadError({ error, onRetry, back }: { error: unknown; onRetry?: () => void; back: { to: string; label: string } }) {
+  const { t } = useI18n();
+  if (error instanceof ApiError && (error.status === 404 || error.code === 'VALIDATION_FAILED')) {
+    return (
+      <Result
+        status="404"
+        title={t('common.notFoundTitle')}
+        subTitle={error.status === 404 ? error.message : t('common.notFoundBody')}
+        extra={
+          <LinkButton type="primary" to={back.to}>
+            {back.label}
+          </LinkButton>
+        }
+      />
+    );
+  }
+  return <ErrorAlert error={error} onRetry={onRetry} />;
 }

@@ -9,7 +9,7 @@ import { api, ApiError, type CaseDetail, type TaskOutcome, type User } from '../
 import { useI18n } from '../i18n';
 import { useMe } from '../ui/auth';
 import { CaseView } from '../ui/CaseView';
-import { ErrorAlert, useShowError } from '../ui/errors';
+import { LoadError, useShowError } from '../ui/errors';
 import { LinkButton } from '../ui/LinkButton';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
@@ -211,7 +211,7 @@ export function CaseDetailPage() {
       {detail.isPending ? (
         <Spin />
       ) : detail.isError ? (
-        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
+        <LoadError error={detail.error} onRetry={() => void detail.refetch()} back={back} />
       ) : (
         <CaseView
           detail={detail.data}
