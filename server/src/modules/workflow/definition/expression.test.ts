@@ -76,6 +76,20 @@ describe('syntax errors carry the position', () => {
     expect(failure(() => parseExpression(source))).toEqual({ code: 'EXPRESSION_SYNTAX', position });
   });
 
+  it('suggests the right spelling for = & |', () => {
+    const details = (source: string) => {
+      try {
+        parseExpression(source);
+      } catch (error) {
+        return expressionErrorDetails(error);
+      }
+      return undefined;
+    };
+    expect(details('a = 1')).toMatchObject({ position: 2, en: "unexpected '=': use == to compare", zh: '无法识别的“=”：比较相等请用 ==' });
+    expect(details('a & b')).toMatchObject({ position: 2, en: "unexpected '&': use && or and" });
+    expect(details('a | b')).toMatchObject({ position: 2, en: "unexpected '|': use || or or" });
+  });
+
   it('refuses nesting deep enough to threaten the stack', () => {
     expect(failure(() => parseExpression('('.repeat(500) + '1' + ')'.repeat(500))).code).toBe('EXPRESSION_SYNTAX');
     expect(failure(() => parseExpression('!'.repeat(5000) + 'a')).code).toBe('EXPRESSION_SYNTAX');

@@ -95,8 +95,21 @@ function readTokens(source: string, offset: number, tokens: Token[]): void {
       continue;
     }
     const operator = OPERATORS.find((op) => source.startsWith(op, i));
-    if (!operator) throw syntaxError(offset + i, `unexpected character '${ch}'`, `无法识别的字符“${ch}”`);
+    if (!operator) throw unknownCharacter(ch, offset + i);
     tokens.push({ type: 'operator', value: operator, position: offset + start, text: operator });
     i += operator.length;
   }
+}
+
+// Single =, & and | are what authors coming from SQL or spreadsheets type; tell them the spelling here.
+const HINTS: Record<string, [en: string, zh: string]> = {
+  '=': ['use == to compare', '比较相等请用 =='],
+  '&': ['use && or and', '请用 && 或 and'],
+  '|': ['use || or or', '请用 || 或 or'],
+};
+
+function unknownCharacter(ch: string, position: number) {
+  const hint = HINTS[ch];
+  if (hint) return syntaxError(position, `unexpected '${ch}': ${hint[0]}`, `无法识别的“${ch}”：${hint[1]}`);
+  return syntaxError(position, `unexpected character '${ch}'`, `无法识别的字符“${ch}”`);
 }
