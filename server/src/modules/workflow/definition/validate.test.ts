@@ -41,6 +41,14 @@ describe('unreadable input', () => {
     expect(await findings(definitions(`${START}${END}${chain()}<bpmn:fancyTask id="x"/>`))).toEqual([['XML_WARNING', null]]);
   });
 
+  it('names the element carrying a misspelt or misplaced tongban: attribute', async () => {
+    const result = await allFindings(definitions(`${START}${userTask('u', 'tongban:limitDay="3"')}<bpmn:serviceTask id="s" tongban:handler="h" tongban:limitDays="2"/>${END}${chain('u', 's')}`));
+    expect(result.map((f) => [f.code, f.elementId, f.en])).toEqual([
+      ['XML_WARNING', 'u', 'Some XML content was ignored while reading: unknown attribute <tongban:limitDay>'],
+      ['XML_WARNING', 's', 'Some XML content was ignored while reading: unknown attribute <tongban:limitDays>'],
+    ]);
+  });
+
   it('needs a process with content', async () => {
     const xml = definitions('').replace(/<bpmn:process[^]*<\/bpmn:process>/, '');
     expect(await findings(xml)).toEqual([['NO_PROCESS', null]]);
