@@ -168,6 +168,11 @@ const FINDINGS = {
     zh: (p) => `属性 ${p.attribute} 的值“${p.value}”无效，应为${p.expectedZh}`,
     en: (p) => `The value "${p.value}" of ${p.attribute} is invalid; expected ${p.expected}`,
   }),
+  ATTRIBUTE_UNKNOWN: spec<{ name: string }>({
+    severity: 'error',
+    zh: (p) => `${p.name} 不是此元素可用的 tongban 扩展属性（拼写有误或放错了元素）`,
+    en: (p) => `${p.name} is not a tongban extension this element takes (misspelt, or on the wrong element)`,
+  }),
   TIMEOUT_WITHOUT_LIMIT: spec({
     severity: 'warning',
     zh: () => '设置了超时处理（tongban:timeoutAction）但没有办理时限（tongban:limitDays），超时处理不会触发',

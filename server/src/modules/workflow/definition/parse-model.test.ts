@@ -143,7 +143,7 @@ describe('parsing a joint approval process', () => {
 
   it('compiles for deploy, or refuses with BPMN_INVALID and the errors', async () => {
     await expect(compileBpmn(JOINT_APPROVAL)).resolves.toMatchObject({ id: 'joint-approval' });
-    const broken = JOINT_APPROVAL.replace('<bpmn:userTask id="planning"', '<bpmn:manualTask id="planning"').replace('tongban:assignee="planning"/>', '/>');
+    const broken = JOINT_APPROVAL.replace('<bpmn:userTask id="planning" tongban:assigneeKind="department" tongban:assignee="planning"/>', '<bpmn:manualTask id="planning"/>');
     const error = await compileBpmn(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('BPMN_INVALID');

@@ -18,6 +18,9 @@ export interface ReadResult {
 
 let moddle: BpmnModdle | undefined;
 
+// moddle names our namespace by its registered prefix whatever prefix the file uses.
+const OUR_UNKNOWN = /unknown (?:attribute|type) <(tongban:[^>]+)>/;
+
 function reader(): BpmnModdle {
   moddle ??= new BpmnModdle({ tongban: tongbanModdleDescriptor });
   return moddle;
@@ -47,7 +50,10 @@ export async function readBpmn(xml: string): Promise<ReadResult> {
     }
     const element = warning.element;
     const target = element?.id && element.$type ? { id: element.id, type: element.$type } : null;
-    findings.push(finding('XML_WARNING', target, { detail: oneLine(warning.message) }));
+    // Our own namespace has no room for guesses: a misspelt tongban:limitDays would silently drop a legal time limit.
+    const ours = OUR_UNKNOWN.exec(warning.message);
+    if (ours) findings.push(finding('ATTRIBUTE_UNKNOWN', target, { name: ours[1]! }));
+    else findings.push(finding('XML_WARNING', target, { detail: oneLine(warning.message) }));
   }
   return { definitions, findings, unresolved };
 }

@@ -41,12 +41,20 @@ describe('unreadable input', () => {
     expect(await findings(definitions(`${START}${END}${chain()}<bpmn:fancyTask id="x"/>`))).toEqual([['XML_WARNING', null]]);
   });
 
-  it('names the element carrying a misspelt or misplaced tongban: attribute', async () => {
+  it('refuses a misspelt or misplaced tongban: attribute, naming the element', async () => {
     const result = await allFindings(definitions(`${START}${userTask('u', 'tongban:limitDay="3"')}<bpmn:serviceTask id="s" tongban:handler="h" tongban:limitDays="2"/>${END}${chain('u', 's')}`));
     expect(result.map((f) => [f.code, f.elementId, f.en])).toEqual([
-      ['XML_WARNING', 'u', 'Some XML content was ignored while reading: unknown attribute <tongban:limitDay>'],
-      ['XML_WARNING', 's', 'Some XML content was ignored while reading: unknown attribute <tongban:limitDays>'],
+      ['ATTRIBUTE_UNKNOWN', 'u', 'tongban:limitDay is not a tongban extension this element takes (misspelt, or on the wrong element)'],
+      ['ATTRIBUTE_UNKNOWN', 's', 'tongban:limitDays is not a tongban extension this element takes (misspelt, or on the wrong element)'],
     ]);
+  });
+
+  it('refuses unknown tongban: elements whatever prefix the file binds', async () => {
+    const xml = definitions(`${START}${userTask('u', '', '<bpmn:extensionElements><tb:formfield key="a" access="hidden"/></bpmn:extensionElements>')}${END}${chain('u')}`).replace(
+      'xmlns:tongban=',
+      'xmlns:tb="http://tongban.org/schema/bpmn" xmlns:tongban=',
+    );
+    expect(await findings(xml)).toEqual([['ATTRIBUTE_UNKNOWN', null]]);
   });
 
   it('needs a process with content', async () => {
