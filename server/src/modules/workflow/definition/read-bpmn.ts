@@ -28,6 +28,8 @@ function reader(): BpmnModdle {
 
 export async function readBpmn(xml: string): Promise<ReadResult> {
   const unresolved = new Map<string, string>();
+  // Callers from untyped edges (a JSON body, a form field) may hand over anything.
+  if (typeof xml !== 'string') return { definitions: null, findings: [finding('XML_MALFORMED', null, { detail: 'no XML text given' })], unresolved };
   // A leading byte-order mark makes the XML reader see text before the root element.
   const source = xml.replace(/^\uFEFF/, '');
   let result;

@@ -37,6 +37,12 @@ describe('unreadable input', () => {
     exercised.add('XML_MALFORMED');
   });
 
+  it('does not throw when handed something that is not text', async () => {
+    for (const value of [undefined, null, 42, {}]) {
+      expect((await validate(value as unknown as string)).findings.map((f) => f.code)).toEqual(['XML_MALFORMED']);
+    }
+  });
+
   it('reports unknown BPMN elements as ignored content', async () => {
     expect(await findings(definitions(`${START}${END}${chain()}<bpmn:fancyTask id="x"/>`))).toEqual([['XML_WARNING', null]]);
   });
