@@ -16,7 +16,9 @@ export interface AssigneeRule {
   kind: AssigneeKind;
   /**
    * department / role / user: one or more codes, comma-separated in the XML,
-   * split here; expression: one expression source; applicantDepartment: empty.
+   * split here; expression: one expression source, giving a string or a list
+   * of strings (`department:CODE`, `role:CODE`, `user:ID` or a bare user id);
+   * applicantDepartment: empty (the engine reads the case variable).
    */
   values: string[];
 }
