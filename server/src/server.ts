@@ -6,6 +6,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { seedDemo } from './modules/demo/seed.ts';
+import { startSweeps } from './sweeps.ts';
 
 export interface RunningServer {
   app: App;
@@ -32,6 +33,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     };
     const app = await buildApp(ctx, { serveWeb: true, logger: opts.logger ? { level: config.logLevel } : false });
     await app.listen({ port: config.port, host: config.host });
+    const stopSweeps = startSweeps(ctx, log);
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -39,6 +41,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       app, ctx, seeded,
       url: config.publicUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
       stop: async () => {
+        stopSweeps();
         await app.close();
         await database.close();
       },

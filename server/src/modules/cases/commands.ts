@@ -3,7 +3,11 @@ import { withTx, type Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { getItem } from '../catalog/index.ts';
+import type { CenterClock } from '../calendar/index.ts';
 import { checkForm, chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
+import { loadClock } from './clock.ts';
+import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
+import { attachUploads } from './uploads.ts';
 
 export interface Application {
   itemId: string;
@@ -50,6 +54,7 @@ export async function submitApplication(ctx: AppContext, actor: Actor, app: Appl
   const missing = item.materials.filter((m) => m.required && !given.has(m.id)).map((m) => m.id);
   if (missing.length > 0) throw new AppError('MATERIAL_MISSING', { materialIds: missing });
 
+  const cc = await loadClock(ctx.db);
   return withTx(ctx.db, async (tx) => {
     // Serialise submissions with the same key, so a double click makes one case.
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${actor.id}:${app.idempotencyKey}`]);
@@ -68,21 +73,14 @@ export async function submitApplication(ctx: AppContext, actor: Actor, app: Appl
     const caseNo = formatCaseNo(day, deptCode, seq.rows[0]!.last_value);
     const queryCode = newQueryCode();
     const inserted = await tx.query<{ id: string }>(
-      `INSERT INTO cases (case_no, query_code, item_id, department_id, applicant_id, applicant_name, status, form_data, idempotency_key, submitted_at)
-       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9) RETURNING id`,
-      [caseNo, queryCode, item.id, item.departmentId, actor.id, actor.displayName, JSON.stringify(app.formData), app.idempotencyKey, now],
+      `INSERT INTO cases (case_no, query_code, item_id, department_id, applicant_id, applicant_name, status, form_data, idempotency_key,
+                          submitted_at, promised_days, legal_days, handling, notice_due_at)
+       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+      [caseNo, queryCode, item.id, item.departmentId, actor.id, actor.displayName, JSON.stringify(app.formData), app.idempotencyKey,
+        now, item.promisedDays, item.legalDays, item.itemType === 'joint' ? 'joint' : 'single', noticeDueAt(cc, now)],
     );
     const caseId = inserted.rows[0]!.id;
-    for (const [materialId, uploadId] of given) {
-      const attached = await tx.query(
-        'UPDATE uploads SET case_id = $1, material_id = $2 WHERE id = $3 AND owner_id = $4 AND case_id IS NULL',
-        [caseId, materialId, uploadId, actor.id],
-      );
-      if (attached.rowCount !== 1) {
-        const found = await tx.query('SELECT case_id FROM uploads WHERE id = $1 AND owner_id = $2', [uploadId, actor.id]);
-        throw new AppError(found.rowCount === 1 ? 'UPLOAD_ALREADY_USED' : 'UPLOAD_NOT_FOUND', { uploadId });
-      }
-    }
+    await attachUploads(tx, actor.id, caseId, [...given].map(([materialId, uploadId]) => ({ materialId, uploadId })));
     await appendEvent(tx, {
       type: 'case.submitted',
       caseId,
@@ -90,13 +88,16 @@ export async function submitApplication(ctx: AppContext, actor: Actor, app: Appl
       departmentId: item.departmentId,
       actor: { id: actor.id, role: actor.role },
       occurredAt: now,
-      payload: { itemId: item.id, itemCode: item.code, itemName: item.name, promisedDays: item.promisedDays, legalDays: item.legalDays, channel: 'online' },
+      payload: {
+        itemId: item.id, itemCode: item.code, itemName: item.name, promisedDays: item.promisedDays, legalDays: item.legalDays,
+        channel: 'online', noticeDue: noticeDueAt(cc, now).toISOString(),
+      },
     });
     return { id: caseId, caseNo, queryCode, status: 'submitted', created: true };
   });
 }
 
-interface LockedCase {
+export interface LockedCase {
   id: string;
   case_no: string;
   status: string;
@@ -105,10 +106,38 @@ interface LockedCase {
 }
 
 /** Locks the case row for this transaction; CASE_NOT_FOUND if absent. */
-async function lockCase(tx: Tx, id: string): Promise<LockedCase> {
+export async function lockCase(tx: Tx, id: string): Promise<LockedCase> {
   const { rows } = await tx.query<LockedCase>('SELECT id, case_no, status, department_id, item_id FROM cases WHERE id = $1 FOR UPDATE', [id]);
   if (!rows[0]) throw new AppError('CASE_NOT_FOUND');
   return rows[0];
+}
+
+/**
+ * Opens the handling phase of a locked, submitted case: status accepted, the
+ * approval task for the item's department, the deadlines. `acceptedAt` is
+ * the moment the clock starts (the receipt of materials for a deemed acceptance).
+ */
+async function openHandling(
+  tx: Tx, cc: CenterClock, c: LockedCase, acceptedAt: Date, deemed: boolean, actor: { id: string; role: string } | null, now: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE cases SET status = 'accepted', accepted_at = $2, deemed_accepted = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
+    [c.id, acceptedAt, deemed],
+  );
+  const task = await tx.query<{ id: string }>(
+    `INSERT INTO tasks (case_id, kind, name, department_id, status, created_at) VALUES ($1, 'approve', '审核决定', $2, 'open', $3) RETURNING id`,
+    [c.id, c.department_id, now],
+  );
+  const due = await refreshDeadline(tx, cc, c.id, c.case_no, c.department_id, deemed ? 'deemed_accepted' : 'accepted', actor, now);
+  await appendEvent(tx, {
+    type: deemed ? 'case.deemed_accepted' : 'case.accepted', caseId: c.id, caseNo: c.case_no, departmentId: c.department_id,
+    actor, occurredAt: now,
+    payload: {
+      taskId: task.rows[0]!.id, taskName: '审核决定', acceptedAt: acceptedAt.toISOString(), due: due?.toISOString() ?? null,
+      // Supervision treats a deemed acceptance as a violation of 第三十二条.
+      ...(deemed ? { article: '行政许可法第三十二条', violation: 'notice_not_issued_in_time' } : {}),
+    },
+  });
 }
 
 /**
@@ -117,20 +146,32 @@ async function lockCase(tx: Tx, id: string): Promise<LockedCase> {
  * case no longer submitted and gets CASE_STATE_CONFLICT.
  */
 export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string): Promise<void> {
+  const cc = await loadClock(ctx.db);
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
     const now = ctx.clock.now();
-    await tx.query(`UPDATE cases SET status = 'accepted', accepted_at = $2, version = version + 1 WHERE id = $1`, [caseId, now]);
-    const task = await tx.query<{ id: string }>(
-      `INSERT INTO tasks (case_id, kind, name, department_id, status, created_at) VALUES ($1, 'approve', '审核决定', $2, 'open', $3) RETURNING id`,
-      [caseId, c.department_id, now],
+    await openHandling(tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
+  });
+}
+
+/**
+ * 第三十二条 guard: a submitted case whose five-working-day notice window has
+ * passed with neither a one-time notice nor a decision counts as accepted
+ * from the day its materials arrived. Run by the sweeper; safe to run on
+ * several nodes at once (SKIP LOCKED) and repeatedly. Returns the case ids.
+ */
+export async function deemOverdueApplicationsAccepted(ctx: AppContext, limit = 100): Promise<string[]> {
+  const cc = await loadClock(ctx.db);
+  return withTx(ctx.db, async (tx) => {
+    const now = ctx.clock.now();
+    const { rows } = await tx.query<LockedCase & { submitted_at: Date }>(
+      `SELECT id, case_no, status, department_id, item_id, submitted_at FROM cases
+        WHERE status = 'submitted' AND notice_due_at < $1 ORDER BY notice_due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
     );
-    await appendEvent(tx, {
-      type: 'case.accepted', caseId, caseNo: c.case_no, departmentId: c.department_id,
-      actor: { id: actor.id, role: actor.role }, occurredAt: now,
-      payload: { taskId: task.rows[0]!.id, taskName: '审核决定' },
-    });
+    for (const c of rows) await openHandling(tx, cc, c, c.submitted_at, true, null, now);
+    return rows.map((r) => r.id);
   });
 }
 
@@ -140,10 +181,11 @@ export async function refuseCase(ctx: AppContext, actor: Actor, caseId: string, 
   if (!trimmed) throw new AppError('REASON_REQUIRED');
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
-    if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    // Refusal is possible while the applicant still owes supplements, too.
+    if (c.status !== 'submitted' && c.status !== 'supplement_requested') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
     const now = ctx.clock.now();
     await tx.query(
-      `UPDATE cases SET status = 'refused', concluded_at = $2, result_note = $3, version = version + 1 WHERE id = $1`,
+      `UPDATE cases SET status = 'refused', concluded_at = $2, result_note = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
       [caseId, now, trimmed],
     );
     await appendEvent(tx, {

@@ -22,7 +22,10 @@ export function canReadCase(actor: Actor, c: CaseAccessFacts): boolean {
     case 'manager':
     case 'admin':
       return true;
+    case 'government_head':
+      return true;
     case 'approver':
+    case 'agency_head':
       return actor.departmentId !== null && (actor.departmentId === c.departmentId || c.taskDepartmentIds.includes(actor.departmentId));
     default:
       return false;

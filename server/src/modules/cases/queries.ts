@@ -3,10 +3,14 @@ import type { Queryable } from '../../platform/db/pool.ts';
 import type { Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCanReadCase } from './policy.ts';
+import type { CaseDetail, CaseSummary, TaskList } from './schemas.ts';
+import { clockState, type Colour } from '../calendar/index.ts';
+import { clockView, loadClock, loadClockInputs } from './clock.ts';
 
 const SUMMARY_COLUMNS = `c.id, c.case_no AS "caseNo", i.name AS "itemName", d.name AS "departmentName",
   c.applicant_name AS "applicantName", c.status, c.submitted_at AS "submittedAt",
-  c.accepted_at AS "acceptedAt", c.concluded_at AS "concludedAt"`;
+  c.accepted_at AS "acceptedAt", c.concluded_at AS "concludedAt",
+  coalesce(c.due_at, c.notice_due_at) AS "dueAt", c.due_provisional AS "dueProvisional"`;
 const SUMMARY_FROM = 'cases c JOIN service_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id';
 
 export type CaseScope = 'mine' | 'intake' | 'all';
@@ -17,29 +21,48 @@ export type CaseScope = 'mine' | 'intake' | 'all';
  * or an approver's department's. The policy decides in SQL, so one query
  * returns only visible rows.
  */
-export async function listCases(db: Queryable, actor: Actor, scope: CaseScope) {
+export async function listCases(db: Queryable, actor: Actor, scope: CaseScope, now: Date) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (actor.role === 'applicant' || scope === 'mine') {
     where.push(`c.applicant_id = $${params.push(actor.id)}`);
-  } else if (actor.role === 'approver') {
+  } else if (actor.role === 'approver' || actor.role === 'agency_head') {
     where.push(`(c.department_id = $${params.push(actor.departmentId)} OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.department_id = $${params.length}))`);
-  } else if (!['clerk', 'manager', 'admin'].includes(actor.role)) {
+  } else if (!['clerk', 'manager', 'admin', 'government_head'].includes(actor.role)) {
     throw new AppError('FORBIDDEN');
   }
-  if (scope === 'intake') where.push(`c.status = 'submitted'`);
+  if (scope === 'intake') where.push(`c.status IN ('submitted', 'supplement_requested')`);
   const { rows } = await db.query(
     `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${scope === 'intake' ? 'c.submitted_at ASC' : 'c.submitted_at DESC'} LIMIT 500`,
     params,
   );
-  return rows;
+  return withColours(db, rows as Omit<CaseSummary, 'colour' | 'workdaysLeft'>[], now);
+}
+
+interface DueRow {
+  dueAt: Date | null;
+  status?: string;
+  concludedAt?: Date | null;
+}
+
+/** Adds the one colour rule (green / yellow / red) to rows that have a running deadline. */
+async function withColours<T extends DueRow>(db: Queryable, rows: T[], now: Date): Promise<(T & { colour: Colour | null; workdaysLeft: number | null })[]> {
+  if (rows.length === 0) return [];
+  const cc = await loadClock(db);
+  return rows.map((r) => {
+    const running = r.dueAt && !r.concludedAt && r.status !== 'supplement_requested';
+    if (!running) return { ...r, colour: null, workdaysLeft: null };
+    const s = clockState(cc.calendar, r.dueAt!, now, cc.yellowWorkdays);
+    return { ...r, colour: s.colour, workdaysLeft: s.workdaysLeft };
+  });
 }
 
 async function timeline(db: Queryable, caseId: string) {
   const { rows } = await db.query<{ type: string; at: Date; actorName: string | null; payload: Record<string, unknown> }>(
     `SELECT e.type, e.occurred_at AS at, u.display_name AS "actorName", e.payload
-       FROM events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = $1 ORDER BY e.seq`,
+       FROM events e LEFT JOIN users u ON u.id = e.actor_id
+      WHERE e.case_id = $1 AND e.type <> 'case.deadline_changed' ORDER BY e.seq`,
     [caseId],
   );
   return rows.map((r) => ({
@@ -51,7 +74,7 @@ async function timeline(db: Queryable, caseId: string) {
 }
 
 /** The whole case as its applicant or a member of staff sees it; CASE_NOT_FOUND when hidden. */
-export async function getCaseDetail(db: Queryable, actor: Actor, id: string) {
+export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now: Date): Promise<CaseDetail> {
   const { rows } = await db.query(
     `SELECT ${SUMMARY_COLUMNS}, c.query_code AS "queryCode", c.item_id AS "itemId", c.form_data AS "formData",
             i.form_fields AS "formFields", c.result_note AS "resultNote",
@@ -75,25 +98,35 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string) {
     [id],
   );
   const { applicantId: _a, departmentId: _d, ...view } = c!;
+  const [cc, inputs, notice] = await Promise.all([
+    loadClock(db),
+    loadClockInputs(db, id),
+    db.query('SELECT items, note, issued_at AS "issuedAt", supplemented_at AS "supplementedAt" FROM case_supplement_notices WHERE case_id = $1', [id]),
+  ]);
+  const clock = clockView(cc, inputs!, now);
   return {
-    ...view,
+    ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft'>),
     materials: materials.rows,
     tasks: tasks.map(({ departmentId: _t, ...t }) => t),
     timeline: await timeline(db, id),
+    clock,
+    colour: clock.colour,
+    workdaysLeft: clock.workdaysLeft,
+    supplementNotice: notice.rows[0] ?? null,
   };
 }
 
 /** Open approval tasks of the approver's department, oldest first. */
-export async function listOpenTasks(db: Queryable, actor: Actor) {
+export async function listOpenTasks(db: Queryable, actor: Actor, now: Date) {
   if (actor.role !== 'approver' || !actor.departmentId) throw new AppError('FORBIDDEN');
   const { rows } = await db.query(
     `SELECT t.id, t.case_id AS "caseId", c.case_no AS "caseNo", i.name AS "itemName", c.applicant_name AS "applicantName",
-            t.name, t.created_at AS "createdAt"
+            t.name, t.created_at AS "createdAt", t.due_at AS "dueAt"
        FROM tasks t JOIN cases c ON c.id = t.case_id JOIN service_items i ON i.id = c.item_id
-      WHERE t.department_id = $1 AND t.status = 'open' ORDER BY t.created_at`,
+      WHERE t.department_id = $1 AND t.status = 'open' ORDER BY t.due_at NULLS LAST, t.created_at`,
     [actor.departmentId],
   );
-  return { items: rows };
+  return { items: await withColours(db, rows as Omit<TaskList['items'][number], 'colour' | 'workdaysLeft'>[], now) };
 }
 
 function sameCode(a: string, b: string): boolean {

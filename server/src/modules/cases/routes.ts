@@ -28,11 +28,10 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const actor = requireActor(req);
     if (req.query.scope === 'intake' && !['clerk', 'manager', 'admin'].includes(actor.role)) throw new AppError('FORBIDDEN');
-    return { items: (await listCases(ctx.db, actor, req.query.scope)) as z.infer<typeof caseSummarySchema>[] };
+    return { items: await listCases(ctx.db, actor, req.query.scope, ctx.clock.now()) };
   });
 
-  const detail = async (actor: Parameters<typeof getCaseDetail>[1], id: string) =>
-    (await getCaseDetail(ctx.db, actor, id)) as z.infer<typeof caseDetailSchema>;
+  const detail = (actor: Parameters<typeof getCaseDetail>[1], id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
 
   app.get('/api/cases/:id', {
     schema: { tags: ['cases'], summary: '办件详情', params: idParams, response: { 200: caseDetailSchema } },
@@ -59,7 +58,7 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
 
   app.get('/api/tasks', {
     schema: { tags: ['tasks'], summary: '本部门待办', response: { 200: taskListSchema } },
-  }, async (req) => (await listOpenTasks(ctx.db, requireRole(req, 'approver'))) as z.infer<typeof taskListSchema>);
+  }, async (req) => listOpenTasks(ctx.db, requireRole(req, 'approver'), ctx.clock.now()));
 
   app.post('/api/tasks/:id/complete', {
     schema: {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { formFieldSchema } from '../catalog/index.ts';
 
-export const caseStatusSchema = z.enum(['submitted', 'accepted', 'refused', 'approved', 'denied']);
+export const caseStatusSchema = z.enum(['submitted', 'supplement_requested', 'accepted', 'refused', 'approved', 'denied']);
+
+/** The one colour rule's answer for a running deadline; null when no clock runs. */
+const dueFields = {
+  dueAt: z.date().nullable(),
+  colour: z.enum(['green', 'yellow', 'red']).nullable(),
+  workdaysLeft: z.number().int().nullable(),
+};
 
 export const caseSummarySchema = z.object({
   id: z.uuid(),
@@ -13,7 +20,10 @@ export const caseSummarySchema = z.object({
   submittedAt: z.date(),
   acceptedAt: z.date().nullable(),
   concludedAt: z.date().nullable(),
+  dueProvisional: z.boolean(),
+  ...dueFields,
 });
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const timelineEntrySchema = z.object({
   type: z.string(),
@@ -36,7 +46,30 @@ export const caseDetailSchema = caseSummarySchema.extend({
     outcome: z.enum(['approved', 'denied']).nullable(), opinion: z.string().nullable(), completedAt: z.date().nullable(),
   })),
   timeline: z.array(timelineEntrySchema),
+  clock: z.object({
+    phase: z.enum(['intake', 'supplement', 'handling', 'concluded']),
+    due: z.string().nullable(),
+    legalDue: z.string().nullable(),
+    provisional: z.boolean(),
+    colour: z.enum(['green', 'yellow', 'red']).nullable(),
+    workdaysLeft: z.number().int().nullable(),
+    overdue: z.boolean(),
+    ledger: z.string().nullable(),
+    legalLedger: z.string().nullable(),
+    notice: z.object({ due: z.string(), state: z.enum(['open', 'notified', 'deemed_accepted']), issuedAt: z.string().nullable() }).nullable(),
+    pauses: z.array(z.object({
+      id: z.uuid(), type: z.string(), reason: z.string(), firstDay: z.string(), expectedLastDay: z.string(), lastDay: z.string().nullable(), running: z.boolean(),
+    })),
+    extension: z.object({ workdays: z.number().int(), reason: z.string(), approverRole: z.string(), createdAt: z.string() }).nullable(),
+  }),
+  supplementNotice: z.object({
+    items: z.array(z.object({ materialId: z.uuid(), name: z.string(), problem: z.enum(['missing', 'irregular']), note: z.string() })),
+    note: z.string(),
+    issuedAt: z.date(),
+    supplementedAt: z.date().nullable(),
+  }).nullable(),
 });
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const submitBody = z.object({
   itemId: z.uuid(),
@@ -62,7 +95,9 @@ export const progressSchema = z.object({
 export const taskListSchema = z.object({
   items: z.array(z.object({
     id: z.uuid(), caseId: z.uuid(), caseNo: z.string(), itemName: z.string(), applicantName: z.string(), name: z.string(), createdAt: z.date(),
+    ...dueFields,
   })),
 });
+export type TaskList = z.infer<typeof taskListSchema>;
 
 export const idParams = z.object({ id: z.uuid() });

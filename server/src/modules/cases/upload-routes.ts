@@ -32,7 +32,7 @@ export function registerUploadRoutes(app: Api, ctx: AppContext): void {
     if (file.ownerId !== actor.id) {
       // Staff reach a file through the case it belongs to; the case policy decides.
       if (!file.caseId) throw new AppError('UPLOAD_NOT_FOUND');
-      await getCaseDetail(ctx.db, actor, file.caseId).catch(() => {
+      await getCaseDetail(ctx.db, actor, file.caseId, ctx.clock.now()).catch(() => {
         throw new AppError('UPLOAD_NOT_FOUND');
       });
     }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
+import type { Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sniffFileType } from './rules.ts';
 
@@ -64,3 +65,18 @@ export async function findUpload(ctx: AppContext, id: string): Promise<UploadFil
   if (!r) return undefined;
   return { path: path.join(ctx.uploadsDir, r.stored_name), originalName: r.original_name, mimeType: r.mime_type, ownerId: r.owner_id, caseId: r.case_id };
 }
+
+/** Attaches the applicant's own, unused uploads to the case; UPLOAD_* codes otherwise. */
+export async function attachUploads(tx: Tx, ownerId: string, caseId: string, materials: { materialId: string; uploadId: string }[]): Promise<void> {
+  for (const { materialId, uploadId } of materials) {
+    const attached = await tx.query(
+      'UPDATE uploads SET case_id = $1, material_id = $2 WHERE id = $3 AND owner_id = $4 AND case_id IS NULL',
+      [caseId, materialId, uploadId, ownerId],
+    );
+    if (attached.rowCount !== 1) {
+      const found = await tx.query('SELECT case_id FROM uploads WHERE id = $1 AND owner_id = $2', [uploadId, ownerId]);
+      throw new AppError(found.rowCount === 1 ? 'UPLOAD_ALREADY_USED' : 'UPLOAD_NOT_FOUND', { uploadId });
+    }
+  }
+}
+

@@ -26,7 +26,7 @@ export const windows = [
   { code: 'W08', name: '8 号不动产登记窗口', dept: 'ZRZY', phone: '0571-12345608' },
 ] as const;
 
-type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin';
+type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
 
 export const users: { username: string; displayName: string; role: Role; dept?: string; window?: string }[] = [
   { username: 'citizen', displayName: '张三', role: 'applicant' },
@@ -35,6 +35,8 @@ export const users: { username: string; displayName: string; role: Role; dept?: 
   { username: 'approver_wjw', displayName: '赵审批（卫健）', role: 'approver', dept: 'WJW' },
   { username: 'approver_zjj', displayName: '钱审批（住建）', role: 'approver', dept: 'ZJJ' },
   { username: 'approver_rsj', displayName: '孙审批（人社）', role: 'approver', dept: 'RSJ' },
+  { username: 'head_scjg', displayName: '郑局长（市场监管）', role: 'agency_head', dept: 'SCJG' },
+  { username: 'gov_head', displayName: '冯副县长', role: 'government_head' },
   { username: 'manager', displayName: '周主任', role: 'manager' },
   { username: 'supervisor', displayName: '吴监察', role: 'supervisor' },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },

@@ -18,6 +18,7 @@ import { registerIamRoutes } from '../../modules/iam/routes.ts';
 import { registerCatalogRoutes } from '../../modules/catalog/routes.ts';
 import { registerCaseRoutes } from '../../modules/cases/routes.ts';
 import { registerUploadRoutes } from '../../modules/cases/upload-routes.ts';
+import { registerClockRoutes } from '../../modules/cases/clock-routes.ts';
 import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
 
 export type App = FastifyInstance;
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerCatalogRoutes(api, ctx);
   registerCaseRoutes(api, ctx);
   registerUploadRoutes(api, ctx);
+  registerClockRoutes(api, ctx);
   registerSupervisionRoutes(api, ctx);
 
   if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {

@@ -11,9 +11,10 @@ export interface AppContext {
   uploadsDir: string;
 }
 
-export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin';
+/** agency_head (部门负责人) and government_head (政府负责人) approve extensions (行政许可法 第四十二条). */
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
 
-export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin'];
+export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head'];
 
 /** The authenticated caller, as every command and policy sees it. */
 export interface Actor {

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Api } from '../../platform/http/app.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import { requireRole } from '../../platform/http/auth.ts';
+import { PAUSE_LABELS, type PauseType } from '../calendar/index.ts';
+import { endPause, extendDeadline, issueSupplementNotice, startPause, supplementCase } from './clock-commands.ts';
+import { getCaseDetail } from './queries.ts';
+import { caseDetailSchema, idParams } from './schemas.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const pauseType = z.enum(Object.keys(PAUSE_LABELS) as [PauseType, ...PauseType[]]);
+
+/** The legal clock's operations on a case: pauses, the extension, the one-time notice and the supplement. */
+export function registerClockRoutes(app: Api, ctx: AppContext): void {
+  const detail = (actor: Parameters<typeof getCaseDetail>[1], id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
+  const reply200 = { 200: caseDetailSchema };
+
+  app.post('/api/cases/:id/pauses', {
+    schema: {
+      tags: ['clock'], summary: '暂停计时（补正 / 第四十五条特别程序）', params: idParams, response: reply200,
+      body: z.object({ type: pauseType, reason: z.string().max(500), firstDay: isoDate.optional(), expectedLastDay: isoDate }),
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'approver', 'manager');
+    await startPause(ctx, actor, req.params.id, req.body);
+    return detail(actor, req.params.id);
+  });
+
+  app.post('/api/cases/:id/pauses/end', {
+    schema: {
+      tags: ['clock'], summary: '结束暂停、恢复计时', params: idParams, response: reply200,
+      body: z.object({ lastDay: isoDate.optional() }),
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'approver', 'manager');
+    await endPause(ctx, actor, req.params.id, req.body.lastDay);
+    return detail(actor, req.params.id);
+  });
+
+  app.post('/api/cases/:id/extension', {
+    schema: {
+      tags: ['clock'], summary: '延长办理期限（第四十二条，限一次）', params: idParams, response: reply200,
+      body: z.object({ workdays: z.number().int().min(1).max(60), reason: z.string().max(500) }),
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'agency_head', 'government_head');
+    await extendDeadline(ctx, actor, req.params.id, req.body);
+    return detail(actor, req.params.id);
+  });
+
+  app.post('/api/cases/:id/supplement-notice', {
+    schema: {
+      tags: ['clock'], summary: '一次性告知补正材料（第三十二条）', params: idParams, response: reply200,
+      body: z.object({
+        items: z.array(z.object({ materialId: z.uuid(), problem: z.enum(['missing', 'irregular']), note: z.string().max(500).optional() })).max(50),
+        note: z.string().max(1000).default(''),
+      }),
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'clerk');
+    await issueSupplementNotice(ctx, actor, req.params.id, req.body);
+    return detail(actor, req.params.id);
+  });
+
+  app.post('/api/cases/:id/supplement', {
+    schema: {
+      tags: ['clock'], summary: '申请人补正材料', params: idParams, response: reply200,
+      body: z.object({ materials: z.array(z.object({ materialId: z.uuid(), uploadId: z.uuid() })).min(1).max(50) }),
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'applicant');
+    await supplementCase(ctx, actor, req.params.id, req.body.materials);
+    return detail(actor, req.params.id);
+  });
+}

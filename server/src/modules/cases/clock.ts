@@ -1,0 +1,181 @@
+import type { Queryable } from '../../platform/db/pool.ts';
+import {
+  art32Status, clockState, computeDeadline, formatIsoDate, formatShanghai, loadCenterClock, toShanghai,
+  type CenterClock, type Colour, type DeadlineResult, type Extension, type Handling, type PauseInput, type PauseType,
+} from '../calendar/index.ts';
+
+/**
+ * The legal clock of one case: its inputs as stored, and what the calendar
+ * module makes of them. Everything here is derived; the stored `due_at`
+ * columns are a cache of `deadlines()` for indexes and sweeps.
+ */
+export interface CaseClockInputs {
+  status: string;
+  submittedAt: Date;
+  acceptedAt: Date | null;
+  concludedAt: Date | null;
+  promisedDays: number;
+  legalDays: number;
+  handling: Handling;
+  deemedAccepted: boolean;
+  pauses: StoredPause[];
+  extension: (Extension & { createdAt: Date }) | null;
+  noticeIssuedAt: Date | null;
+}
+
+export interface StoredPause {
+  id: string;
+  type: PauseType;
+  reason: string;
+  firstDay: string;
+  expectedLastDay: string;
+  lastDay: string | null;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+/** A running pause counts until the end told to the applicant; an ended one until its last day. */
+export const pauseInputs = (pauses: readonly StoredPause[]): PauseInput[] =>
+  pauses.map((p) => ({ type: p.type, from: p.firstDay, to: p.lastDay ?? p.expectedLastDay }));
+
+export interface CaseDeadlines {
+  promised: DeadlineResult;
+  legal: DeadlineResult;
+}
+
+/** Promised (承诺) and legal (法定) deadlines of an accepted case, each with its ledger. */
+export function deadlines(cc: CenterClock, c: CaseClockInputs, acceptedAt: Date): CaseDeadlines {
+  const input = {
+    from: acceptedAt,
+    unit: 'workday' as const,
+    pauses: pauseInputs(c.pauses),
+    extensions: c.extension ? [c.extension] : [],
+    handling: c.handling,
+  };
+  // 第三十二条: a deemed acceptance runs from the day the materials arrived.
+  const startLabel = c.deemedAccepted ? '视为受理（收到材料）' : '受理';
+  return {
+    promised: computeDeadline(cc.calendar, { ...input, limit: c.promisedDays }, { hours: cc.hours, limitKind: 'promised', startLabel }),
+    legal: computeDeadline(cc.calendar, { ...input, limit: c.legalDays }, { hours: cc.hours, limitKind: 'legal', startLabel }),
+  };
+}
+
+export interface ClockView {
+  phase: 'intake' | 'supplement' | 'handling' | 'concluded';
+  due: string | null;
+  legalDue: string | null;
+  provisional: boolean;
+  colour: Colour | null;
+  workdaysLeft: number | null;
+  overdue: boolean;
+  ledger: string | null;
+  legalLedger: string | null;
+  /** 第三十二条 window: last moment for the one-time notice, and its state. */
+  notice: { due: string; state: 'open' | 'notified' | 'deemed_accepted'; issuedAt: string | null } | null;
+  pauses: { id: string; type: PauseType; reason: string; firstDay: string; expectedLastDay: string; lastDay: string | null; running: boolean }[];
+  extension: { workdays: number; reason: string; approverRole: string; createdAt: string } | null;
+}
+
+const iso = (d: Date) => formatShanghai(toShanghai(d));
+
+/** What a case page and the API show of the clock at `now`. */
+export function clockView(cc: CenterClock, c: CaseClockInputs, now: Date): ClockView {
+  const base = {
+    pauses: c.pauses.map((p) => ({
+      id: p.id, type: p.type, reason: p.reason, firstDay: p.firstDay, expectedLastDay: p.expectedLastDay, lastDay: p.lastDay, running: p.lastDay === null,
+    })),
+    extension: c.extension && { workdays: c.extension.workdays, reason: c.extension.reason, approverRole: c.extension.approverRole, createdAt: c.extension.createdAt.toISOString() },
+  };
+  const art32 = art32Status(cc.calendar, { receivedAt: c.submittedAt, noticeIssuedAt: c.noticeIssuedAt, now }, cc.hours);
+  const notice = { due: iso(art32.noticeDue), state: c.noticeIssuedAt ? ('notified' as const) : art32.state, issuedAt: c.noticeIssuedAt?.toISOString() ?? null };
+  if (!c.acceptedAt) {
+    const finished = c.status === 'refused';
+    const running = !finished && c.status === 'submitted' && !c.noticeIssuedAt;
+    const state = running ? clockState(cc.calendar, art32.noticeDue, now, cc.yellowWorkdays) : null;
+    return {
+      ...base,
+      phase: finished ? 'concluded' : c.status === 'supplement_requested' ? 'supplement' : 'intake',
+      due: running ? notice.due : null,
+      legalDue: null,
+      provisional: art32.provisional,
+      colour: state?.colour ?? null,
+      workdaysLeft: state?.workdaysLeft ?? null,
+      overdue: state?.overdue ?? false,
+      ledger: running ? `收到申请材料 ${formatIsoDate(toShanghai(c.submittedAt).day)}；依《行政许可法》第三十二条，须在 5 个工作日内一次性告知需补正的全部内容；告知期限 ${notice.due.slice(0, 16).replace('T', ' ')}` : null,
+      legalLedger: null,
+      notice,
+    };
+  }
+  const d = deadlines(cc, c, c.acceptedAt);
+  const dueAt = new Date(d.promised.due);
+  const open = c.concludedAt === null;
+  // A concluded case keeps its deadline; its colour says whether it was met.
+  const state = clockState(cc.calendar, dueAt, open ? now : c.concludedAt!, cc.yellowWorkdays);
+  return {
+    ...base,
+    phase: open ? 'handling' : 'concluded',
+    due: d.promised.due,
+    legalDue: d.legal.due,
+    provisional: d.promised.provisional || d.legal.provisional,
+    colour: open ? state.colour : state.overdue ? 'red' : 'green',
+    workdaysLeft: open ? state.workdaysLeft : null,
+    overdue: state.overdue,
+    ledger: d.promised.ledger.text,
+    legalLedger: d.legal.ledger.text,
+    notice: c.deemedAccepted ? { ...notice, state: 'deemed_accepted' } : notice,
+  };
+}
+
+interface ClockRow {
+  status: string;
+  submitted_at: Date;
+  accepted_at: Date | null;
+  concluded_at: Date | null;
+  promised_days: number;
+  legal_days: number;
+  handling: Handling;
+  deemed_accepted: boolean;
+}
+
+/** Reads a case's clock inputs (row, pauses, extension, notice). */
+export async function loadClockInputs(q: Queryable, caseId: string): Promise<CaseClockInputs | undefined> {
+  const { rows } = await q.query<ClockRow>(
+    `SELECT status, submitted_at, accepted_at, concluded_at, promised_days, legal_days, handling, deemed_accepted FROM cases WHERE id = $1`,
+    [caseId],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  const [pauses, ext, notice] = await Promise.all([
+    q.query<{ id: string; type: PauseType; reason: string; first_day: string; expected_last_day: string; last_day: string | null; started_at: Date; ended_at: Date | null }>(
+      'SELECT id, type, reason, first_day, expected_last_day, last_day, started_at, ended_at FROM case_pauses WHERE case_id = $1 ORDER BY first_day',
+      [caseId],
+    ),
+    q.query<{ workdays: number; reason: string; approver_role: string; created_at: Date }>(
+      'SELECT workdays, reason, approver_role, created_at FROM case_extensions WHERE case_id = $1', [caseId],
+    ),
+    q.query<{ issued_at: Date }>('SELECT issued_at FROM case_supplement_notices WHERE case_id = $1', [caseId]),
+  ]);
+  const e = ext.rows[0];
+  return {
+    status: r.status,
+    submittedAt: r.submitted_at,
+    acceptedAt: r.accepted_at,
+    concludedAt: r.concluded_at,
+    promisedDays: r.promised_days,
+    legalDays: r.legal_days,
+    handling: r.handling,
+    deemedAccepted: r.deemed_accepted,
+    pauses: pauses.rows.map((p) => ({
+      id: p.id, type: p.type, reason: p.reason, firstDay: p.first_day, expectedLastDay: p.expected_last_day, lastDay: p.last_day,
+      startedAt: p.started_at, endedAt: p.ended_at,
+    })),
+    extension: e ? { workdays: e.workdays, reason: e.reason, approverRole: e.approver_role, createdAt: e.created_at } : null,
+    noticeIssuedAt: notice.rows[0]?.issued_at ?? null,
+  };
+}
+
+/** The center's clock (calendar, office hours, yellow threshold). One center per installation for now. */
+export async function loadClock(q: Queryable): Promise<CenterClock> {
+  const { rows } = await q.query<{ id: string }>('SELECT id FROM centers ORDER BY created_at LIMIT 1');
+  return loadCenterClock(q, rows[0]?.id ?? '00000000-0000-0000-0000-000000000000');
+}

@@ -1,0 +1,30 @@
+import type { AppContext } from './platform/http/context.ts';
+import { applyCalendarChanges, deemOverdueApplicationsAccepted } from './modules/cases/index.ts';
+
+/**
+ * The background sweeps of one node: the 第三十二条 guard and the deadline
+ * recomputation after calendar changes. Each sweep is a database query over
+ * indexed due times, safe on several nodes at once and after a crash (all
+ * state is in rows), so an interval timer is enough to drive them.
+ */
+export function startSweeps(ctx: AppContext, log: (line: string) => void, intervalMs = 30_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const deemed = await deemOverdueApplicationsAccepted(ctx);
+      if (deemed.length) log(`依第三十二条视为受理 ${deemed.length} 件`);
+      const moved = await applyCalendarChanges(ctx);
+      if (moved) log(`日历变更后重算期限：${moved} 件办件到期日变化`);
+    } catch (err) {
+      log(`后台任务出错：${(err as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
