@@ -21,7 +21,8 @@ export function ProgressPage() {
   useDocumentTitle(t('progress.title'));
   const [params, setParams] = useSearchParams();
   const caseNo = params.get('caseNo')?.trim() ?? '';
-  const queryCode = params.get('queryCode')?.trim() ?? '';
+  // Query codes are printed in capitals; accept them typed or linked in lower case too.
+  const queryCode = params.get('queryCode')?.trim().toUpperCase() ?? '';
   const [form] = Form.useForm<LookupValues>();
 
   useEffect(() => {

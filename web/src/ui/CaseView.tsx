@@ -1,6 +1,6 @@
 // The read-only record of one case, shared by the portal and the workbench.
 import type { ReactNode } from 'react';
-import { Alert, Card, Col, Descriptions, Empty, List, Row, Table, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Row, Table, Typography } from 'antd';
 import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
 import { api, type CaseDetail, type CaseTask, type FormField, type FormValue } from '../api';
 import { useI18n } from '../i18n';
@@ -95,24 +95,20 @@ export function CaseView({ detail, audience, actions }: { detail: CaseDetail; au
             {detail.materials.length === 0 ? (
               <Empty description={t('case.noMaterials')} />
             ) : (
-              <List
-                dataSource={detail.materials}
-                renderItem={(m) => (
-                  <List.Item
-                    actions={[
-                      <a key="download" href={api.uploads.downloadUrl(m.uploadId)} download aria-label={`${t('case.download')}${t('common.colon')}${m.materialName}`}>
-                        <DownloadOutlined aria-hidden /> {t('case.download')}
-                      </a>,
-                    ]}
-                  >
-                    <List.Item.Meta
-                      avatar={<FileOutlined aria-hidden />}
-                      title={m.materialName}
-                      description={`${m.originalName} · ${formatBytes(m.sizeBytes)}`}
-                    />
-                  </List.Item>
-                )}
-              />
+              <ul className="tb-file-list">
+                {detail.materials.map((m) => (
+                  <li key={m.uploadId}>
+                    <FileOutlined aria-hidden className="tb-file-icon" />
+                    <div className="tb-file-meta">
+                      <div className="tb-file-name">{m.materialName}</div>
+                      <Typography.Text type="secondary">{`${m.originalName} · ${formatBytes(m.sizeBytes)}`}</Typography.Text>
+                    </div>
+                    <a href={api.uploads.downloadUrl(m.uploadId)} download aria-label={`${t('case.download')}${t('common.colon')}${m.materialName}`}>
+                      <DownloadOutlined aria-hidden /> {t('case.download')}
+                    </a>
+                  </li>
+                ))}
+              </ul>
             )}
           </Card>
           {detail.tasks.length > 0 ? (
