@@ -15,7 +15,7 @@ let head: string;
 /** Moves time and logs everyone in again (sessions last 7 days). */
 async function travel(to: string) {
   t.clock.set(to);
-  [citizen, clerk, approver, head] = await Promise.all(['citizen', 'clerk', 'approver', 'head_scjg'].map((u) => login(t.app, u)));
+  [citizen, clerk, approver, head] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'approver'), login(t.app, 'head_scjg')]);
 }
 beforeAll(async () => {
   t = await createTestApp(START);

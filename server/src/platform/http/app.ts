@@ -19,6 +19,8 @@ import { registerCatalogRoutes } from '../../modules/catalog/routes.ts';
 import { registerCaseRoutes } from '../../modules/cases/routes.ts';
 import { registerUploadRoutes } from '../../modules/cases/upload-routes.ts';
 import { registerClockRoutes } from '../../modules/cases/clock-routes.ts';
+import { registerCalendarRoutes } from '../../modules/calendar/routes.ts';
+import { applyCalendarChanges } from '../../modules/cases/index.ts';
 import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
 
 export type App = FastifyInstance;
@@ -70,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerCaseRoutes(api, ctx);
   registerUploadRoutes(api, ctx);
   registerClockRoutes(api, ctx);
+  registerCalendarRoutes(api, ctx, { afterChange: () => applyCalendarChanges(ctx) });
   registerSupervisionRoutes(api, ctx);
 
   if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
