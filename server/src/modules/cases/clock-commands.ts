@@ -45,7 +45,7 @@ export async function startPause(ctx: AppContext, actor: Actor, caseId: string, 
     const firstDay = req.firstDay ?? today(now);
     // Validates type, dates, order and overlap with the calendar module's coded errors.
     const pauses = [...pauseInputs(inputs.pauses), { type: req.type, from: firstDay, to: req.expectedLastDay }];
-    computeDeadline(cc.calendar, { from: inputs.acceptedAt!, limit: inputs.legalDays, pauses, handling: inputs.handling });
+    computeDeadline(cc.calendar, { from: inputs.acceptedAt!, limit: inputs.legalDays, unit: inputs.unit, pauses, handling: inputs.handling });
     await tx.query(
       `INSERT INTO case_pauses (case_id, type, reason, first_day, expected_last_day, started_by, started_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
       [caseId, req.type, reason, firstDay, req.expectedLastDay, actor.id, now],
@@ -72,7 +72,7 @@ export async function endPause(ctx: AppContext, actor: Actor, caseId: string, la
     // A pause ended on its first day paused nothing: it is recorded as one day at least.
     const last = end < running.firstDay ? running.firstDay : end;
     const pauses = inputs.pauses.map((p) => (p.id === running.id ? { ...p, lastDay: last } : p));
-    computeDeadline(cc.calendar, { from: inputs.acceptedAt!, limit: inputs.legalDays, pauses: pauseInputs(pauses), handling: inputs.handling });
+    computeDeadline(cc.calendar, { from: inputs.acceptedAt!, limit: inputs.legalDays, unit: inputs.unit, pauses: pauseInputs(pauses), handling: inputs.handling });
     await tx.query('UPDATE case_pauses SET last_day = $2, ended_by = $3, ended_at = $4 WHERE id = $1', [running.id, last, actor.id, now]);
     await appendEvent(tx, {
       type: 'case.resumed', caseId, caseNo: c.case_no, departmentId: c.department_id, actor: who(actor), occurredAt: now,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/pool.ts';
 import {
   art32Status, clockState, computeDeadline, formatIsoDate, formatShanghai, loadCenterClock, toShanghai,
-  type CenterClock, type Colour, type DeadlineResult, type Extension, type Handling, type PauseInput, type PauseType,
+  type CenterClock, type Colour, type Unit, type DeadlineResult, type Extension, type Handling, type PauseInput, type PauseType,
 } from '../calendar/index.ts';
 
 /**
@@ -16,6 +16,7 @@ export interface CaseClockInputs {
   concludedAt: Date | null;
   promisedDays: number;
   legalDays: number;
+  unit: Unit;
   handling: Handling;
   deemedAccepted: boolean;
   pauses: StoredPause[];
@@ -47,7 +48,7 @@ export interface CaseDeadlines {
 export function deadlines(cc: CenterClock, c: CaseClockInputs, acceptedAt: Date): CaseDeadlines {
   const input = {
     from: acceptedAt,
-    unit: 'workday' as const,
+    unit: c.unit,
     pauses: pauseInputs(c.pauses),
     extensions: c.extension ? [c.extension] : [],
     handling: c.handling,
@@ -132,6 +133,7 @@ interface ClockRow {
   accepted_at: Date | null;
   concluded_at: Date | null;
   promised_days: number;
+  limit_unit: Unit;
   legal_days: number;
   handling: Handling;
   deemed_accepted: boolean;
@@ -140,7 +142,7 @@ interface ClockRow {
 /** Reads a case's clock inputs (row, pauses, extension, notice). */
 export async function loadClockInputs(q: Queryable, caseId: string): Promise<CaseClockInputs | undefined> {
   const { rows } = await q.query<ClockRow>(
-    `SELECT status, submitted_at, accepted_at, concluded_at, promised_days, legal_days, handling, deemed_accepted FROM cases WHERE id = $1`,
+    `SELECT status, submitted_at, accepted_at, concluded_at, promised_days, legal_days, limit_unit, handling, deemed_accepted FROM cases WHERE id = $1`,
     [caseId],
   );
   const r = rows[0];
@@ -162,6 +164,7 @@ export async function loadClockInputs(q: Queryable, caseId: string): Promise<Cas
     acceptedAt: r.accepted_at,
     concludedAt: r.concluded_at,
     promisedDays: r.promised_days,
+    unit: r.limit_unit,
     legalDays: r.legal_days,
     handling: r.handling,
     deemedAccepted: r.deemed_accepted,

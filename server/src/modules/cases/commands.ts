@@ -74,10 +74,10 @@ export async function submitApplication(ctx: AppContext, actor: Actor, app: Appl
     const queryCode = newQueryCode();
     const inserted = await tx.query<{ id: string }>(
       `INSERT INTO cases (case_no, query_code, item_id, department_id, applicant_id, applicant_name, status, form_data, idempotency_key,
-                          submitted_at, promised_days, legal_days, handling, notice_due_at)
-       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+                          submitted_at, promised_days, legal_days, limit_unit, handling, notice_due_at)
+       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
       [caseNo, queryCode, item.id, item.departmentId, actor.id, actor.displayName, JSON.stringify(app.formData), app.idempotencyKey,
-        now, item.promisedDays, item.legalDays, item.itemType === 'joint' ? 'joint' : 'single', noticeDueAt(cc, now)],
+        now, item.promisedDays, item.legalDays, item.limitUnit, item.itemType === 'joint' ? 'joint' : 'single', noticeDueAt(cc, now)],
     );
     const caseId = inserted.rows[0]!.id;
     await attachUploads(tx, actor.id, caseId, [...given].map(([materialId, uploadId]) => ({ materialId, uploadId })));

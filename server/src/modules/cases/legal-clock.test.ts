@@ -62,6 +62,17 @@ describe('the deadline of an accepted case', () => {
   });
 });
 
+describe('limits in natural days', () => {
+  it('counts every day and moves a last day that is a rest day to the next working day', async () => {
+    await travel(START);
+    const c = await submitCase(t.app, citizen, 'GAJ-HJ-001'); // 户口迁入: promised 10 natural days
+    await post(`/api/cases/${c.id}/accept`, clerk);
+    const v = await view(c.id);
+    expect(v.clock.due).toBe('2026-10-08T17:30:00+08:00');
+    expect(v.clock.ledger).toContain('10 个自然日');
+  });
+});
+
 describe('pauses (补正, 第四十五条)', () => {
   it('stops the clock for the paused working days and resumes it, with events', async () => {
     const c = await acceptedCase();

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { ItemDetail } from './schemas.ts';
 
 const ITEM_COLUMNS = `i.id, i.code, i.name, i.department_id AS "departmentId", d.name AS "departmentName",
-  i.item_type AS "itemType", i.legal_days AS "legalDays", i.promised_days AS "promisedDays", i.fee`;
+  i.item_type AS "itemType", i.legal_days AS "legalDays", i.promised_days AS "promisedDays", i.limit_unit AS "limitUnit", i.fee`;
 
 export async function listItems(db: Queryable) {
   const { rows } = await db.query(

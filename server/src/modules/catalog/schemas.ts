@@ -19,6 +19,8 @@ export const itemSummarySchema = z.object({
   itemType: itemTypeSchema,
   legalDays: z.number().int(),
   promisedDays: z.number().int(),
+  /** workday (default, 第八十二条), day (natural days) or hour (office hours). */
+  limitUnit: z.enum(['workday', 'day', 'hour']),
   fee: z.string(),
 });
 

@@ -56,6 +56,8 @@ export interface DemoItem {
   legalBasis: string;
   legalDays: number;
   promisedDays: number;
+  /** Default workday; the unit both limits are counted in. */
+  unit?: 'workday' | 'day' | 'hour';
   fee?: string;
   description: string;
   fields: Field[];
@@ -114,7 +116,7 @@ export const items: DemoItem[] = [
   },
   {
     code: 'GAJ-HJ-001', name: '户口迁入（投靠类）', dept: 'GAJ', type: 'promised',
-    legalBasis: '《中华人民共和国户口登记条例》第十三条', legalDays: 20, promisedDays: 10,
+    legalBasis: '《中华人民共和国户口登记条例》第十三条', legalDays: 20, promisedDays: 10, unit: 'day',
     description: '夫妻、子女、父母投靠等情形申请户口迁入本县。',
     fields: [...applicantFields,
       { key: 'idNumber', label: '身份证号码', type: 'text', required: true },

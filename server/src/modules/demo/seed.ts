@@ -34,10 +34,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     for (const item of items) {
       const r = await tx.query<{ id: string }>(
-        `INSERT INTO service_items (code, name, department_id, item_type, legal_basis, legal_days, promised_days, fee, description, form_fields)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+        `INSERT INTO service_items (code, name, department_id, item_type, legal_basis, legal_days, promised_days, limit_unit, fee, description, form_fields)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
         [item.code, item.name, deptIds.get(item.dept), item.type, item.legalBasis, item.legalDays, item.promisedDays,
-          item.fee ?? '不收费', item.description, JSON.stringify(item.fields)],
+          item.unit ?? 'workday', item.fee ?? '不收费', item.description, JSON.stringify(item.fields)],
       );
       for (const [i, m] of item.materials.entries()) {
         await tx.query('INSERT INTO item_materials (item_id, name, required, form, sort_order) VALUES ($1,$2,$3,$4,$5)',
