@@ -68,7 +68,17 @@ export interface Upload {
   sizeBytes: number;
 }
 
-export type CaseStatus = 'submitted' | 'accepted' | 'refused' | 'approved' | 'denied';
+export type CaseStatus = 'submitted' | 'supplement_requested' | 'accepted' | 'refused' | 'approved' | 'denied';
+
+/** Deadline colour of a running clock (docs/legal-clock.md): yellow from one working day left, red when overdue. */
+export type DueColour = 'green' | 'yellow' | 'red';
+
+/** Deadline fields on lists; null when no clock runs. Optional so older servers still type-check. */
+export interface DueFields {
+  dueAt?: string | null;
+  colour?: DueColour | null;
+  workdaysLeft?: number | null;
+}
 
 export type FormValue = string | number | null;
 
@@ -86,7 +96,7 @@ export interface SubmittedCase {
   status: CaseStatus;
 }
 
-export interface CaseSummary {
+export interface CaseSummary extends DueFields {
   id: string;
   caseNo: string;
   itemName: string;
@@ -141,7 +151,7 @@ export interface CaseDetail extends CaseSummary {
 
 export type CaseScope = 'mine' | 'intake' | 'all';
 
-export interface TaskSummary {
+export interface TaskSummary extends DueFields {
   id: string;
   caseId: string;
   caseNo: string;

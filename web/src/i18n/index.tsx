@@ -83,7 +83,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       locale,
       setLocale,
-      t: (key, params) => interpolate(dict[key], params),
+      // A key missing at run time (a new server code) shows as itself rather than crashing the page.
+      t: (key, params) => interpolate(dict[key] ?? key, params),
       has: (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(dict, key),
       formatDateTime: format(dateTime),
       formatDate: format(date),

@@ -3,7 +3,7 @@ import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import type { CaseStatus, CaseSummary } from '../api';
 import { useI18n } from '../i18n';
-import { StatusTag } from './labels';
+import { DueTag, StatusTag } from './labels';
 
 /** A list of cases; the case number links to `linkTo(case)`. */
 export function CaseTable({
@@ -11,12 +11,15 @@ export function CaseTable({
   loading,
   linkTo,
   showApplicant = true,
+  showDue = false,
   emptyText,
 }: {
   cases: CaseSummary[];
   loading: boolean;
   linkTo: (c: CaseSummary) => string;
   showApplicant?: boolean;
+  /** Show the deadline column (staff lists, coloured by time left). */
+  showDue?: boolean;
   emptyText?: string;
 }) {
   const { t, formatDateTime } = useI18n();
@@ -31,6 +34,7 @@ export function CaseTable({
     { title: t('case.department'), dataIndex: 'departmentName', key: 'dept', responsive: ['md'] },
     ...(showApplicant ? [{ title: t('case.applicant'), dataIndex: 'applicantName', key: 'applicant' }] : []),
     { title: t('case.status'), dataIndex: 'status', key: 'status', render: (s: CaseStatus) => <StatusTag status={s} /> },
+    ...(showDue ? [{ title: t('due.title'), key: 'due', render: (_: unknown, c: CaseSummary) => <DueTag due={c} /> }] : []),
     {
       title: t('case.submittedAt'),
       dataIndex: 'submittedAt',

@@ -57,7 +57,7 @@ export function AllCasesPage() {
       {cases.isError ? (
         <ErrorAlert error={cases.error} onRetry={() => void cases.refetch()} />
       ) : (
-        <CaseTable cases={filtered} loading={cases.isPending} linkTo={(c) => `/workbench/cases/${c.id}`} />
+        <CaseTable cases={filtered} loading={cases.isPending} linkTo={(c) => `/workbench/cases/${c.id}`} showDue />
       )}
     </Card>
   );

@@ -29,6 +29,7 @@ export function IntakePage() {
           cases={cases.data?.items ?? []}
           loading={cases.isPending}
           linkTo={(c) => `/workbench/cases/${c.id}`}
+          showDue
           emptyText={t('wb.intakeEmpty')}
         />
       )}

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api, type TaskSummary } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../ui/errors';
+import { DueTag } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
 /** Link to the case page with the task to handle. */
@@ -31,6 +32,7 @@ export function TasksPage() {
       sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
       defaultSortOrder: 'ascend',
     },
+    { title: t('due.title'), key: 'due', render: (_: unknown, task) => <DueTag due={task} /> },
     {
       title: t('common.actions'),
       key: 'actions',
