@@ -138,7 +138,22 @@ export interface CaseTask {
   completedAt: string | null;
 }
 
+/** The legal clock of a case (docs/legal-clock.md); only the fields this UI shows. */
+export interface CaseClock {
+  phase: 'intake' | 'supplement' | 'handling' | 'concluded' | (string & {});
+  due: string | null;
+  legalDue: string | null;
+  provisional: boolean;
+  colour: DueColour | null;
+  workdaysLeft: number | null;
+  overdue: boolean;
+  /** One sentence saying how the due date was computed. */
+  ledger: string | null;
+  legalLedger: string | null;
+}
+
 export interface CaseDetail extends CaseSummary {
+  clock?: CaseClock;
   queryCode: string;
   itemId: string;
   formData: Record<string, FormValue>;

@@ -8,6 +8,7 @@ import { messages, type Locale, type MessageKey } from './messages';
 export type { Locale, MessageKey } from './messages';
 
 const STORAGE_KEY = 'tongban.locale';
+const CENTER_TIME_ZONE = 'Asia/Shanghai';
 
 export type Params = Record<string, string | number>;
 
@@ -65,7 +66,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const dict = messages[locale];
+    // Legal time limits run on the center's clock (Asia/Shanghai, docs/legal-clock.md),
+    // so every time is shown in it, whatever the browser's own time zone.
     const dateTime = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+      timeZone: CENTER_TIME_ZONE,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -74,7 +78,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       second: '2-digit',
       hour12: false,
     });
-    const date = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit' });
+    const date = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: CENTER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
     const format = (formatter: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
       if (!iso) return '—';
       const d = new Date(iso);

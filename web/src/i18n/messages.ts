@@ -177,6 +177,9 @@ const zh = {
   'due.red': '已超期',
   'due.left': '剩 {days} 个工作日',
   'due.none': '—',
+  'due.promised': '承诺办结',
+  'due.legal': '法定办结',
+  'due.provisional': '暂定',
 
   'role.applicant': '申请人',
   'role.clerk': '窗口人员',
@@ -445,6 +448,9 @@ const en: Messages = {
   'due.red': 'Overdue',
   'due.left': '{days} working days left',
   'due.none': '—',
+  'due.promised': 'Promised by',
+  'due.legal': 'Legal limit',
+  'due.provisional': 'provisional',
 
   'role.applicant': 'Applicant',
   'role.clerk': 'Window clerk',

@@ -5,7 +5,7 @@ import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
 import { api, type CaseDetail, type CaseTask, type FormField, type FormValue } from '../api';
 import { useI18n } from '../i18n';
 import { CaseTimeline } from './CaseTimeline';
-import { StatusTag } from './labels';
+import { DueTag, StatusTag } from './labels';
 
 /** Human-readable byte size. */
 export function formatBytes(size: number): string {
@@ -111,6 +111,45 @@ export function CaseView({ detail, audience, actions }: { detail: CaseDetail; au
               </ul>
             )}
           </Card>
+          {detail.clock && detail.clock.phase !== 'concluded' && (detail.clock.due || detail.clock.legalDue) ? (
+            <Card title={<h2 className="tb-card-title">{t('due.title')}</h2>}>
+              <Descriptions
+                column={1}
+                size="small"
+                items={[
+                  ...(detail.clock.due
+                    ? [
+                        {
+                          key: 'due',
+                          label: t('due.promised'),
+                          children: (
+                            <div>
+                              <DueTag due={{ colour: detail.clock.colour, workdaysLeft: detail.clock.workdaysLeft }} /> {formatDateTime(detail.clock.due)}
+                              {detail.clock.provisional ? <Typography.Text type="secondary">（{t('due.provisional')}）</Typography.Text> : null}
+                              {detail.clock.ledger ? <div className="tb-ledger">{detail.clock.ledger}</div> : null}
+                            </div>
+                          ),
+                        },
+                      ]
+                    : []),
+                  ...(detail.clock.legalDue
+                    ? [
+                        {
+                          key: 'legalDue',
+                          label: t('due.legal'),
+                          children: (
+                            <div>
+                              {formatDateTime(detail.clock.legalDue)}
+                              {detail.clock.legalLedger ? <div className="tb-ledger">{detail.clock.legalLedger}</div> : null}
+                            </div>
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            </Card>
+          ) : null}
           {detail.tasks.length > 0 ? (
             <Card title={<h2 className="tb-card-title">{t('case.tasks')}</h2>}>
               <Table rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={taskColumns} dataSource={detail.tasks} />
