@@ -6,7 +6,7 @@ import type { LoadedInstance, RunContext } from './context.ts';
 import { decide, nextPending, tally } from './multi-rules.ts';
 import { drain, moveOn } from './run.ts';
 import { cancelTasksOfToken, getToken, updateTokenData } from './store.ts';
-import type { Actor, EngineEnv, Outcome, TaskRow, Variables } from './types.ts';
+import type { Actor, EngineEnv, OpenedTask, Outcome, TaskRow, Variables } from './types.ts';
 
 export interface CompleteInput {
   taskId: string;
@@ -23,7 +23,7 @@ export interface CompleteResult {
   instanceId: string;
   instanceStatus: string;
   /** Tasks opened by this completion (the next steps). */
-  openedTaskIds: string[];
+  openedTasks: OpenedTask[];
 }
 
 /** Completes a task (办理): outcome, opinion and form data; the process then runs until every token rests. */
@@ -82,7 +82,7 @@ export async function finishTask(
   }
   await drain(ctx);
   await ctx.tx.query('UPDATE wf_tasks SET effects = $2 WHERE id = $1', [task.id, JSON.stringify(ctx.effects(loaded.row.id, voteToken))]);
-  return { taskId: task.id, instanceId: loaded.row.id, instanceStatus: loaded.row.status, openedTaskIds: [...ctx.createdTasks] };
+  return { taskId: task.id, instanceId: loaded.row.id, instanceStatus: loaded.row.status, openedTasks: [...ctx.createdTasks.values()] };
 }
 
 /** Merges the form data into the variables; refuses fields that are read-only or hidden at this step. */

@@ -57,7 +57,8 @@ export class RunContext {
   readonly createdTokens = new Map<string, TokenRow>();
   readonly tokensBefore = new Map<string, TokenRow>();
   readonly deletedTokens = new Set<string>();
-  readonly createdTasks = new Set<string>();
+  /** Tasks opened by this run and still open: id → node and assignee. */
+  readonly createdTasks = new Map<string, { id: string; nodeId: string; assignee: string | null }>();
   readonly cancelledTasks = new Set<string>();
   readonly cancelledTimers = new Set<string>();
   irreversible: string | undefined;
@@ -143,7 +144,7 @@ export class RunContext {
     }
     const effects: CompletionEffects = {
       createdTokens: [...this.createdTokens.values()].map((t) => ({ id: t.id, rev: t.rev })),
-      createdTasks: [...this.createdTasks],
+      createdTasks: [...this.createdTasks.keys()],
       consumedTokens: [...this.tokensBefore.values()].filter((t) => this.deletedTokens.has(t.id)),
       cancelledTasks: [...this.cancelledTasks],
       cancelledTimers: [...this.cancelledTimers],

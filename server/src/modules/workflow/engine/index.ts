@@ -6,7 +6,7 @@
  * semantics of every operation.
  */
 
-export type { Actor, EngineEnv, InstanceStatus, Outcome, TaskRow, TaskStatus, Variables } from './types.ts';
+export type { Actor, EngineEnv, InstanceStatus, OpenedTask, Outcome, TaskRow, TaskStatus, Variables } from './types.ts';
 export type { DueDateCalculator } from './due-dates.ts';
 export type { HandlerRegistry, ServiceCall, ServiceHandler } from './handlers.ts';
 export type { DefinitionSummary } from './definitions.ts';
@@ -31,3 +31,24 @@ export { startInstance } from './start-instance.ts';
 export { correlateMessage } from './start-instance.ts';
 /** Completes a task with outcome, opinion and form data. */
 export { completeTask } from './complete-task.ts';
+/** 签收 / 退回签收 of candidate tasks. */
+export { claimTask, unclaimTask } from './claim-task.ts';
+/** 转办, 委派 and its resolution, 工作交接 of all of a person's open tasks. */
+export { transferTask, delegateTask, resolveTask, handoverTasks } from './reassign-task.ts';
+/** 退回 to an earlier completed step (rules in docs/workflow-engine.md). */
+export { returnTask } from './return-task.ts';
+/** 撤回 a completion before the next person acts. */
+export { withdrawTask } from './withdraw-task.ts';
+/** 加签 / 减签 on a running multi-instance step. */
+export { addSigners, removeSigner } from './signers.ts';
+/** 抄送 with read receipts. */
+export { copyTo, markCopyRead } from './copy-to.ts';
+/** 催办, at most once an hour per task. */
+export { urgeTask, URGE_INTERVAL_MS } from './urge-task.ts';
+/** 挂起 / 恢复 / 终止 a process and its called children. */
+export { suspendInstance, resumeInstance, terminateProcess } from './suspend-instance.ts';
+/** The timer sweep: fires due timers exactly once, safe with several workers. */
+export { fireDueTimers } from './timers.ts';
+/** History with diagram highlights; instance, task, to-do list and copies reads. */
+export { getHistory, getInstance, getTask, listOpenTasks, listCopies } from './queries.ts';
+export type { ProcessHistory, HistoryEntryView } from './queries.ts';

@@ -18,7 +18,7 @@ describe('start an instance and complete its tasks', () => {
       <bpmn:endEvent id="end"/>
       ${chain('start', 'accept', 'approve', 'end')}`));
     const started = await startInstance(kit.env, { key, businessKey: 'B1' });
-    expect(started.openTaskIds).toHaveLength(1);
+    expect(started.openedTasks).toHaveLength(1);
     const accept = await taskAt(kit.db, started.instanceId, 'accept');
     expect(accept.assignee).toBe('clerk');
     expect(await codeOf(completeTask(kit.env, { taskId: accept.id, actor: person('boss') }))).toBe('TASK_NOT_ASSIGNEE');

@@ -7,7 +7,7 @@ import { latestPublished, loadModel } from './definitions.ts';
 import { drain, moveOn } from './run.ts';
 import { getToken } from './store.ts';
 import { inTx } from './tx.ts';
-import type { Actor, EngineEnv, Variables } from './types.ts';
+import type { Actor, EngineEnv, OpenedTask, Variables } from './types.ts';
 
 export interface StartInput {
   /** Process key: the latest published version runs. */
@@ -22,7 +22,7 @@ export interface StartResult {
   instanceId: string;
   status: string;
   /** Tasks open after the start (the first steps). */
-  openTaskIds: string[];
+  openedTasks: OpenedTask[];
 }
 
 /** Starts an instance of the latest published version of a process at its none start event and runs it until every token rests. */
@@ -44,7 +44,7 @@ export async function startInstance(env: EngineEnv, input: StartInput): Promise<
     await startAtNoneStart(ctx, row);
     await drain(ctx);
     await ctx.flush();
-    return { instanceId: id, status: ctx.instance(id).row.status, openTaskIds: [...ctx.createdTasks] };
+    return { instanceId: id, status: ctx.instance(id).row.status, openedTasks: [...ctx.createdTasks.values()] };
   });
 }
 

@@ -96,7 +96,7 @@ export async function insertTask(ctx: RunContext, t: NewTask): Promise<TaskRow> 
      VALUES ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10,$11,$12,$13,$14)`,
     [row.id, row.instance_id, row.root_id, row.token_id, row.node_id, row.name, row.assignee, row.candidate_kind, row.candidate_values, row.loop_index, row.due_at, ctx.now, row.scope_token_id, row.branch],
   );
-  ctx.createdTasks.add(row.id);
+  ctx.createdTasks.set(row.id, { id: row.id, nodeId: row.node_id, assignee: row.assignee });
   ctx.emit('task.created', row.instance_id, {
     taskId: row.id,
     nodeId: row.node_id,

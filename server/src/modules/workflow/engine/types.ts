@@ -129,3 +129,10 @@ export interface CompletionEffects {
   /** Why the run cannot be undone, when it cannot. */
   irreversible?: string;
 }
+
+/** A task a command opened: enough for the caller to route it. */
+export interface OpenedTask {
+  id: string;
+  nodeId: string;
+  assignee: string | null;
+}

@@ -1,0 +1,263 @@
+/**
+ * `npm run bench -- engine [N] [M]`: N instances (default 10,000) of
+ * "accept → three parallel department tasks → approve → end" run to
+ * completion by 16 concurrent clients on our engine, on an embedded
+ * PostgreSQL of its own. In the same run: M instances (default N / 10, at
+ * most 1,000) of the same BPMN on the npm package bpmn-engine with its state
+ * saved to PostgreSQL after every step and recovered before the next (what a
+ * multi-user service built on that library must do), and the rate of
+ * one-row-insert transactions with the same clients (the commit ceiling).
+ * Prints the figures and ends with one JSON line of them.
+ */
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Engine } from 'bpmn-engine';
+import { systemClock } from '../server/src/platform/clock.ts';
+import { startEmbeddedPg } from '../server/src/platform/db/embedded.ts';
+import { migrate } from '../server/src/platform/db/migrate.ts';
+import { createPool, type Db } from '../server/src/platform/db/pool.ts';
+import { completeTask, deployDefinition, startInstance, type EngineEnv } from '../server/src/modules/workflow/engine/index.ts';
+
+const CLIENTS = 16;
+
+const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:tongban="http://tongban.org/schema/bpmn" id="bench" targetNamespace="http://tongban.org/bench">
+  <bpmn:process id="joint_permit" name="联办许可" isExecutable="true">
+    <bpmn:startEvent id="start"/>
+    <bpmn:userTask id="accept" name="受理" tongban:assigneeKind="user" tongban:assignee="clerk"/>
+    <bpmn:parallelGateway id="split"/>
+    <bpmn:userTask id="deptA" name="市场监管局审查" tongban:assigneeKind="user" tongban:assignee="a"/>
+    <bpmn:userTask id="deptB" name="消防审查" tongban:assigneeKind="user" tongban:assignee="b"/>
+    <bpmn:userTask id="deptC" name="卫生审查" tongban:assigneeKind="user" tongban:assignee="c"/>
+    <bpmn:parallelGateway id="join"/>
+    <bpmn:userTask id="approve" name="审批" tongban:assigneeKind="user" tongban:assignee="boss"/>
+    <bpmn:endEvent id="end"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="accept"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="accept" targetRef="split"/>
+    <bpmn:sequenceFlow id="f3" sourceRef="split" targetRef="deptA"/>
+    <bpmn:sequenceFlow id="f4" sourceRef="split" targetRef="deptB"/>
+    <bpmn:sequenceFlow id="f5" sourceRef="split" targetRef="deptC"/>
+    <bpmn:sequenceFlow id="f6" sourceRef="deptA" targetRef="join"/>
+    <bpmn:sequenceFlow id="f7" sourceRef="deptB" targetRef="join"/>
+    <bpmn:sequenceFlow id="f8" sourceRef="deptC" targetRef="join"/>
+    <bpmn:sequenceFlow id="f9" sourceRef="join" targetRef="approve"/>
+    <bpmn:sequenceFlow id="f10" sourceRef="approve" targetRef="end"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Runs `work(i)` for i in [0, n) on `clients` concurrent loops. */
+async function concurrently(n: number, clients: number, work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < n; i = next++) await work(i);
+    }),
+  );
+}
+
+let peakRss = 0;
+function sampleRss(): void {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+
+interface Run {
+  instances: number;
+  seconds: number;
+  steps: number;
+  latencies: number[];
+}
+
+/** Our engine: start, then complete every open task as it appears; each command is one step. */
+async function runOurs(env: EngineEnv, n: number): Promise<Run & { heapAfterHalfMb: number; heapAfterAllMb: number }> {
+  const latencies: number[] = [];
+  let steps = 0;
+  let heapAfterHalfMb = 0;
+  const t0 = performance.now();
+  await concurrently(n, CLIENTS, async (i) => {
+    let s = performance.now();
+    const started = await startInstance(env, { key: 'joint_permit', businessKey: `case-${i}`, variables: { amount: i } });
+    latencies.push(performance.now() - s);
+    const queue = [...started.openedTasks];
+    while (queue.length > 0) {
+      const task = queue.shift()!;
+      s = performance.now();
+      const done = await completeTask(env, { taskId: task.id, actor: { id: task.assignee ?? '' }, outcome: 'approve', opinion: '同意' });
+      latencies.push(performance.now() - s);
+      steps++;
+      queue.push(...done.openedTasks);
+    }
+    if (i === Math.floor(n / 2)) heapAfterHalfMb = process.memoryUsage().heapUsed / 2 ** 20;
+    if (i % 200 === 0) sampleRss();
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  global.gc?.();
+  return { instances: n, seconds, steps, latencies, heapAfterHalfMb, heapAfterAllMb: process.memoryUsage().heapUsed / 2 ** 20 };
+}
+
+/** bpmn-engine as a multi-user service must run it: recover from PostgreSQL, resume, signal one task, save. */
+async function runBpmnEngine(db: Db, n: number): Promise<Run> {
+  await db.query('CREATE TABLE IF NOT EXISTS bench_bpmn_engine_state (id text PRIMARY KEY, state jsonb NOT NULL)');
+  const latencies: number[] = [];
+  let steps = 0;
+  const t0 = performance.now();
+  const settle = async (engine: Engine, execution: Awaited<ReturnType<Engine['execute']>>) => {
+    // Let the engine's internal broker finish the step before reading its state.
+    await new Promise((resolve) => setImmediate(resolve));
+    return { waiting: execution.getPostponed().map((api) => api.id), state: await engine.getState() };
+  };
+  await concurrently(n, CLIENTS, async (i) => {
+    const id = `bpmn-engine-${i}`;
+    let s = performance.now();
+    const engine = new Engine({ name: id, source: BPMN });
+    const execution = await engine.execute({ listener: new EventEmitter() });
+    let { waiting, state } = await settle(engine, execution);
+    await db.query('INSERT INTO bench_bpmn_engine_state (id, state) VALUES ($1, $2)', [id, JSON.stringify(state)]);
+    latencies.push(performance.now() - s);
+    while (waiting.length > 0) {
+      s = performance.now();
+      const { rows } = await db.query<{ state: unknown }>('SELECT state FROM bench_bpmn_engine_state WHERE id = $1', [id]);
+      const recovered = new Engine({ name: id }).recover(rows[0]!.state);
+      const resumed = await recovered.resume({ listener: new EventEmitter() });
+      resumed.signal({ id: waiting[0]! });
+      ({ waiting, state } = await settle(recovered, resumed));
+      await db.query('UPDATE bench_bpmn_engine_state SET state = $2 WHERE id = $1', [id, JSON.stringify(state)]);
+      latencies.push(performance.now() - s);
+      steps++;
+    }
+    if (i % 50 === 0) sampleRss();
+  });
+  return { instances: n, seconds: (performance.now() - t0) / 1000, steps, latencies };
+}
+
+/** The commit ceiling: single-row INSERT transactions, same clients, fixed time. */
+async function runInsertCeiling(db: Db, seconds: number): Promise<number> {
+  await db.query('CREATE TABLE IF NOT EXISTS bench_ceiling (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL, payload text)');
+  const until = performance.now() + seconds * 1000;
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        await db.query('INSERT INTO bench_ceiling (at, payload) VALUES (now(), $1)', ['x']);
+        count++;
+      }
+    }),
+  );
+  return count / seconds;
+}
+
+async function storedBytesPerInstance(db: Db, n: number): Promise<{ engine: number; events: number }> {
+  const tables = ['wf_instances', 'wf_tokens', 'wf_tasks', 'wf_timers', 'wf_subscriptions', 'wf_history', 'wf_copies'];
+  let total = 0;
+  for (const table of tables) {
+    const { rows } = await db.query<{ bytes: number | null }>(`SELECT SUM(pg_column_size(t.*))::bigint AS bytes FROM ${table} t`);
+    total += rows[0]!.bytes ?? 0;
+  }
+  const events = await db.query<{ bytes: number | null }>("SELECT SUM(pg_column_size(e.*))::bigint AS bytes FROM events e WHERE type LIKE 'task.%' OR type LIKE 'process.%'");
+  return { engine: total / n, events: (events.rows[0]!.bytes ?? 0) / n };
+}
+
+interface Figures {
+  instances: number;
+  instancesPerSecond: number;
+  taskCompletionsPerSecond: number;
+  stepsPerSecond: number;
+  p50StepMs: number;
+  p99StepMs: number;
+  seconds: number;
+}
+
+function summary(name: string, r: Run): Figures {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  const figures: Figures = {
+    instances: r.instances,
+    instancesPerSecond: round(r.instances / r.seconds),
+    taskCompletionsPerSecond: round(r.steps / r.seconds),
+    stepsPerSecond: round(r.latencies.length / r.seconds),
+    p50StepMs: round(percentile(sorted, 50), 2),
+    p99StepMs: round(percentile(sorted, 99), 2),
+    seconds: round(r.seconds, 2),
+  };
+  console.log(
+    `${name}: ${figures.instances} instances in ${figures.seconds} s — ${figures.instancesPerSecond} instances/s, ` +
+      `${figures.taskCompletionsPerSecond} task completions/s, step p50 ${figures.p50StepMs} ms, p99 ${figures.p99StepMs} ms`,
+  );
+  return figures;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const n = Number(args[0] ?? 10_000);
+  const m = Number(args[1] ?? Math.min(1000, Math.max(1, Math.floor(n / 10))));
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(m) || m < 1) {
+    console.error('用法：npm run bench -- engine [N 实例数] [M bpmn-engine 实例数]');
+    process.exit(2);
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-engine-'));
+  fs.chmodSync(tmp, 0o755);
+  const pgServer = await startEmbeddedPg({ dataDir: path.join(tmp, 'pg'), port: await freePort() });
+  const db = createPool(pgServer.url('postgres'), CLIENTS + 4);
+  try {
+    await migrate(db);
+    const env: EngineEnv = { db, clock: systemClock };
+    await deployDefinition(env, { xml: BPMN, publish: true });
+    console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; ${CLIENTS} concurrent clients; PostgreSQL embedded, fsync on`);
+
+    // Warm-up: the model cache, JIT, connection pool.
+    await runOurs(env, Math.min(200, n));
+    const ours = await runOurs(env, n);
+    const oursFigures = summary('tongban engine', ours);
+    const bytes = await storedBytesPerInstance(db, n + Math.min(200, n));
+    console.log(`stored per instance: ${Math.round(bytes.engine)} bytes of engine rows (history included), plus ${Math.round(bytes.events)} bytes of events`);
+    console.log(`heap used: ${round(ours.heapAfterHalfMb)} MB after half the instances, ${round(ours.heapAfterAllMb)} MB after all`);
+
+    const theirs = await runBpmnEngine(db, m);
+    const theirFigures = summary(`bpmn-engine (state in PostgreSQL, N = ${m})`, theirs);
+    const ceiling = await runInsertCeiling(db, 5);
+    sampleRss();
+    const ratio = oursFigures.instancesPerSecond / theirFigures.instancesPerSecond;
+    const share = oursFigures.stepsPerSecond / ceiling;
+    console.log(`one-row insert transactions: ${round(ceiling)} /s (the commit ceiling with ${CLIENTS} clients)`);
+    console.log(`ratio: ${round(ratio)}× bpmn-engine's instances/s; engine steps are ${round(share * 100)}% of the insert ceiling`);
+    console.log(`peak RSS: ${round(peakRss / 2 ** 20)} MB`);
+    console.log(
+      JSON.stringify({
+        bench: 'engine',
+        clients: CLIENTS,
+        tongban: oursFigures,
+        bpmnEngine: theirFigures,
+        insertTransactionsPerSecond: round(ceiling),
+        ratioInstancesPerSecond: round(ratio, 2),
+        stepShareOfInsertCeiling: round(share, 3),
+        storedBytesPerInstance: Math.round(bytes.engine),
+        eventBytesPerInstance: Math.round(bytes.events),
+        heapUsedMb: { half: round(ours.heapAfterHalfMb), all: round(ours.heapAfterAllMb) },
+        peakRssMb: round(peakRss / 2 ** 20),
+      }),
+    );
+  } finally {
+    await db.end();
+    await pgServer.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
