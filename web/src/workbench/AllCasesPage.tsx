@@ -8,7 +8,7 @@ import { CaseTable } from '../ui/CaseTable';
 import { ErrorAlert } from '../ui/errors';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
-const STATUSES: CaseStatus[] = ['submitted', 'accepted', 'refused', 'approved', 'denied'];
+const STATUSES: CaseStatus[] = ['submitted', 'supplement_requested', 'accepted', 'refused', 'approved', 'denied'];
 
 /** 全部办件: every case of the center, for managers and admins. */
 export function AllCasesPage() {
