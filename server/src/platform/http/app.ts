@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { localeFrom, messageFor } from '../errors.ts';
 import { registerSessionHook } from './auth.ts';
 import { registerIamRoutes } from '../../modules/iam/routes.ts';
 import { registerCatalogRoutes } from '../../modules/catalog/routes.ts';
@@ -76,14 +77,25 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerSupervisionRoutes(api, ctx);
 
   if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
-    // Client-side routes (/workbench/…, /my/cases/…) all load the SPA shell.
-    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        throw Object.assign(new Error('not found'), { statusCode: 404 });
-      }
-      return reply.sendFile('index.html');
+    // Hashed assets may be cached for good; the shell must be fetched afresh.
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     });
   }
+  const spa = opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'));
+  // Client-side routes (/workbench/…, /my/cases/…) all load the SPA shell;
+  // a missing asset or API path stays a coded 404 so a stale tab fails plainly.
+  app.setNotFoundHandler((req, reply) => {
+    if (spa && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const locale = localeFrom(req.headers['accept-language']);
+    return reply.status(404).send({ code: 'NOT_FOUND', message: messageFor('NOT_FOUND', locale), correlationId: req.id });
+  });
   return app;
 }

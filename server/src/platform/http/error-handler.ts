@@ -36,10 +36,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const status = code === 'INTERNAL' ? 500 : (err instanceof AppError ? err.status : undefined) ?? statusOf(code);
     void reply.status(status).header('x-correlation-id', correlationId).send(body);
   });
-  app.setNotFoundHandler((req, reply) => {
-    const locale = localeFrom(req.headers['accept-language']);
-    void reply.status(404).send({ code: 'NOT_FOUND', message: messageFor('NOT_FOUND', locale), correlationId: req.id });
-  });
 }
 
 const statusOf = (code: ErrorCode): number => errorCatalogue[code].status;
