@@ -17,7 +17,7 @@ export interface RunningServer {
 }
 
 /** Composition root: config → database → migrations → demo data → HTTP. */
-export async function startServer(config: Config, opts: { clock?: Clock; log?: (line: string) => void; logger?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, opts: { clock?: Clock; log?: (line: string) => void; logRequests?: boolean } = {}): Promise<RunningServer> {
   const log = opts.log ?? (() => {});
   const database = await openDatabase(config, log);
   try {
@@ -31,7 +31,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       config,
       uploadsDir: path.join(config.dataDir, 'uploads'),
     };
-    const app = await buildApp(ctx, { serveWeb: true, logger: opts.logger ? { level: config.logLevel } : false });
+    // Unknown errors are always logged with their correlation id; requests only on demand.
+    const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLevel }, logRequests: opts.logRequests ?? false });
     await app.listen({ port: config.port, host: config.host });
     const stopSweeps = startSweeps(ctx, log);
     const addr = app.server.address();

@@ -21,7 +21,7 @@ export async function run(_args: string[]): Promise<number> {
   }
   let server;
   try {
-    server = await startServer(config, { log: (l) => console.log(`[通办] ${l}`), logger: process.env.LOG_REQUESTS === '1' });
+    server = await startServer(config, { log: (l) => console.log(`[通办] ${l}`), logRequests: process.env.LOG_REQUESTS === '1' });
   } catch (err) {
     console.error(`[通办] 启动失败：${(err as Error).message}`);
     return 1;

@@ -33,7 +33,8 @@ export async function startSession(ctx: AppContext, reply: FastifyReply, userId:
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: ctx.config.secureCookies,
+    // Secure when configured, or when the request itself came over HTTPS (directly or via a proxy).
+    secure: ctx.config.secureCookies || reply.request.protocol === 'https',
     expires,
   });
 }
