@@ -1,3 +1,4 @@
+import { computeDeadline, type WorkCalendar } from '../../calendar/index.ts';
 import type { Duration } from '../definition/index.ts';
 
 /**
@@ -22,6 +23,14 @@ export const calendarDayCalculator: DueDateCalculator = {
 /** Adapts any "add working days" function (e.g. the legal clock's deadline computation). */
 export function workingDayCalculator(add: (from: Date, days: number) => Date): DueDateCalculator {
   return { addWorkingDays: add };
+}
+
+/**
+ * Working days by the legal clock (calendar module): holidays, adjusted
+ * working weekends and close of office, the same count as a case's deadline.
+ */
+export function legalClockCalculator(calendar: WorkCalendar): DueDateCalculator {
+  return { addWorkingDays: (from, days) => new Date(computeDeadline(calendar, { from, limit: days, unit: 'workday' }).due) };
 }
 
 /** The moment a timer duration after `from` ends. */

@@ -13,8 +13,8 @@ export type { DefinitionSummary } from './definitions.ts';
 export type { StartInput, StartResult, CorrelateInput } from './start-instance.ts';
 export type { CompleteInput, CompleteResult } from './complete-task.ts';
 
-/** Days-as-working-days fallback, and an adapter for the legal clock's "add working days". */
-export { calendarDayCalculator, workingDayCalculator } from './due-dates.ts';
+/** How step limits and P<n>WD timers become moments: the legal clock's working days, or calendar days as a fallback. */
+export { calendarDayCalculator, legalClockCalculator, workingDayCalculator } from './due-dates.ts';
 /** Service-task handlers by name; `BpmnError` routes a business refusal to an error boundary. */
 export { BpmnError, handlerRegistry } from './handlers.ts';
 
