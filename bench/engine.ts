@@ -170,15 +170,18 @@ async function runInsertCeiling(db: Db, seconds: number): Promise<number> {
   return count / seconds;
 }
 
-async function storedBytesPerInstance(db: Db, n: number): Promise<{ engine: number; events: number }> {
-  const tables = ['wf_instances', 'wf_tokens', 'wf_tasks', 'wf_timers', 'wf_subscriptions', 'wf_history', 'wf_copies'];
-  let total = 0;
+/** Bytes per finished instance, by table: the state rows, the task rows, the history, and the events it appended. */
+async function storedBytesPerInstance(db: Db, n: number): Promise<Record<string, number>> {
+  const tables = ['wf_instances', 'wf_tokens', 'wf_tasks', 'wf_timers', 'wf_subscriptions', 'wf_history'];
+  const bytes: Record<string, number> = {};
   for (const table of tables) {
     const { rows } = await db.query<{ bytes: number | null }>(`SELECT SUM(pg_column_size(t.*))::bigint AS bytes FROM ${table} t`);
-    total += rows[0]!.bytes ?? 0;
+    bytes[table] = Math.round((rows[0]!.bytes ?? 0) / n);
   }
   const events = await db.query<{ bytes: number | null }>("SELECT SUM(pg_column_size(e.*))::bigint AS bytes FROM events e WHERE type LIKE 'task.%' OR type LIKE 'process.%'");
-  return { engine: total / n, events: (events.rows[0]!.bytes ?? 0) / n };
+  bytes.events = Math.round((events.rows[0]!.bytes ?? 0) / n);
+  bytes.engineTotal = tables.reduce((sum, t) => sum + bytes[t]!, 0);
+  return bytes;
 }
 
 interface Figures {
@@ -231,7 +234,10 @@ export async function run(args: string[]): Promise<void> {
     const ours = await runOurs(env, n);
     const oursFigures = summary('tongban engine', ours);
     const bytes = await storedBytesPerInstance(db, n + Math.min(200, n));
-    console.log(`stored per instance: ${Math.round(bytes.engine)} bytes of engine rows (history included), plus ${Math.round(bytes.events)} bytes of events`);
+    console.log(
+      `stored per finished instance: ${bytes.engineTotal} bytes of engine rows (instance ${bytes.wf_instances}, tasks ${bytes.wf_tasks}, ` +
+        `history ${bytes.wf_history}, tokens ${bytes.wf_tokens}), plus ${bytes.events} bytes of events; the definition is stored once`,
+    );
     console.log(`heap used: ${round(ours.heapAfterHalfMb)} MB after half the instances, ${round(ours.heapAfterAllMb)} MB after all`);
 
     const theirs = await runBpmnEngine(db, m);
@@ -252,8 +258,7 @@ export async function run(args: string[]): Promise<void> {
         insertTransactionsPerSecond: round(ceiling),
         ratioInstancesPerSecond: round(ratio, 2),
         stepShareOfInsertCeiling: round(share, 3),
-        storedBytesPerInstance: Math.round(bytes.engine),
-        eventBytesPerInstance: Math.round(bytes.events),
+        storedBytesPerInstance: bytes,
         heapUsedMb: { half: round(ours.heapAfterHalfMb), all: round(ours.heapAfterAllMb) },
         peakRssMb: round(peakRss / 2 ** 20),
       }),

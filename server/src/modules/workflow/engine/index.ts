@@ -36,7 +36,7 @@ export { claimTask, unclaimTask } from './claim-task.ts';
 /** 转办, 委派 and its resolution, 工作交接 of all of a person's open tasks. */
 export { transferTask, delegateTask, resolveTask, handoverTasks } from './reassign-task.ts';
 /** 退回 to an earlier completed step (rules in docs/workflow-engine.md). */
-export { returnTask } from './return-task.ts';
+export { returnTask, listReturnTargets } from './return-task.ts';
 /** 撤回 a completion before the next person acts. */
 export { withdrawTask } from './withdraw-task.ts';
 /** 加签 / 减签 on a running multi-instance step. */

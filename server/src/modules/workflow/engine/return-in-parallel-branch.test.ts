@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeTask } from './complete-task.ts';
 import { getHistory } from './queries.ts';
-import { returnTask } from './return-task.ts';
+import { listReturnTargets, returnTask } from './return-task.ts';
 import { startInstance } from './start-instance.ts';
 import { bpmn, chain, codeOf, engineKit, flow, openTasks, person, taskAt, userTask, type Kit } from './testing.ts';
 
@@ -73,6 +73,7 @@ describe('return inside a parallel branch', () => {
   it('returning into a sibling branch is refused (otherBranch)', async () => {
     const id = await atX2();
     await complete(id, 'y', 'u2');
+    expect((await listReturnTargets(kit.env, (await taskAt(kit.db, id, 'x2')).id)).sort()).toEqual(['accept', 'x1']);
     const error = returnTask(kit.env, { taskId: (await taskAt(kit.db, id, 'x2')).id, actor: person('u1'), targetNodeId: 'y' });
     expect(await codeOf(error)).toBe('RETURN_TARGET_INVALID');
     expect(await nodes(id)).toEqual(['x2']);

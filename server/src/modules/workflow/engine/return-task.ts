@@ -1,8 +1,9 @@
 import { AppError } from '../../../platform/errors.ts';
 import type { UserTaskNode } from '../definition/index.ts';
 import { enterUserTask } from './activities.ts';
-import { requireHandler, requireOpen, taskCommand } from './command.ts';
-import type { RunContext } from './context.ts';
+import { readTask, requireHandler, requireOpen, taskCommand } from './command.ts';
+import { RunContext } from './context.ts';
+import { inTx } from './tx.ts';
 import { drain } from './run.ts';
 import { cancelToken } from './scope.ts';
 import { getToken, tokensInScope } from './store.ts';
@@ -89,4 +90,28 @@ export async function planReturn(ctx: RunContext, task: TaskRow, targetNodeId: s
     (t) => isPrefix(previous.branch, t.branch) && t.branch.length > previous.branch.length && t.branch[previous.branch.length]!.startsWith(`${fork}:`),
   );
   return { previous, cancel, pastSplit: true };
+}
+
+/** The steps an open task may be returned to now (for the 退回 dialog), in the order they were last completed. */
+export async function listReturnTargets(env: EngineEnv, taskId: string): Promise<string[]> {
+  return inTx(env, async (tx) => {
+    const task = await readTask(tx, taskId);
+    if (task.status !== 'open') return [];
+    const ctx = new RunContext(tx, env, env.clock.now(), task.root_id, null);
+    await ctx.load(task.instance_id);
+    const { rows } = await tx.query<{ node_id: string }>(
+      "SELECT node_id FROM wf_tasks WHERE instance_id = $1 AND status = 'completed' GROUP BY node_id ORDER BY max(completed_at)",
+      [task.instance_id],
+    );
+    const targets: string[] = [];
+    for (const { node_id } of rows) {
+      try {
+        await planReturn(ctx, task, node_id);
+        targets.push(node_id);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'RETURN_TARGET_INVALID') throw error;
+      }
+    }
+    return targets;
+  });
 }

@@ -86,8 +86,8 @@ export async function leave(ctx: RunContext, from: Omit<Moving, 'nodeId' | 'viaF
     return condition === undefined || evaluateCondition(condition, ctx.instance(from.instanceId).variables);
   });
   if (flows.length === 0 && node.outgoing.length > 0) throw new AppError('WORKFLOW_NO_PATH', { nodeId: node.id });
-  if (flows.length === 0 && node.type !== 'boundaryEvent') {
-    // An activity without outgoing flows ends its path (BPMN implicit end).
+  if (flows.length === 0) {
+    // A node without outgoing flows ends its path (BPMN implicit end).
     return completeScopeIfEmpty(ctx, from.instanceId, from.scopeId);
   }
   takeFlows(ctx, { ...from, nodeId: node.id, viaFlow: null }, flows);

@@ -31,6 +31,8 @@ async function completeScope(ctx: RunContext, instanceId: string, scopeId: strin
   loaded.row.ended_at = ctx.now;
   loaded.dirty = true;
   ctx.markIrreversible('processEnded');
+  // Nothing can be withdrawn from an ended process: its undo records are dead weight.
+  await ctx.tx.query('UPDATE wf_tasks SET effects = NULL WHERE instance_id = $1 AND effects IS NOT NULL', [instanceId]);
   ctx.record({ instanceId, action: 'completed' });
   ctx.emit('process.completed', instanceId, {});
   if (loaded.row.parent_id && loaded.row.parent_token_id) {

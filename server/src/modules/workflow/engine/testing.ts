@@ -10,6 +10,7 @@ import type { Actor, EngineEnv, TaskRow } from './types.ts';
 
 export interface Kit {
   db: Db;
+  url: string;
   clock: ManualClock;
   env: EngineEnv;
   deploy(xml: string): Promise<string>;
@@ -17,11 +18,12 @@ export interface Kit {
 }
 
 export async function engineKit(options: { handlers?: HandlerRegistry } = {}): Promise<Kit> {
-  const { db, drop } = await createTestDb();
+  const { db, url, drop } = await createTestDb();
   const clock = new ManualClock('2026-03-02T01:00:00Z');
   const env: EngineEnv = { db, clock, ...(options.handlers ? { handlers: options.handlers } : {}) };
   return {
     db,
+    url,
     clock,
     env,
     deploy: async (xml) => (await deployDefinition(env, { xml, publish: true })).key,

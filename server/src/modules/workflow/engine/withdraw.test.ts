@@ -61,6 +61,31 @@ describe('withdraw on a line', () => {
     expect(await codeOf(withdrawTask(kit.env, { taskId: a.id, actor: person('u') }))).toBe('WITHDRAW_TOO_LATE');
   });
 
+  it('brings back the timers the completion cancelled (the step’s time limit)', async () => {
+    const { fireDueTimers } = await import('./timers.ts');
+    const key = await kit.deploy(bpmn(`<bpmn:startEvent id="start"/> ${userTask('a', 'u', 'tongban:limitDays="1" tongban:timeoutAction="remind"')} ${userTask('b', 'v')}
+      <bpmn:endEvent id="end"/> ${chain('start', 'a', 'b', 'end')}`));
+    const { instanceId } = await startInstance(kit.env, { key });
+    const a = await taskAt(kit.db, instanceId, 'a');
+    await completeTask(kit.env, { taskId: a.id, actor: person('u') });
+    await withdrawTask(kit.env, { taskId: a.id, actor: person('u') });
+    const pending = await kit.db.query("SELECT 1 FROM wf_timers WHERE task_id = $1 AND status = 'pending'", [a.id]);
+    expect(pending.rowCount).toBe(1);
+    kit.clock.advance(25 * 3_600_000);
+    expect(await fireDueTimers(kit.env)).toBeGreaterThanOrEqual(1);
+    const reminded = await kit.db.query("SELECT 1 FROM wf_history WHERE task_id = $1 AND action = 'overdueReminded'", [a.id]);
+    expect(reminded.rowCount).toBe(1);
+  });
+
+  it('a suspended process refuses a withdraw', async () => {
+    const { suspendInstance } = await import('./suspend-instance.ts');
+    const { instanceId } = await startInstance(kit.env, { key: await kit.deploy(line()) });
+    const a = await taskAt(kit.db, instanceId, 'a');
+    await completeTask(kit.env, { taskId: a.id, actor: person('u') });
+    await suspendInstance(kit.env, { instanceId, actor: person('admin') });
+    expect(await codeOf(withdrawTask(kit.env, { taskId: a.id, actor: person('u') }))).toBe('INSTANCE_SUSPENDED');
+  });
+
   it('a completion that ran a service task cannot be withdrawn', async () => {
     const key = await kit.deploy(bpmn(`<bpmn:startEvent id="start"/> ${userTask('a', 'u')} <bpmn:serviceTask id="n" tongban:handler="notify"/> ${userTask('b', 'v')}
       <bpmn:endEvent id="end"/> ${chain('start', 'a', 'n', 'b', 'end')}`));
