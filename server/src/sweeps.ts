@@ -1,9 +1,12 @@
 import type { AppContext } from './platform/http/context.ts';
 import { applyCalendarChanges, deemOverdueApplicationsAccepted } from './modules/cases/index.ts';
+import { fireDueTimers, legalClockCalculator } from './modules/workflow/engine/index.ts';
+import { loadClock } from './modules/cases/clock.ts';
 
 /**
- * The background sweeps of one node: the 第三十二条 guard and the deadline
- * recomputation after calendar changes. Each sweep is a database query over
+ * The background sweeps of one node: the 第三十二条 guard, the deadline
+ * recomputation after calendar changes, and the workflow engine's timers
+ * (timer events and step timeout actions). Each sweep is a database query over
  * indexed due times, safe on several nodes at once and after a crash (all
  * state is in rows), so an interval timer is enough to drive them.
  */
@@ -17,6 +20,8 @@ export function startSweeps(ctx: AppContext, log: (line: string) => void, interv
       if (deemed.length) log(`依第三十二条视为受理 ${deemed.length} 件`);
       const moved = await applyCalendarChanges(ctx);
       if (moved) log(`日历变更后重算期限：${moved} 件办件到期日变化`);
+      const cc = await loadClock(ctx.db);
+      await fireDueTimers({ db: ctx.db, clock: ctx.clock, dueDates: legalClockCalculator(cc.calendar) });
     } catch (err) {
       log(`后台任务出错：${(err as Error).message}`);
     } finally {

@@ -34,10 +34,12 @@ const platformErrors = {
   SUPPLEMENT_NOTICE_EXISTS: { status: 409, zh: '本次申请已发出一次性告知，不能再次告知', en: 'A one-time supplement notice was already issued for this application' },
   SUPPLEMENT_ITEMS_REQUIRED: { status: 400, zh: '一次性告知须列明需补正的全部材料', en: 'The notice must list every material to correct' },
   NOTICE_WINDOW_CLOSED: { status: 409, zh: '已超过五个工作日的告知期限，依法视为受理', en: 'The five-working-day notice window has closed; the application counts as accepted' },
+  ITEM_PROCESS_MISSING: { status: 409, zh: '该事项尚未绑定已发布的审批流程，无法受理', en: 'The item has no published process bound; the case cannot be accepted' },
   PROGRESS_NOT_FOUND: { status: 404, zh: '办件编号或查询码不正确', en: 'Case number or query code is wrong' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供关联编号', en: 'Internal error; contact the administrator with the correlation id' },
 } as const satisfies Record<string, ErrorEntry>;
+
 
 export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors } as const;
 

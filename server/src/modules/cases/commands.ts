@@ -8,6 +8,7 @@ import { checkForm, chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
 import { loadClock } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
 import { attachUploads } from './uploads.ts';
+import { completeCaseStep, engineActor, startCaseProcess, taskForActor } from './workflow.ts';
 
 export interface Application {
   itemId: string;
@@ -114,30 +115,28 @@ export async function lockCase(tx: Tx, id: string): Promise<LockedCase> {
 
 /**
  * Opens the handling phase of a locked, submitted case: status accepted, the
- * approval task for the item's department, the deadlines. `acceptedAt` is
+ * deadlines, and the item's process on the workflow engine. `acceptedAt` is
  * the moment the clock starts (the receipt of materials for a deemed acceptance).
  */
 async function openHandling(
-  tx: Tx, cc: CenterClock, c: LockedCase, acceptedAt: Date, deemed: boolean, actor: { id: string; role: string } | null, now: Date,
+  ctx: AppContext, tx: Tx, cc: CenterClock, c: LockedCase, acceptedAt: Date, deemed: boolean, actor: { id: string; role: string } | null, now: Date,
 ): Promise<void> {
   await tx.query(
     `UPDATE cases SET status = 'accepted', accepted_at = $2, deemed_accepted = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
     [c.id, acceptedAt, deemed],
-  );
-  const task = await tx.query<{ id: string }>(
-    `INSERT INTO tasks (case_id, kind, name, department_id, status, created_at) VALUES ($1, 'approve', '审核决定', $2, 'open', $3) RETURNING id`,
-    [c.id, c.department_id, now],
   );
   const due = await refreshDeadline(tx, cc, c.id, c.case_no, c.department_id, deemed ? 'deemed_accepted' : 'accepted', actor, now);
   await appendEvent(tx, {
     type: deemed ? 'case.deemed_accepted' : 'case.accepted', caseId: c.id, caseNo: c.case_no, departmentId: c.department_id,
     actor, occurredAt: now,
     payload: {
-      taskId: task.rows[0]!.id, taskName: '审核决定', acceptedAt: acceptedAt.toISOString(), due: due?.toISOString() ?? null,
+      acceptedAt: acceptedAt.toISOString(), due: due?.toISOString() ?? null,
       // Supervision treats a deemed acceptance as a violation of 第三十二条.
       ...(deemed ? { article: '行政许可法第三十二条', violation: 'notice_not_issued_in_time' } : {}),
     },
   });
+  // The item's process takes over: its first steps open now (their events follow).
+  await startCaseProcess(ctx, tx, cc, c, actor);
 }
 
 /**
@@ -151,7 +150,7 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string):
     const c = await lockCase(tx, caseId);
     if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
     const now = ctx.clock.now();
-    await openHandling(tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
+    await openHandling(ctx, tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
   });
 }
 
@@ -170,7 +169,9 @@ export async function deemOverdueApplicationsAccepted(ctx: AppContext, limit = 1
         WHERE status = 'submitted' AND notice_due_at < $1 ORDER BY notice_due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
-    for (const c of rows) await openHandling(tx, cc, c, c.submitted_at, true, null, now);
+    for (const c of rows) {
+      await openHandling(ctx, tx, cc, c, c.submitted_at, true, null, now);
+    }
     return rows.map((r) => r.id);
   });
 }
@@ -196,43 +197,35 @@ export async function refuseCase(ctx: AppContext, actor: Actor, caseId: string, 
 }
 
 /**
- * 审批决定: an approver of the task's department approves or denies with an
- * opinion; the case concludes with that result. Returns the case id.
+ * 审批办理: a person who may handle the step approves or denies with an
+ * opinion; the process moves on, and when it ends the case concludes with
+ * the last decision (准予 / 不予). Returns the case id.
  */
 export async function completeTask(
   ctx: AppContext, actor: Actor, taskId: string, outcome: 'approved' | 'denied', opinion: string,
 ): Promise<string> {
   const text = opinion.trim();
   if (!text) throw new AppError('OPINION_REQUIRED');
+  const cc = await loadClock(ctx.db);
   return withTx(ctx.db, async (tx) => {
-    const { rows } = await tx.query<{ id: string; case_id: string; department_id: string; status: string; name: string }>(
-      'SELECT id, case_id, department_id, status, name FROM tasks WHERE id = $1',
-      [taskId],
-    );
-    const task = rows[0];
-    // Another department's task is reported as absent: ids are not probeable.
-    if (!task || task.department_id !== actor.departmentId) throw new AppError('TASK_NOT_FOUND');
-    const c = await lockCase(tx, task.case_id);
-    const done = await tx.query(
-      `UPDATE tasks SET status = 'done', outcome = $2, opinion = $3, completed_at = $4, completed_by = $5
-        WHERE id = $1 AND status = 'open'`,
-      [taskId, outcome, text, ctx.clock.now(), actor.id],
-    );
-    if (done.rowCount !== 1) throw new AppError('TASK_STATE_CONFLICT');
+    const who = await engineActor(tx, actor);
+    const first = await taskForActor(tx, who, taskId);
+    const c = await lockCase(tx, first.case_id!);
+    // Read again under the case lock: of two people completing at once, the second sees it done.
+    const task = await taskForActor(tx, who, taskId);
+    if (task.status !== 'open' && task.status !== 'delegated') throw new AppError('TASK_STATE_CONFLICT');
     if (c.status !== 'accepted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    const step = await completeCaseStep(ctx, tx, cc, who, taskId, outcome, text);
+    if (!step.finished) return c.id;
     const now = ctx.clock.now();
     await tx.query(
       'UPDATE cases SET status = $2, concluded_at = $3, result_note = $4, version = version + 1 WHERE id = $1',
-      [c.id, outcome, now, text],
+      [c.id, step.lastOutcome, now, text],
     );
-    const who = { id: actor.id, role: actor.role };
+    const who2 = { id: actor.id, role: actor.role };
     await appendEvent(tx, {
-      type: 'task.completed', caseId: c.id, caseNo: c.case_no, departmentId: task.department_id, actor: who, occurredAt: now,
-      payload: { taskId, taskName: task.name, outcome, opinion: text },
-    });
-    await appendEvent(tx, {
-      type: 'case.concluded', caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who, occurredAt: now,
-      payload: { result: outcome },
+      type: 'case.concluded', caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who2, occurredAt: now,
+      payload: { result: step.lastOutcome },
     });
     return c.id;
   });

@@ -5,7 +5,7 @@ import { deadlines, loadClockInputs } from './clock.ts';
 
 /**
  * Recomputes a case's stored deadlines from its clock inputs and writes them
- * (and its open tasks' due dates) when they moved, with a
+ * when they moved (steps without a limit of their own are due with the case), with a
  * `case.deadline_changed` event saying why. Call inside the transaction
  * that changed an input. Returns the promised due moment.
  */
@@ -27,7 +27,6 @@ export async function refreshDeadline(
     return due;
   }
   await tx.query('UPDATE cases SET due_at = $2, legal_due_at = $3, due_provisional = $4 WHERE id = $1', [caseId, due, legalDue, provisional]);
-  await tx.query(`UPDATE tasks SET due_at = $2 WHERE case_id = $1 AND status = 'open'`, [caseId, due]);
   // The first deadline is announced by the acceptance event itself.
   if (before.due_at === null) return due;
   await appendEvent(tx, {

@@ -21,7 +21,7 @@ describe('accepting a case (受理)', () => {
     const results = await Promise.all([post(`/api/cases/${c.id}/accept`, clerk), post(`/api/cases/${c.id}/accept`, clerk2)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('CASE_STATE_CONFLICT');
-    const tasks = await t.ctx.db.query('SELECT count(*)::int AS n FROM tasks WHERE case_id = $1', [c.id]);
+    const tasks = await t.ctx.db.query('SELECT count(*)::int AS n FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1', [c.id]);
     expect(tasks.rows[0].n).toBe(1);
   });
 

@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/pool.ts';
 import type { Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCanReadCase } from './policy.ts';
+import { engineActor, openStepsFor } from './workflow.ts';
 import type { CaseDetail, CaseSummary, TaskList } from './schemas.ts';
 import { clockState, type Colour } from '../calendar/index.ts';
 import { clockView, loadClock, loadClockInputs } from './clock.ts';
@@ -27,7 +28,10 @@ export async function listCases(db: Queryable, actor: Actor, scope: CaseScope, n
   if (actor.role === 'applicant' || scope === 'mine') {
     where.push(`c.applicant_id = $${params.push(actor.id)}`);
   } else if (actor.role === 'approver' || actor.role === 'agency_head') {
-    where.push(`(c.department_id = $${params.push(actor.departmentId)} OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.department_id = $${params.length}))`);
+    // Its own department's cases, and those where one of its steps runs (并联 / 会签).
+    where.push(`(c.department_id = $${params.push(actor.departmentId)} OR EXISTS (
+      SELECT 1 FROM wf_instances wi JOIN wf_tasks wt ON wt.instance_id = wi.id JOIN departments dd ON dd.id = $${params.length}
+       WHERE wi.case_id = c.id AND wt.candidate_kind = 'department' AND dd.code = ANY(wt.candidate_values)))`);
   } else if (!['clerk', 'manager', 'admin', 'government_head'].includes(actor.role)) {
     throw new AppError('FORBIDDEN');
   }
@@ -59,17 +63,22 @@ async function withColours<T extends DueRow>(db: Queryable, rows: T[], now: Date
 }
 
 async function timeline(db: Queryable, caseId: string) {
-  const { rows } = await db.query<{ type: string; at: Date; actorName: string | null; payload: Record<string, unknown> }>(
-    `SELECT e.type, e.occurred_at AS at, u.display_name AS "actorName", e.payload
+  // What the applicant follows: the case's own steps and each completed process step
+  // (its name and opinion come from the engine's task), not every engine bookkeeping event.
+  const { rows } = await db.query<{ type: string; at: Date; actorName: string | null; payload: Record<string, unknown>; step: string | null; stepOpinion: string | null }>(
+    `SELECT e.type, e.occurred_at AS at, u.display_name AS "actorName", e.payload, wt.name AS step, wt.opinion AS "stepOpinion"
        FROM events e LEFT JOIN users u ON u.id = e.actor_id
-      WHERE e.case_id = $1 AND e.type <> 'case.deadline_changed' ORDER BY e.seq`,
+       LEFT JOIN wf_tasks wt ON e.type = 'task.completed' AND wt.id = (e.payload->>'taskId')::uuid
+      WHERE e.case_id = $1 AND ((e.type LIKE 'case.%' AND e.type <> 'case.deadline_changed') OR e.type = 'task.completed')
+      ORDER BY e.seq`,
     [caseId],
   );
   return rows.map((r) => ({
     type: r.type,
     at: r.at,
     actorName: r.actorName,
-    note: (r.payload.reason ?? r.payload.opinion ?? null) as string | null,
+    step: r.step,
+    note: (r.payload.reason ?? r.payload.opinion ?? r.stepOpinion ?? null) as string | null,
   }));
 }
 
@@ -85,13 +94,19 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
   const c = rows[0] as (Record<string, unknown> & { applicantId: string; departmentId: string }) | undefined;
   const tasks = c
     ? (await db.query(
-      `SELECT t.id, t.name, d.name AS "departmentName", t.department_id AS "departmentId", t.status, t.outcome, t.opinion,
-              t.completed_at AS "completedAt"
-         FROM tasks t JOIN departments d ON d.id = t.department_id WHERE t.case_id = $1 ORDER BY t.created_at`,
+      `SELECT t.id, coalesce(t.name, t.node_id) AS name,
+              coalesce((SELECT string_agg(d.name, '、' ORDER BY d.sort_order) FROM departments d
+                         WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)), '') AS "departmentName",
+              coalesce((SELECT array_agg(d.id) FROM departments d
+                         WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)), '{}') AS "departmentIds",
+              CASE t.status WHEN 'completed' THEN 'done' WHEN 'cancelled' THEN 'cancelled' ELSE 'open' END AS status,
+              CASE t.outcome WHEN 'approve' THEN 'approved' WHEN 'reject' THEN 'denied' END AS outcome,
+              t.opinion, t.completed_at AS "completedAt", t.due_at AS "dueAt"
+         FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1 ORDER BY t.created_at, t.loop_index NULLS FIRST`,
       [id],
     )).rows
     : [];
-  assertCanReadCase(actor, c && { applicantId: c.applicantId, departmentId: c.departmentId, taskDepartmentIds: tasks.map((t) => t.departmentId as string) });
+  assertCanReadCase(actor, c && { applicantId: c.applicantId, departmentId: c.departmentId, taskDepartmentIds: tasks.flatMap((t) => t.departmentIds as string[]) });
   const materials = await db.query(
     `SELECT u.id AS "uploadId", m.name AS "materialName", u.original_name AS "originalName", u.mime_type AS "mimeType", u.size_bytes AS "sizeBytes"
        FROM uploads u JOIN item_materials m ON m.id = u.material_id WHERE u.case_id = $1 ORDER BY m.sort_order`,
@@ -107,7 +122,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
   return {
     ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft'>),
     materials: materials.rows,
-    tasks: tasks.map(({ departmentId: _t, ...t }) => t),
+    tasks: tasks.map(({ departmentIds: _t, ...t }) => t),
     timeline: await timeline(db, id),
     clock,
     colour: clock.colour,
@@ -116,15 +131,18 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
   };
 }
 
-/** Open approval tasks of the approver's department, oldest first. */
+/** Open steps the approver may handle (their department's, their own), the most urgent first. */
 export async function listOpenTasks(db: Queryable, actor: Actor, now: Date) {
   if (actor.role !== 'approver' || !actor.departmentId) throw new AppError('FORBIDDEN');
+  const steps = await openStepsFor(db, await engineActor(db, actor));
   const { rows } = await db.query(
-    `SELECT t.id, t.case_id AS "caseId", c.case_no AS "caseNo", i.name AS "itemName", c.applicant_name AS "applicantName",
-            t.name, t.created_at AS "createdAt", t.due_at AS "dueAt"
-       FROM tasks t JOIN cases c ON c.id = t.case_id JOIN service_items i ON i.id = c.item_id
-      WHERE t.department_id = $1 AND t.status = 'open' ORDER BY t.due_at NULLS LAST, t.created_at`,
-    [actor.departmentId],
+    `SELECT t.id, i.case_id AS "caseId", c.case_no AS "caseNo", it.name AS "itemName", c.applicant_name AS "applicantName",
+            coalesce(t.name, t.node_id) AS name, t.created_at AS "createdAt",
+            -- A step without its own limit is due when the case is.
+            coalesce(t.due_at, c.due_at) AS "dueAt"
+       FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id JOIN cases c ON c.id = i.case_id JOIN service_items it ON it.id = c.item_id
+      WHERE t.id = ANY($1::uuid[]) AND c.status = 'accepted' ORDER BY 8 NULLS LAST, t.created_at`,
+    [steps.map((s) => s.id)],
   );
   return { items: await withColours(db, rows as Omit<TaskList['items'][number], 'colour' | 'workdaysLeft'>[], now) };
 }
@@ -151,5 +169,5 @@ export async function lookupProgress(db: Queryable, caseNo: string, queryCode: s
   if (!c || !sameCode(c.queryCode, queryCode.trim())) throw new AppError('PROGRESS_NOT_FOUND');
   const { id, queryCode: _q, ...view } = c;
   const events = await timeline(db, id);
-  return { ...view, timeline: events.map(({ type, at, note }) => ({ type, at, note })) };
+  return { ...view, timeline: events.map(({ type, at, note, step }) => ({ type, at, note, step })) };
 }

@@ -29,6 +29,8 @@ export const timelineEntrySchema = z.object({
   type: z.string(),
   at: z.date(),
   actorName: z.string().nullable(),
+  /** The process step's name, for task events. */
+  step: z.string().nullable(),
   note: z.string().nullable(),
 });
 
@@ -42,8 +44,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
     uploadId: z.uuid(), materialName: z.string(), originalName: z.string(), mimeType: z.string(), sizeBytes: z.number().int(),
   })),
   tasks: z.array(z.object({
-    id: z.uuid(), name: z.string(), departmentName: z.string(), status: z.enum(['open', 'done']),
-    outcome: z.enum(['approved', 'denied']).nullable(), opinion: z.string().nullable(), completedAt: z.date().nullable(),
+    id: z.uuid(), name: z.string(), departmentName: z.string(), status: z.enum(['open', 'done', 'cancelled']),
+    outcome: z.enum(['approved', 'denied']).nullable(), opinion: z.string().nullable(), completedAt: z.date().nullable(), dueAt: z.date().nullable(),
   })),
   timeline: z.array(timelineEntrySchema),
   clock: z.object({

@@ -35,6 +35,9 @@ export const users: { username: string; displayName: string; role: Role; dept?: 
   { username: 'approver_wjw', displayName: '赵审批（卫健）', role: 'approver', dept: 'WJW' },
   { username: 'approver_zjj', displayName: '钱审批（住建）', role: 'approver', dept: 'ZJJ' },
   { username: 'approver_rsj', displayName: '孙审批（人社）', role: 'approver', dept: 'RSJ' },
+  { username: 'approver_zrzy', displayName: '李审批（自然资源）', role: 'approver', dept: 'ZRZY' },
+  { username: 'approver_sthj', displayName: '周审批（生态环境）', role: 'approver', dept: 'STHJ' },
+  { username: 'approver_fgj', displayName: '吴审批（发改）', role: 'approver', dept: 'FGJ' },
   { username: 'head_scjg', displayName: '郑局长（市场监管）', role: 'agency_head', dept: 'SCJG' },
   { username: 'gov_head', displayName: '冯副县长', role: 'government_head' },
   { username: 'manager', displayName: '周主任', role: 'manager' },
@@ -59,6 +62,8 @@ export interface DemoItem {
   /** Default workday; the unit both limits are counted in. */
   unit?: 'workday' | 'day' | 'hour';
   fee?: string;
+  /** Process key bound to the item; default: the department's single review (review-<dept>). */
+  process?: string;
   description: string;
   fields: Field[];
   materials: { name: string; required: boolean; form?: string }[];
@@ -173,10 +178,26 @@ export const items: DemoItem[] = [
   },
   {
     code: 'WJW-XK-002', name: '医疗机构执业登记', dept: 'WJW', type: 'promised',
-    legalBasis: '《医疗机构管理条例》第十五条', legalDays: 45, promisedDays: 20,
+    legalBasis: '《医疗机构管理条例》第十五条', legalDays: 45, promisedDays: 20, process: 'medical-institution-licensing',
     description: '医疗机构执业前向卫生健康行政部门申请执业登记，领取《医疗机构执业许可证》。',
     fields: [...applicantFields, { key: 'institutionName', label: '医疗机构名称', type: 'text', required: true }],
     materials: [{ name: '医疗机构申请执业登记注册书', required: true }, { name: '医疗机构用房产权证明或使用证明', required: true }, { name: '医疗机构规章制度', required: true }],
+  },
+  {
+    code: 'FGJ-LB-001', name: '工业投资项目并联审批（开工前）', dept: 'FGJ', type: 'joint',
+    legalBasis: '《中华人民共和国行政许可法》第二十六条；《企业投资项目核准和备案管理条例》', legalDays: 45, promisedDays: 30,
+    process: 'joint-industrial-project',
+    description: '发改局一门受理，住建、自然资源、生态环境部门同步审查，限时办结、集中回复（并联审批）。',
+    fields: [...applicantFields,
+      { key: 'projectName', label: '项目名称', type: 'text', required: true },
+      { key: 'projectAddress', label: '建设地点', type: 'text', required: true },
+      { key: 'totalInvestment', label: '总投资（万元）', type: 'number', required: true }],
+    materials: [
+      { name: '并联审批申请表', required: true },
+      { name: '项目备案证明', required: true },
+      { name: '建设工程规划许可证', required: true },
+      { name: '环境影响评价文件', required: true },
+    ],
   },
   {
     code: 'STHJ-SP-001', name: '建设项目环境影响报告表审批', dept: 'STHJ', type: 'promised',

@@ -2,6 +2,9 @@ import type { Db } from '../../platform/db/pool.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { hashPassword } from '../iam/passwords.ts';
 import { center, departments, DEMO_PASSWORD, items, users, windows } from './data.ts';
+import { jointInvestment, medicalLicensing, singleReview } from './processes.ts';
+import { deployDefinition } from '../workflow/engine/index.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 /** Loads the demo center once: does nothing when any center exists. Returns whether it loaded. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -32,12 +35,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
         [u.username, passwordHash, u.displayName, u.role, u.dept ? deptIds.get(u.dept) : null, u.window ? windowIds.get(u.window) : null],
       );
     }
+    // Every item binds a published process: its department's review, or a richer one.
+    const env = { db, tx, clock: systemClock };
+    for (const d of departments) await deployDefinition(env, { xml: singleReview(d.code, d.name, 0).xml, publish: true });
+    for (const p of [jointInvestment, medicalLicensing]) await deployDefinition(env, { xml: p.xml, publish: true });
     for (const item of items) {
       const r = await tx.query<{ id: string }>(
-        `INSERT INTO service_items (code, name, department_id, item_type, legal_basis, legal_days, promised_days, limit_unit, fee, description, form_fields)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+        `INSERT INTO service_items (code, name, department_id, item_type, legal_basis, legal_days, promised_days, limit_unit, fee, description, form_fields, process_key)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
         [item.code, item.name, deptIds.get(item.dept), item.type, item.legalBasis, item.legalDays, item.promisedDays,
-          item.unit ?? 'workday', item.fee ?? '不收费', item.description, JSON.stringify(item.fields)],
+          item.unit ?? 'workday', item.fee ?? '不收费', item.description, JSON.stringify(item.fields),
+          item.process ?? singleReview(item.dept, '', 0).key],
       );
       for (const [i, m] of item.materials.entries()) {
         await tx.query('INSERT INTO item_materials (item_id, name, required, form, sort_order) VALUES ($1,$2,$3,$4,$5)',

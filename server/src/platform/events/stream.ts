@@ -99,7 +99,10 @@ export async function readEvents(db: Queryable, q: EventQuery = {}): Promise<Sto
   const where: string[] = ['seq > $1'];
   const params: unknown[] = [q.afterSeq ?? 0];
   if (q.caseId) where.push(`case_id = $${params.push(q.caseId)}`);
-  if (q.caseNo) where.push(`case_no = $${params.push(q.caseNo)}`);
+  // Events of other producers (the workflow engine) carry the case id only.
+  if (q.caseNo) {
+    where.push(`(case_no = $${params.push(q.caseNo)} OR case_id IN (SELECT case_id FROM events WHERE case_no = $${params.length} AND case_id IS NOT NULL))`);
+  }
   const limit = Math.min(Math.max(q.limit ?? 200, 1), 1000);
   const { rows } = await db.query<EventRow>(
     `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${limit}`,

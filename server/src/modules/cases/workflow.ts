@@ -1,0 +1,100 @@
+import type { Queryable, Tx } from '../../platform/db/pool.ts';
+import type { Actor, AppContext } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { CenterClock } from '../calendar/index.ts';
+import {
+  completeTask as completeEngineTask, legalClockCalculator, listOpenTasks as openEngineTasks, startInstance,
+  type Actor as EngineActor, type EngineEnv,
+} from '../workflow/engine/index.ts';
+
+/**
+ * The bridge between a case and its process instance on the workflow engine.
+ * Cases decide *when* a process starts and what a finished process means for
+ * the case; the engine decides who handles which step.
+ */
+
+/** The engine environment inside the caller's transaction, counting working days by the center's calendar. */
+export function engineEnv(ctx: AppContext, tx: Tx, cc: CenterClock): EngineEnv {
+  return { db: ctx.db, tx, clock: ctx.clock, dueDates: legalClockCalculator(cc.calendar) };
+}
+
+/** The person as the engine's candidate rules see them: user id, department code, role. */
+export async function engineActor(q: Queryable, actor: Actor): Promise<EngineActor> {
+  const dept = actor.departmentId
+    ? (await q.query<{ code: string }>('SELECT code FROM departments WHERE id = $1', [actor.departmentId])).rows[0]?.code
+    : undefined;
+  return { id: actor.id, role: actor.role, departments: dept ? [dept] : [], roles: [actor.role] };
+}
+
+/**
+ * Starts the item's bound process for an accepted case, with the form data
+ * and the case's identity as variables. A case whose item binds no process,
+ * or a process never published, is refused: nothing is accepted half.
+ */
+export async function startCaseProcess(
+  ctx: AppContext, tx: Tx, cc: CenterClock, c: { id: string; case_no: string; item_id: string }, actor: EngineActor | null,
+): Promise<string> {
+  const { rows } = await tx.query<{ process_key: string | null; dept_code: string; form_data: Record<string, unknown> }>(
+    `SELECT i.process_key, d.code AS dept_code, k.form_data
+       FROM cases k JOIN service_items i ON i.id = k.item_id JOIN departments d ON d.id = i.department_id WHERE k.id = $1`,
+    [c.id],
+  );
+  const r = rows[0]!;
+  if (!r.process_key) throw new AppError('ITEM_PROCESS_MISSING', { itemId: c.item_id });
+  const started = await startInstance(engineEnv(ctx, tx, cc), {
+    key: r.process_key,
+    businessKey: c.case_no,
+    caseId: c.id,
+    variables: { ...r.form_data, caseNo: c.case_no, applicantDepartment: r.dept_code },
+    actor,
+  });
+  await tx.query('UPDATE cases SET process_instance_id = $2 WHERE id = $1', [c.id, started.instanceId]);
+  return started.instanceId;
+}
+
+interface TaskForCase {
+  id: string;
+  status: string;
+  case_id: string | null;
+  assignee: string | null;
+  claimed_by: string | null;
+  delegate: string | null;
+  candidate_kind: string | null;
+  candidate_values: string[];
+}
+
+/** The task if the person may handle it; TASK_NOT_FOUND otherwise, so ids of other departments' tasks cannot be probed. */
+export async function taskForActor(tx: Queryable, who: EngineActor, taskId: string): Promise<TaskForCase> {
+  const { rows } = await tx.query<TaskForCase>(
+    `SELECT t.id, t.status, i.case_id, t.assignee, t.claimed_by, t.delegate, t.candidate_kind, t.candidate_values
+       FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE t.id = $1`,
+    [taskId],
+  );
+  const t = rows[0];
+  const mine = t && (
+    t.assignee === who.id || t.claimed_by === who.id || t.delegate === who.id ||
+    (t.candidate_kind === 'department' && t.candidate_values.some((v) => who.departments?.includes(v))) ||
+    (t.candidate_kind === 'role' && t.candidate_values.some((v) => who.roles?.includes(v))) ||
+    (t.candidate_kind === 'user' && t.candidate_values.includes(who.id))
+  );
+  if (!t || !mine || !t.case_id) throw new AppError('TASK_NOT_FOUND');
+  return t;
+}
+
+/** Completes a step with the engine; returns the instance's status afterwards and its last decision. */
+export async function completeCaseStep(
+  ctx: AppContext, tx: Tx, cc: CenterClock, who: EngineActor, taskId: string, outcome: 'approved' | 'denied', opinion: string,
+): Promise<{ finished: boolean; lastOutcome: 'approved' | 'denied' }> {
+  const result = await completeEngineTask(engineEnv(ctx, tx, cc), {
+    taskId, actor: who, outcome: outcome === 'approved' ? 'approve' : 'reject', opinion,
+  });
+  const vars = await tx.query<{ variables: Record<string, unknown> }>('SELECT variables FROM wf_instances WHERE id = $1', [result.instanceId]);
+  // The decision of the process is its last recorded outcome (the final step's).
+  const last = vars.rows[0]?.variables.outcome;
+  return { finished: result.instanceStatus === 'completed', lastOutcome: last === 'reject' ? 'denied' : last === 'approve' ? 'approved' : outcome };
+}
+
+/** Open steps a person may handle, oldest first. */
+export async function openStepsFor(q: Queryable, who: EngineActor): Promise<{ id: string }[]> {
+  return openEngineTasks(q, { userId: who.id, departments: who.departments ?? [], roles: who.roles ?? [] });
+}
