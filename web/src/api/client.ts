@@ -39,15 +39,20 @@ export function apiLanguage(): string {
 
 interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;
+  /** Query parameters given more than once (e.g. pause=A:B&pause=C:D). */
+  repeat?: Record<string, string[]>;
   body?: unknown;
   signal?: AbortSignal;
 }
 
-function buildUrl(path: string, query?: RequestOptions['query']): string {
-  if (!query) return path;
+function buildUrl(path: string, query?: RequestOptions['query'], repeat?: RequestOptions['repeat']): string {
+  if (!query && !repeat) return path;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  for (const [key, values] of Object.entries(repeat ?? {})) {
+    for (const value of values) if (value) params.append(key, value);
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
@@ -94,7 +99,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    response = await fetch(buildUrl(path, options.query, options.repeat), {
       method,
       headers,
       body,

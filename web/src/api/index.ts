@@ -1,6 +1,14 @@
 // Typed functions for every route of docs/api-foundation.md.
 import { request } from './client';
 import type {
+  CalendarEdit,
+  CalendarRegion,
+  CalendarYear,
+  ClockSettings,
+  DeadlineResult,
+  DeadlineUnit,
+  StartPauseInput,
+  SupplementNoticeInput,
   CaseDetail,
   CaseScope,
   CaseSummary,
@@ -49,6 +57,32 @@ export const api = {
     get: (caseId: string) => request<CaseDetail>('GET', `/api/cases/${id(caseId)}`),
     accept: (caseId: string) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/accept`, { body: {} }),
     refuse: (caseId: string, reason: string) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/refuse`, { body: { reason } }),
+    startPause: (caseId: string, input: StartPauseInput) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/pauses`, { body: input }),
+    endPause: (caseId: string, lastDay?: string) =>
+      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/pauses/end`, { body: lastDay ? { lastDay } : {} }),
+    extend: (caseId: string, input: { workdays: number; reason: string }) =>
+      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/extension`, { body: input }),
+    supplementNotice: (caseId: string, input: SupplementNoticeInput) =>
+      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/supplement-notice`, { body: input }),
+    supplement: (caseId: string, materials: { materialId: string; uploadId: string }[]) =>
+      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/supplement`, { body: { materials } }),
+  },
+  calendar: {
+    regions: () => request<CalendarRegion[]>('GET', '/api/calendar/regions'),
+    createRegion: (input: CalendarRegion) => request<{ code: string }>('POST', '/api/calendar/regions', { body: input }),
+    year: (region: string, year: number) => request<CalendarYear>('GET', `/api/calendar/${id(region)}/years/${year}`),
+    setDay: (region: string, date: string, input: { kind: 'workday' | 'holiday'; name: string; reason: string }) =>
+      request<unknown>('PUT', `/api/calendar/${id(region)}/days/${id(date)}`, { body: input }),
+    clearDay: (region: string, date: string, reason: string) =>
+      request<unknown>('POST', `/api/calendar/${id(region)}/days/${id(date)}/clear`, { body: { reason } }),
+    importNotice: (region: string, input: { format: 'csv' | 'json'; year?: number; content: string }) =>
+      request<unknown>('POST', `/api/calendar/${id(region)}/notice`, { body: input }),
+    edits: (region: string) => request<ListOf<CalendarEdit>>('GET', `/api/calendar/${id(region)}/edits`),
+    settings: () => request<ClockSettings>('GET', '/api/calendar/settings'),
+    saveSettings: (input: ClockSettings) => request<{ ok: boolean }>('PUT', '/api/calendar/settings', { body: input }),
+    /** The deadline calculator; pauses as `A:B` date ranges. */
+    deadline: (query: { from: string; days: number; unit: DeadlineUnit; region: string; pauses: string[] }) =>
+      request<DeadlineResult>('GET', '/api/calendar/deadline', { query: { from: query.from, days: query.days, unit: query.unit, region: query.region }, repeat: { pause: query.pauses } }),
   },
   tasks: {
     list: () => request<ListOf<TaskSummary>>('GET', '/api/tasks'),

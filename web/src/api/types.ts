@@ -1,6 +1,6 @@
 // Types of the foundation API, as specified in docs/api-foundation.md.
 
-export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin';
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
 
 export interface User {
   id: string;
@@ -78,6 +78,8 @@ export interface DueFields {
   dueAt?: string | null;
   colour?: DueColour | null;
   workdaysLeft?: number | null;
+  /** True when the due date lies past the published holiday data (a best guess, said to be one). */
+  dueProvisional?: boolean;
 }
 
 export type FormValue = string | number | null;
@@ -109,7 +111,18 @@ export interface CaseSummary extends DueFields {
 }
 
 /** Known event types; other producers may add more, so the UI falls back to the raw type. */
-export type EventType = 'case.submitted' | 'case.accepted' | 'case.refused' | 'task.completed' | 'case.concluded';
+export type EventType =
+  | 'case.submitted'
+  | 'case.accepted'
+  | 'case.refused'
+  | 'task.completed'
+  | 'case.concluded'
+  | 'case.paused'
+  | 'case.resumed'
+  | 'case.extended'
+  | 'case.supplement_requested'
+  | 'case.supplemented'
+  | 'case.deemed_accepted';
 
 export interface TimelineEntry {
   type: EventType | (string & {});
@@ -150,10 +163,122 @@ export interface CaseClock {
   /** One sentence saying how the due date was computed. */
   ledger: string | null;
   legalLedger: string | null;
+  /** The Art. 32 window for the one-time notice (第三十二条). */
+  notice?: { due: string; state: NoticeState; issuedAt: string | null } | null;
+  pauses?: CasePause[];
+  extension?: CaseExtension | null;
+}
+
+export type NoticeState = 'open' | 'notified' | 'deemed_accepted';
+
+/** 补正 and the Art. 45 special procedures. */
+export type PauseType = 'supplement' | 'hearing' | 'tender' | 'auction' | 'inspection' | 'testing' | 'quarantine' | 'appraisal' | 'expert_review';
+
+export interface CasePause {
+  id: string;
+  type: PauseType | (string & {});
+  reason: string;
+  firstDay: string;
+  expectedLastDay: string;
+  lastDay: string | null;
+  running: boolean;
+}
+
+export interface CaseExtension {
+  workdays: number;
+  reason: string;
+  approverRole: string;
+  createdAt: string;
+}
+
+export type SupplementProblem = 'missing' | 'irregular';
+
+export interface SupplementNotice {
+  items: { materialId: string; name: string; problem: SupplementProblem; note: string }[];
+  note: string;
+  issuedAt: string;
+  supplementedAt: string | null;
+}
+
+export interface StartPauseInput {
+  type: PauseType;
+  reason: string;
+  firstDay?: string;
+  expectedLastDay: string;
+}
+
+export interface SupplementNoticeInput {
+  items: { materialId: string; problem: SupplementProblem; note?: string }[];
+  note: string;
+}
+
+/** One day of a calendar year (GET /api/calendar/:region/years/:year). */
+export interface CalendarDay {
+  date: string;
+  weekday: string;
+  work: boolean;
+  name: string | null;
+  source: 'week' | 'national' | 'region' | (string & {});
+  provisional: boolean;
+}
+
+export interface CalendarYear {
+  region: string;
+  year: number;
+  knownThrough: string;
+  days: CalendarDay[];
+}
+
+export interface CalendarRegion {
+  code: string;
+  name: string;
+}
+
+export interface CalendarDayState {
+  kind: 'workday' | 'holiday';
+  name: string;
+  source: string;
+}
+
+export interface CalendarEdit {
+  id: number;
+  date: string;
+  before: CalendarDayState | null;
+  after: CalendarDayState | null;
+  reason: string;
+  actorId: string | null;
+  actorRole: string | null;
+  at: string;
+}
+
+export interface ClockSettings {
+  region: string;
+  open: string;
+  close: string;
+  yellowWorkdays: number;
+}
+
+export type DeadlineUnit = 'workday' | 'day' | 'hour';
+
+export interface DeadlineResult {
+  due: string;
+  dueDate: string;
+  unit: DeadlineUnit;
+  provisional: boolean;
+  region: string;
+  ledger: { entries: unknown[]; text: string };
+}
+
+/** details of CALENDAR_NOTICE_INVALID. */
+export interface NoticeProblem {
+  row: number;
+  message: string;
+  field?: string;
 }
 
 export interface CaseDetail extends CaseSummary {
   clock?: CaseClock;
+  supplementNotice?: SupplementNotice | null;
   queryCode: string;
   itemId: string;
   formData: Record<string, FormValue>;

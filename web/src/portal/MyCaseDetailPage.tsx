@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { CaseView } from '../ui/CaseView';
+import { SupplementNoticeCard } from '../ui/ClockCard';
+import { SupplementForm } from './SupplementForm';
 import { LoadError } from '../ui/errors';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
@@ -15,7 +17,7 @@ export function MyCaseDetailPage() {
     queryKey: ['cases', 'detail', id],
     queryFn: () => api.cases.get(id),
     // Keep the status fresh while the case is still moving.
-    refetchInterval: (q) => (q.state.data && ['submitted', 'accepted'].includes(q.state.data.status) ? 30_000 : false),
+    refetchInterval: (q) => (q.state.data && ['submitted', 'supplement_requested', 'accepted'].includes(q.state.data.status) ? 30_000 : false),
   });
   useDocumentTitle(detail.data ? `${t('case.detailTitle')} ${detail.data.caseNo}` : t('case.detailTitle'));
   return (
@@ -30,7 +32,18 @@ export function MyCaseDetailPage() {
       ) : detail.isError ? (
         <LoadError error={detail.error} onRetry={() => void detail.refetch()} back={{ to: '/my/cases', label: t('nav.myCases') }} />
       ) : (
-        <CaseView detail={detail.data} audience="applicant" />
+        <CaseView
+          detail={detail.data}
+          audience="applicant"
+          notice={
+            detail.data.supplementNotice && detail.data.status === 'supplement_requested' ? (
+              <SupplementNoticeCard
+                notice={detail.data.supplementNotice}
+                extra={<SupplementForm detail={detail.data} notice={detail.data.supplementNotice} />}
+              />
+            ) : undefined
+          }
+        />
       )}
     </div>
   );

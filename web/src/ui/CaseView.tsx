@@ -5,7 +5,8 @@ import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
 import { api, type CaseDetail, type CaseTask, type FormField, type FormValue } from '../api';
 import { useI18n } from '../i18n';
 import { CaseTimeline } from './CaseTimeline';
-import { DueTag, StatusTag } from './labels';
+import { ClockCard, SupplementNoticeCard } from './ClockCard';
+import { StatusTag } from './labels';
 
 /** Human-readable byte size. */
 export function formatBytes(size: number): string {
@@ -34,7 +35,18 @@ export function CaseResult({ detail }: { detail: CaseDetail }) {
   );
 }
 
-export function CaseView({ detail, audience, actions }: { detail: CaseDetail; audience: 'applicant' | 'staff'; actions?: ReactNode }) {
+export function CaseView({
+  detail,
+  audience,
+  actions,
+  notice,
+}: {
+  detail: CaseDetail;
+  audience: 'applicant' | 'staff';
+  actions?: ReactNode;
+  /** Replaces the read-only one-time notice (the applicant's page adds the supplement form to it). */
+  notice?: ReactNode;
+}) {
   const { t, formatDateTime } = useI18n();
   const fieldsByKey = new Map(detail.formFields.map((f) => [f.key, f] as const));
   const formKeys = [...detail.formFields.map((f) => f.key), ...Object.keys(detail.formData).filter((k) => !fieldsByKey.has(k))];
@@ -72,9 +84,11 @@ export function CaseView({ detail, audience, actions }: { detail: CaseDetail; au
       <Col xs={24} lg={15}>
         <div className="tb-stack">
           <CaseResult detail={detail} />
+          {notice ?? (detail.supplementNotice ? <SupplementNoticeCard notice={detail.supplementNotice} /> : null)}
           <Card title={<h2 className="tb-card-title">{t('case.info')}</h2>}>
             <Descriptions column={{ xs: 1, sm: 1, md: 2 }} items={info} />
           </Card>
+          <ClockCard detail={detail} />
           <Card title={<h2 className="tb-card-title">{t('case.formData')}</h2>}>
             {formKeys.length === 0 ? (
               <Empty description={t('case.noFormData')} />
@@ -111,45 +125,6 @@ export function CaseView({ detail, audience, actions }: { detail: CaseDetail; au
               </ul>
             )}
           </Card>
-          {detail.clock && detail.clock.phase !== 'concluded' && (detail.clock.due || detail.clock.legalDue) ? (
-            <Card title={<h2 className="tb-card-title">{t('due.title')}</h2>}>
-              <Descriptions
-                column={1}
-                size="small"
-                items={[
-                  ...(detail.clock.due
-                    ? [
-                        {
-                          key: 'due',
-                          label: t('due.promised'),
-                          children: (
-                            <div>
-                              <DueTag due={{ colour: detail.clock.colour, workdaysLeft: detail.clock.workdaysLeft }} /> {formatDateTime(detail.clock.due)}
-                              {detail.clock.provisional ? <Typography.Text type="secondary">（{t('due.provisional')}）</Typography.Text> : null}
-                              {detail.clock.ledger ? <div className="tb-ledger">{detail.clock.ledger}</div> : null}
-                            </div>
-                          ),
-                        },
-                      ]
-                    : []),
-                  ...(detail.clock.legalDue
-                    ? [
-                        {
-                          key: 'legalDue',
-                          label: t('due.legal'),
-                          children: (
-                            <div>
-                              {formatDateTime(detail.clock.legalDue)}
-                              {detail.clock.legalLedger ? <div className="tb-ledger">{detail.clock.legalLedger}</div> : null}
-                            </div>
-                          ),
-                        },
-                      ]
-                    : []),
-                ]}
-              />
-            </Card>
-          ) : null}
           {detail.tasks.length > 0 ? (
             <Card title={<h2 className="tb-card-title">{t('case.tasks')}</h2>}>
               <Table rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={taskColumns} dataSource={detail.tasks} />

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
-export const STAFF_ROLES: readonly Role[] = ['clerk', 'approver', 'manager', 'admin'];
+export const STAFF_ROLES: readonly Role[] = ['clerk', 'approver', 'manager', 'admin', 'agency_head', 'government_head'];
 export const SUPERVISION_ROLES: readonly Role[] = ['supervisor', 'admin', 'manager'];
 
 /** The current user, or null when nobody is signed in. */

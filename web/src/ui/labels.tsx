@@ -56,17 +56,38 @@ export function EventTypeTag({ type }: { type: string }) {
 
 const DUE_TONE = { green: 'approved', yellow: 'submitted', red: 'refused' } as const;
 
-/** Time left on a running deadline: a coloured tag that also says it in words, and the due date. */
-export function DueTag({ due }: { due: DueFields }) {
+/** Words for the time left on a running deadline: 剩 N 个工作日 / 今日到期 / 已超期. */
+export function useDueWords(): (due: DueFields) => string {
+  const { t } = useI18n();
+  return (due) => {
+    if (due.colour === 'red') return t('due.red');
+    if (due.workdaysLeft === 0) return t('due.today');
+    if (due.workdaysLeft != null) return t('due.left', { days: due.workdaysLeft });
+    return due.colour ? t(`due.${due.colour}`) : t('due.none');
+  };
+}
+
+/**
+ * Time left on a running deadline, by the one colour rule: a coloured tag that
+ * also says it in words (the colour never stands alone), the due date, and
+ * 暂定 when the date lies past the published holiday data.
+ */
+export function DueTag({ due, showDate = true }: { due: DueFields; showDate?: boolean }) {
   const { t, formatDate } = useI18n();
+  const words = useDueWords();
   if (!due.colour) return <>{t('due.none')}</>;
-  const words = due.colour === 'red' ? t('due.red') : due.workdaysLeft != null ? t('due.left', { days: due.workdaysLeft }) : t(`due.${due.colour}`);
+  const text = due.colour === 'yellow' ? `${t('due.yellow')} · ${words(due)}` : words(due);
   return (
-    <span>
+    <span className="tb-due">
       <Tag className={`tb-tag tb-tag-${DUE_TONE[due.colour]}`} variant="outlined">
-        {due.colour === 'green' ? words : `${t(`due.${due.colour}`)}${due.colour === 'yellow' ? ` · ${words}` : ''}`}
+        {text}
       </Tag>
-      {due.dueAt ? <span className="tb-due-date">{formatDate(due.dueAt)}</span> : null}
+      {due.dueProvisional ? (
+        <Tag className="tb-tag tb-tag-other" variant="outlined" title={t('due.provisionalHint')}>
+          {t('due.provisional')}
+        </Tag>
+      ) : null}
+      {showDate && due.dueAt ? <span className="tb-due-date">{formatDate(due.dueAt)}</span> : null}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 // A case in the workbench: its record, and the action the signed-in staff
 // member may take on it now (受理 / 不予受理 for clerks, 准予 / 不予 for approvers).
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Spin } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
@@ -11,6 +11,7 @@ import { useMe } from '../ui/auth';
 import { CaseView } from '../ui/CaseView';
 import { LoadError, useShowError } from '../ui/errors';
 import { LinkButton } from '../ui/LinkButton';
+import { canPause, ExtensionAction, extensionRole, PauseActions, SupplementNoticeButton } from './ClockActions';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
 /** Handles an action failure: always show the server's message; on a state conflict reload the case. */
@@ -71,7 +72,11 @@ function IntakeActions({ detail }: { detail: CaseDetail }) {
         <Button danger icon={<CloseOutlined aria-hidden />} disabled={busy} onClick={() => setRefusing(true)}>
           {t('wb.refuse')}
         </Button>
+        {!detail.supplementNotice && detail.clock?.notice?.state !== 'deemed_accepted' ? (
+          <SupplementNoticeButton detail={detail} handlers={{ onUpdated, onError }} disabled={busy} />
+        ) : null}
       </Space>
+      {!detail.supplementNotice && detail.clock?.notice?.state === 'open' ? <p className="tb-hint">{t('notice.hintOnCard')}</p> : null}
       <Modal
         open={refusing}
         title={t('wb.refuseTitle')}
@@ -188,16 +193,29 @@ export function CaseDetailPage() {
   useDocumentTitle(detail.data ? `${t('case.detailTitle')} ${detail.data.caseNo}` : t('case.detailTitle'));
   const user = me.data;
 
-  let actions = null;
+  const onError = useActionError(id);
+  const onUpdated = useCaseUpdated(id);
+  const actionCards: ReactNode[] = [];
   if (detail.data && user) {
     const d = detail.data;
-    if (user.role === 'clerk' && d.status === 'submitted') actions = <IntakeActions detail={d} />;
+    if (user.role === 'clerk' && d.status === 'submitted') actionCards.push(<IntakeActions key="intake" detail={d} />);
+    if (user.role === 'clerk' && d.status === 'supplement_requested') {
+      actionCards.push(<Alert key="waiting" type="info" showIcon title={t('notice.waiting')} />);
+    }
     const task = user.role === 'approver' && d.status === 'accepted' ? openTaskFor(d, user, params.get('task')) : null;
-    if (task) actions = <ApprovalActions key={task.id} detail={d} taskId={task.id} />;
+    if (task) actionCards.push(<ApprovalActions key={task.id} detail={d} taskId={task.id} />);
+    if (canPause(user, d)) actionCards.push(<PauseActions key="pause" detail={d} handlers={{ onUpdated, onError }} />);
+    const role = extensionRole(user);
+    if (role && d.status === 'accepted') actionCards.push(<ExtensionAction key="extend" detail={d} role={role} handlers={{ onUpdated, onError }} />);
   }
+  const actions = actionCards.length > 0 ? <>{actionCards}</> : null;
 
   const back =
-    user?.role === 'approver' ? { to: '/workbench/tasks', label: t('wb.backToTasks') } : user?.role === 'clerk' ? { to: '/workbench/intake', label: t('wb.backToIntake') } : { to: '/workbench/cases', label: t('wb.backToCases') };
+    user?.role === 'approver'
+      ? { to: '/workbench/tasks', label: t('wb.backToTasks') }
+      : user?.role === 'clerk'
+        ? { to: '/workbench/intake', label: t('wb.backToIntake') }
+        : { to: '/workbench/cases', label: t('wb.backToCases') };
 
   return (
     <div className="tb-stack">

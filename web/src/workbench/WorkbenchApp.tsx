@@ -1,7 +1,7 @@
 // The staff workbench: window intake, approvers' to-do list, all cases.
 import { Layout, Menu, Result } from 'antd';
 import type { MenuProps } from 'antd';
-import { AuditOutlined, EyeOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, EyeOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
@@ -11,6 +11,7 @@ import { LinkButton } from '../ui/LinkButton';
 import { UserBox } from '../ui/UserBox';
 import { useCenter } from '../portal/center';
 import { AllCasesPage } from './AllCasesPage';
+import { CalendarPage } from './CalendarPage';
 import { CaseDetailPage } from './CaseDetailPage';
 import { IntakePage } from './IntakePage';
 import { TasksPage } from './TasksPage';
@@ -26,7 +27,8 @@ interface MenuEntry {
 const MENU: MenuEntry[] = [
   { path: '/workbench/intake', label: 'wb.intake', icon: <InboxOutlined aria-hidden />, roles: ['clerk', 'manager', 'admin'] },
   { path: '/workbench/tasks', label: 'wb.tasks', icon: <AuditOutlined aria-hidden />, roles: ['approver'] },
-  { path: '/workbench/cases', label: 'wb.allCases', icon: <UnorderedListOutlined aria-hidden />, roles: ['manager', 'admin'] },
+  { path: '/workbench/cases', label: 'wb.allCases', icon: <UnorderedListOutlined aria-hidden />, roles: ['manager', 'admin', 'agency_head', 'government_head'] },
+  { path: '/workbench/calendar', label: 'cal.menu', icon: <CalendarOutlined aria-hidden />, roles: ['admin', 'manager'] },
 ];
 
 function Shell() {
@@ -78,6 +80,7 @@ function Shell() {
               <Route path="tasks" element={<TasksPage />} />
               <Route path="cases" element={<AllCasesPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
+              <Route path="calendar" element={<CalendarPage />} />
               <Route path="*" element={<NoQueue />} />
             </Routes>
           </main>
