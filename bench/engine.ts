@@ -18,7 +18,8 @@ import { Engine } from 'bpmn-engine';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { startEmbeddedPg } from '../server/src/platform/db/embedded.ts';
 import { migrate } from '../server/src/platform/db/migrate.ts';
-import { createPool, type Db } from '../server/src/platform/db/pool.ts';
+import { createPool, withTx, type Db } from '../server/src/platform/db/pool.ts';
+import { appendEvent } from '../server/src/platform/events/stream.ts';
 import { completeTask, deployDefinition, startInstance, type EngineEnv } from '../server/src/modules/workflow/engine/index.ts';
 
 const CLIENTS = 16;
@@ -154,6 +155,25 @@ async function runBpmnEngine(db: Db, n: number): Promise<Run> {
   return { instances: n, seconds: (performance.now() - t0) / 1000, steps, latencies };
 }
 
+/**
+ * The event-chain ceiling: transactions that only append one event through
+ * the platform's appendEvent. Its head row is locked until commit, so these
+ * commit one after another; every engine command pays this at least once.
+ */
+async function runChainCeiling(db: Db, seconds: number): Promise<number> {
+  const until = performance.now() + seconds * 1000;
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        await withTx(db, (tx) => appendEvent(tx, { type: 'bench.ping', occurredAt: new Date() }));
+        count++;
+      }
+    }),
+  );
+  return count / seconds;
+}
+
 /** The commit ceiling: single-row INSERT transactions, same clients, fixed time. */
 async function runInsertCeiling(db: Db, seconds: number): Promise<number> {
   await db.query('CREATE TABLE IF NOT EXISTS bench_ceiling (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL, payload text)');
@@ -243,10 +263,12 @@ export async function run(args: string[]): Promise<void> {
     const theirs = await runBpmnEngine(db, m);
     const theirFigures = summary(`bpmn-engine (state in PostgreSQL, N = ${m})`, theirs);
     const ceiling = await runInsertCeiling(db, 5);
+    const chainCeiling = await runChainCeiling(db, 5);
     sampleRss();
     const ratio = oursFigures.instancesPerSecond / theirFigures.instancesPerSecond;
     const share = oursFigures.stepsPerSecond / ceiling;
     console.log(`one-row insert transactions: ${round(ceiling)} /s (the commit ceiling with ${CLIENTS} clients)`);
+    console.log(`one-event transactions (platform appendEvent, head row locked to commit): ${round(chainCeiling)} /s — engine commands are ${round((oursFigures.stepsPerSecond / chainCeiling) * 100)}% of it`);
     console.log(`ratio: ${round(ratio)}× bpmn-engine's instances/s; engine steps are ${round(share * 100)}% of the insert ceiling`);
     console.log(`peak RSS: ${round(peakRss / 2 ** 20)} MB`);
     console.log(
@@ -256,6 +278,7 @@ export async function run(args: string[]): Promise<void> {
         tongban: oursFigures,
         bpmnEngine: theirFigures,
         insertTransactionsPerSecond: round(ceiling),
+        oneEventTransactionsPerSecond: round(chainCeiling),
         ratioInstancesPerSecond: round(ratio, 2),
         stepShareOfInsertCeiling: round(share, 3),
         storedBytesPerInstance: bytes,

@@ -52,9 +52,11 @@ export async function taskCommand<T>(
   fn: (ctx: RunContext, task: TaskRow, loaded: LoadedInstance) => Promise<T>,
 ): Promise<T> {
   return inTx(env, async (tx) => {
-    const found = await tx.query<{ root_id: string }>('SELECT root_id FROM wf_tasks WHERE id = $1', [taskId]);
-    if (!found.rows[0]) throw new AppError('TASK_NOT_FOUND', { taskId });
-    const ctx = await lockTree(tx, env, found.rows[0].root_id, actor);
+    // One round trip: find the task's root instance and lock it.
+    const { rows } = await tx.query<InstanceRow>('SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_tasks WHERE id = $1) FOR UPDATE', [taskId]);
+    if (!rows[0]) throw new AppError('TASK_NOT_FOUND', { taskId });
+    const ctx = new RunContext(tx, env, env.clock.now(), rows[0].id, actor);
+    await ctx.adopt(rows[0]);
     const task = await readTask(tx, taskId);
     const loaded = await ctx.load(task.instance_id);
     requireRunning(loaded);

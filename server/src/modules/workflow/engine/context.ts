@@ -19,6 +19,7 @@ export interface LoadedInstance {
   /** Working copy; written back once at the end when changed. */
   variables: Variables;
   variablesAtStart: Variables;
+  statusAtStart: string;
   dirty: boolean;
 }
 
@@ -91,7 +92,7 @@ export class RunContext {
 
   async adopt(row: InstanceRow): Promise<LoadedInstance> {
     const compiled = await loadModel(this.tx, row.definition_id);
-    const loaded: LoadedInstance = { row, compiled, variables: { ...row.variables }, variablesAtStart: row.variables, dirty: false };
+    const loaded: LoadedInstance = { row, compiled, variables: { ...row.variables }, variablesAtStart: row.variables, statusAtStart: row.status, dirty: false };
     this.instances.set(row.id, loaded);
     return loaded;
   }
@@ -159,7 +160,9 @@ export class RunContext {
   /** Writes what the run kept in memory: variables and statuses, history, then the events (last: they lock the chain head). */
   async flush(): Promise<void> {
     for (const loaded of this.instances.values()) {
-      if (loaded.dirty) {
+      // Unchanged variables are not rewritten: most steps only move tokens.
+      const changed = loaded.row.status !== loaded.statusAtStart || JSON.stringify(loaded.variables) !== JSON.stringify(loaded.variablesAtStart);
+      if (loaded.dirty && changed) {
         await this.tx.query('UPDATE wf_instances SET variables = $2, status = $3, ended_at = $4 WHERE id = $1', [
           loaded.row.id,
           JSON.stringify(loaded.variables),
