@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import type { Api } from '../../platform/http/app.ts';
+import type { Actor, AppContext } from '../../platform/http/context.ts';
+import { requireRole } from '../../platform/http/auth.ts';
+import { AppError } from '../../platform/errors.ts';
+import { validate, type Finding } from './definition/index.ts';
+import { deployDefinition, publishDefinition, type Actor as EngineActor } from './engine/index.ts';
+
+/**
+ * Process definitions over HTTP, for the designer (web/src/admin): admins
+ * validate, deploy, publish and export; managers read. A definition version
+ * is a row of wf_definitions (engine/definitions.ts); deploy and publish go
+ * through the engine's public face.
+ */
+
+/** BPMN files are larger than ordinary request bodies (the MIWG C.8.0 file is 240 KB). */
+const XML_BODY_LIMIT = 8 * 1024 * 1024;
+const xmlText = z.string().min(1).max(4_000_000);
+const definitionId = z.object({ id: z.uuid() });
+
+const findingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  elementId: z.string().nullable(),
+  elementType: z.string().nullable(),
+  zh: z.string(),
+  en: z.string(),
+});
+
+const summarySchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  version: z.number().int(),
+  name: z.string().nullable(),
+  status: z.enum(['draft', 'published']),
+});
+
+const versionSchema = summarySchema.extend({
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+
+const processSchema = z.object({
+  key: z.string(),
+  name: z.string().nullable(),
+  /** The latest published version, or null while there are only drafts. */
+  published: versionSchema.nullable(),
+  /** Newest first. */
+  versions: z.array(versionSchema),
+});
+
+interface VersionRow {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  status: 'draft' | 'published';
+  created_at: Date;
+  published_at: Date | null;
+}
+
+const READERS = ['admin', 'manager'] as const;
+
+function presentVersion(r: VersionRow): z.infer<typeof versionSchema> {
+  return {
+    id: r.id, key: r.key, version: r.version, name: r.name, status: r.status,
+    createdAt: r.created_at.toISOString(), publishedAt: r.published_at ? r.published_at.toISOString() : null,
+  };
+}
+
+function engineActor(actor: Actor): EngineActor {
+  return { id: actor.id, role: actor.role };
+}
+
+async function loadVersion(ctx: AppContext, id: string): Promise<VersionRow & { bpmn_xml: string }> {
+  const { rows } = await ctx.db.query<VersionRow & { bpmn_xml: string }>(
+    'SELECT id, key, version, name, status, created_at, published_at, bpmn_xml FROM wf_definitions WHERE id = $1',
+    [id],
+  );
+  if (!rows[0]) throw new AppError('PROCESS_NOT_FOUND', { definitionId: id });
+  return rows[0];
+}
+
+/** The validator's findings for any text: never throws, whatever the XML. */
+export async function findingsFor(xml: string): Promise<Finding[]> {
+  try {
+    return (await validate(xml)).findings;
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return [{
+      code: 'XML_MALFORMED', severity: 'error', elementId: null, elementType: null,
+      zh: `文件不是可读取的 BPMN 2.0 XML：${detail}`, en: `The file is not readable BPMN 2.0 XML: ${detail}`,
+    }];
+  }
+}
+
+export function registerWorkflowRoutes(app: Api, ctx: AppContext): void {
+  app.get('/api/workflow/definitions', {
+    schema: { tags: ['workflow'], summary: '流程定义列表（按流程标识分组，含各版本）', response: { 200: z.array(processSchema) } },
+  }, async (req) => {
+    requireRole(req, ...READERS);
+    const { rows } = await ctx.db.query<VersionRow>(
+      'SELECT id, key, version, name, status, created_at, published_at FROM wf_definitions ORDER BY key, version DESC',
+    );
+    const byKey = new Map<string, z.infer<typeof processSchema>>();
+    for (const r of rows) {
+      let p = byKey.get(r.key);
+      if (!p) {
+        p = { key: r.key, name: r.name, published: null, versions: [] };
+        byKey.set(r.key, p);
+      }
+      const v = presentVersion(r);
+      p.versions.push(v);
+      if (!p.published && v.status === 'published') p.published = v;
+    }
+    return [...byKey.values()];
+  });
+
+  app.get('/api/workflow/definitions/:id', {
+    schema: {
+      tags: ['workflow'], summary: '一个流程定义版本（含 BPMN XML）', params: definitionId,
+      response: { 200: versionSchema.extend({ xml: z.string() }) },
+    },
+  }, async (req) => {
+    requireRole(req, ...READERS);
+    const row = await loadVersion(ctx, req.params.id);
+    return { ...presentVersion(row), xml: row.bpmn_xml };
+  });
+
+  app.get('/api/workflow/definitions/:id/export', {
+    schema: { tags: ['workflow'], summary: '导出 .bpmn 文件', params: definitionId },
+  }, async (req, reply) => {
+    requireRole(req, ...READERS);
+    const row = await loadVersion(ctx, req.params.id);
+    const file = `${row.key}-v${row.version}.bpmn`.replace(/[^\w.-]/g, '_');
+    return reply
+      .header('content-type', 'application/xml; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file}"`)
+      .send(row.bpmn_xml);
+  });
+
+  app.post('/api/workflow/validate', {
+    bodyLimit: XML_BODY_LIMIT,
+    schema: {
+      tags: ['workflow'], summary: '校验 BPMN XML（返回全部问题，不保存）',
+      body: z.object({ xml: xmlText }),
+      response: { 200: z.object({ findings: z.array(findingSchema), errors: z.number().int(), warnings: z.number().int() }) },
+    },
+  }, async (req) => {
+    requireRole(req, 'admin');
+    const findings = await findingsFor(req.body.xml);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    return { findings, errors, warnings: findings.length - errors };
+  });
+
+  app.post('/api/workflow/definitions', {
+    bodyLimit: XML_BODY_LIMIT,
+    schema: {
+      tags: ['workflow'], summary: '部署流程定义：保存为新版本草稿（publish=true 时直接发布）；有错误时 BPMN_INVALID，details.findings 列出问题',
+      body: z.object({ xml: xmlText, publish: z.boolean().optional() }),
+      response: { 201: summarySchema },
+    },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'admin');
+    const summary = await deployDefinition({ db: ctx.db, clock: ctx.clock }, {
+      xml: req.body.xml, actor: engineActor(actor), publish: req.body.publish ?? false,
+    });
+    return reply.status(201).send(summary);
+  });
+
+  app.post('/api/workflow/definitions/:id/publish', {
+    schema: { tags: ['workflow'], summary: '发布草稿版本（发布后不可修改）', params: definitionId, response: { 200: summarySchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return publishDefinition({ db: ctx.db, clock: ctx.clock }, { definitionId: req.params.id, actor: engineActor(actor) });
+  });
+}
