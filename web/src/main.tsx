@@ -14,6 +14,7 @@ import './ui/global.css';
 const PortalApp = lazy(() => import('./portal/PortalApp'));
 const WorkbenchApp = lazy(() => import('./workbench/WorkbenchApp'));
 const SupervisionApp = lazy(() => import('./supervision/SupervisionApp'));
+const AdminApp = lazy(() => import('./admin/AdminApp'));
 
 // A 401 on any call means the session ended (expired, or logged out in
 // another tab): forget the user, so guarded pages send them to /login.
@@ -72,6 +73,7 @@ function Shell() {
           <Routes>
             <Route path="/workbench/*" element={<WorkbenchApp />} />
             <Route path="/supervision/*" element={<SupervisionApp />} />
+            <Route path="/admin/*" element={<AdminApp />} />
             <Route path="/*" element={<PortalApp />} />
           </Routes>
         </Suspense>

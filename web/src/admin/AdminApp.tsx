@@ -1,0 +1,95 @@
+// The admin console (/admin/*): process design for administrators, a
+// read-only view for managers. Its own lazily loaded chunk; bpmn-js itself
+// loads only when the designer opens.
+import { Layout, Menu, Result } from 'antd';
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined, ArrowLeftOutlined } from '@ant-design/icons';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useI18n } from '../i18n';
+import { RequireRole, useMe } from '../ui/auth';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { LinkButton } from '../ui/LinkButton';
+import { UserBox } from '../ui/UserBox';
+import { DesignerPage } from './DesignerPage';
+import { ProcessListPage } from './ProcessListPage';
+import { useAdminT } from './messages';
+import './admin.css';
+
+function Shell() {
+  const { t: tApp } = useI18n();
+  const t = useAdminT();
+  const me = useMe();
+  const location = useLocation();
+  const user = me.data;
+  if (!user) return null;
+  const items: MenuProps['items'] = [
+    { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
+    { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
+  ];
+  return (
+    <Layout className="tb-shell">
+      <a className="tb-skip-link" href="#main">
+        {tApp('common.skipToContent')}
+      </a>
+      <Layout.Header className="tb-shell-header">
+        <Link to="/" className="tb-brand">
+          <span className="tb-brand-mark" aria-hidden>
+            通
+          </span>
+          <span>
+            {tApp('app.name')} · {t('admin.title')}
+          </span>
+        </Link>
+        <span className="tb-shell-spacer" />
+        <LanguageSwitch dark />
+        <UserBox user={user} dark />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={180} zeroWidthTriggerStyle={{ top: 8 }}>
+          <nav aria-label={t('admin.menu')}>
+            <Menu
+              mode="inline"
+              selectedKeys={location.pathname.startsWith('/admin/processes') ? ['/admin/processes'] : []}
+              items={items}
+              style={{ borderInlineEnd: 0 }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="tb-shell-content">
+          <main id="main" tabIndex={-1}>
+            <Routes>
+              <Route index element={<Navigate to="/admin/processes" replace />} />
+              <Route path="processes" element={<ProcessListPage />} />
+              <Route path="processes/new" element={<DesignerPage />} />
+              <Route path="processes/:id" element={<DesignerPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title={t('common.notFoundTitle')}
+      extra={
+        <LinkButton to="/admin/processes" type="primary">
+          {t('auth.goHome')}
+        </LinkButton>
+      }
+    />
+  );
+}
+
+export default function AdminApp() {
+  return (
+    <RequireRole roles={['admin', 'manager']}>
+      <Shell />
+    </RequireRole>
+  );
+}

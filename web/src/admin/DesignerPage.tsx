@@ -1,0 +1,321 @@
+// The process designer: bpmn-js (loaded on demand) with our palette, Chinese
+// labels and properties panel; import / export .bpmn, validate, save a draft,
+// publish. Managers get the same page as a read-only viewer.
+/* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-js services are untyped JavaScript */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, List, Space, Spin, Tag, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { useShowError } from '../ui/errors';
+import { useMe } from '../ui/auth';
+import { LinkButton } from '../ui/LinkButton';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { findingsOf, workflowApi, type Finding } from './api';
+import { useAdminT } from './messages';
+import { PropertiesPanel } from './PropertiesPanel';
+import { freshKey, newDiagramXml } from './template';
+import type { Diagram } from './bpmn/loader';
+
+interface Current {
+  id: string;
+  key: string;
+  version: number;
+  status: 'draft' | 'published';
+}
+
+const NEW = '__new__';
+
+export function DesignerPage() {
+  const t = useAdminT();
+  const { locale } = useI18n();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const showError = useShowError();
+  const { message, modal } = App.useApp();
+  const me = useMe();
+  const editable = me.data?.role === 'admin';
+  useDocumentTitle(editable ? t('designer.title') : t('designer.viewerTitle'));
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const loadedRef = useRef<string | null>(null);
+  const [diagram, setDiagram] = useState<Diagram | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [current, setCurrent] = useState<Current | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [selected, setSelected] = useState<any>(null);
+  const [revision, setRevision] = useState(0);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [importNote, setImportNote] = useState<{ type: 'success' | 'warning' | 'error'; text: string } | null>(null);
+
+  // bpmn-js, created once per page (and per edit right), loaded on demand.
+  useEffect(() => {
+    let disposed = false;
+    let instance: Diagram | null = null;
+    import('./bpmn/loader')
+      .then(({ createDiagram }) => {
+        if (disposed || !containerRef.current) return;
+        instance = createDiagram(containerRef.current, { editable, locale });
+        const events = instance.get('eventBus') as any;
+        const canvas = instance.get('canvas') as any;
+        events.on('selection.changed', (e: any) => setSelected(e.newSelection?.[0] ?? canvas.getRootElement()));
+        events.on('elements.changed', () => setRevision((r) => r + 1));
+        events.on('commandStack.changed', () => setDirty(true));
+        setDiagram(instance);
+      })
+      .catch((err: unknown) => setLoadError(err));
+    return () => {
+      disposed = true;
+      instance?.destroy();
+      loadedRef.current = null;
+      setDiagram(null);
+    };
+  }, [editable, locale]);
+
+  const show = useCallback(
+    async (xml: string) => {
+      if (!diagram) return { warnings: [] as unknown[] };
+      const result = await diagram.importXML(xml);
+      const canvas = diagram.get('canvas') as any;
+      canvas.zoom('fit-viewport', 'auto');
+      setSelected(canvas.getRootElement());
+      setDirty(false);
+      setFindings(null);
+      return result;
+    },
+    [diagram],
+  );
+
+  // What the address names: a stored version, or a new diagram.
+  useEffect(() => {
+    if (!diagram) return;
+    const wanted = id ?? NEW;
+    if (loadedRef.current === wanted) return;
+    loadedRef.current = wanted;
+    setImportNote(null);
+    if (!id) {
+      setCurrent(null);
+      void show(newDiagramXml(freshKey(), locale === 'zh' ? '新流程' : 'New process'));
+      return;
+    }
+    workflowApi
+      .get(id)
+      .then(async (def) => {
+        await show(def.xml);
+        setCurrent({ id: def.id, key: def.key, version: def.version, status: def.status });
+      })
+      .catch((err: unknown) => setLoadError(err));
+  }, [diagram, id, show, locale]);
+
+  const xmlNow = async (): Promise<string> => {
+    const { xml } = await diagram!.saveXML({ format: true });
+    return xml ?? '';
+  };
+
+  const run = async (name: string, action: () => Promise<void>) => {
+    setBusy(name);
+    try {
+      await action();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const found = findingsOf(err.details);
+        if (found) setFindings(found);
+      }
+      showError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onNew = () => {
+    const go = () => {
+      loadedRef.current = null;
+      setCurrent(null);
+      if (id) navigate('/admin/processes/new');
+      else {
+        loadedRef.current = NEW;
+        void show(newDiagramXml(freshKey(), locale === 'zh' ? '新流程' : 'New process'));
+      }
+    };
+    if (dirty) modal.confirm({ title: t('designer.confirmNew'), onOk: go });
+    else go();
+  };
+
+  const onFile = async (file: File) => {
+    const xml = await file.text();
+    try {
+      const { warnings } = await show(xml);
+      setCurrent(null);
+      setDirty(true);
+      setImportNote(
+        warnings.length
+          ? { type: 'warning', text: t('designer.importWarnings', { file: file.name, count: warnings.length }) }
+          : { type: 'success', text: t('designer.imported', { file: file.name }) },
+      );
+    } catch (err) {
+      setImportNote({ type: 'error', text: t('designer.importFailed', { file: file.name, message: err instanceof Error ? err.message : String(err) }) });
+    }
+  };
+
+  const onExport = () =>
+    run('export', async () => {
+      const xml = await xmlNow();
+      const root = (diagram!.get('canvas') as any).getRootElement();
+      const name = `${current ? `${current.key}-v${current.version}` : (root?.businessObject?.id ?? 'process')}.bpmn`.replace(/[^\w.-]/g, '_');
+      const url = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+
+  const onValidate = () =>
+    run('validate', async () => {
+      const result = await workflowApi.validate(await xmlNow());
+      setFindings(result.findings);
+    });
+
+  const saved = async (summary: Current) => {
+    setCurrent(summary);
+    setDirty(false);
+    await queryClient.invalidateQueries({ queryKey: ['workflow', 'definitions'] });
+    loadedRef.current = summary.id;
+    navigate(`/admin/processes/${summary.id}`, { replace: true });
+  };
+
+  const onSave = () =>
+    run('save', async () => {
+      const summary = await workflowApi.deploy(await xmlNow(), false);
+      setFindings(null);
+      await saved(summary);
+      void message.success(t('designer.saved', { version: summary.version }));
+    });
+
+  const onPublish = () =>
+    run('publish', async () => {
+      const summary = current && current.status === 'draft' && !dirty ? await workflowApi.publish(current.id) : await workflowApi.deploy(await xmlNow(), true);
+      await saved(summary);
+      void message.success(t('designer.publishedOk', { version: summary.version }));
+    });
+
+  const selectElement = (elementId: string | null) => {
+    if (!diagram || !elementId) return;
+    const el = (diagram.get('elementRegistry') as any).get(elementId);
+    if (!el) return;
+    (diagram.get('selection') as any).select(el);
+    (diagram.get('canvas') as any).scrollToElement?.(el);
+  };
+
+  if (loadError) {
+    return (
+      <div>
+        <Alert type="error" showIcon role="alert" title={loadError instanceof Error ? loadError.message : String(loadError)} />
+        <LinkButton to="/admin/processes" style={{ marginTop: 16 }}>{t('designer.back')}</LinkButton>
+      </div>
+    );
+  }
+
+  const errors = findings?.filter((f) => f.severity === 'error').length ?? 0;
+  const status = current ? (
+    <Space size={4}>
+      <Typography.Text>{t('designer.version', { key: current.key, version: current.version })}</Typography.Text>
+      <Tag color={current.status === 'published' ? 'green' : 'gold'}>{t(`status.${current.status}`)}</Tag>
+      {dirty ? <Tag color="orange">{t('status.changed')}</Tag> : null}
+    </Space>
+  ) : (
+    <Tag>{t('status.unsaved')}</Tag>
+  );
+
+  return (
+    <div className="tb-designer">
+      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={1} className="tb-page-title" style={{ margin: 0 }}>
+          {editable ? t('designer.title') : t('designer.viewerTitle')}
+        </Typography.Title>
+        {status}
+      </Space>
+      {!editable ? <Alert type="info" showIcon title={t('designer.readOnly')} style={{ marginTop: 8 }} /> : null}
+      <Space wrap className="tb-designer-toolbar" role="toolbar" aria-label={t('designer.title')}>
+        <LinkButton to="/admin/processes">{t('designer.back')}</LinkButton>
+        {editable ? (
+          <>
+            <Button onClick={onNew} disabled={!diagram}>{t('designer.new')}</Button>
+            <Button onClick={() => fileRef.current?.click()} disabled={!diagram}>{t('designer.import')}</Button>
+            <input
+              ref={fileRef}
+              type="file"
+              accept=".bpmn,.xml,application/xml,text/xml"
+              hidden
+              aria-hidden
+              tabIndex={-1}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void onFile(file);
+              }}
+            />
+          </>
+        ) : null}
+        <Button onClick={onExport} disabled={!diagram} loading={busy === 'export'}>{t('designer.export')}</Button>
+        {editable ? (
+          <>
+            <Button onClick={onValidate} disabled={!diagram} loading={busy === 'validate'}>{t('designer.validate')}</Button>
+            <Button onClick={onSave} disabled={!diagram} loading={busy === 'save'}>{t('designer.saveDraft')}</Button>
+            <Button type="primary" onClick={onPublish} disabled={!diagram || (current?.status === 'published' && !dirty)} loading={busy === 'publish'}>
+              {t('designer.publish')}
+            </Button>
+          </>
+        ) : null}
+      </Space>
+      {importNote ? <Alert type={importNote.type} showIcon title={importNote.text} role={importNote.type === 'error' ? 'alert' : 'status'} style={{ marginBottom: 8 }} /> : null}
+      <div className="tb-designer-main">
+        <div className="tb-designer-canvas-wrap">
+          <div ref={containerRef} className="tb-designer-canvas" role="region" aria-label={t('designer.canvas')} data-testid="bpmn-canvas" />
+          {!diagram ? (
+            <div className="tb-designer-loading">
+              <Spin description={t('designer.loadingModeler')} />
+            </div>
+          ) : null}
+        </div>
+        <aside className="tb-designer-props" aria-label={t('props.title')}>
+          <PropertiesPanel modeler={diagram} element={selected} editable={editable} t={t} revision={revision} key={`${selected?.id ?? ''}-${revision}`} />
+        </aside>
+      </div>
+      {findings ? (
+        <section className="tb-designer-findings" aria-label={t('findings.title')}>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            {t('findings.title')}
+          </Typography.Title>
+          {findings.length === 0 ? (
+            <Alert type="success" showIcon title={t('findings.none')} role="status" />
+          ) : (
+            <>
+              <Typography.Paragraph type="secondary" role="status">
+                {t('findings.summary', { errors, warnings: findings.length - errors })} {t('findings.hint')}
+              </Typography.Paragraph>
+              <List
+                size="small"
+                bordered
+                dataSource={findings}
+                renderItem={(f, i) => (
+                  <List.Item key={`${f.code}-${f.elementId}-${i}`}>
+                    <button type="button" className="tb-finding" onClick={() => selectElement(f.elementId)} disabled={!f.elementId}>
+                      <Tag color={f.severity === 'error' ? 'red' : 'gold'}>{t(f.severity === 'error' ? 'findings.error' : 'findings.warning')}</Tag>
+                      <code>{f.code}</code> <span className="tb-finding-element">{f.elementId ?? t('findings.process')}</span>
+                      {f.elementType ? <span className="tb-finding-type"> ({f.elementType})</span> : null} — {locale === 'zh' ? f.zh : f.en}
+                    </button>
+                  </List.Item>
+                )}
+              />
+            </>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
