@@ -7,6 +7,7 @@ import { checkExtension, computeDeadline, formatIsoDate, toShanghai, type PauseT
 import { lockCase, type LockedCase } from './commands.ts';
 import { deadlines, loadClock, loadClockInputs, pauseInputs } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
+import { issueNotice } from '../documents/index.ts';
 
 const today = (now: Date): string => formatIsoDate(toShanghai(now).day);
 const who = (a: Actor) => ({ id: a.id, role: a.role });
@@ -148,6 +149,7 @@ export async function issueSupplementNotice(
       type: 'case.supplement_requested', caseId, caseNo: c.case_no, departmentId: c.department_id, actor: who(actor), occurredAt: now,
       payload: { items, note: req.note.trim() },
     });
+    await issueNotice(tx, ctx, caseId, 'supplement', who(actor), now);
   });
 }
 

@@ -9,6 +9,7 @@ import { loadClock } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
 import { attachUploads } from './uploads.ts';
 import { completeCaseStep, engineActor, startCaseProcess, taskForActor } from './workflow.ts';
+import { issueNotice } from '../documents/index.ts';
 
 export interface Application {
   itemId: string;
@@ -151,6 +152,7 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string):
     if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
     const now = ctx.clock.now();
     await openHandling(ctx, tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
+    await issueNotice(tx, ctx, c.id, 'acceptance', { id: actor.id, role: actor.role }, now);
   });
 }
 
@@ -171,6 +173,7 @@ export async function deemOverdueApplicationsAccepted(ctx: AppContext, limit = 1
     );
     for (const c of rows) {
       await openHandling(ctx, tx, cc, c, c.submitted_at, true, null, now);
+      await issueNotice(tx, ctx, c.id, 'acceptance', null, now);
     }
     return rows.map((r) => r.id);
   });
@@ -193,6 +196,7 @@ export async function refuseCase(ctx: AppContext, actor: Actor, caseId: string, 
       type: 'case.refused', caseId, caseNo: c.case_no, departmentId: c.department_id,
       actor: { id: actor.id, role: actor.role }, occurredAt: now, payload: { reason: trimmed },
     });
+    await issueNotice(tx, ctx, caseId, 'refusal', { id: actor.id, role: actor.role }, now);
   });
 }
 
@@ -227,6 +231,7 @@ export async function completeTask(
       type: 'case.concluded', caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who2, occurredAt: now,
       payload: { result: step.lastOutcome },
     });
+    await issueNotice(tx, ctx, c.id, 'conclusion', who2, now);
     return c.id;
   });
 }
