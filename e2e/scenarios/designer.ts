@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Scenario } from '../run.ts';
+import { assert, expect, type Page } from '../expect.ts';
+import { consoleErrors, logIn, newPerson } from '../steps.ts';
+
+/**
+ * The process designer (issue 3, items 2 and 8): every BPMN MIWG reference
+ * file imports through the 导入 .bpmn button, renders and validates; then an
+ * admin saves a small process of ours as a draft and publishes it.
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MIWG_DIR = path.resolve(repoRoot, '..', 'shared', 'conformance', 'bpmn-miwg');
+
+function miwgFiles(): string[] {
+  if (!fs.existsSync(MIWG_DIR)) throw new Error(`BPMN MIWG reference files not found at ${MIWG_DIR} (expected ../shared/conformance/bpmn-miwg next to the repository)`);
+  const files = fs.readdirSync(MIWG_DIR).filter((f) => f.endsWith('.bpmn')).sort();
+  if (files.length === 0) throw new Error(`no .bpmn files in ${MIWG_DIR}`);
+  return files;
+}
+
+const KEY = 'e2e_designer_review';
+
+/** start → 审查 (department SCJG, 5 working days, two form fields) → end, with its diagram. */
+const SMALL_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+  xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:tongban="http://tongban.org/schema/bpmn"
+  id="defs_${KEY}" targetNamespace="http://tongban.org/processes">
+  <bpmn:process id="${KEY}" name="设计器测试流程" isExecutable="true">
+    <bpmn:startEvent id="start" name="开始"/>
+    <bpmn:userTask id="review" name="审查" tongban:assigneeKind="department" tongban:assignee="SCJG" tongban:limitDays="5">
+      <bpmn:extensionElements>
+        <tongban:formField key="shopArea" access="readonly"/>
+        <tongban:formField key="reviewNote" access="editable"/>
+      </bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:endEvent id="end" name="办结"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="d1">
+    <bpmndi:BPMNPlane id="p1" bpmnElement="${KEY}">
+      <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="152" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="review_di" bpmnElement="review"><dc:Bounds x="240" y="80" width="100" height="80"/></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="end_di" bpmnElement="end"><dc:Bounds x="392" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+      <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="188" y="120"/><di:waypoint x="240" y="120"/></bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="340" y="120"/><di:waypoint x="392" y="120"/></bpmndi:BPMNEdge>
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</bpmn:definitions>
+`;
+
+/** Imports a file through the 导入 .bpmn button, as a person does. */
+async function importFile(page: Page, file: { name: string; buffer: Buffer }): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入 .bpmn' }).click()]);
+  await chooser.setFiles({ name: file.name, mimeType: 'application/xml', buffer: file.buffer });
+  await expect(page.getByText(`导入 ${file.name}`).or(page.getByText(`已导入 ${file.name}`))).toBeVisible();
+}
+
+/** The shapes bpmn-js drew on the canvas. */
+const shapes = (page: Page) => page.locator('[data-testid="bpmn-canvas"] svg .djs-element.djs-shape');
+
+async function validateShown(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '校验' }).click();
+  const section = page.getByRole('region', { name: '校验结果' });
+  await expect(section.getByText(/无问题|\d+ 个错误，\d+ 个警告/)).toBeVisible();
+  return (await section.innerText()).replace(/\s+/g, ' ');
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'designer: every BPMN MIWG file imports, renders and validates',
+    async run(ctx) {
+      const files = miwgFiles();
+      const admin = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(admin, 'admin');
+      await admin.goto('/admin/processes/new');
+      await expect(shapes(admin)).toBeVisible();
+      const results: string[] = [];
+      for (const name of files) {
+        await importFile(admin, { name, buffer: fs.readFileSync(path.join(MIWG_DIR, name)) });
+        await expect(admin.getByText(`无法导入 ${name}`)).toHaveCount(0);
+        await expect(shapes(admin)).toBeVisible();
+        const drawn = await shapes(admin).count();
+        const findings = await validateShown(admin);
+        const summary = /无问题/.test(findings) ? '无问题' : findings.match(/\d+ 个错误，\d+ 个警告/)![0];
+        results.push(`${name}: ${drawn} shapes, ${summary}`);
+        if (name === 'C.4.0.bpmn') await ctx.shot(admin, 'designer-miwg-C.4.0');
+        assert(consoleErrors(admin).length === 0, `page errors after ${name}: ${consoleErrors(admin).join('\n')}`);
+      }
+      console.log(`  MIWG in the designer:\n${results.map((r) => `    ${r}`).join('\n')}`);
+
+      // Clicking a finding selects its element in the diagram and shows it in the properties panel.
+      const first = admin.getByRole('region', { name: '校验结果' }).locator('button.tb-finding:not([disabled])').first();
+      if (await first.count()) {
+        const id = (await first.locator('.tb-finding-element').innerText()).trim();
+        await first.click();
+        await expect(admin.getByRole('complementary', { name: '属性' }).getByText(id, { exact: true })).toBeVisible();
+      }
+    },
+  },
+  {
+    name: 'designer: an admin saves a process as a draft, publishes it, and a manager views it read-only',
+    async run(ctx) {
+      const admin = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(admin, 'admin');
+      await admin.goto('/admin/processes');
+      await admin.getByRole('link', { name: '新建' }).click();
+      await expect(shapes(admin)).toBeVisible();
+      await importFile(admin, { name: `${KEY}.bpmn`, buffer: Buffer.from(SMALL_PROCESS) });
+      await expect(shapes(admin).filter({ hasText: '审查' })).toBeVisible();
+      assert((await validateShown(admin)).includes('无问题'), 'the small process validates without findings');
+
+      // The properties panel shows our attributes for the user task.
+      await shapes(admin).filter({ hasText: '审查' }).first().click();
+      const props = admin.getByRole('complementary', { name: '属性' });
+      await expect(props.getByText('部门', { exact: true })).toBeVisible();
+      assert((await props.getByLabel('办理人', { exact: true }).inputValue()) === 'SCJG', 'assignee SCJG shown');
+      assert((await props.getByLabel('办理时限（工作日）').inputValue()) === '5', 'limit shown');
+      await props.getByLabel('办理时限（工作日）').fill('7');
+      await props.getByLabel('办理时限（工作日）').press('Enter');
+      await ctx.shot(admin, 'designer-small-process');
+
+      await admin.getByRole('button', { name: '保存为草稿' }).click();
+      await expect(admin.getByText('已保存为草稿（第 1 版）')).toBeVisible();
+      await expect(admin.getByText(`${KEY} · 第 1 版`)).toBeVisible();
+      await admin.getByRole('button', { name: '发布' }).click();
+      await expect(admin.getByText('已发布第 1 版')).toBeVisible();
+
+      await admin.getByRole('link', { name: '返回流程列表' }).click();
+      const row = admin.getByRole('row').filter({ hasText: KEY });
+      await expect(row).toContainText('已发布');
+      await expect(row).toContainText('第 1 版');
+      await expect(row.getByRole('link', { name: `${KEY} 第 1 版 已发布` })).toBeVisible();
+      await ctx.shot(admin, 'designer-list');
+
+      // The saved XML carries the edited limit.
+      const exported = await admin.evaluate(async (key) => {
+        const list = (await (await fetch('/api/workflow/definitions')).json()) as { key: string; versions: { id: string }[] }[];
+        const id = list.find((p) => p.key === key)!.versions[0]!.id;
+        return (await fetch(`/api/workflow/definitions/${id}/export`)).text();
+      }, KEY);
+      assert(exported.includes('tongban:limitDays="7"'), 'the edited limit was saved');
+      assert(consoleErrors(admin).length === 0, `page errors: ${consoleErrors(admin).join('\n')}`);
+
+      const manager = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(manager, 'manager');
+      await manager.goto('/admin/processes');
+      await manager.getByRole('link', { name: `${KEY} 第 1 版 已发布` }).click();
+      await expect(manager.getByText('只读：仅系统管理员可以修改流程。')).toBeVisible();
+      await expect(shapes(manager).filter({ hasText: '审查' })).toBeVisible();
+      await expect(manager.getByRole('button', { name: '保存为草稿' })).toHaveCount(0);
+      assert(consoleErrors(manager).length === 0, `page errors: ${consoleErrors(manager).join('\n')}`);
+    },
+  },
+];
