@@ -292,6 +292,7 @@ const zh = {
   'problem.irregular': '不规范',
 
   'clock.howComputed': '计算过程：',
+  'clock.intakeDue': '受理审查期限',
   'clock.extension': '延长期限',
   'clock.extensionText': '经{role}批准延长 {days} 个工作日（第四十二条，限一次）',
   'clock.reason': '理由',
@@ -739,6 +740,7 @@ const en: Messages = {
   'problem.irregular': 'Irregular',
 
   'clock.howComputed': 'How it was computed: ',
+  'clock.intakeDue': 'Intake review due',
   'clock.extension': 'Extension',
   'clock.extensionText': 'Extended by {days} working day(s), approved by the {role} (Art. 42, once only)',
   'clock.reason': 'Reason',

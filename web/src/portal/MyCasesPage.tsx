@@ -22,6 +22,7 @@ export function MyCasesPage() {
           loading={cases.isPending}
           linkTo={(c) => `/my/cases/${c.id}`}
           showApplicant={false}
+          showDue
           emptyText={t('myCases.empty')}
         />
       )}

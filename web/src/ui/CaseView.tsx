@@ -84,11 +84,12 @@ export function CaseView({
       <Col xs={24} lg={15}>
         <div className="tb-stack">
           <CaseResult detail={detail} />
-          {notice ?? (detail.supplementNotice ? <SupplementNoticeCard notice={detail.supplementNotice} /> : null)}
+          {notice ?? (detail.supplementNotice && detail.status === 'supplement_requested' ? <SupplementNoticeCard notice={detail.supplementNotice} /> : null)}
           <Card title={<h2 className="tb-card-title">{t('case.info')}</h2>}>
             <Descriptions column={{ xs: 1, sm: 1, md: 2 }} items={info} />
           </Card>
           <ClockCard detail={detail} />
+          {!notice && detail.supplementNotice && detail.status !== 'supplement_requested' ? <SupplementNoticeCard notice={detail.supplementNotice} /> : null}
           <Card title={<h2 className="tb-card-title">{t('case.formData')}</h2>}>
             {formKeys.length === 0 ? (
               <Empty description={t('case.noFormData')} />

@@ -44,22 +44,24 @@ function PauseLine({ pause }: { pause: CasePause }) {
   );
 }
 
-function hasAnything(clock: CaseClock): boolean {
-  return Boolean(clock.due || clock.legalDue || clock.notice || clock.extension || (clock.pauses?.length ?? 0) > 0);
+function hasAnything(clock: CaseClock, status: CaseDetail['status']): boolean {
+  const notice = clock.notice && (clock.notice.state !== 'open' || status === 'submitted');
+  return Boolean(clock.due || clock.legalDue || notice || clock.extension || (clock.pauses?.length ?? 0) > 0);
 }
 
 export function ClockCard({ detail }: { detail: CaseDetail }) {
   const { t, formatDateTime } = useI18n();
   const clock = detail.clock;
-  if (!clock || !hasAnything(clock)) return null;
+  if (!clock || !hasAnything(clock, detail.status)) return null;
   const running = clock.phase !== 'concluded';
   const pauses = clock.pauses ?? [];
-  const notice = clock.notice;
+  // The Art. 32 window matters while the application waits for acceptance, or once it was used or missed.
+  const notice = clock.notice && (clock.notice.state !== 'open' || detail.status === 'submitted') ? clock.notice : null;
   return (
     <Card title={<h2 className="tb-card-title">{t('due.title')}</h2>}>
       <dl className="tb-clock" aria-label={t('due.title')}>
         {clock.due ? (
-          <Row label={t('due.promised')}>
+          <Row label={clock.phase === 'intake' ? t('clock.intakeDue') : t('due.promised')}>
             <div className="tb-clock-due">
               {running ? <DueTag due={{ colour: clock.colour, workdaysLeft: clock.workdaysLeft, dueProvisional: clock.provisional }} showDate={false} /> : null}
               <span data-testid="promised-due">{formatDateTime(clock.due)}</span>

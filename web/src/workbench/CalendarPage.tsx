@@ -362,10 +362,10 @@ function SettingsCard({ canEdit, regions }: { canEdit: boolean; regions: { value
           </Form.Item>
           <Space wrap>
             <Form.Item name="open" label={t('cal.open')} rules={[{ required: true, pattern: /^\d{2}:\d{2}$/, message: 'HH:MM' }]}>
-              <Input type="time" style={{ width: 140 }} />
+              <Input placeholder="09:00" maxLength={5} inputMode="numeric" style={{ width: 120 }} />
             </Form.Item>
             <Form.Item name="close" label={t('cal.close')} rules={[{ required: true, pattern: /^\d{2}:\d{2}$/, message: 'HH:MM' }]}>
-              <Input type="time" style={{ width: 140 }} />
+              <Input placeholder="09:00" maxLength={5} inputMode="numeric" style={{ width: 120 }} />
             </Form.Item>
           </Space>
           <Form.Item name="yellowWorkdays" label={t('cal.yellow')} extra={t('cal.yellowHint')} rules={[{ required: true }]}>

@@ -193,6 +193,14 @@ export function CaseDetailPage() {
   useDocumentTitle(detail.data ? `${t('case.detailTitle')} ${detail.data.caseNo}` : t('case.detailTitle'));
   const user = me.data;
 
+  const headRole = user ? extensionRole(user) : null;
+  // Art. 42: the agency head extends single-department items, the government head joint ones.
+  const item = useQuery({
+    queryKey: ['catalog', 'item', detail.data?.itemId],
+    queryFn: () => api.catalog.item(detail.data!.itemId),
+    enabled: Boolean(headRole && detail.data),
+    staleTime: 5 * 60_000,
+  });
   const onError = useActionError(id);
   const onUpdated = useCaseUpdated(id);
   const actionCards: ReactNode[] = [];
@@ -205,7 +213,7 @@ export function CaseDetailPage() {
     const task = user.role === 'approver' && d.status === 'accepted' ? openTaskFor(d, user, params.get('task')) : null;
     if (task) actionCards.push(<ApprovalActions key={task.id} detail={d} taskId={task.id} />);
     if (canPause(user, d)) actionCards.push(<PauseActions key="pause" detail={d} handlers={{ onUpdated, onError }} />);
-    const role = extensionRole(user);
+    const role = headRole && item.data && (item.data.itemType === 'joint') === (headRole === 'government_head') ? headRole : null;
     if (role && d.status === 'accepted') actionCards.push(<ExtensionAction key="extend" detail={d} role={role} handlers={{ onUpdated, onError }} />);
   }
   const actions = actionCards.length > 0 ? <>{actionCards}</> : null;
