@@ -79,6 +79,12 @@ export const scenarios: Scenario[] = [
       await logIn(admin, 'admin');
       await admin.goto('/admin/processes/new');
       await expect(shapes(admin)).toBeVisible();
+      // The palette offers only what executes: no plain task, data objects, pools or throw events.
+      await expect(admin.locator('.djs-palette .entry.bpmn-icon-user-task')).toBeVisible();
+      for (const icon of ['task', 'data-object', 'data-store', 'participant', 'intermediate-event-none', 'group']) {
+        await expect(admin.locator(`.djs-palette .entry.bpmn-icon-${icon}`)).toHaveCount(0);
+      }
+      await expect(admin.locator('.djs-palette .entry[aria-label="人工任务（办理环节）"]')).toHaveCount(1);
       const results: string[] = [];
       for (const name of files) {
         await importFile(admin, { name, buffer: fs.readFileSync(path.join(MIWG_DIR, name)) });
@@ -153,6 +159,9 @@ export const scenarios: Scenario[] = [
       await expect(manager.getByText('只读：仅系统管理员可以修改流程。')).toBeVisible();
       await expect(shapes(manager).filter({ hasText: '审查' })).toBeVisible();
       await expect(manager.getByRole('button', { name: '保存为草稿' })).toHaveCount(0);
+      await expect(manager.getByText(`${KEY} · 第 1 版`)).toBeVisible();
+      await expect(manager.getByText('有未保存的修改')).toHaveCount(0);
+      await ctx.shot(manager, 'designer-manager-view');
       assert(consoleErrors(manager).length === 0, `page errors: ${consoleErrors(manager).join('\n')}`);
     },
   },

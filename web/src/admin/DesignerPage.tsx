@@ -27,6 +27,9 @@ interface Current {
 
 const NEW = '__new__';
 
+/** Errors first, then warnings; the validator's order within each. */
+const bySeverity = (findings: Finding[]): Finding[] => [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+
 export function DesignerPage() {
   const t = useAdminT();
   const { locale } = useI18n();
@@ -51,6 +54,9 @@ export function DesignerPage() {
   const [revision, setRevision] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [importNote, setImportNote] = useState<{ type: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  // Read by bpmn-js's translate at each call: switching language must not throw the diagram away.
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
 
   // bpmn-js, created once per page (and per edit right), loaded on demand.
   useEffect(() => {
@@ -59,7 +65,7 @@ export function DesignerPage() {
     import('./bpmn/loader')
       .then(({ createDiagram }) => {
         if (disposed || !containerRef.current) return;
-        instance = createDiagram(containerRef.current, { editable, locale });
+        instance = createDiagram(containerRef.current, { editable, locale: () => localeRef.current });
         const events = instance.get('eventBus') as any;
         const canvas = instance.get('canvas') as any;
         events.on('selection.changed', (e: any) => setSelected(e.newSelection?.[0] ?? canvas.getRootElement()));
@@ -74,7 +80,7 @@ export function DesignerPage() {
       loadedRef.current = null;
       setDiagram(null);
     };
-  }, [editable, locale]);
+  }, [editable]);
 
   const show = useCallback(
     async (xml: string) => {
@@ -99,7 +105,7 @@ export function DesignerPage() {
     setImportNote(null);
     if (!id) {
       setCurrent(null);
-      void show(newDiagramXml(freshKey(), locale === 'zh' ? '新流程' : 'New process'));
+      void show(newDiagramXml(freshKey(), localeRef.current === 'zh' ? '新流程' : 'New process'));
       return;
     }
     workflowApi
@@ -109,7 +115,7 @@ export function DesignerPage() {
         setCurrent({ id: def.id, key: def.key, version: def.version, status: def.status });
       })
       .catch((err: unknown) => setLoadError(err));
-  }, [diagram, id, show, locale]);
+  }, [diagram, id, show]);
 
   const xmlNow = async (): Promise<string> => {
     const { xml } = await diagram!.saveXML({ format: true });
@@ -123,7 +129,7 @@ export function DesignerPage() {
     } catch (err) {
       if (err instanceof ApiError) {
         const found = findingsOf(err.details);
-        if (found) setFindings(found);
+        if (found) setFindings(bySeverity(found));
       }
       showError(err);
     } finally {
@@ -177,7 +183,7 @@ export function DesignerPage() {
   const onValidate = () =>
     run('validate', async () => {
       const result = await workflowApi.validate(await xmlNow());
-      setFindings(result.findings);
+      setFindings(bySeverity(result.findings));
     });
 
   const saved = async (summary: Current) => {

@@ -83,6 +83,20 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
   const updateOn = (target: any, props: Record<string, unknown>) => modeling?.updateModdleProperties(element, target, props);
   const disabled = !editable;
 
+  if (isRoot && type === 'bpmn:Collaboration') {
+    const pools: any[] = bo.participants ?? [];
+    return (
+      <Section title={t('props.collaboration')}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('props.collaborationHelp')}</Typography.Paragraph>
+        <Descriptions size="small" column={1} items={pools.map((p, i) => ({
+          key: p.id ?? String(i),
+          label: text(p.name) || t('props.pool'),
+          children: p.processRef ? <code>{text(p.processRef.id)}</code> : '—',
+        }))} />
+      </Section>
+    );
+  }
+
   if (isRoot) {
     return (
       <Section title={t('props.process')}>
@@ -90,6 +104,18 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
           onCommit={(v) => orUndefined(v) && update({ id: v.trim() })} />
         <TextField label={t('props.processName')} value={text(bo.name)} disabled={disabled} onCommit={(v) => update({ name: orUndefined(v) })} />
         <Descriptions size="small" column={1} items={[{ key: 'type', label: t('props.type'), children: type }]} />
+      </Section>
+    );
+  }
+
+  if (type === 'bpmn:Participant' && bo.processRef) {
+    const proc = bo.processRef;
+    return (
+      <Section title={t('props.process')}>
+        <TextField label={t('props.name')} value={text(bo.name)} disabled={disabled} onCommit={(v) => update({ name: orUndefined(v) })} />
+        <TextField label={t('props.processKey')} value={text(proc.id)} disabled={disabled}
+          onCommit={(v) => orUndefined(v) && updateOn(proc, { id: v.trim() })} />
+        <TextField label={t('props.processName')} value={text(proc.name)} disabled={disabled} onCommit={(v) => updateOn(proc, { name: orUndefined(v) })} />
       </Section>
     );
   }

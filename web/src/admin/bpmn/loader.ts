@@ -12,7 +12,7 @@ import { translateFor } from './translate-zh';
 export type Diagram = Modeler | NavigatedViewer;
 
 /** A modeler (admin) or a navigable viewer (read-only), with Chinese labels and our moddle extension. */
-export function createDiagram(container: HTMLElement, opts: { editable: boolean; locale: 'zh' | 'en' }): Diagram {
+export function createDiagram(container: HTMLElement, opts: { editable: boolean; locale: () => 'zh' | 'en' }): Diagram {
   const translateModule = { translate: ['value', translateFor(opts.locale)] };
   const common = {
     container,

@@ -81,9 +81,9 @@ const ZH: Record<string, string> = {
 };
 
 /** A bpmn-js translate function: Chinese when known, with {placeholders} filled. */
-export function translateFor(locale: 'zh' | 'en') {
+export function translateFor(locale: () => 'zh' | 'en') {
   return (template: string, replacements?: Record<string, string>): string => {
-    const text = locale === 'zh' ? (ZH[template] ?? template) : template;
+    const text = locale() === 'zh' ? (ZH[template] ?? template) : template;
     return text.replace(/{([^}]+)}/g, (_, key: string) => replacements?.[key] ?? `{${key}}`);
   };
 }
