@@ -20,6 +20,7 @@ import { registerCatalogRoutes } from '../../modules/catalog/routes.ts';
 import { registerCaseRoutes } from '../../modules/cases/routes.ts';
 import { registerUploadRoutes } from '../../modules/cases/upload-routes.ts';
 import { registerClockRoutes } from '../../modules/cases/clock-routes.ts';
+import { registerStepRoutes } from '../../modules/cases/step-routes.ts';
 import { registerCalendarRoutes } from '../../modules/calendar/routes.ts';
 import { applyCalendarChanges } from '../../modules/cases/index.ts';
 import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerCaseRoutes(api, ctx);
   registerUploadRoutes(api, ctx);
   registerClockRoutes(api, ctx);
+  registerStepRoutes(api, ctx);
   registerCalendarRoutes(api, ctx, { afterChange: () => applyCalendarChanges(ctx) });
   registerSupervisionRoutes(api, ctx);
   registerWorkflowRoutes(api, ctx);
