@@ -829,7 +829,7 @@ const en: Messages = {
   'cal.restShort': 'rest',
   'cal.provisionalLegend': 'Provisional (arrangements not yet published)',
   'cal.clickHint': 'Click a day to make it a working day or a holiday, or to restore the default; every change needs a reason and is recorded.',
-  'cal.monthTitle': 'Month {month}',
+  'cal.monthTitle': '{name}',
   'cal.wd1': 'Mon',
   'cal.wd2': 'Tue',
   'cal.wd3': 'Wed',

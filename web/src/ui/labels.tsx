@@ -43,6 +43,11 @@ const EVENT_TONE: Record<string, string> = {
   'case.refused': 'refused',
   'task.completed': 'task',
   'case.concluded': 'approved',
+  'case.supplemented': 'submitted',
+  'case.paused': 'submitted',
+  'case.resumed': 'accepted',
+  'case.extended': 'task',
+  'case.deemed_accepted': 'accepted',
 };
 
 export function EventTypeTag({ type }: { type: string }) {

@@ -44,9 +44,10 @@ function useKindLabel() {
 }
 
 function MonthGrid({ month, days, canEdit, onPick }: { month: number; days: CalendarDay[]; canEdit: boolean; onPick: (day: CalendarDay) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const kindLabel = useKindLabel();
   const provisional = days.some((d) => d.provisional);
+  const name = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
   const weeks: (CalendarDay | null)[][] = [];
   let week: (CalendarDay | null)[] = Array.from({ length: column(days[0]!.date) }, () => null);
   for (const day of days) {
@@ -57,7 +58,7 @@ function MonthGrid({ month, days, canEdit, onPick }: { month: number; days: Cale
     }
   }
   if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
-  const title = t('cal.monthTitle', { month });
+  const title = t('cal.monthTitle', { month, name });
   return (
     <section className="tb-month" aria-label={title}>
       <h3 className="tb-month-title">
