@@ -444,6 +444,15 @@ const zh = {
   'cal.pausesHint': '每段写作 开始:结束（含两端），多段用空格或逗号分隔',
   'cal.calculate': '计算',
   'cal.due': '到期',
+  'cal.newRegion': '新建地区日历',
+  'cal.newRegionHint': '地区日历 = 全国日历 + 本地区自己的节假日（如壮族三月三）。',
+  'cal.createRegion': '创建',
+  'cal.regionCode': '地区代码',
+  'cal.regionCodeHint': '大写字母开头，2–16 位大写字母、数字、_ 或 -，如 CN-GX',
+  'cal.regionCodeInvalid': '地区代码格式不正确',
+  'cal.regionName': '地区名称',
+  'cal.regionNameRequired': '请填写地区名称',
+  'cal.regionCreated': '已创建地区日历 {code}',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -892,6 +901,15 @@ const en: Messages = {
   'cal.pausesHint': 'Each as start:end (both included); separate several with spaces or commas',
   'cal.calculate': 'Calculate',
   'cal.due': 'Due',
+  'cal.newRegion': 'New regional calendar',
+  'cal.newRegionHint': 'A regional calendar is the national calendar plus the region\'s own days (e.g. the Zhuang Sanyuesan festival).',
+  'cal.createRegion': 'Create',
+  'cal.regionCode': 'Region code',
+  'cal.regionCodeHint': 'Starts with a capital letter; 2–16 capitals, digits, _ or -, e.g. CN-GX',
+  'cal.regionCodeInvalid': 'The region code is not valid',
+  'cal.regionName': 'Region name',
+  'cal.regionNameRequired': 'Please give the region name',
+  'cal.regionCreated': 'Regional calendar {code} created',
 };
 
 export type Locale = 'zh' | 'en';

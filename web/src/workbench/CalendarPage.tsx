@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { CalculatorOutlined, ImportOutlined, LeftOutlined, RightOutlined, SaveOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, ImportOutlined, LeftOutlined, PlusOutlined, RightOutlined, SaveOutlined } from '@ant-design/icons';
 import { api, ApiError, type CalendarDay, type CalendarDayState, type CalendarEdit, type ClockSettings, type DeadlineResult, type DeadlineUnit, type NoticeProblem } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { useMe } from '../ui/auth';
@@ -457,6 +457,65 @@ function DeadlineCalculator({ region }: { region: string }) {
   );
 }
 
+function NewRegion({ onCreated }: { onCreated: (code: string) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ code: string; name: string }>();
+  const create = useMutation({ mutationFn: api.calendar.createRegion });
+  return (
+    <>
+      <Button icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)}>
+        {t('cal.newRegion')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('cal.newRegion')}
+        okText={t('cal.createRegion')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ loading: create.isPending }}
+        destroyOnHidden
+        onCancel={() => setOpen(false)}
+        onOk={() =>
+          form.validateFields().then(
+            (v) =>
+              create.mutate(
+                { code: v.code.trim(), name: v.name.trim() },
+                {
+                  onSuccess: ({ code }) => {
+                    setOpen(false);
+                    void queryClient.invalidateQueries({ queryKey: ['calendar', 'regions'] });
+                    void message.success(t('cal.regionCreated', { code }));
+                    onCreated(code);
+                  },
+                  onError: showError,
+                },
+              ),
+            () => undefined,
+          )
+        }
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          <p>{t('cal.newRegionHint')}</p>
+          <Form.Item
+            name="code"
+            label={t('cal.regionCode')}
+            extra={t('cal.regionCodeHint')}
+            rules={[{ required: true, pattern: /^[A-Z][A-Z0-9_-]{1,15}$/, message: t('cal.regionCodeInvalid') }]}
+          >
+            <Input maxLength={16} placeholder="CN-GX" aria-required />
+          </Form.Item>
+          <Form.Item name="name" label={t('cal.regionName')} rules={[{ required: true, whitespace: true, message: t('cal.regionNameRequired') }]}>
+            <Input maxLength={40} placeholder="广西壮族自治区" aria-required />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 export function CalendarPage() {
   const { t } = useI18n();
   useDocumentTitle(t('cal.title'));
@@ -486,6 +545,7 @@ export function CalendarPage() {
               {t('cal.region')}
             </label>
             <Select id="cal-region" value={region} onChange={setRegion} options={regionOptions} style={{ width: 200 }} />
+            {canEdit ? <NewRegion onCreated={setRegion} /> : null}
             <Button icon={<LeftOutlined aria-hidden />} aria-label={t('cal.prevYear')} onClick={() => setYear((y) => y - 1)} disabled={year <= 2004} />
             <strong aria-live="polite" className="tb-year">
               {t('cal.yearTitle', { year })}
