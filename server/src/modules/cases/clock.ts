@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/pool.ts';
 import {
-  art32Status, clockState, computeDeadline, formatIsoDate, formatShanghai, loadCenterClock, toShanghai,
+  art32Status, clockState, computeDeadline, formatIsoDate, formatShanghai, fromShanghai, loadCenterClock, nthWorkingDayFrom, parseIsoDate,
+  pausesFrom, toShanghai, workingDaysBetween,
   type CenterClock, type Colour, type Unit, type DeadlineResult, type Extension, type Handling, type PauseInput, type PauseType,
 } from '../calendar/index.ts';
 
@@ -175,6 +176,37 @@ export async function loadClockInputs(q: Queryable, caseId: string): Promise<Cas
     extension: e ? { workdays: e.workdays, reason: e.reason, approverRole: e.approver_role, createdAt: e.created_at } : null,
     noticeIssuedAt: notice.rows[0]?.issued_at ?? null,
   };
+}
+
+/**
+ * A step's own due moment, moved by the case's pauses from the day the step
+ * opened: a pause of the case pauses its current step too (issue 4), so the
+ * step's deadline moves by the paused working days, like the case's.
+ */
+export function stepDueWithPauses(cc: CenterClock, due: Date, openedAt: Date, pauses: readonly StoredPause[]): Date {
+  const opened = formatIsoDate(toShanghai(openedAt).day);
+  let paused = 0;
+  for (const p of pausesFrom(pauseInputs(pauses), opened)) {
+    paused += workingDaysBetween(cc.calendar, parseIsoDate(p.from)!, parseIsoDate(p.to)!);
+  }
+  if (paused === 0) return due;
+  const at = toShanghai(due);
+  return fromShanghai({ day: nthWorkingDayFrom(cc.calendar, at.day, paused), minute: at.minute });
+}
+
+/** The stored pauses of several cases at once, by case id. */
+export async function loadPauses(q: Queryable, caseIds: readonly string[]): Promise<Map<string, StoredPause[]>> {
+  const { rows } = await q.query<{ case_id: string; id: string; type: PauseType; reason: string; first_day: string; expected_last_day: string; last_day: string | null; started_at: Date; ended_at: Date | null }>(
+    'SELECT case_id, id, type, reason, first_day, expected_last_day, last_day, started_at, ended_at FROM case_pauses WHERE case_id = ANY($1::uuid[]) ORDER BY first_day',
+    [caseIds],
+  );
+  const byCase = new Map<string, StoredPause[]>();
+  for (const p of rows) {
+    const list = byCase.get(p.case_id) ?? [];
+    list.push({ id: p.id, type: p.type, reason: p.reason, firstDay: p.first_day, expectedLastDay: p.expected_last_day, lastDay: p.last_day, startedAt: p.started_at, endedAt: p.ended_at });
+    byCase.set(p.case_id, list);
+  }
+  return byCase;
 }
 
 /** The center's clock (calendar, office hours, yellow threshold). One center per installation for now. */

@@ -91,6 +91,20 @@ describe('pauses (补正, 第四十五条)', () => {
     expect(events).toEqual(['case.submitted', 'case.accepted', 'case.paused', 'case.deadline_changed', 'case.resumed', 'case.deadline_changed']);
   });
 
+  it('pauses the current step too: a step with its own limit moves by the paused working days', async () => {
+    await travel(START);
+    const c = await submitCase(t.app, citizen, 'FGJ-LB-001'); // 住建局审查 etc. have 10 working days each
+    await post(`/api/cases/${c.id}/accept`, clerk);
+    const zjj = await login(t.app, 'approver_zjj');
+    const stepDue = async () => (await t.app.inject({ url: '/api/tasks', headers: { cookie: zjj } })).json().items.find((i: { caseId: string }) => i.caseId === c.id).dueAt;
+    expect(await stepDue()).toBe('2026-10-15T09:30:00.000Z');
+    const manager = await login(t.app, 'manager');
+    expect((await post(`/api/cases/${c.id}/pauses`, manager, { type: 'inspection', reason: '联合踏勘', firstDay: '2026-09-28', expectedLastDay: '2026-09-30' })).statusCode).toBe(200);
+    expect(await stepDue()).toBe('2026-10-20T09:30:00.000Z');
+    const detail = await view(c.id, manager);
+    expect(detail.tasks.find((x: { name: string }) => x.name === '住建局审查').dueAt).toBe('2026-10-20T09:30:00.000Z');
+  });
+
   it('refuses bad pauses with codes and changes nothing', async () => {
     const c = await acceptedCase();
     const due = async () => (await t.ctx.db.query('SELECT due_at FROM cases WHERE id = $1', [c.id])).rows[0].due_at.toISOString();

@@ -6,7 +6,7 @@ import { assertCanReadCase } from './policy.ts';
 import { engineActor, openStepsFor } from './workflow.ts';
 import type { CaseDetail, CaseSummary, TaskList } from './schemas.ts';
 import { clockState, type Colour } from '../calendar/index.ts';
-import { clockView, loadClock, loadClockInputs } from './clock.ts';
+import { clockView, loadClock, loadClockInputs, loadPauses, stepDueWithPauses } from './clock.ts';
 
 const SUMMARY_COLUMNS = `c.id, c.case_no AS "caseNo", i.name AS "itemName", d.name AS "departmentName",
   c.applicant_name AS "applicantName", c.status, c.submitted_at AS "submittedAt",
@@ -101,7 +101,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
                          WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)), '{}') AS "departmentIds",
               CASE t.status WHEN 'completed' THEN 'done' WHEN 'cancelled' THEN 'cancelled' ELSE 'open' END AS status,
               CASE t.outcome WHEN 'approve' THEN 'approved' WHEN 'reject' THEN 'denied' END AS outcome,
-              t.opinion, t.completed_at AS "completedAt", t.due_at AS "dueAt"
+              t.opinion, t.completed_at AS "completedAt", t.due_at AS "dueAt", t.created_at AS "createdAt"
          FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1 ORDER BY t.created_at, t.loop_index NULLS FIRST`,
       [id],
     )).rows
@@ -119,10 +119,12 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     db.query('SELECT items, note, issued_at AS "issuedAt", supplemented_at AS "supplementedAt" FROM case_supplement_notices WHERE case_id = $1', [id]),
   ]);
   const clock = clockView(cc, inputs!, now);
+  const taskDue = (t: Record<string, unknown>) =>
+    t.dueAt ? stepDueWithPauses(cc, t.dueAt as Date, t.createdAt as Date, inputs!.pauses) : (view.dueAt as Date | null);
   return {
     ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft'>),
     materials: materials.rows,
-    tasks: tasks.map(({ departmentIds: _t, ...t }) => t),
+    tasks: tasks.map(({ departmentIds: _t, createdAt: _c, ...t }) => ({ ...t, dueAt: t.status === 'open' ? taskDue({ ...t, createdAt: _c }) : t.dueAt })),
     timeline: await timeline(db, id),
     clock,
     colour: clock.colour,
@@ -137,14 +139,33 @@ export async function listOpenTasks(db: Queryable, actor: Actor, now: Date) {
   const steps = await openStepsFor(db, await engineActor(db, actor));
   const { rows } = await db.query(
     `SELECT t.id, i.case_id AS "caseId", c.case_no AS "caseNo", it.name AS "itemName", c.applicant_name AS "applicantName",
-            coalesce(t.name, t.node_id) AS name, t.created_at AS "createdAt",
-            -- A step without its own limit is due when the case is.
-            coalesce(t.due_at, c.due_at) AS "dueAt"
+            coalesce(t.name, t.node_id) AS name, t.created_at AS "createdAt", t.due_at AS "stepDue", c.due_at AS "caseDue"
        FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id JOIN cases c ON c.id = i.case_id JOIN service_items it ON it.id = c.item_id
-      WHERE t.id = ANY($1::uuid[]) AND c.status = 'accepted' ORDER BY 8 NULLS LAST, t.created_at`,
+      WHERE t.id = ANY($1::uuid[]) AND c.status = 'accepted'`,
     [steps.map((s) => s.id)],
   );
-  return { items: await withColours(db, rows as Omit<TaskList['items'][number], 'colour' | 'workdaysLeft'>[], now) };
+  const dueOf = await stepDues(db, rows as StepDueRow[]);
+  const items = (rows as (StepDueRow & Omit<TaskList['items'][number], 'colour' | 'workdaysLeft' | 'dueAt'>)[])
+    .map(({ stepDue: _s, caseDue: _c, ...r }, i) => ({ ...r, dueAt: dueOf[i]! }))
+    .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime());
+  return { items: await withColours(db, items, now) };
+}
+
+interface StepDueRow {
+  caseId: string;
+  createdAt: Date;
+  stepDue: Date | null;
+  caseDue: Date | null;
+}
+
+/**
+ * When each step is due: its own limit moved by the case's later pauses, or,
+ * for a step without a limit of its own, the case's deadline.
+ */
+async function stepDues(db: Queryable, rows: readonly StepDueRow[]): Promise<(Date | null)[]> {
+  if (!rows.some((r) => r.stepDue)) return rows.map((r) => r.caseDue);
+  const [cc, pauses] = await Promise.all([loadClock(db), loadPauses(db, [...new Set(rows.map((r) => r.caseId))])]);
+  return rows.map((r) => (r.stepDue ? stepDueWithPauses(cc, r.stepDue, r.createdAt, pauses.get(r.caseId) ?? []) : r.caseDue));
 }
 
 function sameCode(a: string, b: string): boolean {
