@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { FieldTimeOutlined, FileSearchOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { api, type CaseDetail, type PauseType, type SupplementProblem, type User } from '../api';
+import { api, ApiError, type CaseDetail, type PauseType, type SupplementProblem, type User } from '../api';
 import { useI18n } from '../i18n';
 import { usePauseTypeLabel } from '../ui/ClockCard';
 
@@ -172,7 +172,8 @@ export function ExtensionAction({ detail, role, handlers }: { detail: CaseDetail
                     void message.success(t('clock.extended', { days: values.workdays }));
                   },
                   onError: (e) => {
-                    setOpen(false);
+                    // A refusal the form can fix (too many days) keeps the form; a state conflict closes it and reloads.
+                    if (e instanceof ApiError && e.status === 409) setOpen(false);
                     handlers.onError(e);
                   },
                 },
