@@ -67,3 +67,13 @@ describe('newIdempotencyKey', () => {
     expect(newIdempotencyKey()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('repeated query parameters', () => {
+  it('sends each value of a repeated parameter (the deadline calculator pauses)', async () => {
+    const fetchMock = respond(200, {});
+    vi.stubGlobal('fetch', fetchMock);
+    await request('GET', '/api/calendar/deadline', { query: { from: '2026-09-24', days: 20 }, repeat: { pause: ['2026-10-12:2026-10-14', '', '2026-10-20:2026-10-21'] } });
+    const [url] = fetchMock.mock.calls[0] as unknown as [string];
+    expect(url).toBe('/api/calendar/deadline?from=2026-09-24&days=20&pause=2026-10-12%3A2026-10-14&pause=2026-10-20%3A2026-10-21');
+  });
+});

@@ -13,26 +13,9 @@ import { useMe } from '../ui/auth';
 import { ErrorAlert, useShowError } from '../ui/errors';
 import { useRoleLabel } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { dayKind, monthWeeks, type DayKind } from './calendarDays';
 
 const WEEKDAY_KEYS: MessageKey[] = ['cal.wd1', 'cal.wd2', 'cal.wd3', 'cal.wd4', 'cal.wd5', 'cal.wd6', 'cal.wd7'];
-
-type DayKind = 'workday' | 'rest' | 'holiday' | 'makeup';
-
-/** What a day is: a working day, a weekend rest day, a named holiday or a make-up working day (调休上班). */
-function dayKind(day: CalendarDay): DayKind {
-  if (day.work) return isWeekend(day.date) && day.name ? 'makeup' : 'workday';
-  return day.name ? 'holiday' : 'rest';
-}
-
-function isWeekend(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 || d === 6;
-}
-
-/** Monday-first column of a date (0..6). */
-function column(date: string): number {
-  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-}
 
 function currentYear(): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
@@ -48,16 +31,7 @@ function MonthGrid({ month, days, canEdit, onPick }: { month: number; days: Cale
   const kindLabel = useKindLabel();
   const provisional = days.some((d) => d.provisional);
   const name = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
-  const weeks: (CalendarDay | null)[][] = [];
-  let week: (CalendarDay | null)[] = Array.from({ length: column(days[0]!.date) }, () => null);
-  for (const day of days) {
-    week.push(day);
-    if (week.length === 7) {
-      weeks.push(week);
-      week = [];
-    }
-  }
-  if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
+  const weeks = monthWeeks(days);
   const title = t('cal.monthTitle', { month, name });
   return (
     <section className="tb-month" aria-label={title}>
