@@ -123,11 +123,21 @@ export const scenarios: Scenario[] = [
       // The properties panel shows our attributes for the user task.
       await shapes(admin).filter({ hasText: '审查' }).first().click();
       const props = admin.getByRole('complementary', { name: '属性' });
-      await expect(props.getByText('部门', { exact: true })).toBeVisible();
+      await expect(props.getByLabel('办理人规则')).toBeVisible();
+      assert((await props.getByLabel('办理人规则').inputValue()) === 'department', 'assignee kind department shown');
       assert((await props.getByLabel('办理人', { exact: true }).inputValue()) === 'SCJG', 'assignee SCJG shown');
       assert((await props.getByLabel('办理时限（工作日）').inputValue()) === '5', 'limit shown');
       await props.getByLabel('办理时限（工作日）').fill('7');
       await props.getByLabel('办理时限（工作日）').press('Enter');
+      // 会签: parallel, done when 60% approve.
+      await props.getByLabel('多人办理（会签 / 或签）').selectOption({ label: '并行会签' });
+      await props.getByLabel('完成条件').selectOption({ label: '按比例' });
+      await props.getByLabel('通过比例（0–1）').fill('0.6');
+      await props.getByLabel('通过比例（0–1）').press('Enter');
+      await props.getByLabel('超时处理').selectOption({ label: '上报' });
+      await props.getByLabel('上报给角色').fill('manager');
+      await props.getByLabel('上报给角色').press('Enter');
+      assert((await validateShown(admin)).includes('无问题'), 'still valid after the edits');
       await ctx.shot(admin, 'designer-small-process');
 
       await admin.getByRole('button', { name: '保存为草稿' }).click();
@@ -149,7 +159,9 @@ export const scenarios: Scenario[] = [
         const id = list.find((p) => p.key === key)!.versions[0]!.id;
         return (await fetch(`/api/workflow/definitions/${id}/export`)).text();
       }, KEY);
-      assert(exported.includes('tongban:limitDays="7"'), 'the edited limit was saved');
+      for (const written of ['tongban:limitDays="7"', 'tongban:completion="ratio"', 'tongban:ratio="0.6"', 'tongban:timeoutAction="escalate"', 'tongban:escalateTo="manager"', 'multiInstanceLoopCharacteristics']) {
+        assert(exported.includes(written), `the saved XML has ${written}:\n${exported}`);
+      }
       assert(consoleErrors(admin).length === 0, `page errors: ${consoleErrors(admin).join('\n')}`);
 
       const manager = await newPerson(ctx.browser, ctx.baseUrl);

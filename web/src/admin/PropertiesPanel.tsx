@@ -3,7 +3,7 @@
 // service, so every change is one undoable command.
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-js elements and services are untyped JavaScript */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { Button, Checkbox, Descriptions, Empty, Input, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Empty, Input, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AdminT } from './messages';
 
@@ -51,6 +51,19 @@ function TextField({ label, value, onCommit, disabled, help, placeholder }: {
   );
 }
 
+/** A native select: compact, keyboard- and screen-reader-friendly, one change event per choice. */
+function NativeSelect({ id, value, options, onChange, disabled, width }: {
+  id: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void; disabled?: boolean; width?: number;
+}) {
+  return (
+    <select id={id} className="tb-props-select" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} style={width ? { width } : undefined}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>{o.label}</option>
+      ))}
+    </select>
+  );
+}
+
 function SelectField({ label, value, options, onChange, disabled }: {
   label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void; disabled?: boolean;
 }) {
@@ -58,7 +71,7 @@ function SelectField({ label, value, options, onChange, disabled }: {
   return (
     <div className="tb-props-field">
       <label htmlFor={id}>{label}</label>
-      <Select id={id} size="small" value={value} options={options} onChange={onChange} disabled={disabled} style={{ width: '100%' }} />
+      <NativeSelect id={id} value={value} options={options} onChange={onChange} disabled={disabled} />
     </div>
   );
 }
@@ -337,12 +350,11 @@ function FormFieldRow({ row, editable, t, onChange, onRemove }: {
       <label htmlFor={keyId} className="sr-only">{t('props.formKey')}</label>
       <Input id={keyId} size="small" value={key} disabled={!editable} onChange={(e) => setKey(e.target.value)} onBlur={commit} onPressEnter={commit} />
       <label htmlFor={accessId} className="sr-only">{t('props.formAccess')}</label>
-      <Select
+      <NativeSelect
         id={accessId}
-        size="small"
         value={row.access}
         disabled={!editable}
-        style={{ width: 96 }}
+        width={96}
         options={ACCESS.map((a) => ({ value: a, label: t(`props.access.${a}`) }))}
         onChange={(access) => onChange({ ...row, access })}
       />
