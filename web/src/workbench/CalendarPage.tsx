@@ -17,6 +17,10 @@ import { dayKind, monthWeeks, type DayKind } from './calendarDays';
 
 const WEEKDAY_KEYS: MessageKey[] = ['cal.wd1', 'cal.wd2', 'cal.wd3', 'cal.wd4', 'cal.wd5', 'cal.wd6', 'cal.wd7'];
 
+function todayIso(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
 function currentYear(): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 }
@@ -26,7 +30,20 @@ function useKindLabel() {
   return (kind: DayKind) => t(`cal.kind.${kind}`);
 }
 
-function MonthGrid({ month, days, canEdit, onPick }: { month: number; days: CalendarDay[]; canEdit: boolean; onPick: (day: CalendarDay) => void }) {
+function MonthGrid({
+  month,
+  days,
+  canEdit,
+  onPick,
+  active,
+}: {
+  month: number;
+  days: CalendarDay[];
+  canEdit: boolean;
+  onPick: (day: CalendarDay) => void;
+  /** The one day button in the tab order (arrow keys move between days). */
+  active: string;
+}) {
   const { t, locale } = useI18n();
   const kindLabel = useKindLabel();
   const provisional = days.some((d) => d.provisional);
@@ -70,7 +87,15 @@ function MonthGrid({ month, days, canEdit, onPick }: { month: number; days: Cale
                 return (
                   <td key={j} className={`tb-day tb-day-${kind}${day.provisional ? ' tb-day-provisional' : ''}${day.source === 'manual' || day.source === 'region' ? ' tb-day-override' : ''}`}>
                     {canEdit ? (
-                      <button type="button" className="tb-day-button" aria-label={label} title={label} onClick={() => onPick(day)}>
+                      <button
+                        type="button"
+                        className="tb-day-button"
+                        data-date={day.date}
+                        tabIndex={day.date === active ? 0 : -1}
+                        aria-label={label}
+                        title={label}
+                        onClick={() => onPick(day)}
+                      >
                         {content}
                       </button>
                     ) : (
@@ -507,6 +532,27 @@ export function CalendarPage() {
     return by;
   }, [yearView.data]);
   const kindLabel = useKindLabel();
+  // Roving focus: one day is in the tab order; arrows move a day or a week, Home/End to the year's ends.
+  const [focusDay, setFocusDay] = useState<string | null>(null);
+  const allDays = yearView.data?.days ?? [];
+  const activeDay = focusDay && allDays.some((d) => d.date === focusDay) ? focusDay : (allDays.find((d) => d.date === todayIso())?.date ?? allDays[0]?.date ?? '');
+  const onGridKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    const date = target.dataset.date;
+    if (!date) return;
+    const index = allDays.findIndex((d) => d.date === date);
+    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+    let next = index;
+    if (e.key in step) next = index + step[e.key]!;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = allDays.length - 1;
+    else return;
+    e.preventDefault();
+    const day = allDays[Math.max(0, Math.min(allDays.length - 1, next))];
+    if (!day) return;
+    setFocusDay(day.date);
+    e.currentTarget.querySelector<HTMLButtonElement>(`[data-date="${day.date}"]`)?.focus();
+  };
 
   return (
     <div className="tb-stack">
@@ -541,14 +587,16 @@ export function CalendarPage() {
             {t('cal.provisionalLegend')}
           </li>
         </ul>
-        {canEdit ? <p className="tb-hint">{t('cal.clickHint')}</p> : null}
+        {canEdit ? <p className="tb-hint">{t('cal.clickHint')} {t('cal.keyboardHint')}</p> : null}
         {yearView.isPending ? (
           <Spin />
         ) : yearView.isError ? (
           <ErrorAlert error={yearView.error} onRetry={() => void yearView.refetch()} />
         ) : (
-          <div className="tb-year-grid">
-            {months.map((days, i) => (days.length ? <MonthGrid key={i} month={i + 1} days={days} canEdit={canEdit} onPick={setPicked} /> : null))}
+          <div className="tb-year-grid" onKeyDown={onGridKey}>
+            {months.map((days, i) =>
+              days.length ? <MonthGrid key={i} month={i + 1} days={days} canEdit={canEdit} onPick={setPicked} active={activeDay} /> : null,
+            )}
           </div>
         )}
       </Card>
