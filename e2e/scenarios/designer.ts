@@ -53,6 +53,37 @@ const SMALL_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>
 `;
 
+/** start → 金额判断 (exclusive) → 大额审查 | 办结, both flows without conditions yet. */
+const GATEWAY_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+  xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:tongban="http://tongban.org/schema/bpmn"
+  id="defs_gw" targetNamespace="http://tongban.org/processes">
+  <bpmn:process id="e2e_gateway" name="条件分支" isExecutable="true">
+    <bpmn:startEvent id="start"/>
+    <bpmn:exclusiveGateway id="amount" name="金额判断"/>
+    <bpmn:userTask id="big" name="大额审查" tongban:assigneeKind="role" tongban:assignee="approver"/>
+    <bpmn:endEvent id="end"/>
+    <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="amount"/>
+    <bpmn:sequenceFlow id="toBig" sourceRef="amount" targetRef="big"/>
+    <bpmn:sequenceFlow id="toEnd" sourceRef="amount" targetRef="end"/>
+    <bpmn:sequenceFlow id="f3" sourceRef="big" targetRef="end"/>
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="d1">
+    <bpmndi:BPMNPlane id="p1" bpmnElement="e2e_gateway">
+      <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="152" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="amount_di" bpmnElement="amount" isMarkerVisible="true"><dc:Bounds x="245" y="95" width="50" height="50"/></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="big_di" bpmnElement="big"><dc:Bounds x="360" y="200" width="100" height="80"/></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="end_di" bpmnElement="end"><dc:Bounds x="542" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+      <bpmndi:BPMNEdge id="f0_di" bpmnElement="f0"><di:waypoint x="188" y="120"/><di:waypoint x="245" y="120"/></bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="toBig_di" bpmnElement="toBig"><di:waypoint x="270" y="145"/><di:waypoint x="270" y="240"/><di:waypoint x="360" y="240"/></bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="toEnd_di" bpmnElement="toEnd"><di:waypoint x="295" y="120"/><di:waypoint x="542" y="120"/></bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="f3_di" bpmnElement="f3"><di:waypoint x="460" y="240"/><di:waypoint x="560" y="240"/><di:waypoint x="560" y="138"/></bpmndi:BPMNEdge>
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</bpmn:definitions>
+`;
+
 /** Imports a file through the 导入 .bpmn button, as a person does. */
 async function importFile(page: Page, file: { name: string; buffer: Buffer }): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入 .bpmn' }).click()]);
@@ -106,6 +137,33 @@ export const scenarios: Scenario[] = [
         await first.click();
         await expect(admin.getByRole('complementary', { name: '属性' }).getByText(id, { exact: true })).toBeVisible();
       }
+    },
+  },
+  {
+    name: 'designer: a gateway condition and its default flow are set through the properties panel',
+    async run(ctx) {
+      const admin = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(admin, 'admin');
+      await admin.goto('/admin/processes/new');
+      await expect(shapes(admin)).toBeVisible();
+      await importFile(admin, { name: 'gateway.bpmn', buffer: Buffer.from(GATEWAY_PROCESS) });
+      const findings = admin.getByRole('region', { name: '校验结果' });
+      assert((await validateShown(admin)).includes('FLOW_CONDITION_MISSING'), 'flows out of the gateway need conditions');
+
+      // Click the finding about toBig: the flow is selected; give it a condition.
+      await findings.locator('button.tb-finding').filter({ hasText: 'toBig' }).first().click();
+      const props = admin.getByRole('complementary', { name: '属性' });
+      await expect(props.getByText('toBig', { exact: true })).toBeVisible();
+      await props.getByLabel('流转条件').fill('${amount > 100000}');
+      await props.getByLabel('流转条件').press('Enter');
+
+      // toEnd becomes the gateway's default flow.
+      await findings.locator('button.tb-finding').filter({ hasText: 'toEnd' }).first().click();
+      await expect(props.getByText('toEnd', { exact: true })).toBeVisible();
+      await props.getByLabel('默认流向（其他条件都不满足时）').check();
+      assert((await validateShown(admin)).includes('无问题'), 'condition and default flow make the gateway valid');
+      await ctx.shot(admin, 'designer-gateway');
+      assert(consoleErrors(admin).length === 0, `page errors: ${consoleErrors(admin).join('\n')}`);
     },
   },
   {

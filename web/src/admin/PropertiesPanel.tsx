@@ -152,7 +152,7 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
     const mode = loop ? (loop.isSequential ? 'sequential' : 'parallel') : 'none';
     const completion = loop ? text(loop.get('tongban:completion')) || 'all' : 'all';
     sections.push(
-      <Section key="assignee" title={t('props.assigneeKind')}>
+      <Section key="assignee" title={t('props.section.handling')}>
         <SelectField
           label={t('props.assigneeKind')}
           value={kind}
@@ -181,7 +181,7 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
             onCommit={(v) => update({ 'tongban:escalateTo': orUndefined(v) })} />
         ) : null}
       </Section>,
-      <Section key="multi" title={t('props.multi')}>
+      <Section key="multi" title={t('props.section.multi')}>
         <SelectField
           label={t('props.multi')}
           value={mode}
@@ -252,7 +252,7 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
     if (source && (source.$type === 'bpmn:ExclusiveGateway' || source.$type === 'bpmn:InclusiveGateway')) {
       const isDefault = source.default === bo;
       sections.push(
-        <Section key="condition" title={t('props.condition')}>
+        <Section key="condition" title={t('props.section.gateway')}>
           <TextField
             label={t('props.condition')}
             value={text(bo.conditionExpression?.body)}
