@@ -24,6 +24,8 @@ function has(cmd: string): boolean {
 
 /** Whether pdftotext and pdftoppm are on this machine. */
 export const hasPoppler = has('pdftotext') && has('pdftoppm');
+// CI installs poppler-utils (.ci/run): there a missing tool is a failure, never a silent skip.
+if (!hasPoppler && process.env.CI) throw new Error('PDF 通知书测试需要 poppler-utils（pdftotext、pdftoppm）：apt-get install poppler-utils');
 
 function withPdf<T>(bytes: Buffer, f: (file: string, dir: string) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-pdf-'));
