@@ -31,8 +31,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       config,
       uploadsDir: path.join(config.dataDir, 'uploads'),
     };
-    // Unknown errors are always logged with their correlation id; requests only on demand.
-    const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLevel }, logRequests: opts.logRequests ?? false });
+    // Unknown errors are logged (level error) with their correlation id; requests (level info) only on demand.
+    const app = await buildApp(ctx, { serveWeb: true, logger: { level: opts.logRequests ? 'info' : config.logLevel } });
     await app.listen({ port: config.port, host: config.host });
     const stopSweeps = startSweeps(ctx, log);
     const addr = app.server.address();

@@ -41,7 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: !boolFrom(env.TONGBAN_NO_DEMO, false),
     secureCookies: boolFrom(env.TONGBAN_SECURE_COOKIES, false),
     uploadMaxBytes: intFrom('TONGBAN_UPLOAD_MAX_BYTES', env.TONGBAN_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: env.LOG_LEVEL || 'warn',
     publicUrl: env.TONGBAN_PUBLIC_URL || undefined,
   };
 }

@@ -35,8 +35,6 @@ export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
-  /** Log every request (off by default: errors and warnings are always logged when a logger is set). */
-  logRequests?: boolean;
   /** Serve the built web UI from web/dist (off in API tests). */
   serveWeb?: boolean;
 }
@@ -45,7 +43,6 @@ export interface BuildOptions {
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    disableRequestLogging: !opts.logRequests,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
