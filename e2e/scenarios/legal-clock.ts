@@ -74,10 +74,19 @@ async function waitForChange(page: Page, before: string, what: string): Promise<
   }
 }
 
-/** Picks an option of an antd Select by its visible label. */
+/** Picks an option of a searchable antd Select by its visible label: type it, Enter, and check it took. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+  const input = page.getByLabel(label);
+  const select = page.locator('.ant-select').filter({ has: input });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(option);
+    await page.locator(`.ant-select-item-option[title="${option}"]`).waitFor();
+    await input.press('Enter');
+    if ((await select.first().innerText().catch(() => '')).includes(option)) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`could not choose ${option} in ${label}`);
 }
 
 export const scenarios: Scenario[] = [

@@ -102,6 +102,7 @@ export function PauseActions({ detail, handlers }: { detail: CaseDetail; handler
           <Form.Item name="type" label={t('clock.pauseType')} rules={[{ required: true, message: t('clock.pauseTypeRequired') }]}>
             <Select
               aria-required
+              showSearch={{ optionFilterProp: 'label' }}
               options={PAUSE_TYPES.map((type) => ({ value: type, label: typeLabel(type) }))}
               placeholder={t('clock.pauseTypePlaceholder')}
             />
