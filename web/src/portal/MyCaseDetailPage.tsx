@@ -8,6 +8,7 @@ import { SupplementNoticeCard } from '../ui/ClockCard';
 import { SupplementForm } from './SupplementForm';
 import { LoadError } from '../ui/errors';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { ProcessSection } from '../process/ProcessSection';
 
 /** One of the applicant's cases: record, status timeline and result. */
 export function MyCaseDetailPage() {
@@ -45,6 +46,7 @@ export function MyCaseDetailPage() {
           }
         />
       )}
+      {detail.data && detail.data.acceptedAt ? <ProcessSection caseId={detail.data.id} audience="applicant" /> : null}
     </div>
   );
 }

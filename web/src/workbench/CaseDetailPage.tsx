@@ -13,6 +13,8 @@ import { LoadError, useShowError } from '../ui/errors';
 import { LinkButton } from '../ui/LinkButton';
 import { canPause, ExtensionAction, extensionRole, PauseActions, SupplementNoticeButton } from './ClockActions';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { ProcessSection } from '../process/ProcessSection';
+import { TaskOperations } from '../process/TaskOperations';
 
 /** Handles an action failure: always show the server's message; on a state conflict reload the case. */
 function useActionError(caseId: string) {
@@ -212,6 +214,7 @@ export function CaseDetailPage() {
     }
     const task = user.role === 'approver' && d.status === 'accepted' ? openTaskFor(d, user, params.get('task')) : null;
     if (task) actionCards.push(<ApprovalActions key={task.id} detail={d} taskId={task.id} />);
+    if (d.status === 'accepted' && ['approver', 'manager', 'admin'].includes(user.role)) actionCards.push(<TaskOperations key="process-ops" detail={d} user={user} />);
     if (canPause(user, d)) actionCards.push(<PauseActions key="pause" detail={d} handlers={{ onUpdated, onError }} />);
     const role = headRole && item.data && (item.data.itemType === 'joint') === (headRole === 'government_head') ? headRole : null;
     if (role && d.status === 'accepted') actionCards.push(<ExtensionAction key="extend" detail={d} role={role} handlers={{ onUpdated, onError }} />);
@@ -250,6 +253,7 @@ export function CaseDetailPage() {
           }
         />
       )}
+      {detail.data && detail.data.acceptedAt ? <ProcessSection caseId={detail.data.id} audience="staff" /> : null}
     </div>
   );
 }

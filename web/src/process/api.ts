@@ -1,0 +1,67 @@
+// The process screens' calls (server/src/modules/cases/step-routes.ts): a case's
+// diagram and history, and the task operations on its steps.
+import { request } from '../api/client';
+
+export interface Highlight {
+  done: string[];
+  active: string[];
+  returned: string[];
+}
+
+export interface ProcessEntry {
+  id: number;
+  instanceId: string;
+  taskId: string | null;
+  nodeId: string | null;
+  action: string;
+  actorId: string | null;
+  actorName: string | null;
+  at: string;
+  opinion: string | null;
+  fields: Record<string, { from: unknown; to: unknown }> | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface CaseProcess {
+  key: string;
+  version: number;
+  xml: string;
+  highlight: Highlight;
+  entries: ProcessEntry[];
+}
+
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: string;
+  departmentName: string | null;
+}
+
+const enc = encodeURIComponent;
+type Ok = { ok: true };
+
+export const processApi = {
+  caseProcess: (caseId: string) => request<CaseProcess>('GET', `/api/cases/${enc(caseId)}/process`),
+  staff: () => request<StaffMember[]>('GET', '/api/staff'),
+  returnTargets: (taskId: string) => request<{ nodeIds: string[] }>('GET', `/api/tasks/${enc(taskId)}/return-targets`),
+  returnTask: (taskId: string, targetNodeId: string, opinion: string) =>
+    request<Ok>('POST', `/api/tasks/${enc(taskId)}/return`, { body: { targetNodeId, opinion } }),
+  withdraw: (taskId: string, reason?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/withdraw`, { body: reason ? { reason } : {} }),
+  claim: (taskId: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/claim`, { body: {} }),
+  unclaim: (taskId: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/unclaim`, { body: {} }),
+  transfer: (taskId: string, to: string, reason?: string) =>
+    request<Ok>('POST', `/api/tasks/${enc(taskId)}/transfer`, { body: reason ? { to, reason } : { to } }),
+  delegate: (taskId: string, to: string, reason?: string) =>
+    request<Ok>('POST', `/api/tasks/${enc(taskId)}/delegate`, { body: reason ? { to, reason } : { to } }),
+  resolve: (taskId: string, opinion?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/resolve`, { body: opinion ? { opinion } : {} }),
+  addSigners: (taskId: string, users: string[]) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/signers`, { body: { users } }),
+  removeSigner: (taskId: string, signerIndex: number) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/signers/remove`, { body: { signerIndex } }),
+  urge: (taskId: string, message?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/urge`, { body: message ? { message } : {} }),
+  copyTo: (caseId: string, users: string[], taskId?: string) =>
+    request<Ok>('POST', `/api/cases/${enc(caseId)}/copies`, { body: taskId ? { users, taskId } : { users } }),
+  markCopyRead: (copyId: string) => request<Ok>('POST', `/api/copies/${enc(copyId)}/read`, { body: {} }),
+  suspend: (caseId: string, reason: string) => request<Ok>('POST', `/api/cases/${enc(caseId)}/suspend`, { body: { reason } }),
+  resume: (caseId: string) => request<Ok>('POST', `/api/cases/${enc(caseId)}/resume`, { body: {} }),
+};
+
+export const processKey = (caseId: string) => ['cases', 'process', caseId] as const;
