@@ -95,8 +95,10 @@ async function importFile(page: Page, file: { name: string; buffer: Buffer }): P
 const shapes = (page: Page) => page.locator('[data-testid="bpmn-canvas"] svg .djs-element.djs-shape');
 
 async function validateShown(page: Page): Promise<string> {
-  await page.getByRole('button', { name: '校验' }).click();
   const section = page.getByRole('region', { name: '校验结果' });
+  // The previous result goes away while the new one is computed; never read a stale one.
+  await page.getByRole('button', { name: '校验' }).click();
+  await expect(page.locator('.tb-designer-toolbar .ant-btn-loading')).toHaveCount(0);
   await expect(section.getByText(/无问题|\d+ 个错误，\d+ 个警告/)).toBeVisible();
   return (await section.innerText()).replace(/\s+/g, ' ');
 }

@@ -182,6 +182,7 @@ export function DesignerPage() {
 
   const onValidate = () =>
     run('validate', async () => {
+      setFindings(null);
       const result = await workflowApi.validate(await xmlNow());
       setFindings(bySeverity(result.findings));
     });
