@@ -173,7 +173,10 @@ export const scenarios: Scenario[] = [
     async run(ctx) {
       const admin = await newPerson(ctx.browser, ctx.baseUrl);
       await logIn(admin, 'admin');
-      await admin.goto('/admin/processes');
+      // From the workbench menu to the process list.
+      await admin.goto('/workbench');
+      await admin.getByRole('navigation', { name: '工作台菜单' }).getByRole('link', { name: '流程设计' }).click();
+      await expect(admin.getByRole('heading', { name: '流程定义' })).toBeVisible();
       await admin.getByRole('link', { name: '新建' }).click();
       await expect(shapes(admin)).toBeVisible();
       await importFile(admin, { name: `${KEY}.bpmn`, buffer: Buffer.from(SMALL_PROCESS) });

@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { LinkButton } from '../ui/LinkButton';
 import { UserBox } from '../ui/UserBox';
 import { useCenter } from '../portal/center';
+import { adminMenuItems } from '../admin/menu';
 import { AllCasesPage } from './AllCasesPage';
 import { CalendarPage } from './CalendarPage';
 import { CaseDetailPage } from './CaseDetailPage';
@@ -41,6 +42,7 @@ function Shell() {
   const entries = MENU.filter((m) => m.roles.includes(user.role));
   const items: MenuProps['items'] = [
     ...entries.map((m) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{t(m.label)}</Link> })),
+    ...adminMenuItems(user.role),
     ...(SUPERVISION_ROLES.includes(user.role)
       ? [{ key: '/supervision', icon: <EyeOutlined aria-hidden />, label: <Link to="/supervision">{t('nav.supervision')}</Link> }]
       : []),
