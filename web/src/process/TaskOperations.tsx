@@ -278,7 +278,7 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
         onCancel={() => setDialog(null)}
         onOk={submit}
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} name="tb-process-op" layout="vertical" preserve={false}>
           {fields()}
         </Form>
       </Modal>
