@@ -139,6 +139,11 @@ export const scenarios: Scenario[] = [
         await first.click();
         await expect(admin.getByRole('complementary', { name: '属性' }).getByText(id, { exact: true })).toBeVisible();
       }
+
+      // A file that is not BPMN XML is refused with its name, without a page error.
+      await importFile(admin, { name: 'broken.bpmn', buffer: Buffer.from('<bpmn:definitions><unclosed>') });
+      await expect(admin.getByText('无法导入 broken.bpmn', { exact: false })).toBeVisible();
+      assert(consoleErrors(admin).length === 0, `page errors after a broken file: ${consoleErrors(admin).join('\n')}`);
     },
   },
   {
@@ -151,6 +156,11 @@ export const scenarios: Scenario[] = [
       await importFile(admin, { name: 'gateway.bpmn', buffer: Buffer.from(GATEWAY_PROCESS) });
       const findings = admin.getByRole('region', { name: '校验结果' });
       assert((await validateShown(admin)).includes('FLOW_CONDITION_MISSING'), 'flows out of the gateway need conditions');
+
+      // Saving it is refused with the server's message, and the findings name the flows.
+      await admin.getByRole('button', { name: '保存为草稿' }).click();
+      await expect(admin.getByText('流程定义存在无法执行的元素')).toBeVisible();
+      await expect(findings.locator('button.tb-finding').filter({ hasText: 'toBig' })).toBeVisible();
 
       // Click the finding about toBig: the flow is selected; give it a condition.
       await findings.locator('button.tb-finding').filter({ hasText: 'toBig' }).first().click();
