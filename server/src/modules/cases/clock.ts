@@ -148,16 +148,15 @@ export async function loadClockInputs(q: Queryable, caseId: string): Promise<Cas
   );
   const r = rows[0];
   if (!r) return undefined;
-  const [pauses, ext, notice] = await Promise.all([
-    q.query<{ id: string; type: PauseType; reason: string; first_day: string; expected_last_day: string; last_day: string | null; started_at: Date; ended_at: Date | null }>(
-      'SELECT id, type, reason, first_day, expected_last_day, last_day, started_at, ended_at FROM case_pauses WHERE case_id = $1 ORDER BY first_day',
-      [caseId],
-    ),
-    q.query<{ workdays: number; reason: string; approver_role: string; created_at: Date }>(
-      'SELECT workdays, reason, approver_role, created_at FROM case_extensions WHERE case_id = $1', [caseId],
-    ),
-    q.query<{ issued_at: Date }>('SELECT issued_at FROM case_supplement_notices WHERE case_id = $1', [caseId]),
-  ]);
+  // One after another: `q` may be a transaction's single client.
+  const pauses = await q.query<{ id: string; type: PauseType; reason: string; first_day: string; expected_last_day: string; last_day: string | null; started_at: Date; ended_at: Date | null }>(
+    'SELECT id, type, reason, first_day, expected_last_day, last_day, started_at, ended_at FROM case_pauses WHERE case_id = $1 ORDER BY first_day',
+    [caseId],
+  );
+  const ext = await q.query<{ workdays: number; reason: string; approver_role: string; created_at: Date }>(
+    'SELECT workdays, reason, approver_role, created_at FROM case_extensions WHERE case_id = $1', [caseId],
+  );
+  const notice = await q.query<{ issued_at: Date }>('SELECT issued_at FROM case_supplement_notices WHERE case_id = $1', [caseId]);
   const e = ext.rows[0];
   return {
     status: r.status,

@@ -113,11 +113,10 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     [id],
   );
   const { applicantId: _a, departmentId: _d, ...view } = c!;
-  const [cc, inputs, notice] = await Promise.all([
-    loadClock(db),
-    loadClockInputs(db, id),
-    db.query('SELECT items, note, issued_at AS "issuedAt", supplemented_at AS "supplementedAt" FROM case_supplement_notices WHERE case_id = $1', [id]),
-  ]);
+  // One after another: `db` may be a transaction's single client.
+  const cc = await loadClock(db);
+  const inputs = await loadClockInputs(db, id);
+  const notice = await db.query('SELECT items, note, issued_at AS "issuedAt", supplemented_at AS "supplementedAt" FROM case_supplement_notices WHERE case_id = $1', [id]);
   const clock = clockView(cc, inputs!, now);
   const taskDue = (t: Record<string, unknown>) =>
     t.dueAt ? stepDueWithPauses(cc, t.dueAt as Date, t.createdAt as Date, inputs!.pauses) : (view.dueAt as Date | null);
