@@ -45,7 +45,7 @@ function Shell() {
         <UserBox user={user} dark />
       </Layout.Header>
       <Layout>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={180} zeroWidthTriggerStyle={{ top: 8 }}>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={210} zeroWidthTriggerStyle={{ top: 8 }}>
           <nav aria-label={t('admin.menu')}>
             <Menu
               mode="inline"

@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { findingsOf, workflowApi, type Finding } from './api';
 import { useAdminT } from './messages';
 import { PropertiesPanel } from './PropertiesPanel';
+import { withLayout } from '../process/model';
 import { freshKey, newDiagramXml } from './template';
 import type { Diagram } from './bpmn/loader';
 
@@ -85,15 +86,26 @@ export function DesignerPage() {
   const show = useCallback(
     async (xml: string) => {
       if (!diagram) return { warnings: [] as unknown[] };
-      const result = await diagram.importXML(xml);
+      // Definitions written without a diagram (the demo processes) get a generated left-to-right layout.
+      const result = await diagram.importXML(withLayout(xml));
       const canvas = diagram.get('canvas') as any;
-      canvas.zoom('fit-viewport', 'auto');
+      // Fit the diagram into the canvas, leaving room on the left for the palette that floats over it.
+      const { inner, outer } = canvas.viewbox();
+      const left = editable ? 130 : 20;
+      const room = Math.max(outer.width - left - 20, 100);
+      const scale = Math.min(1, room / Math.max(inner.width, 1), (outer.height - 40) / Math.max(inner.height, 1));
+      canvas.viewbox({
+        x: inner.x - (left + (room - inner.width * scale) / 2) / scale,
+        y: inner.y - (outer.height - inner.height * scale) / 2 / scale,
+        width: outer.width / scale,
+        height: outer.height / scale,
+      });
       setSelected(canvas.getRootElement());
       setDirty(false);
       setFindings(null);
       return result;
     },
-    [diagram],
+    [diagram, editable],
   );
 
   // What the address names: a stored version, or a new diagram.
