@@ -118,6 +118,8 @@ export const scenarios: Scenario[] = [
       await citizen.goto('/my/cases');
       await citizen.getByRole('link', { name: caseNo }).click();
       await expect(shape(citizen, 'first', 'tb-active')).toBeVisible();
+      // The case timeline names the process step of each decision.
+      await expect(citizen.getByText('审批办理：部门会签').first()).toBeVisible();
       await expect(citizen.getByRole('row').filter({ hasText: OPINION_RETURN })).toContainText('退回');
       const history = citizen.locator('[id^="process-history-"]');
       await expect(history.getByRole('row').filter({ hasText: '初审' }).first()).toContainText('办理机关');

@@ -129,6 +129,8 @@ export interface TimelineEntry {
   at: string;
   actorName?: string | null;
   note?: string | null;
+  /** The process step's name, for a completed step. */
+  step?: string | null;
 }
 
 export interface CaseMaterial {

@@ -1,13 +1,19 @@
 // The case's process diagram with its highlights, a legend in words and the
 // same states as a sentence (never colour alone). bpmn-js loads on demand.
 import { lazy, Suspense, useMemo } from 'react';
-import { Spin } from 'antd';
+import { Alert, Spin } from 'antd';
 import type { Highlight } from './api';
 import { type ProcessModelInfo, stepName } from './model';
 import { useProcessT } from './messages';
 import './process.css';
 
-const DiagramCanvas = lazy(() => import('./DiagramCanvas'));
+function DiagramUnavailable() {
+  const t = useProcessT();
+  return <Alert type="warning" showIcon title={t('proc.renderFailed', { message: t('proc.chunkFailed') })} />;
+}
+
+// A failed chunk load (e.g. a new deployment replaced it) leaves the legend, the states in words and the history.
+const DiagramCanvas = lazy(() => import('./DiagramCanvas').catch(() => ({ default: DiagramUnavailable })));
 
 export function ProcessDiagram({ xml, highlight, model, skipTo }: { xml: string; highlight: Highlight; model: ProcessModelInfo; skipTo: string }) {
   const t = useProcessT();

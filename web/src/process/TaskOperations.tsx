@@ -26,6 +26,7 @@ interface Values {
   reason?: string;
 }
 
+const ACTED = new Set(['completed', 'returned', 'claimed', 'transferred', 'delegated', 'withdrawn']);
 const STAFF_ROLES = new Set(['approver', 'manager', 'agency_head', 'government_head', 'admin']);
 
 export function TaskOperations({ detail, user }: { detail: CaseDetail; user: User }) {
@@ -86,7 +87,14 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
   const myStep = myTask ? stepOfTaskName(model, myTask.name) : null;
   // The step this person completed last, while nothing has happened after it but other steps opening.
   const lastCompleted = isApprover ? [...entries].reverse().find((e) => e.action === 'completed' && e.taskId && e.actorId === user.id) : undefined;
-  const withdrawable = lastCompleted && lastCompleted.taskId !== myTask?.id && detail.tasks.some((x) => x.id === lastCompleted.taskId && x.status === 'done') ? lastCompleted : undefined;
+  // Someone acting on another step after it makes a withdrawal too late (the server decides; this only hides a button bound to fail).
+  const actedAfter = lastCompleted
+    ? entries.some((e) => e.id > lastCompleted.id && e.nodeId !== lastCompleted.nodeId && ACTED.has(e.action))
+    : false;
+  const withdrawable =
+    lastCompleted && !actedAfter && lastCompleted.taskId !== myTask?.id && detail.tasks.some((x) => x.id === lastCompleted.taskId && x.status === 'done')
+      ? lastCompleted
+      : undefined;
   const openTasks = detail.tasks.filter((x) => x.status === 'open');
   const staffOptions = (staff.data ?? [])
     .filter((s) => s.id !== user.id)

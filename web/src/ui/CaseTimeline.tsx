@@ -22,7 +22,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
         content: (
           <div className="tb-timeline-entry">
             <div>
-              <Typography.Text strong>{label(entry.type)}</Typography.Text>
+              <Typography.Text strong>{label(entry.type)}{entry.step ? `${t('common.colon')}${entry.step}` : ''}</Typography.Text>
               {entry.actorName ? (
                 <Typography.Text type="secondary">
                   {' · '}

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { CaseTimeline } from './CaseTimeline';
 import { ClockCard, SupplementNoticeCard } from './ClockCard';
 import { StatusTag } from './labels';
+import { useProcessT } from '../process/messages';
 
 /** Human-readable byte size. */
 export function formatBytes(size: number): string {
@@ -48,6 +49,7 @@ export function CaseView({
   notice?: ReactNode;
 }) {
   const { t, formatDateTime } = useI18n();
+  const pt = useProcessT();
   const fieldsByKey = new Map(detail.formFields.map((f) => [f.key, f] as const));
   const formKeys = [...detail.formFields.map((f) => f.key), ...Object.keys(detail.formData).filter((k) => !fieldsByKey.has(k))];
 
@@ -73,7 +75,7 @@ export function CaseView({
       title: t('task.state'),
       key: 'state',
       render: (_: unknown, task: CaseTask) =>
-        task.status === 'open' ? t('task.open') : task.outcome ? t(`outcome.${task.outcome}`) : t('task.done'),
+        task.status === 'open' ? t('task.open') : task.status === 'cancelled' ? pt('task.cancelled') : task.outcome ? t(`outcome.${task.outcome}`) : t('task.done'),
     },
     { title: t('task.opinion'), dataIndex: 'opinion', key: 'opinion', render: (v: string | null) => v ?? '—' },
     { title: t('task.completedAt'), dataIndex: 'completedAt', key: 'completedAt', render: (v: string | null) => formatDateTime(v) },
