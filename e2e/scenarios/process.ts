@@ -105,6 +105,9 @@ export const scenarios: Scenario[] = [
       const manager = await newPerson(ctx.browser, ctx.baseUrl);
       await logIn(manager, 'manager');
       await manager.goto(caseUrl);
+      // Only steps the process rests at can be urged (the returned 审批决定 is not one).
+      await expect(manager.getByRole('button', { name: '催办：初审' })).toBeVisible();
+      await expect(manager.getByRole('button', { name: '催办：审批决定' })).toBeHidden();
       await manager.getByRole('button', { name: '催办：初审' }).click();
       await manager.getByRole('button', { name: '确认催办' }).click();
       await expect(manager.getByText('已催办「初审」').first()).toBeVisible();

@@ -95,7 +95,9 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
     lastCompleted && !actedAfter && lastCompleted.taskId !== myTask?.id && detail.tasks.some((x) => x.id === lastCompleted.taskId && x.status === 'done')
       ? lastCompleted
       : undefined;
-  const openTasks = detail.tasks.filter((x) => x.status === 'open');
+  // Only steps where the process rests now (a returned task is not one, whatever its row says).
+  const activeNodes = new Set(process.data.highlight.active);
+  const openTasks = detail.tasks.filter((x) => x.status === 'open' && (!model.steps.size || activeNodes.has(stepOfTaskName(model, x.name)?.id ?? x.name)));
   const staffOptions = (staff.data ?? [])
     .filter((s) => s.id !== user.id)
     .map((s) => ({ value: s.id, label: s.departmentName ? t('ops.staffOption', { name: s.displayName, dept: s.departmentName }) : s.displayName }));
