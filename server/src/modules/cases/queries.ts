@@ -99,7 +99,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
                          WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)), '') AS "departmentName",
               coalesce((SELECT array_agg(d.id) FROM departments d
                          WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)), '{}') AS "departmentIds",
-              CASE t.status WHEN 'completed' THEN 'done' WHEN 'cancelled' THEN 'cancelled' ELSE 'open' END AS status,
+              CASE WHEN t.status IN ('completed', 'returned') THEN 'done' WHEN t.status = 'cancelled' THEN 'cancelled' ELSE 'open' END AS status,
               CASE t.outcome WHEN 'approve' THEN 'approved' WHEN 'reject' THEN 'denied' END AS outcome,
               t.opinion, t.completed_at AS "completedAt", t.due_at AS "dueAt", t.created_at AS "createdAt"
          FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1 ORDER BY t.created_at, t.loop_index NULLS FIRST`,
