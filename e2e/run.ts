@@ -29,8 +29,9 @@ try {
   console.error((err as Error).message);
   process.exit(1);
 }
-if (!fs.existsSync(path.resolve(here, '..', 'web', 'dist', 'index.html'))) {
-  console.error('未找到 web/dist：请先运行 npm run build:web');
+const webDist = process.env.TONGBAN_WEB_DIST ? path.resolve(process.env.TONGBAN_WEB_DIST) : path.resolve(here, '..', 'web', 'dist');
+if (!fs.existsSync(path.join(webDist, 'index.html'))) {
+  console.error(`未找到 ${webDist}：请先运行 npm run build:web`);
   process.exit(1);
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -12,7 +13,8 @@ export default defineConfig({
   root,
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    // TONGBAN_WEB_DIST builds elsewhere (the server reads the same variable).
+    outDir: process.env.TONGBAN_WEB_DIST ? path.resolve(process.env.TONGBAN_WEB_DIST) : 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {

@@ -31,7 +31,10 @@ export type App = FastifyInstance;
 /** The app as route modules see it: zod schemas type each handler's input. */
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
-export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+/** The built web UI; TONGBAN_WEB_DIST serves a build kept elsewhere. */
+export const webDistDir = process.env.TONGBAN_WEB_DIST
+  ? path.resolve(process.env.TONGBAN_WEB_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
