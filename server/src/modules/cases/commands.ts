@@ -42,7 +42,11 @@ async function existingByKey(tx: Tx, applicantId: string, key: string): Promise<
  * transaction. The same idempotency key from the same applicant returns the
  * first case instead of creating a second.
  */
-export async function submitApplication(ctx: AppContext, actor: Actor, app: Application): Promise<SubmitResult> {
+export async function submitApplication(
+  ctx: AppContext, actor: Actor, app: Application,
+  /** Runs in the same transaction once the case is created (the portal removes the draft it came from). */
+  afterCreate?: (tx: Tx, created: SubmitResult) => Promise<void>,
+): Promise<SubmitResult> {
   const item = await getItem(ctx.db, app.itemId);
   const problems = checkForm(item.formFields, app.formData);
   if (problems.length > 0) throw new AppError('FORM_INVALID', { fields: problems });
@@ -95,7 +99,9 @@ export async function submitApplication(ctx: AppContext, actor: Actor, app: Appl
         channel: 'online', noticeDue: noticeDueAt(cc, now).toISOString(),
       },
     });
-    return { id: caseId, caseNo, queryCode, status: 'submitted', created: true };
+    const result = { id: caseId, caseNo, queryCode, status: 'submitted', created: true };
+    if (afterCreate) await afterCreate(tx, result);
+    return result;
   });
 }
 

@@ -1,0 +1,46 @@
+import type { Queryable } from '../../platform/db/pool.ts';
+
+/** A concluded case as the public results list (办件结果公示) may show it: no applicant, no form data. */
+export interface ConcludedResult {
+  caseNo: string;
+  itemName: string;
+  departmentName: string;
+  status: 'approved' | 'denied' | 'refused';
+  concludedAt: Date;
+}
+
+/** Concluded cases, newest first, one page at a time; the total counts them all. */
+export async function listConcludedResults(db: Queryable, page: { limit: number; offset: number }): Promise<{ total: number; rows: ConcludedResult[] }> {
+  const total = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM cases WHERE status IN ('approved','denied','refused') AND concluded_at IS NOT NULL`,
+  );
+  const { rows } = await db.query<ConcludedResult>(
+    `SELECT c.case_no AS "caseNo", i.name AS "itemName", d.name AS "departmentName", c.status, c.concluded_at AS "concludedAt"
+       FROM cases c JOIN service_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
+      WHERE c.status IN ('approved','denied','refused') AND c.concluded_at IS NOT NULL
+      ORDER BY c.concluded_at DESC, c.case_no DESC LIMIT $1 OFFSET $2`,
+    [page.limit, page.offset],
+  );
+  return { total: total.rows[0]!.n, rows };
+}
+
+/** The facts a rating (好差评) needs about a case; the row is locked when `lock` is set. */
+export interface CaseRatingFacts {
+  id: string;
+  caseNo: string;
+  applicantId: string;
+  departmentId: string;
+  itemId: string;
+  status: string;
+  concludedAt: Date | null;
+}
+
+export async function caseRatingFacts(q: Queryable, caseId: string, lock = false): Promise<CaseRatingFacts | undefined> {
+  const { rows } = await q.query<CaseRatingFacts>(
+    `SELECT id, case_no AS "caseNo", applicant_id AS "applicantId", department_id AS "departmentId", item_id AS "itemId",
+            status, concluded_at AS "concludedAt"
+       FROM cases WHERE id = $1 ${lock ? 'FOR SHARE' : ''}`,
+    [caseId],
+  );
+  return rows[0];
+}
