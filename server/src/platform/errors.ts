@@ -9,6 +9,7 @@ import type { ErrorEntry } from './error-entry.ts';
 import { calendarErrors } from '../modules/calendar/errors.ts';
 import { workflowErrors } from '../modules/workflow/errors.ts';
 import { documentErrors } from '../modules/documents/errors.ts';
+import { portalErrors } from '../modules/portal/errors.ts';
 
 const platformErrors = {
   VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
@@ -42,7 +43,7 @@ const platformErrors = {
 } as const satisfies Record<string, ErrorEntry>;
 
 
-export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors } as const;
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...portalErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
