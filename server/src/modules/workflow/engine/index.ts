@@ -47,6 +47,12 @@ export { copyTo, markCopyRead } from './copy-to.ts';
 export { urgeTask, URGE_INTERVAL_MS } from './urge-task.ts';
 /** 挂起 / 恢复 / 终止 a process and its called children. */
 export { suspendInstance, resumeInstance, terminateProcess } from './suspend-instance.ts';
+/** 期限顺延: moves pending step-limit timers (a case paused and resumed), one transaction. */
+export { rescheduleTimers } from './reschedule-timers.ts';
+export type { StepTimer, MovedTimer } from './reschedule-timers.ts';
+/** What the actor may do now on a task and on the process (the workbench shows only these). */
+export { allowedOperations } from './allowed-operations.ts';
+export type { AllowedOperations, TaskOperation } from './allowed-operations.ts';
 /** The timer sweep: fires due timers exactly once, safe with several workers. */
 export { fireDueTimers } from './timers.ts';
 /** History with diagram highlights; instance, task, to-do list and copies reads. */

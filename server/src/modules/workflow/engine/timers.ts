@@ -46,7 +46,8 @@ export async function fireDueTimers(env: EngineEnv, limit = 100): Promise<number
     const done = await withTx(env.db, async (tx) => {
       const locked = await tx.query('SELECT id FROM wf_instances WHERE id = $1 FOR UPDATE SKIP LOCKED', [candidate.root_id]);
       if (locked.rowCount === 0) return false;
-      const { rows } = await tx.query<TimerRow>("SELECT * FROM wf_timers WHERE id = $1 AND status = 'pending'", [candidate.id]);
+      // Re-read after the lock: another worker may have fired it, a command cancelled it, or a case pause moved it later.
+      const { rows } = await tx.query<TimerRow>("SELECT * FROM wf_timers WHERE id = $1 AND status = 'pending' AND due_at <= $2", [candidate.id, now]);
       const timer = rows[0];
       if (!timer) return false;
       const ctx = await lockTree(tx, { ...env, tx }, candidate.root_id, null);
