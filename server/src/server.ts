@@ -7,6 +7,7 @@ import { buildApp, type App } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { startSweeps } from './sweeps.ts';
+import { startChainer } from './platform/events/chain.ts';
 
 export interface RunningServer {
   app: App;
@@ -35,6 +36,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     const app = await buildApp(ctx, { serveWeb: true, logger: { level: opts.logRequests ? 'info' : config.logLevel } });
     await app.listen({ port: config.port, host: config.host });
     const stopSweeps = startSweeps(ctx, log);
+    const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -43,6 +45,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       url: config.publicUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
       stop: async () => {
         stopSweeps();
+        stopChainer();
         await app.close();
         await database.close();
       },

@@ -1,5 +1,6 @@
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/connect.ts';
+import { chainPending } from '../platform/events/chain.ts';
 import { verifyChain } from '../platform/events/stream.ts';
 
 /** `tongban events verify [--json]`: walks the hash chain and reports the first broken link. */
@@ -10,6 +11,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const database = await openDatabase(loadConfig(), () => {}, { attachToRunning: true });
   try {
+    await chainPending(database.db);
     const report = await verifyChain(database.db);
     if (args.includes('--json')) console.log(JSON.stringify(report));
     else if (report.ok) console.log(`事件链完整：已校验 ${report.checked} 条事件`);

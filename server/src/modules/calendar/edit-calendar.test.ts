@@ -80,7 +80,7 @@ describe('editing a regional calendar', () => {
     const edits = await listCalendarEdits(db, 'GX');
     expect(edits).toHaveLength(2);
     expect(edits[0]).toMatchObject({ date: '2026-04-21', before: null, after: { kind: 'holiday', name: '壮族三月三', source: 'manual' }, actorId: admin.id });
-    const events = await db.query<{ payload: { region: string; days: string[] } }>("SELECT payload FROM events WHERE type = 'calendar.changed' ORDER BY seq");
+    const events = await db.query<{ payload: { region: string; days: string[] } }>("SELECT payload FROM events WHERE type = 'calendar.changed' ORDER BY pos");
     expect(events.rows.map((e) => e.payload.days)).toEqual([['2026-04-20'], ['2026-04-21']]);
   });
 

@@ -3,6 +3,7 @@ import { withTx } from '../../platform/db/pool.ts';
 import { attachUploads } from './uploads.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
+import { chainPending } from '../../platform/events/chain.ts';
 import { checkExtension, computeDeadline, formatIsoDate, toShanghai, type PauseType } from '../calendar/index.ts';
 import { lockCase, type LockedCase } from './commands.ts';
 import { deadlines, loadClock, loadClockInputs, pauseInputs } from './clock.ts';
@@ -186,6 +187,8 @@ const CALENDAR_CONSUMER = 'cases.deadlines';
  * refreshDeadline. Runs in the sweeper; one node at a time holds the cursor.
  */
 export async function applyCalendarChanges(ctx: AppContext): Promise<number> {
+  // The cursor follows the chain: chain what has committed so it is seen now.
+  await chainPending(ctx.db);
   return withTx(ctx.db, async (tx) => {
     await tx.query(`INSERT INTO event_cursors (consumer, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING`, [CALENDAR_CONSUMER]);
     const cursor = await tx.query<{ last_seq: number }>('SELECT last_seq FROM event_cursors WHERE consumer = $1 FOR UPDATE SKIP LOCKED', [CALENDAR_CONSUMER]);

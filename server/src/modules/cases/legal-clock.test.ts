@@ -87,7 +87,7 @@ describe('pauses (补正, 第四十五条)', () => {
     expect(resumed.json().clock.due).toBe('2026-10-12T17:30:00+08:00');
     expect(resumed.json().clock.pauses).toMatchObject([{ type: 'inspection', firstDay: '2026-09-28', lastDay: '2026-09-29', running: false }]);
     expect((await post(`/api/cases/${c.id}/pauses/end`, approver, {})).json().code).toBe('PAUSE_NOT_RUNNING');
-    const events = (await t.ctx.db.query(`SELECT type FROM events WHERE case_id = $1 AND type LIKE 'case.%' ORDER BY seq`, [c.id])).rows.map((r) => r.type);
+    const events = (await t.ctx.db.query(`SELECT type FROM events WHERE case_id = $1 AND type LIKE 'case.%' ORDER BY pos`, [c.id])).rows.map((r) => r.type);
     expect(events).toEqual(['case.submitted', 'case.accepted', 'case.paused', 'case.deadline_changed', 'case.resumed', 'case.deadline_changed']);
   });
 

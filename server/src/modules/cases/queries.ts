@@ -70,7 +70,7 @@ async function timeline(db: Queryable, caseId: string) {
        FROM events e LEFT JOIN users u ON u.id = e.actor_id
        LEFT JOIN wf_tasks wt ON e.type = 'task.completed' AND wt.id = (e.payload->>'taskId')::uuid
       WHERE e.case_id = $1 AND ((e.type LIKE 'case.%' AND e.type <> 'case.deadline_changed') OR e.type = 'task.completed')
-      ORDER BY e.seq`,
+      ORDER BY e.pos`,
     [caseId],
   );
   return rows.map((r) => ({

@@ -28,7 +28,7 @@ const progress = (c: { caseNo: string; queryCode: string }) => `https://zwfw.exa
 async function events(caseId: string): Promise<{ type: string; payload: Record<string, unknown>; actor_id: string | null }[]> {
   return (await t.ctx.db.query(
     `SELECT type, payload, actor_id FROM events
-      WHERE case_id = $1 AND (type LIKE 'case.%' OR type = 'document.issued') AND type <> 'case.deadline_changed' ORDER BY seq`, [caseId],
+      WHERE case_id = $1 AND (type LIKE 'case.%' OR type = 'document.issued') AND type <> 'case.deadline_changed' ORDER BY pos`, [caseId],
   )).rows;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
+import { chainPending } from '../../platform/events/chain.ts';
 import { readEvents, verifyChain } from '../../platform/events/stream.ts';
 
 const eventSchema = z.object({
@@ -38,6 +39,7 @@ export function registerSupervisionRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     requireRole(req, 'supervisor', 'admin', 'manager');
     const caseNo = req.query.caseNo?.trim().toUpperCase() || undefined;
+    await chainPending(ctx.db);
     return { items: await readEvents(ctx.db, { caseNo, afterSeq: req.query.afterSeq, limit: req.query.limit }) };
   });
 
@@ -53,6 +55,7 @@ export function registerSupervisionRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req) => {
     requireRole(req, 'supervisor', 'admin', 'manager');
+    await chainPending(ctx.db);
     return verifyChain(ctx.db);
   });
 }

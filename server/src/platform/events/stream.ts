@@ -4,9 +4,10 @@ import { eventHash, GENESIS_HASH, type ChainedContent } from './canonical.ts';
 
 /**
  * The published event stream. Every state change appends its event in the
- * same transaction as the change. The chain head row is locked for the rest
- * of the transaction, so events form one line in commit order; call
- * `appendEvent` as the last write of a transaction to hold that lock briefly.
+ * same transaction as the change. Appending takes no lock: the row is
+ * inserted unchained, and the chainer (chain.ts) gives committed rows their
+ * sequence number and hashes soon after, in insertion order. So commands that
+ * touch different cases commit side by side instead of queueing on one row.
  */
 export interface NewEvent {
   type: string;
@@ -24,36 +25,34 @@ export interface StoredEvent extends ChainedContent {
   hash: string;
 }
 
-export async function appendEvent(tx: Tx, e: NewEvent): Promise<StoredEvent> {
-  const head = await tx.query<{ last_seq: number; last_hash: string }>(
-    'SELECT last_seq, last_hash FROM event_chain_head WHERE id FOR UPDATE',
-  );
-  const prev = head.rows[0] ?? { last_seq: 0, last_hash: GENESIS_HASH };
-  const content: ChainedContent = {
-    seq: prev.last_seq + 1,
-    id: randomUUID(),
-    type: e.type,
-    schemaVersion: e.schemaVersion ?? 1,
-    caseId: e.caseId ?? null,
-    caseNo: e.caseNo ?? null,
-    departmentId: e.departmentId ?? null,
-    actorId: e.actor?.id ?? null,
-    actorRole: e.actor?.role ?? null,
-    occurredAt: e.occurredAt.toISOString(),
-    payload: e.payload ?? {},
-  };
-  const hash = eventHash(prev.last_hash, content);
-  await tx.query(
-    `INSERT INTO events (seq, id, type, schema_version, case_id, case_no, department_id, actor_id, actor_role, occurred_at, payload, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [content.seq, content.id, content.type, content.schemaVersion, content.caseId, content.caseNo, content.departmentId,
-      content.actorId, content.actorRole, content.occurredAt, JSON.stringify(content.payload), prev.last_hash, hash],
-  );
-  await tx.query('UPDATE event_chain_head SET last_seq = $1, last_hash = $2 WHERE id', [content.seq, hash]);
-  return { ...content, prevHash: prev.last_hash, hash };
+export async function appendEvent(tx: Tx, e: NewEvent): Promise<{ id: string }> {
+  const [appended] = await appendEvents(tx, [e]);
+  return appended!;
 }
 
-interface EventRow {
+/** Appends several events with one statement, in the given order. */
+export async function appendEvents(tx: Tx, events: readonly NewEvent[]): Promise<{ id: string }[]> {
+  if (events.length === 0) return [];
+  const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
+  const ids: { id: string }[] = [];
+  for (const e of events) {
+    const id = randomUUID();
+    ids.push({ id });
+    const row = [id, e.type, e.schemaVersion ?? 1, e.caseId ?? null, e.caseNo ?? null, e.departmentId ?? null,
+      e.actor?.id ?? null, e.actor?.role ?? null, e.occurredAt.toISOString(), JSON.stringify(e.payload ?? {})];
+    row.forEach((v, i) => cols[i]!.push(v));
+  }
+  // unnest keeps the array order, and pos is drawn row by row in that order.
+  await tx.query(
+    `INSERT INTO events (id, type, schema_version, case_id, case_no, department_id, actor_id, actor_role, occurred_at, payload)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::timestamptz[], $10::jsonb[])`,
+    cols,
+  );
+  return ids;
+}
+
+export interface EventRow {
+  pos: number;
   seq: number;
   id: string;
   type: string;
@@ -94,7 +93,11 @@ export interface EventQuery {
   limit?: number;
 }
 
-/** Reads the stream in order, optionally for one case, after a sequence number. */
+/**
+ * Reads the chained stream in chain order, optionally for one case, after a
+ * sequence number. Rows not yet chained are not returned: run `chainPending`
+ * first to include everything committed so far.
+ */
 export async function readEvents(db: Queryable, q: EventQuery = {}): Promise<StoredEvent[]> {
   const where: string[] = ['seq > $1'];
   const params: unknown[] = [q.afterSeq ?? 0];
@@ -120,7 +123,8 @@ export interface ChainReport {
 /**
  * Walks the whole chain in batches and reports the first broken link: a
  * missing row (sequence gap), a row whose prev_hash is not its predecessor's
- * hash, or a row whose content no longer matches its own hash.
+ * hash, or a row whose content no longer matches its own hash. Covers the
+ * chained rows; run `chainPending` first to chain everything committed.
  */
 export async function verifyChain(db: Queryable, batch = 5000): Promise<ChainReport> {
   let prevHash = GENESIS_HASH;

@@ -1,6 +1,6 @@
 import type { Tx } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { appendEvent, type NewEvent } from '../../../platform/events/stream.ts';
+import { appendEvents, type NewEvent } from '../../../platform/events/stream.ts';
 import type { CompiledModel } from './compiled-model.ts';
 import { calendarDayCalculator, type DueDateCalculator } from './due-dates.ts';
 import { eventActor, loadModel } from './definitions.ts';
@@ -173,7 +173,7 @@ export class RunContext {
     }
     for (const [instanceId, nodes] of this.passed) this.history.push({ instanceId, action: 'passed', details: { nodes } });
     if (this.history.length > 0) await insertHistory(this.tx, this.rootId, this.now, this.history);
-    for (const event of this.events) await appendEvent(this.tx, event);
+    await appendEvents(this.tx, this.events);
   }
 }
 
