@@ -6,9 +6,13 @@ import { appendEvent } from '../../platform/events/stream.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { checkExtension, computeDeadline, formatIsoDate, toShanghai, type PauseType } from '../calendar/index.ts';
 import { lockCase, type LockedCase } from './commands.ts';
-import { deadlines, loadClock, loadClockInputs, pauseInputs } from './clock.ts';
+import { deadlines, loadClock, loadClockInputs, pauseInputs, stepDueWithPauses } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
 import { issueNotice } from '../documents/index.ts';
+import type { Tx } from '../../platform/db/pool.ts';
+import type { CenterClock } from '../calendar/index.ts';
+import { rescheduleTimers } from '../workflow/engine/index.ts';
+import { engineActor, engineEnv } from './workflow.ts';
 
 const today = (now: Date): string => formatIsoDate(toShanghai(now).day);
 const who = (a: Actor) => ({ id: a.id, role: a.role });
@@ -57,6 +61,7 @@ export async function startPause(ctx: AppContext, actor: Actor, caseId: string, 
       payload: { pauseType: req.type, reason, firstDay, expectedLastDay: req.expectedLastDay },
     });
     await refreshDeadline(tx, cc, caseId, c.case_no, c.department_id, 'paused', who(actor), now);
+    await moveStepTimers(ctx, tx, cc, caseId, actor, 'paused');
   });
 }
 
@@ -81,6 +86,24 @@ export async function endPause(ctx: AppContext, actor: Actor, caseId: string, la
       payload: { pauseType: running.type, firstDay: running.firstDay, lastDay: last },
     });
     await refreshDeadline(tx, cc, caseId, c.case_no, c.department_id, 'resumed', who(actor), now);
+    await moveStepTimers(ctx, tx, cc, caseId, actor, 'resumed');
+  });
+}
+
+/**
+ * A pause moves the case's open step limits too: the workflow engine's
+ * timeout timers go where the step due dates on the case page are (the
+ * step's own limit moved by the pauses since it opened; a running pause
+ * counts to its expected end, an ended one to its last day). Same
+ * transaction as the pause, so a timer never fires on a paused case.
+ */
+async function moveStepTimers(ctx: AppContext, tx: Tx, cc: CenterClock, caseId: string, actor: Actor, reason: 'paused' | 'resumed'): Promise<void> {
+  const { rows } = await tx.query<{ process_instance_id: string | null }>('SELECT process_instance_id FROM cases WHERE id = $1', [caseId]);
+  const instanceId = rows[0]?.process_instance_id;
+  if (!instanceId) return;
+  const pauses = (await loadClockInputs(tx, caseId))!.pauses;
+  await rescheduleTimers(engineEnv(ctx, tx, cc), {
+    instanceId, actor: await engineActor(tx, actor), reason, dueOf: (t) => stepDueWithPauses(cc, t.limitDueAt, t.openedAt, pauses),
   });
 }
 
