@@ -4,7 +4,7 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { requireActor, requireRole } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
-  addSigners, claimTask, copyTo, delegateTask, getHistory, handoverTasks, listReturnTargets, markCopyRead, removeSigner,
+  addSigners, allowedOperations, claimTask, copyTo, delegateTask, getHistory, handoverTasks, listReturnTargets, markCopyRead, removeSigner,
   resolveTask, resumeInstance, returnTask, suspendInstance, transferTask, unclaimTask, urgeTask, withdrawTask,
   legalClockCalculator, type EngineEnv,
 } from '../workflow/engine/index.ts';
@@ -67,6 +67,97 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     };
   });
 
+  const signerSchema = z.object({ index: z.number().int(), kind: z.string(), value: z.string(), name: z.string(), state: z.string() });
+  const operationsSchema = z.object({
+    instanceStatus: z.string(),
+    suspend: z.boolean(),
+    resume: z.boolean(),
+    tasks: z.array(z.object({
+      taskId: z.uuid(), nodeId: z.string(), name: z.string().nullable(), status: z.string(),
+      operations: z.array(z.string()), returnTargets: z.array(z.string()), removableSigners: z.array(signerSchema),
+      owner: z.string().nullable(), ownerName: z.string().nullable(), delegate: z.string().nullable(), delegateName: z.string().nullable(),
+    })),
+  });
+
+  /** Display names of user ids and department codes (signers are either). */
+  async function namesOf(userIds: string[], deptCodes: string[]): Promise<{ user: Map<string, string>; dept: Map<string, string> }> {
+    const uuid = /^[0-9a-f-]{36}$/i;
+    const users = await ctx.db.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(userIds.filter((u) => uuid.test(u)))]]);
+    const depts = await ctx.db.query<{ code: string; name: string }>('SELECT code, name FROM departments WHERE code = ANY($1::text[])', [[...new Set(deptCodes)]]);
+    return { user: new Map(users.rows.map((r) => [r.id, r.display_name])), dept: new Map(depts.rows.map((r) => [r.code, r.name])) };
+  }
+
+  app.get('/api/cases/:id/operations', {
+    schema: { tags: ['process'], summary: '本人现在可对办件各环节做的流程操作（界面只显示这些）', params: idParams, response: { 200: operationsSchema } },
+  }, async (req) => {
+    const actor = staff(req);
+    const instanceId = await instanceOf(actor, req.params.id);
+    const ops = await allowedOperations(await env(), {
+      instanceId, actor: await engineActor(ctx.db, actor), supervise: actor.role === 'manager' || actor.role === 'admin',
+    });
+    const signers = ops.tasks.flatMap((t) => t.removableSigners);
+    const people = ops.tasks.flatMap((t) => [t.owner, t.delegate]).filter((x): x is string => !!x);
+    const names = await namesOf([...people, ...signers.filter((s) => s.kind === 'user').map((s) => s.value)], signers.filter((s) => s.kind === 'department').map((s) => s.value));
+    return {
+      instanceStatus: ops.instanceStatus,
+      suspend: ops.suspend,
+      resume: ops.resume,
+      tasks: ops.tasks.map(({ instanceId: _i, ...t }) => ({
+        ...t,
+        removableSigners: t.removableSigners.map((s) => ({ ...s, name: (s.kind === 'user' ? names.user.get(s.value) : s.kind === 'department' ? names.dept.get(s.value) : undefined) ?? s.value })),
+        ownerName: t.owner ? names.user.get(t.owner) ?? null : null,
+        delegateName: t.delegate ? names.user.get(t.delegate) ?? null : null,
+      })),
+    };
+  });
+
+  const copyRow = z.object({
+    id: z.uuid(), caseId: z.uuid().nullable(), caseNo: z.string().nullable(), itemName: z.string().nullable(), step: z.string().nullable(),
+    sentBy: z.string().nullable(), sentByName: z.string().nullable(), sentAt: z.date(), readAt: z.date().nullable(),
+    userId: z.uuid(), userName: z.string().nullable(),
+  });
+  const copyColumns = `c.id, i.case_id AS "caseId", k.case_no AS "caseNo", it.name AS "itemName", coalesce(t.name, c.node_id) AS step,
+           c.sent_by AS "sentBy", s.display_name AS "sentByName", c.sent_at AS "sentAt", c.read_at AS "readAt", c.user_id AS "userId", u.display_name AS "userName"
+      FROM wf_copies c JOIN wf_instances i ON i.id = c.instance_id
+      LEFT JOIN cases k ON k.id = i.case_id LEFT JOIN service_items it ON it.id = k.item_id
+      LEFT JOIN wf_tasks t ON t.id = c.task_id LEFT JOIN users s ON s.id::text = c.sent_by LEFT JOIN users u ON u.id::text = c.user_id`;
+
+  app.get('/api/copies', {
+    schema: { tags: ['process'], summary: '抄送我的（未读在前）', response: { 200: z.object({ items: z.array(copyRow), unread: z.number().int() }) } },
+  }, async (req) => {
+    // Anyone signed in reads the copies sent to them (only staff are ever sent any).
+    const actor = requireActor(req);
+    const { rows } = await ctx.db.query(`SELECT ${copyColumns} WHERE c.user_id = $1 ORDER BY c.read_at IS NOT NULL, c.sent_at DESC LIMIT 200`, [actor.id]);
+    return { items: rows as z.infer<typeof copyRow>[], unread: rows.filter((r) => r.readAt === null).length };
+  });
+
+  app.get('/api/cases/:id/copies', {
+    schema: { tags: ['process'], summary: '办件的抄送及已读回执', params: idParams, response: { 200: z.object({ items: z.array(copyRow) }) } },
+  }, async (req) => {
+    const actor = staff(req);
+    const instanceId = await instanceOf(actor, req.params.id);
+    const { rows } = await ctx.db.query(`SELECT ${copyColumns} WHERE i.root_id = (SELECT root_id FROM wf_instances WHERE id = $1) ORDER BY c.sent_at, u.display_name`, [instanceId]);
+    return { items: rows as z.infer<typeof copyRow>[] };
+  });
+
+  app.get('/api/staff/workload', {
+    schema: {
+      tags: ['process'], summary: '工作交接：各工作人员名下的在办任务数（已分配、已签收或受委派）',
+      response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.string(), departmentName: z.string().nullable(), openTasks: z.number().int() })) },
+    },
+  }, async (req) => {
+    requireRole(req, 'manager', 'admin');
+    const { rows } = await ctx.db.query(
+      `SELECT u.id, u.display_name AS "displayName", u.role, d.name AS "departmentName",
+              (SELECT count(*)::int FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id
+                WHERE t.status IN ('open','delegated') AND i.status = 'running'
+                  AND (t.assignee = u.id::text OR t.claimed_by = u.id::text OR t.delegate = u.id::text)) AS "openTasks"
+         FROM users u LEFT JOIN departments d ON d.id = u.department_id
+        WHERE u.role <> 'applicant' AND NOT u.disabled ORDER BY d.sort_order NULLS FIRST, u.display_name`,
+    );
+    return rows as { id: string; displayName: string; role: string; departmentName: string | null; openTasks: number }[];
+  });
+
   app.get('/api/tasks/:id/return-targets', {
     schema: { tags: ['process'], summary: '可退回到的环节', params: idParams },
   }, async (req) => {
@@ -96,8 +187,8 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     (e, who, taskId, b: { opinion?: string }) => resolveTask(e, { taskId, actor: who, ...(b.opinion ? { opinion: b.opinion } : {}) }));
   taskOp('signers', '加签', z.object({ users: z.array(userId).min(1).max(20) }),
     async (e, who, taskId, b: { users: string[] }) => addSigners(e, { taskId, actor: who, users: await Promise.all(b.users.map(colleague)) }));
-  taskOp('signers/remove', '减签', z.object({ signerIndex: z.number().int().min(0) }),
-    (e, who, taskId, b: { signerIndex: number }) => removeSigner(e, { taskId, actor: who, signerIndex: b.signerIndex }));
+  taskOp('signers/remove', '减签', z.object({ signerIndex: z.number().int().min(0), reason }),
+    (e, who, taskId, b: { signerIndex: number; reason?: string }) => removeSigner(e, { taskId, actor: who, signerIndex: b.signerIndex, ...(b.reason ? { reason: b.reason } : {}) }));
   taskOp('urge', '催办（每小时至多一次）', z.object({ message: z.string().max(500).optional() }),
     (e, who, taskId, b: { message?: string }) => urgeTask(e, { taskId, actor: who, ...(b.message ? { message: b.message } : {}) }));
 

@@ -51,7 +51,7 @@ export async function addSigners(env: EngineEnv, input: { taskId: string; actor:
  * already decided (SIGNER_ALREADY_DECIDED) and for the last pending one
  * (SIGNER_LAST_PENDING): the step would be left without anyone to decide.
  */
-export async function removeSigner(env: EngineEnv, input: { taskId: string; actor: Actor; signerIndex: number }): Promise<{ decided: boolean }> {
+export async function removeSigner(env: EngineEnv, input: { taskId: string; actor: Actor; signerIndex: number; reason?: string }): Promise<{ decided: boolean }> {
   return taskCommand(env, input.taskId, input.actor, async (ctx, task, loaded) => {
     requireOpen(task);
     await requireHandler(ctx, task);
@@ -67,7 +67,7 @@ export async function removeSigner(env: EngineEnv, input: { taskId: string; acto
       [token.id, signer.index],
     );
     for (const r of rows) ctx.record({ instanceId: task.instance_id, taskId: r.id, nodeId: task.node_id, action: 'cancelled', actorId: input.actor.id, details: { reason: 'signerRemoved' } });
-    ctx.record({ instanceId: task.instance_id, taskId: task.id, nodeId: task.node_id, action: 'signerRemoved', actorId: input.actor.id, details: { signer: signer.value, index: signer.index } });
+    ctx.record({ instanceId: task.instance_id, taskId: task.id, nodeId: task.node_id, action: 'signerRemoved', actorId: input.actor.id, opinion: input.reason ?? null, details: { signer: signer.value, index: signer.index } });
     ctx.emit('task.signer_removed', task.instance_id, { taskId: task.id, nodeId: task.node_id, signer: signer.value, index: signer.index });
     const decision = decide(data);
     if (decision) {

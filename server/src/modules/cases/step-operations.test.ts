@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+
+let t: TestApp;
+let citizen: string;
+let clerk: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  [citizen, clerk] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk')]);
+});
+afterAll(() => t.close());
+
+const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+const get = async (url: string, cookie: string) => (await t.app.inject({ url, headers: { cookie } })).json();
+type Ops = { tasks: { taskId: string; nodeId: string; operations: string[]; removableSigners: { index: number; name: string }[]; delegateName: string | null }[]; suspend: boolean; resume: boolean };
+const opsOf = async (caseId: string, cookie: string) => (await get(`/api/cases/${caseId}/operations`, cookie)) as Ops;
+const userId = async (username: string) => (await t.ctx.db.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
+
+async function jointCase() {
+  const c = await submitCase(t.app, citizen, 'FGJ-LB-001');
+  await post(`/api/cases/${c.id}/accept`, clerk);
+  return c;
+}
+
+describe('operations a person may do now, over HTTP', () => {
+  it('lists claim, return targets and the rest per step; claim, unclaim, delegate and resolve follow it', async () => {
+    const c = await jointCase();
+    const zjj = await login(t.app, 'approver_zjj');
+    const mine = (await opsOf(c.id, zjj)).tasks;
+    expect(mine.map((x) => [x.nodeId, x.operations])).toEqual([['zjj', ['claim', 'complete', 'transfer', 'delegate', 'copy']]]);
+    const taskId = mine[0]!.taskId;
+    expect((await post(`/api/tasks/${taskId}/claim`, zjj)).statusCode).toBe(200);
+    expect((await opsOf(c.id, zjj)).tasks[0]!.operations).toEqual(['unclaim', 'complete', 'transfer', 'delegate', 'copy']);
+    expect((await post(`/api/tasks/${taskId}/unclaim`, zjj)).statusCode).toBe(200);
+    expect((await post(`/api/tasks/${taskId}/delegate`, zjj, { to: await userId('manager'), reason: '请协助核对规划条件' })).statusCode).toBe(200);
+    expect((await opsOf(c.id, zjj)).tasks).toEqual([]);
+    const manager = await login(t.app, 'manager');
+    const managerOps = await opsOf(c.id, manager);
+    expect(managerOps.suspend).toBe(true);
+    expect(managerOps.tasks.find((x) => x.taskId === taskId)).toMatchObject({ operations: ['urge', 'resolve'], delegateName: '周主任' });
+    expect((await post(`/api/tasks/${taskId}/resolve`, manager, { opinion: '已核对' })).statusCode).toBe(200);
+    expect((await opsOf(c.id, zjj)).tasks[0]!.operations).toContain('complete');
+    // Someone who cannot see the case learns nothing.
+    expect((await get(`/api/cases/${c.id}/operations`, await login(t.app, 'approver'))).code).toBe('CASE_NOT_FOUND');
+  });
+
+  it('抄送: the recipient’s inbox lists it unread, opening marks it read, the case shows who has read', async () => {
+    const c = await jointCase();
+    const zjj = await login(t.app, 'approver_zjj');
+    const taskId = (await opsOf(c.id, zjj)).tasks[0]!.taskId;
+    expect((await post(`/api/cases/${c.id}/copies`, zjj, { users: [await userId('manager'), await userId('approver_zrzy')], taskId })).statusCode).toBe(200);
+    const manager = await login(t.app, 'manager');
+    const inbox = await get('/api/copies', manager);
+    const copy = inbox.items.find((x: { caseId: string }) => x.caseId === c.id);
+    expect(copy).toMatchObject({ caseNo: c.caseNo, step: '住建局审查', sentByName: '钱审批（住建）', readAt: null });
+    expect(inbox.unread).toBeGreaterThanOrEqual(1);
+    expect((await post(`/api/copies/${copy.id}/read`, zjj)).json().code).toBe('COPY_NOT_FOUND');
+    expect((await post(`/api/copies/${copy.id}/read`, manager)).statusCode).toBe(200);
+    const sent = (await get(`/api/cases/${c.id}/copies`, zjj)).items as { userName: string; readAt: string | null }[];
+    expect(sent.map((x) => [x.userName, x.readAt !== null]).sort()).toEqual([['周主任', true], ['李审批（自然资源）', false]]);
+  });
+
+  it('工作交接: a manager sees each person’s open tasks and moves them all; others may not', async () => {
+    const c = await jointCase();
+    const zjj = await login(t.app, 'approver_zjj');
+    const taskId = (await opsOf(c.id, zjj)).tasks[0]!.taskId;
+    await post(`/api/tasks/${taskId}/claim`, zjj);
+    const manager = await login(t.app, 'manager');
+    const before = (await get('/api/staff/workload', manager)) as { id: string; openTasks: number }[];
+    const from = await userId('approver_zjj');
+    expect(before.find((p) => p.id === from)!.openTasks).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/staff/workload', zjj)).code).toBe('FORBIDDEN');
+    const moved = await post(`/api/users/${from}/handover`, manager, { to: await userId('head_scjg') });
+    expect(moved.json().taskIds).toContain(taskId);
+    expect(((await get('/api/staff/workload', manager)) as { id: string; openTasks: number }[]).find((p) => p.id === from)!.openTasks).toBe(0);
+  });
+});
