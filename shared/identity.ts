@@ -48,17 +48,25 @@ export function genderFromIdCard(s: string): 'male' | 'female' | null {
   return Number(s[16]) % 2 === 1 ? 'male' : 'female';
 }
 
+/** What is wrong with an identity card number: its shape, its birth date, or its check character. */
+export type IdCardProblem = 'format' | 'birth' | 'checksum';
+
+/** The first thing wrong with an identity card number, or null when it is valid (see isValidIdCard). */
+export function idCardProblem(s: string, options: IdCardOptions = {}): IdCardProblem | null {
+  if (typeof s !== 'string' || !ID_PATTERN.test(s)) return 'format';
+  if (s[0] === '0' || s[0] === '9') return 'format'; // no province code starts with 0 or 9
+  const birth = birthDateFromIdCard(s);
+  if (!birth || birth > (options.today ?? todayIso())) return 'birth';
+  return idCardCheckChar(s.slice(0, 17)) === s[17] ? null : 'checksum';
+}
+
 /**
  * An 18-digit resident identity card number: digits with a final check character
  * (GB 11643: weights 7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2, sum mod 11 mapped through '10X98765432'),
  * and a birth date that is a real date and not in the future. The upper-case X only.
  */
 export function isValidIdCard(s: string, options: IdCardOptions = {}): boolean {
-  if (typeof s !== 'string' || !ID_PATTERN.test(s)) return false;
-  if (s[0] === '0' || s[0] === '9') return false; // no province code starts with 0 or 9
-  const birth = birthDateFromIdCard(s);
-  if (!birth || birth > (options.today ?? todayIso())) return false;
-  return idCardCheckChar(s.slice(0, 17)) === s[17];
+  return idCardProblem(s, options) === null;
 }
 
 /** The 31 characters of GB 32100 (no I, O, S, V, Z). */
@@ -73,12 +81,17 @@ export function creditCodeCheckChar(first17: string): string {
   return CREDIT_CODE_CHARS[(31 - (sum % 31)) % 31]!;
 }
 
+/** The first thing wrong with a unified social credit code, or null when it is valid (see isValidCreditCode). */
+export function creditCodeProblem(s: string): 'format' | 'checksum' | null {
+  if (typeof s !== 'string' || !CREDIT_PATTERN.test(s)) return 'format';
+  return creditCodeCheckChar(s.slice(0, 17)) === s[17] ? null : 'checksum';
+}
+
 /**
  * A unified social credit code (统一社会信用代码, GB 32100): 18 characters over
  * '0123456789ABCDEFGHJKLMNPQRTUWXY' — registration authority, kind, six-digit region code,
  * nine-character organisation code — and a check character (31 − Σ wᵢcᵢ mod 31) mod 31.
  */
 export function isValidCreditCode(s: string): boolean {
-  if (typeof s !== 'string' || !CREDIT_PATTERN.test(s)) return false;
-  return creditCodeCheckChar(s.slice(0, 17)) === s[17];
+  return creditCodeProblem(s) === null;
 }
