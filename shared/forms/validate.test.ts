@@ -94,7 +94,7 @@ describe('validateFormData', () => {
       const person = { ...valid(), applicantType: 'person', creditCode: 'garbage' };
       expect(errorsOf(person)).toEqual([]);
       expect(visibleFormData(spec, person)).not.toHaveProperty('creditCode');
-      const noCode = { ...valid(), applicantType: 'person' };
+      const noCode: Record<string, unknown> = { ...valid(), applicantType: 'person' };
       delete noCode.creditCode;
       expect(errorsOf(noCode)).toEqual([]);
     });
