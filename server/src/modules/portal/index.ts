@@ -1,0 +1,4 @@
+/** The public portal's face for the composition root. */
+export { registerPortalRoutes } from './routes.ts';
+/** Rebuilds the pinyin index of changed items (also done by every search). */
+export { refreshSearchIndex } from './search.ts';

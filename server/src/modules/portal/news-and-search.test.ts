@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+
+let t: TestApp;
+let admin: string;
+let manager: string;
+let citizen: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  [admin, manager, citizen] = await Promise.all([login(t.app, 'admin'), login(t.app, 'manager'), login(t.app, 'citizen')]);
+});
+afterAll(() => t.close());
+
+const req = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie?: string, payload?: object) =>
+  t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
+const eventsOf = async (type: string) => (await t.ctx.db.query('SELECT payload FROM events WHERE type = $1', [type])).rows.map((r) => r.payload);
+
+describe('news and disclosures (政务公开)', () => {
+  const article = { category: 'news', title: '关于国庆期间窗口服务时间的通知', body: '# 通知\n国庆期间 **正常** 受理。<script>alert(1)</script>', pinned: false };
+
+  it('lets the administrator publish, and the public read only what is published', async () => {
+    const now = t.clock.now();
+    const published = await req('POST', '/api/portal/admin/articles', admin, { ...article, publishedAt: now.toISOString() });
+    expect(published.statusCode).toBe(201);
+    const draft = await req('POST', '/api/portal/admin/articles', admin, { ...article, title: '草稿', publishedAt: null });
+    const later = await req('POST', '/api/portal/admin/articles', admin, {
+      ...article, category: 'disclosure', title: '定时发布', publishedAt: new Date(now.getTime() + 3_600_000).toISOString(),
+    });
+    const list = (await req('GET', '/api/portal/articles')).json();
+    const titles = list.items.map((a: { title: string }) => a.title);
+    expect(titles).toContain(article.title);
+    expect(titles).not.toContain('草稿');
+    expect(titles).not.toContain('定时发布');
+    // The body comes back as the text it is; the browser renders it as text.
+    expect((await req('GET', `/api/portal/articles/${published.json().id}`)).json().body).toBe(article.body);
+    expect((await req('GET', `/api/portal/articles/${draft.json().id}`)).json().code).toBe('ARTICLE_NOT_FOUND');
+    t.clock.advance(2 * 3_600_000);
+    const disclosures = (await req('GET', '/api/portal/articles?category=disclosure')).json();
+    expect(disclosures.items.map((a: { id: string }) => a.id)).toContain(later.json().id);
+    expect((await eventsOf('portal.article.created')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('puts pinned articles first', async () => {
+    const at = t.clock.now().toISOString();
+    await req('POST', '/api/portal/admin/articles', admin, { ...article, title: '置顶公告', pinned: true, publishedAt: new Date(Date.parse(at) - 86_400_000).toISOString() });
+    await req('POST', '/api/portal/admin/articles', admin, { ...article, title: '最新消息', publishedAt: at });
+    const list = (await req('GET', '/api/portal/articles?category=news')).json();
+    expect(list.items[0].title).toBe('置顶公告');
+  });
+
+  it('refuses an edit based on an old version, and deletes with an event', async () => {
+    const a = (await req('POST', '/api/portal/admin/articles', admin, { ...article, publishedAt: null })).json();
+    const edited = await req('PUT', `/api/portal/admin/articles/${a.id}`, admin, { ...article, title: '改过的标题', publishedAt: null, version: a.version });
+    expect(edited.json().version).toBe(a.version + 1);
+    const stale = await req('PUT', `/api/portal/admin/articles/${a.id}`, admin, { ...article, title: '旧版本上的修改', publishedAt: null, version: a.version });
+    expect(stale.json().code).toBe('ARTICLE_VERSION_CONFLICT');
+    expect((await req('DELETE', `/api/portal/admin/articles/${a.id}`, admin)).statusCode).toBe(204);
+    expect((await req('DELETE', `/api/portal/admin/articles/${a.id}`, admin)).json().code).toBe('ARTICLE_NOT_FOUND');
+    expect((await eventsOf('portal.article.deleted')).some((p) => p.articleId === a.id)).toBe(true);
+  });
+
+  it('is written by administrators only; managers may read drafts', async () => {
+    const body = { ...article, publishedAt: null };
+    expect((await req('POST', '/api/portal/admin/articles', undefined, body)).json().code).toBe('UNAUTHENTICATED');
+    expect((await req('POST', '/api/portal/admin/articles', citizen, body)).json().code).toBe('FORBIDDEN');
+    expect((await req('POST', '/api/portal/admin/articles', manager, body)).json().code).toBe('FORBIDDEN');
+    expect((await req('GET', '/api/portal/admin/articles', citizen)).json().code).toBe('FORBIDDEN');
+    expect((await req('GET', '/api/portal/admin/articles', manager)).statusCode).toBe(200);
+    const before = (await t.ctx.db.query('SELECT count(*)::int AS n FROM portal_articles')).rows[0].n;
+    expect((await req('POST', '/api/portal/admin/articles', admin, { ...body, title: '  ' })).json().code).toBe('VALIDATION_FAILED');
+    expect((await req('POST', '/api/portal/admin/articles', admin, { ...body, category: 'gossip' })).json().code).toBe('VALIDATION_FAILED');
+    expect((await t.ctx.db.query('SELECT count(*)::int AS n FROM portal_articles')).rows[0].n).toBe(before);
+  });
+});
+
+describe('item search', () => {
+  const names = async (q: string) =>
+    ((await req('GET', `/api/portal/search?q=${encodeURIComponent(q)}`)).json().items as { name: string; match: string }[]);
+
+  it('finds 医疗机构执业登记 by pinyin initials, full pinyin and keyword', async () => {
+    expect((await names('yljg'))[0]).toMatchObject({ name: '医疗机构执业登记', match: 'initials' });
+    expect((await names('YLJGZYDJ'))[0]?.name).toBe('医疗机构执业登记');
+    expect((await names('yiliaojigou'))[0]).toMatchObject({ name: '医疗机构执业登记', match: 'pinyin' });
+    expect((await names('执业登记')).map((i) => i.name)).toContain('医疗机构执业登记');
+    expect((await names('食品经营')).every((i) => i.name.includes('食品经营'))).toBe(true);
+    expect(await names('zzzzqqq')).toEqual([]);
+  });
+
+  it('precomputes pinyin per item and refreshes it when an item is renamed', async () => {
+    await names('yljg');
+    const indexed = (await t.ctx.db.query(`SELECT initials FROM portal_item_search WHERE name = '医疗机构执业登记'`)).rows[0];
+    expect(indexed.initials).toBe('yljgzydj');
+    await t.ctx.db.query(`UPDATE service_items SET name = '诊所备案' WHERE name = '医疗机构执业登记'`);
+    expect((await names('zsba'))[0]?.name).toBe('诊所备案');
+    expect((await names('yljgzydj')).map((i) => i.name)).not.toContain('医疗机构执业登记');
+    await t.ctx.db.query(`UPDATE service_items SET name = '医疗机构执业登记' WHERE name = '诊所备案'`);
+    expect((await names('yljg'))[0]?.name).toBe('医疗机构执业登记');
+  });
+
+  it('refuses an empty or overlong query', async () => {
+    expect((await req('GET', '/api/portal/search?q=')).json().code).toBe('VALIDATION_FAILED');
+    expect((await req('GET', `/api/portal/search?q=${'a'.repeat(51)}`)).json().code).toBe('VALIDATION_FAILED');
+  });
+});
