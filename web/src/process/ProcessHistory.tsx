@@ -61,6 +61,14 @@ export function ProcessHistory({
         return audience === 'staff' && Array.isArray(d.users) ? t('proc.signersAdded', { names: d.users.map((u) => who(u) ?? String(u)).join('、') }) : null;
       case 'copied':
         return audience === 'staff' && Array.isArray(d.users) ? t('proc.copiedTo', { names: d.users.map((u) => who(u) ?? String(u)).join('、') }) : null;
+      case 'signerRemoved':
+        return audience === 'staff' && typeof d.signer === 'string' ? t('proc.signerRemoved', { name: who(d.signer) ?? d.signer }) : null;
+      case 'timerRescheduled': {
+        const reason = `proc.timerReason.${String(d.reason ?? '')}`;
+        return typeof d.to === 'string' ? t('proc.timerMoved', { reason: isProcessKey(reason) ? t(reason) : String(d.reason ?? ''), to: formatDateTime(d.to) }) : null;
+      }
+      case 'escalated':
+        return typeof d.toRole === 'string' ? t('proc.escalatedTo', { role: d.toRole }) : null;
       case 'cancelled': {
         const key = `proc.cancelReason.${String(d.reason ?? '')}`;
         return isProcessKey(key) ? t(key) : null;

@@ -10,6 +10,7 @@ import { processApi, processKey } from './api';
 import { readModel } from './model';
 import { ProcessDiagram } from './ProcessDiagram';
 import { ProcessHistory } from './ProcessHistory';
+import { CopiesCard } from './CopiesCard';
 import { useProcessT } from './messages';
 
 export function useCaseProcess(caseId: string, enabled = true) {
@@ -68,6 +69,7 @@ export function ProcessSection({ caseId, audience }: { caseId: string; audience:
           />
         </Card>
       ) : null}
+      {process.data && audience === 'staff' ? <CopiesCard caseId={caseId} /> : null}
     </>
   );
 }

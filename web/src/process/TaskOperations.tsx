@@ -1,22 +1,29 @@
-// The process operations on a case page in the workbench: for the approver's
-// open step 退回 / 转办 / 委派 / 加签 / 抄送, 撤回 of the step they completed
-// last, and for managers 催办 of open steps and 挂起 / 恢复 of the process.
-// The server checks each again; refusals show its message.
+// The process operations on a case page in the workbench. The server says
+// what the signed-in person may do now on each step (GET /api/cases/:id/operations,
+// the engine's rules); this card shows a button for exactly those: 签收 / 退回签收,
+// 退回 / 转办 / 委派 / 加签 / 减签 / 抄送 on a step they handle, 委派办结 of a step
+// delegated to them, 撤回 of a step they completed while nobody has acted after
+// it, and for managers 催办 of open steps and 挂起 / 恢复 of the process. The server
+// checks each again; a refusal shows its message and the lists reload.
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space } from 'antd';
-import { api, type CaseDetail, type User } from '../api';
+import type { CaseDetail, User } from '../api';
 import { useShowError } from '../ui/errors';
-import { processApi, processKey } from './api';
-import { readModel, stepName, stepOfTaskName } from './model';
-import { isSuspended, useCaseProcess, useStaff } from './ProcessSection';
-import { useProcessT } from './messages';
+import { operationsKey, processApi, type CaseOperations, type SignerView } from './api';
+import { readModel, stepName } from './model';
+import { useCaseProcess, useStaff } from './ProcessSection';
+import { useProcessT, type ProcessKey } from './messages';
+import './process.css';
 
-type Kind = 'return' | 'transfer' | 'delegate' | 'signers' | 'copy' | 'withdraw' | 'suspend' | 'urge';
+type Kind = 'claim' | 'unclaim' | 'return' | 'transfer' | 'delegate' | 'signers' | 'removeSigner' | 'resolve' | 'copy' | 'withdraw' | 'suspend' | 'urge';
 interface Dialog {
   kind: Kind;
   taskId: string;
   step: string;
+  returnTargets?: string[];
+  signers?: SignerView[];
+  owner?: string;
 }
 interface Values {
   target?: string;
@@ -24,10 +31,26 @@ interface Values {
   person?: string;
   people?: string[];
   reason?: string;
+  signer?: number;
 }
+type TaskOps = CaseOperations['tasks'][number];
 
-const ACTED = new Set(['completed', 'returned', 'claimed', 'transferred', 'delegated', 'withdrawn']);
 const STAFF_ROLES = new Set(['approver', 'manager', 'agency_head', 'government_head', 'admin']);
+/** The buttons of a step the person handles, in this order ('complete' is the decision card's). */
+const HANDLER_OPS: [TaskOps['operations'][number], Kind, ProcessKey][] = [
+  ['claim', 'claim', 'ops.claim'],
+  ['unclaim', 'unclaim', 'ops.unclaim'],
+  ['return', 'return', 'ops.return'],
+  ['transfer', 'transfer', 'ops.transfer'],
+  ['delegate', 'delegate', 'ops.delegate'],
+  ['addSigners', 'signers', 'ops.addSigner'],
+  ['removeSigner', 'removeSigner', 'ops.removeSigner'],
+  ['copy', 'copy', 'ops.copy'],
+];
+
+export function useCaseOperations(caseId: string, enabled: boolean) {
+  return useQuery({ queryKey: operationsKey(caseId), queryFn: () => processApi.operations(caseId), enabled, staleTime: 0 });
+}
 
 export function TaskOperations({ detail, user }: { detail: CaseDetail; user: User }) {
   const t = useProcessT();
@@ -36,29 +59,26 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const isApprover = user.role === 'approver';
-  const isManager = user.role === 'manager' || user.role === 'admin';
   const running = detail.status === 'accepted';
-  const process = useCaseProcess(detail.id, running && STAFF_ROLES.has(user.role));
+  const isStaff = STAFF_ROLES.has(user.role);
+  const process = useCaseProcess(detail.id, running && isStaff);
+  const ops = useCaseOperations(detail.id, running && isStaff);
   const model = useMemo(() => readModel(process.data?.xml ?? ''), [process.data?.xml]);
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api.tasks.list(), enabled: running && isApprover });
-  const staff = useStaff(running && STAFF_ROLES.has(user.role));
-  const targets = useQuery({
-    queryKey: ['tasks', 'return-targets', dialog?.taskId],
-    queryFn: () => processApi.returnTargets(dialog!.taskId),
-    enabled: dialog?.kind === 'return',
-    staleTime: 0,
-  });
+  const staff = useStaff(running && isStaff);
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['cases'] });
-    void queryClient.invalidateQueries({ queryKey: processKey(detail.id) });
     void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    void queryClient.invalidateQueries({ queryKey: ['copies'] });
   };
 
   const run = useMutation({
     mutationFn: async ({ d, v }: { d: Dialog; v: Values }) => {
       switch (d.kind) {
+        case 'claim':
+          return processApi.claim(d.taskId);
+        case 'unclaim':
+          return processApi.unclaim(d.taskId);
         case 'return':
           return processApi.returnTask(d.taskId, v.target!, v.opinion!.trim());
         case 'transfer':
@@ -67,6 +87,10 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
           return processApi.delegate(d.taskId, v.person!, v.reason?.trim() || undefined);
         case 'signers':
           return processApi.addSigners(d.taskId, v.people!);
+        case 'removeSigner':
+          return processApi.removeSigner(d.taskId, v.signer!, v.reason!.trim());
+        case 'resolve':
+          return processApi.resolve(d.taskId, v.opinion!.trim());
         case 'copy':
           return processApi.copyTo(detail.id, v.people!, d.taskId || undefined);
         case 'withdraw':
@@ -80,31 +104,22 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
   });
   const resume = useMutation({ mutationFn: () => processApi.resume(detail.id) });
 
-  if (!running || !process.data) return null;
-  const entries = process.data.entries;
-  const suspended = isSuspended(entries);
-  const myTask = isApprover ? tasks.data?.items.find((x) => x.caseId === detail.id) ?? null : null;
-  const myStep = myTask ? stepOfTaskName(model, myTask.name) : null;
-  // The step this person completed last, while nothing has happened after it but other steps opening.
-  const lastCompleted = isApprover ? [...entries].reverse().find((e) => e.action === 'completed' && e.taskId && e.actorId === user.id) : undefined;
-  // Someone acting on another step after it makes a withdrawal too late (the server decides; this only hides a button bound to fail).
-  const actedAfter = lastCompleted
-    ? entries.some((e) => e.id > lastCompleted.id && e.nodeId !== lastCompleted.nodeId && ACTED.has(e.action))
-    : false;
-  const withdrawable =
-    lastCompleted && !actedAfter && lastCompleted.taskId !== myTask?.id && detail.tasks.some((x) => x.id === lastCompleted.taskId && x.status === 'done')
-      ? lastCompleted
-      : undefined;
-  // Only steps where the process rests now (a returned task is not one, whatever its row says).
-  const activeNodes = new Set(process.data.highlight.active);
-  const openTasks = detail.tasks.filter((x) => x.status === 'open' && (!model.steps.size || activeNodes.has(stepOfTaskName(model, x.name)?.id ?? x.name)));
+  if (!running || !process.data || !ops.data) return null;
+  const taskName = (task: TaskOps) => task.name ?? stepName(model, task.nodeId) ?? task.nodeId;
+  // Two open tasks of one step (a countersign) are told apart by their department.
+  const urgeLabel = (task: TaskOps) => {
+    const name = taskName(task);
+    const twins = ops.data.tasks.filter((x) => x.operations.includes('urge') && taskName(x) === name).length > 1;
+    const dept = detail.tasks.find((x) => x.id === task.taskId)?.departmentName;
+    return twins && dept ? `${name}（${dept}）` : name;
+  };
   const staffOptions = (staff.data ?? [])
     .filter((s) => s.id !== user.id)
     .map((s) => ({ value: s.id, label: s.departmentName ? t('ops.staffOption', { name: s.displayName, dept: s.departmentName }) : s.displayName }));
 
-  const open = (kind: Kind, taskId: string, step: string) => {
+  const open = (d: Dialog) => {
     form.resetFields();
-    setDialog({ kind, taskId, step });
+    setDialog(d);
   };
 
   const doneText = (d: Dialog, v: Values): string => {
@@ -146,10 +161,14 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
   };
 
   const titles: Record<Kind, [string, string]> = {
+    claim: [t('ops.claimTitle'), t('ops.claimConfirm')],
+    unclaim: [t('ops.unclaimTitle'), t('ops.unclaimConfirm')],
     return: [t('ops.returnTitle'), t('ops.returnConfirm')],
     transfer: [t('ops.transferTitle'), t('ops.transferConfirm')],
     delegate: [t('ops.delegateTitle'), t('ops.delegateConfirm')],
     signers: [t('ops.addSignerTitle'), t('ops.addSignerConfirm')],
+    removeSigner: [t('ops.removeSignerTitle'), t('ops.removeSignerConfirm')],
+    resolve: [t('ops.resolveTitle'), t('ops.resolveConfirm')],
     copy: [t('ops.copyTitle'), t('ops.copyConfirm')],
     withdraw: [t('ops.withdrawTitle'), t('ops.withdrawConfirm')],
     urge: [t('ops.urgeStep', { step: dialog?.step ?? '' }), t('ops.urgeConfirm')],
@@ -159,13 +178,17 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
   const fields = () => {
     if (!dialog) return null;
     switch (dialog.kind) {
+      case 'claim':
+        return <p>{t('ops.claimHint')}</p>;
+      case 'unclaim':
+        return <p>{t('ops.unclaimHint')}</p>;
       case 'return': {
-        const options = (targets.data?.nodeIds ?? []).map((id) => ({ value: id, label: stepName(model, id) ?? id }));
+        const options = (dialog.returnTargets ?? []).map((id) => ({ value: id, label: stepName(model, id) ?? id }));
         return (
           <>
             <Form.Item name="target" label={t('ops.returnTarget')} rules={[{ required: true, message: t('ops.returnTargetRequired') }]}
-              extra={targets.isSuccess && options.length === 0 ? t('ops.returnNoTargets') : undefined}>
-              <Select options={options} loading={targets.isPending} aria-required />
+              extra={options.length === 0 ? t('ops.returnNoTargets') : undefined}>
+              <Select options={options} aria-required />
             </Form.Item>
             <Form.Item name="opinion" label={t('ops.opinion')} rules={[{ required: true, whitespace: true, message: t('ops.opinionRequired') }]}>
               <Input.TextArea rows={3} maxLength={1000} showCount aria-required />
@@ -192,6 +215,27 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
             <Select mode="multiple" options={staffOptions} showSearch={{ optionFilterProp: 'label' }} loading={staff.isPending} aria-required />
           </Form.Item>
         );
+      case 'removeSigner':
+        return (
+          <>
+            <p>{t('ops.removeSignerHint')}</p>
+            <Form.Item name="signer" label={t('ops.removeSignerWho')} rules={[{ required: true, message: t('ops.personRequired') }]}>
+              <Select options={(dialog.signers ?? []).map((s) => ({ value: s.index, label: s.name }))} aria-required />
+            </Form.Item>
+            <Form.Item name="reason" label={t('ops.removeSignerReason')} rules={[{ required: true, whitespace: true, message: t('ops.reasonRequired') }]}>
+              <Input.TextArea rows={2} maxLength={1000} aria-required />
+            </Form.Item>
+          </>
+        );
+      case 'resolve':
+        return (
+          <>
+            <p>{t('ops.resolveHint', { owner: dialog.owner ?? '' })}</p>
+            <Form.Item name="opinion" label={t('ops.resolveOpinion')} rules={[{ required: true, whitespace: true, message: t('ops.resolveOpinionRequired') }]}>
+              <Input.TextArea rows={3} maxLength={1000} showCount aria-required />
+            </Form.Item>
+          </>
+        );
       case 'withdraw':
         return (
           <>
@@ -216,38 +260,67 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
     }
   };
 
-  const approverCard =
-    isApprover && (myTask || withdrawable) ? (
-      <Card key="ops" title={<h2 className="tb-card-title">{t('ops.title')}</h2>}>
-        {myTask ? <p>{t('ops.step', { step: myTask.name })}</p> : null}
+  // What this person does on steps (urge is the supervisor's card).
+  const handled = ops.data.tasks.filter((task) => task.operations.some((op) => op !== 'urge'));
+  const stepBlocks = handled.map((task) => {
+    const step = taskName(task);
+    const base = { taskId: task.taskId, step };
+    if (task.status === 'completed') {
+      return (
+        <div key={task.taskId} className="tb-proc-op">
+          <p className="tb-hint">{t('ops.withdrawHint', { step })}</p>
+          <Button onClick={() => open({ kind: 'withdraw', ...base })}>{t('ops.withdraw')}</Button>
+        </div>
+      );
+    }
+    if (task.status === 'delegated') {
+      return (
+        <div key={task.taskId} className="tb-proc-op">
+          <p>{t('ops.delegatedStep', { step })}</p>
+          {task.ownerName ? <p className="tb-hint">{t('ops.delegatedBy', { name: task.ownerName })}</p> : null}
+          {task.operations.includes('resolve') ? (
+            <Button type="primary" onClick={() => open({ kind: 'resolve', ...base, owner: task.ownerName ?? '' })}>{t('ops.resolve')}</Button>
+          ) : null}
+        </div>
+      );
+    }
+    return (
+      <div key={task.taskId} className="tb-proc-op">
+        <p>{t('ops.step', { step })}</p>
         <Space wrap>
-          {myTask && !suspended ? (
-            <>
-              <Button onClick={() => open('return', myTask.id, myTask.name)}>{t('ops.return')}</Button>
-              <Button onClick={() => open('transfer', myTask.id, myTask.name)}>{t('ops.transfer')}</Button>
-              <Button onClick={() => open('delegate', myTask.id, myTask.name)}>{t('ops.delegate')}</Button>
-              {myStep?.multiInstance ? <Button onClick={() => open('signers', myTask.id, myTask.name)}>{t('ops.addSigner')}</Button> : null}
-              <Button onClick={() => open('copy', myTask.id, myTask.name)}>{t('ops.copy')}</Button>
-            </>
-          ) : null}
-          {withdrawable && !suspended ? (
-            <Button onClick={() => open('withdraw', withdrawable.taskId!, stepName(model, withdrawable.nodeId) ?? '')}>{t('ops.withdraw')}</Button>
-          ) : null}
+          {HANDLER_OPS.filter(([op]) => task.operations.includes(op)).map(([, kind, label]) => (
+            <Button
+              key={kind}
+              type={kind === 'claim' ? 'primary' : 'default'}
+              onClick={() => open({ kind, ...base, returnTargets: task.returnTargets, signers: task.removableSigners })}
+            >
+              {t(label)}
+            </Button>
+          ))}
         </Space>
-        {withdrawable && !suspended ? <p className="tb-hint">{t('ops.withdrawHint', { step: stepName(model, withdrawable.nodeId) ?? '' })}</p> : null}
+      </div>
+    );
+  });
+
+  const handlerCard =
+    stepBlocks.length > 0 ? (
+      <Card key="ops" title={<h2 className="tb-card-title">{t('ops.title')}</h2>}>
+        <div className="tb-stack">{stepBlocks}</div>
       </Card>
     ) : null;
 
-  const managerCard = isManager ? (
+  const urgeable = ops.data.tasks.filter((task) => task.operations.includes('urge'));
+  const supervises = ops.data.suspend || ops.data.resume || urgeable.length > 0;
+  const managerCard = supervises ? (
     <Card key="supervise" title={<h2 className="tb-card-title">{t('ops.managerTitle')}</h2>}>
       <Space wrap>
-        {openTasks.length === 0 ? <span>{t('ops.noOpenSteps')}</span> : null}
-        {openTasks.map((task) => (
-          <Button key={task.id} disabled={suspended} onClick={() => open('urge', task.id, task.name)}>
-            {t('ops.urgeStep', { step: openTasks.filter((x) => x.name === task.name).length > 1 ? `${task.name}（${task.departmentName}）` : task.name })}
+        {urgeable.length === 0 && ops.data.suspend ? <span>{t('ops.noOpenSteps')}</span> : null}
+        {urgeable.map((task) => (
+          <Button key={task.taskId} onClick={() => open({ kind: 'urge', taskId: task.taskId, step: taskName(task) })}>
+            {t('ops.urgeStep', { step: urgeLabel(task) })}
           </Button>
         ))}
-        {suspended ? (
+        {ops.data.resume ? (
           <Button
             loading={resume.isPending}
             onClick={() =>
@@ -265,25 +338,26 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
           >
             {t('ops.resume')}
           </Button>
-        ) : (
-          <Button danger onClick={() => open('suspend', '', '')}>
+        ) : null}
+        {ops.data.suspend ? (
+          <Button danger onClick={() => open({ kind: 'suspend', taskId: '', step: '' })}>
             {t('ops.suspend')}
           </Button>
-        )}
+        ) : null}
       </Space>
     </Card>
   ) : null;
 
   return (
     <>
-      {approverCard}
+      {handlerCard}
       {managerCard}
       <Modal
         open={dialog !== null}
         title={dialog ? titles[dialog.kind][0] : ''}
         okText={dialog ? titles[dialog.kind][1] : ''}
         cancelText={t('ops.cancel')}
-        okButtonProps={{ loading: run.isPending, danger: dialog?.kind === 'return' || dialog?.kind === 'suspend' }}
+        okButtonProps={{ loading: run.isPending, danger: dialog?.kind === 'return' || dialog?.kind === 'suspend' || dialog?.kind === 'removeSigner' }}
         destroyOnHidden
         onCancel={() => setDialog(null)}
         onOk={submit}

@@ -37,6 +37,60 @@ export interface StaffMember {
   departmentName: string | null;
 }
 
+export type TaskOperation =
+  | 'complete' | 'claim' | 'unclaim' | 'return' | 'transfer' | 'delegate' | 'resolve'
+  | 'addSigners' | 'removeSigner' | 'copy' | 'withdraw' | 'urge';
+
+export interface SignerView {
+  index: number;
+  kind: string;
+  value: string;
+  name: string;
+  state: string;
+}
+
+/** What the signed-in person may do now on each step (the server's rules; the UI shows only these). */
+export interface CaseOperations {
+  instanceStatus: string;
+  suspend: boolean;
+  resume: boolean;
+  tasks: {
+    taskId: string;
+    nodeId: string;
+    name: string | null;
+    status: string;
+    operations: TaskOperation[];
+    returnTargets: string[];
+    removableSigners: SignerView[];
+    owner: string | null;
+    ownerName: string | null;
+    delegate: string | null;
+    delegateName: string | null;
+  }[];
+}
+
+export interface CopyView {
+  id: string;
+  caseId: string | null;
+  caseNo: string | null;
+  itemName: string | null;
+  step: string | null;
+  sentBy: string | null;
+  sentByName: string | null;
+  sentAt: string;
+  readAt: string | null;
+  userId: string;
+  userName: string | null;
+}
+
+export interface Workload {
+  id: string;
+  displayName: string;
+  role: string;
+  departmentName: string | null;
+  openTasks: number;
+}
+
 const enc = encodeURIComponent;
 type Ok = { ok: true };
 
@@ -55,7 +109,13 @@ export const processApi = {
     request<Ok>('POST', `/api/tasks/${enc(taskId)}/delegate`, { body: reason ? { to, reason } : { to } }),
   resolve: (taskId: string, opinion?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/resolve`, { body: opinion ? { opinion } : {} }),
   addSigners: (taskId: string, users: string[]) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/signers`, { body: { users } }),
-  removeSigner: (taskId: string, signerIndex: number) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/signers/remove`, { body: { signerIndex } }),
+  removeSigner: (taskId: string, signerIndex: number, reason?: string) =>
+    request<Ok>('POST', `/api/tasks/${enc(taskId)}/signers/remove`, { body: reason ? { signerIndex, reason } : { signerIndex } }),
+  operations: (caseId: string) => request<CaseOperations>('GET', `/api/cases/${enc(caseId)}/operations`),
+  myCopies: () => request<{ items: CopyView[]; unread: number }>('GET', '/api/copies'),
+  caseCopies: (caseId: string) => request<{ items: CopyView[] }>('GET', `/api/cases/${enc(caseId)}/copies`),
+  workload: () => request<Workload[]>('GET', '/api/staff/workload'),
+  handover: (from: string, to: string) => request<{ taskIds: string[] }>('POST', `/api/users/${enc(from)}/handover`, { body: { to } }),
   urge: (taskId: string, message?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/urge`, { body: message ? { message } : {} }),
   copyTo: (caseId: string, users: string[], taskId?: string) =>
     request<Ok>('POST', `/api/cases/${enc(caseId)}/copies`, { body: taskId ? { users, taskId } : { users } }),
@@ -65,3 +125,5 @@ export const processApi = {
 };
 
 export const processKey = (caseId: string) => ['cases', 'process', caseId] as const;
+export const operationsKey = (caseId: string) => ['cases', 'process', caseId, 'operations'] as const;
+export const copiesKey = ['copies'] as const;
