@@ -27,6 +27,7 @@ import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
 import { registerWorkflowRoutes } from '../../modules/workflow/routes.ts';
 import { registerDocumentRoutes } from '../../modules/documents/index.ts';
 import { registerPortalRoutes } from '../../modules/portal/index.ts';
+import { registerFormRoutes } from '../../modules/forms/index.ts';
 
 export type App = FastifyInstance;
 /** The app as route modules see it: zod schemas type each handler's input. */
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerWorkflowRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
   registerPortalRoutes(api, ctx);
+  registerFormRoutes(api, ctx);
 
   if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
     // Hashed assets may be cached for good; the shell must be fetched afresh.

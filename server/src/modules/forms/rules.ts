@@ -1,0 +1,21 @@
+import {
+  validateFormData, visibleFormData, type FormData, type FormError, type FormSpec,
+} from '../../../../shared/forms/index.ts';
+import { regionIndex } from './regions.ts';
+
+/**
+ * Checks application data against the item's form with the one validator the
+ * browser runs too. Returns the problems and the data as it is to be stored
+ * (hidden fields dropped, strings trimmed).
+ */
+export function checkItemForm(spec: FormSpec, data: FormData, today: string): { errors: FormError[]; data: FormData } {
+  const errors = validateFormData(spec, data, { today, regions: regionIndex() });
+  return { errors, data: errors.length === 0 ? visibleFormData(spec, data) : data };
+}
+
+/** The upload ids the form's attachment fields hold (top level; tables carry no files). */
+export function formAttachmentIds(spec: FormSpec, data: FormData): string[] {
+  return Object.entries(spec.schema.properties)
+    .filter(([key, f]) => f['x-widget'] === 'attachment' && typeof data[key] === 'string')
+    .map(([key]) => data[key] as string);
+}
