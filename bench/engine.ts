@@ -270,7 +270,7 @@ export async function run(args: string[]): Promise<void> {
     const theirFigures = summary(`bpmn-engine (state in PostgreSQL, N = ${m})`, theirs);
     const ceiling = await runInsertCeiling(db, 5);
     const chainCeiling = await runChainCeiling(db, 5);
-    stopChainer();
+    await stopChainer();
     sampleRss();
     const ratio = oursFigures.instancesPerSecond / theirFigures.instancesPerSecond;
     const share = oursFigures.stepsPerSecond / ceiling;

@@ -45,7 +45,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       url: config.publicUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
       stop: async () => {
         stopSweeps();
-        stopChainer();
+        await stopChainer();
         await app.close();
         await database.close();
       },

@@ -59,22 +59,27 @@ export async function hasUnchained(db: Db): Promise<boolean> {
 /**
  * Runs the chainer in the background: a cheap probe every `intervalMs`, a
  * chaining round when it finds work. Several nodes may run it; they take
- * turns on the head row. Returns a function that stops it.
+ * turns on the head row. Returns a function that stops it and resolves once
+ * a round in flight has finished (so the pool can be closed after it).
  */
-export function startChainer(db: Db, onError: (err: Error) => void, intervalMs = 100): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      if (await hasUnchained(db)) await chainPending(db);
-    } catch (err) {
-      onError(err as Error);
-    } finally {
-      running = false;
-    }
+export function startChainer(db: Db, onError: (err: Error) => void, intervalMs = 100): () => Promise<void> {
+  let round: Promise<void> | null = null;
+  const tick = () => {
+    if (round) return;
+    round = (async () => {
+      try {
+        if (await hasUnchained(db)) await chainPending(db);
+      } catch (err) {
+        onError(err as Error);
+      } finally {
+        round = null;
+      }
+    })();
   };
-  const timer = setInterval(() => void tick(), intervalMs);
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await round;
+  };
 }

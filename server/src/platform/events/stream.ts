@@ -33,8 +33,20 @@ export async function appendEvent(tx: Tx, e: NewEvent): Promise<{ id: string }> 
 /** Appends several events with one statement, in the given order. */
 export async function appendEvents(tx: Tx, events: readonly NewEvent[]): Promise<{ id: string }[]> {
   if (events.length === 0) return [];
-  const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
+  const params: unknown[] = [];
   const ids: { id: string }[] = [];
+  const sql = eventsInsert(events, (value) => `$${params.push(value)}`, ids);
+  await tx.query(sql, params);
+  return ids;
+}
+
+/**
+ * The INSERT of `events`, its parameters placed by `param` (so a caller can
+ * make it one part of a larger statement). unnest keeps the array order, and
+ * pos is drawn row by row in that order.
+ */
+export function eventsInsert(events: readonly NewEvent[], param: (value: unknown) => string, ids: { id: string }[] = []): string {
+  const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
   for (const e of events) {
     const id = randomUUID();
     ids.push({ id });
@@ -42,13 +54,9 @@ export async function appendEvents(tx: Tx, events: readonly NewEvent[]): Promise
       e.actor?.id ?? null, e.actor?.role ?? null, e.occurredAt.toISOString(), JSON.stringify(e.payload ?? {})];
     row.forEach((v, i) => cols[i]!.push(v));
   }
-  // unnest keeps the array order, and pos is drawn row by row in that order.
-  await tx.query(
-    `INSERT INTO events (id, type, schema_version, case_id, case_no, department_id, actor_id, actor_role, occurred_at, payload)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::timestamptz[], $10::jsonb[])`,
-    cols,
-  );
-  return ids;
+  const types = ['uuid', 'text', 'int', 'uuid', 'text', 'uuid', 'uuid', 'text', 'timestamptz', 'jsonb'];
+  return `INSERT INTO events (id, type, schema_version, case_id, case_no, department_id, actor_id, actor_role, occurred_at, payload)
+     SELECT * FROM unnest(${cols.map((c, i) => `${param(c)}::${types[i]}[]`).join(', ')})`;
 }
 
 export interface EventRow {

@@ -2,7 +2,7 @@ import type { Tx } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { RunContext, type LoadedInstance } from './context.ts';
 import { inTx } from './tx.ts';
-import type { Actor, EngineEnv, InstanceRow, TaskRow } from './types.ts';
+import type { Actor, EngineEnv, InstanceRow, TaskRow, TokenRow } from './types.ts';
 
 /**
  * The frame of every command: one transaction, the root instance of the
@@ -57,7 +57,8 @@ export async function taskCommand<T>(
     if (!rows[0]) throw new AppError('TASK_NOT_FOUND', { taskId });
     const ctx = new RunContext(tx, env, env.clock.now(), rows[0].id, actor);
     await ctx.adopt(rows[0]);
-    const task = await readTask(tx, taskId);
+    const { task, token } = await readTaskAndToken(tx, taskId);
+    ctx.taskToken = token;
     const loaded = await ctx.load(task.instance_id);
     requireRunning(loaded);
     const result = await fn(ctx, task, loaded);
@@ -70,6 +71,28 @@ export async function readTask(tx: Tx, taskId: string): Promise<TaskRow> {
   const { rows } = await tx.query<TaskRow>('SELECT * FROM wf_tasks WHERE id = $1', [taskId]);
   if (!rows[0]) throw new AppError('TASK_NOT_FOUND', { taskId });
   return rows[0];
+}
+
+const TOKEN_COLUMNS = ['id', 'instance_id', 'node_id', 'scope_id', 'state', 'via_flow', 'branch', 'data', 'rev', 'created_at'] as const;
+
+/**
+ * The task and, in the same round trip, the token it rests on (read after the
+ * tree lock, so both are current). The token is null when none is stored.
+ */
+async function readTaskAndToken(tx: Tx, taskId: string): Promise<{ task: TaskRow; token: TokenRow | null }> {
+  const { rows } = await tx.query<TaskRow & Record<string, unknown>>(
+    `SELECT t.*, ${TOKEN_COLUMNS.map((c) => `k.${c} AS "token.${c}"`).join(', ')}
+       FROM wf_tasks t LEFT JOIN wf_tokens k ON k.id = t.token_id WHERE t.id = $1`,
+    [taskId],
+  );
+  const row = rows[0];
+  if (!row) throw new AppError('TASK_NOT_FOUND', { taskId });
+  const token: Record<string, unknown> = {};
+  for (const c of TOKEN_COLUMNS) {
+    token[c] = row[`token.${c}`];
+    delete row[`token.${c}`];
+  }
+  return { task: row, token: token.id ? (token as unknown as TokenRow) : null };
 }
 
 /** The task must be open (not completed, returned, cancelled or delegated). */

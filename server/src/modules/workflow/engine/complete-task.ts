@@ -56,7 +56,9 @@ export async function finishTask(
   ctx.record({ instanceId: loaded.row.id, taskId: task.id, nodeId: task.node_id, action: 'completed', actorId: ctx.actor?.id ?? null, opinion: input.opinion ?? null, fields, details: outcome ? { outcome } : null });
   ctx.emit('task.completed', loaded.row.id, { taskId: task.id, nodeId: task.node_id, outcome, loopIndex: task.loop_index });
 
-  const token = await getToken(ctx, task.token_id);
+  // The status update above changed no token, so the one read with the task is current.
+  const known = ctx.takeTaskToken(task.token_id);
+  const token = known === undefined ? await getToken(ctx, task.token_id) : known;
   if (!token) throw new AppError('WORKFLOW_STATE_CONFLICT', { instanceId: loaded.row.id });
   let voteToken: string | undefined;
   if (token.state === 'multi' && token.data) {
@@ -81,7 +83,7 @@ export async function finishTask(
     await moveOn(ctx, token);
   }
   await drain(ctx);
-  await ctx.tx.query('UPDATE wf_tasks SET effects = $2 WHERE id = $1', [task.id, JSON.stringify(ctx.effects(loaded.row.id, voteToken))]);
+  ctx.keepEffects(task.id, ctx.effects(loaded.row.id, voteToken));
   return { taskId: task.id, instanceId: loaded.row.id, instanceStatus: loaded.row.status, openedTasks: [...ctx.createdTasks.values()] };
 }
 

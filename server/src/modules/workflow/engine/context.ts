@@ -1,6 +1,6 @@
 import type { Tx } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { appendEvents, type NewEvent } from '../../../platform/events/stream.ts';
+import { eventsInsert, type NewEvent } from '../../../platform/events/stream.ts';
 import type { CompiledModel } from './compiled-model.ts';
 import { calendarDayCalculator, type DueDateCalculator } from './due-dates.ts';
 import { eventActor, loadModel } from './definitions.ts';
@@ -50,6 +50,7 @@ export class RunContext {
   readonly deadScopes = new Set<string>();
   readonly history: HistoryEntry[] = [];
   readonly events: NewEvent[] = [];
+  readonly taskEffects: { taskId: string; effects: CompletionEffects }[] = [];
   /** Node ids passed per instance, written as one 'passed' history row (diagram highlighting). */
   readonly passed = new Map<string, string[]>();
   readonly dueDates: DueDateCalculator;
@@ -63,6 +64,11 @@ export class RunContext {
   readonly cancelledTasks = new Set<string>();
   readonly cancelledTimers = new Set<string>();
   irreversible: string | undefined;
+  /**
+   * The token under the command's task, read with the task. Valid until the
+   * run changes a token: take it with `takeTaskToken` before doing so.
+   */
+  taskToken: TokenRow | null | undefined;
 
   constructor(
     readonly tx: Tx,
@@ -157,37 +163,56 @@ export class RunContext {
     return effects;
   }
 
-  /** Writes what the run kept in memory: variables and statuses, history, then the events (last: they lock the chain head). */
+  /** The token read with the command's task, once; undefined when the task was read otherwise. */
+  takeTaskToken(tokenId: string): TokenRow | null | undefined {
+    const token = this.taskToken;
+    this.taskToken = undefined;
+    if (token === undefined || (token !== null && token.id !== tokenId)) return undefined;
+    return token;
+  }
+
+  /** The undo record of a completed task, written with the rest at the end of the run. */
+  keepEffects(taskId: string, effects: CompletionEffects): void {
+    this.taskEffects.push({ taskId, effects });
+  }
+
+  /**
+   * Writes what the run kept in memory — changed variables and statuses, the
+   * completed tasks' undo records, history, events — as one statement (one
+   * round trip): a step's cost is mostly round trips to the database.
+   */
   async flush(): Promise<void> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const writes: string[] = [];
     for (const loaded of this.instances.values()) {
       // Unchanged variables are not rewritten: most steps only move tokens.
       const changed = loaded.row.status !== loaded.statusAtStart || JSON.stringify(loaded.variables) !== JSON.stringify(loaded.variablesAtStart);
       if (loaded.dirty && changed) {
-        await this.tx.query('UPDATE wf_instances SET variables = $2, status = $3, ended_at = $4 WHERE id = $1', [
-          loaded.row.id,
-          JSON.stringify(loaded.variables),
-          loaded.row.status,
-          loaded.row.ended_at,
-        ]);
+        writes.push(`UPDATE wf_instances SET variables = ${p(JSON.stringify(loaded.variables))}::jsonb, status = ${p(loaded.row.status)}::text,
+          ended_at = ${p(loaded.row.ended_at)}::timestamptz WHERE id = ${p(loaded.row.id)}::uuid`);
       }
     }
+    for (const { taskId, effects } of this.taskEffects) {
+      writes.push(`UPDATE wf_tasks SET effects = ${p(JSON.stringify(effects))}::jsonb WHERE id = ${p(taskId)}::uuid`);
+    }
     for (const [instanceId, nodes] of this.passed) this.history.push({ instanceId, action: 'passed', details: { nodes } });
-    if (this.history.length > 0) await insertHistory(this.tx, this.rootId, this.now, this.history);
-    await appendEvents(this.tx, this.events);
+    if (this.history.length > 0) writes.push(historyInsert(this.rootId, this.now, this.history, p));
+    if (this.events.length > 0) writes.push(eventsInsert(this.events, p));
+    if (writes.length === 0) return;
+    // Data-modifying CTEs: every part runs once, on different rows, in one statement.
+    const last = writes.pop()!;
+    const sql = writes.length === 0 ? last : `WITH ${writes.map((w, i) => `w${i} AS (${w})`).join(',\n')}\n${last}`;
+    await this.tx.query(sql, params);
   }
 }
 
-async function insertHistory(tx: Tx, rootId: string, at: Date, entries: HistoryEntry[]): Promise<void> {
-  const values: string[] = [];
-  const params: unknown[] = [rootId, at];
-  for (const e of entries) {
-    const base = params.length;
-    params.push(e.instanceId, e.taskId ?? null, e.nodeId ?? null, e.action, e.actorId ?? null, e.opinion ?? null,
-      e.fields ? JSON.stringify(e.fields) : null, e.details ? JSON.stringify(e.details) : null);
-    values.push(`($${base + 1}, $1, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $2, $${base + 6}, $${base + 7}, $${base + 8})`);
-  }
-  await tx.query(
-    `INSERT INTO wf_history (instance_id, root_id, task_id, node_id, action, actor_id, at, opinion, fields, details) VALUES ${values.join(', ')}`,
-    params,
+function historyInsert(rootId: string, at: Date, entries: HistoryEntry[], p: (value: unknown) => string): string {
+  const root = p(rootId);
+  const when = p(at);
+  const values = entries.map((e) =>
+    `(${p(e.instanceId)}::uuid, ${root}::uuid, ${p(e.taskId ?? null)}::uuid, ${p(e.nodeId ?? null)}::text, ${p(e.action)}::text, ${p(e.actorId ?? null)}::text, ` +
+    `${when}::timestamptz, ${p(e.opinion ?? null)}::text, ${p(e.fields ? JSON.stringify(e.fields) : null)}::jsonb, ${p(e.details ? JSON.stringify(e.details) : null)}::jsonb)`,
   );
+  return `INSERT INTO wf_history (instance_id, root_id, task_id, node_id, action, actor_id, at, opinion, fields, details) VALUES ${values.join(', ')}`;
 }
