@@ -95,6 +95,9 @@ describe('pauses (补正, 第四十五条)', () => {
     await travel(START);
     const c = await submitCase(t.app, citizen, 'FGJ-LB-001'); // 住建局审查 etc. have 10 working days each
     await post(`/api/cases/${c.id}/accept`, clerk);
+    const fgj = await login(t.app, 'approver_fgj');
+    const lead = (await t.app.inject({ url: '/api/tasks', headers: { cookie: fgj } })).json().items.find((i: { caseId: string }) => i.caseId === c.id);
+    await post(`/api/tasks/${lead.id}/complete`, fgj, { outcome: 'approved', opinion: '抄告相关部门' }); // 牵头预审
     const zjj = await login(t.app, 'approver_zjj');
     const stepDue = async () => (await t.app.inject({ url: '/api/tasks', headers: { cookie: zjj } })).json().items.find((i: { caseId: string }) => i.caseId === c.id).dueAt;
     expect(await stepDue()).toBe('2026-10-15T09:30:00.000Z');

@@ -27,6 +27,8 @@ describe('并联审批: one acceptance, three departments at once, one reply', (
     const c = await submitCase(t.app, citizen, 'FGJ-LB-001');
     await post(`/api/cases/${c.id}/accept`, clerk);
     const fgj = await login(t.app, 'approver_fgj');
+    // The lead pre-reviews (牵头预审), then the three reviews open together.
+    await decide('approver_fgj', c.id, 'approved', '材料齐全，抄告相关部门');
     expect((await todo(fgj)).some((i) => i.caseId === c.id)).toBe(false);
     await decide('approver_zjj', c.id, 'approved', '符合建设工程规划');
     await decide('approver_zrzy', c.id, 'approved', '用地手续齐全');
@@ -34,18 +36,20 @@ describe('并联审批: one acceptance, three departments at once, one reply', (
     expect((await todo(fgj)).some((i) => i.caseId === c.id)).toBe(false);
     const mid = (await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: citizen } })).json();
     expect(mid.status).toBe('accepted');
-    expect(mid.tasks.filter((x: { status: string }) => x.status === 'done')).toHaveLength(2);
+    expect(mid.tasks.filter((x: { status: string }) => x.status === 'done')).toHaveLength(3);
     await decide('approver_sthj', c.id, 'approved', '环评已批复');
     const done = await decide('approver_fgj', c.id, 'approved', '各部门意见一致，准予');
     expect(done.status).toBe('approved');
     const steps = done.timeline.filter((e: { type: string }) => e.type === 'task.completed').map((e: { step: string }) => e.step);
-    expect(steps.slice(0, 3).sort()).toEqual(['住建局审查', '生态环境局审查', '自然资源局审查'].sort());
-    expect(steps[3]).toBe('联审决定');
+    expect(steps[0]).toBe('牵头预审');
+    expect(steps.slice(1, 4).sort()).toEqual(['住建局审查', '生态环境局审查', '自然资源局审查'].sort());
+    expect(steps[4]).toBe('联审决定');
   });
 
   it('lets each department see the joint case and nothing of another department’s step', async () => {
     const c = await submitCase(t.app, citizen, 'FGJ-LB-001');
     await post(`/api/cases/${c.id}/accept`, clerk);
+    await decide('approver_fgj', c.id, 'approved', '抄告相关部门');
     const zjj = await login(t.app, 'approver_zjj');
     expect((await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: zjj } })).statusCode).toBe(200);
     const zrzyTask = (await todo(await login(t.app, 'approver_zrzy'))).find((i) => i.caseId === c.id)!;

@@ -14,9 +14,13 @@ const post = (url: string, cookie: string, payload: object = {}) => t.app.inject
 const todo = async (cookie: string) => (await t.app.inject({ url: '/api/tasks', headers: { cookie } })).json().items as { id: string; caseId: string; name: string }[];
 const taskOf = async (cookie: string, caseId: string) => (await todo(cookie)).find((i) => i.caseId === caseId);
 
+/** A joint case past the lead's pre-review (牵头预审): the three department reviews are open. */
 async function jointCase() {
   const c = await submitCase(t.app, citizen, 'FGJ-LB-001');
   await post(`/api/cases/${c.id}/accept`, clerk);
+  const fgj = await login(t.app, 'approver_fgj');
+  const lead = ((await t.app.inject({ url: '/api/tasks', headers: { cookie: fgj } })).json().items as { id: string; caseId: string }[]).find((i) => i.caseId === c.id)!;
+  await post(`/api/tasks/${lead.id}/complete`, fgj, { outcome: 'approved', opinion: '材料齐全，抄告相关部门' });
   return c;
 }
 

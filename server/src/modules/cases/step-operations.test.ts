@@ -16,9 +16,13 @@ type Ops = { tasks: { taskId: string; nodeId: string; operations: string[]; remo
 const opsOf = async (caseId: string, cookie: string) => (await get(`/api/cases/${caseId}/operations`, cookie)) as Ops;
 const userId = async (username: string) => (await t.ctx.db.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
 
+/** A joint case past the lead's pre-review (牵头预审): the three department reviews are open. */
 async function jointCase() {
   const c = await submitCase(t.app, citizen, 'FGJ-LB-001');
   await post(`/api/cases/${c.id}/accept`, clerk);
+  const fgj = await login(t.app, 'approver_fgj');
+  const lead = ((await t.app.inject({ url: '/api/tasks', headers: { cookie: fgj } })).json().items as { id: string; caseId: string }[]).find((i) => i.caseId === c.id)!;
+  await post(`/api/tasks/${lead.id}/complete`, fgj, { outcome: 'approved', opinion: '材料齐全，抄告相关部门' });
   return c;
 }
 
@@ -27,10 +31,10 @@ describe('operations a person may do now, over HTTP', () => {
     const c = await jointCase();
     const zjj = await login(t.app, 'approver_zjj');
     const mine = (await opsOf(c.id, zjj)).tasks;
-    expect(mine.map((x) => [x.nodeId, x.operations])).toEqual([['zjj', ['claim', 'complete', 'transfer', 'delegate', 'copy']]]);
+    expect(mine.map((x) => [x.nodeId, x.operations, x.returnTargets])).toEqual([['zjj', ['claim', 'complete', 'return', 'transfer', 'delegate', 'copy'], ['lead']]]);
     const taskId = mine[0]!.taskId;
     expect((await post(`/api/tasks/${taskId}/claim`, zjj)).statusCode).toBe(200);
-    expect((await opsOf(c.id, zjj)).tasks[0]!.operations).toEqual(['unclaim', 'complete', 'transfer', 'delegate', 'copy']);
+    expect((await opsOf(c.id, zjj)).tasks[0]!.operations).toEqual(['unclaim', 'complete', 'return', 'transfer', 'delegate', 'copy']);
     expect((await post(`/api/tasks/${taskId}/unclaim`, zjj)).statusCode).toBe(200);
     expect((await post(`/api/tasks/${taskId}/delegate`, zjj, { to: await userId('manager'), reason: '请协助核对规划条件' })).statusCode).toBe(200);
     expect((await opsOf(c.id, zjj)).tasks).toEqual([]);
@@ -42,6 +46,31 @@ describe('operations a person may do now, over HTTP', () => {
     expect((await opsOf(c.id, zjj)).tasks[0]!.operations).toContain('complete');
     // Someone who cannot see the case learns nothing.
     expect((await get(`/api/cases/${c.id}/operations`, await login(t.app, 'approver'))).code).toBe('CASE_NOT_FOUND');
+  });
+
+  it('退回 from one branch to the lead’s pre-review cancels the other branches’ open reviews, saying why; the case then runs to the end', async () => {
+    const c = await jointCase();
+    const zjj = await login(t.app, 'approver_zjj');
+    await post(`/api/tasks/${(await opsOf(c.id, zjj)).tasks[0]!.taskId}/complete`, zjj, { outcome: 'approved', opinion: '符合规划' });
+    const sthj = await login(t.app, 'approver_sthj');
+    const task = (await opsOf(c.id, sthj)).tasks[0]!;
+    expect(task.returnTargets).toEqual(['lead']);
+    expect((await post(`/api/tasks/${task.taskId}/return`, sthj, { targetNodeId: 'lead', opinion: '环评批复与项目地址不符，请牵头部门核实后重新抄告' })).statusCode).toBe(200);
+    const history = (await get(`/api/cases/${c.id}/process`, sthj)) as { entries: { action: string; nodeId: string; details: Record<string, unknown> | null }[]; highlight: { active: string[]; returned: string[] } };
+    expect(history.highlight.active).toEqual(['lead']);
+    expect(history.highlight.returned).toEqual(['sthj']);
+    const cancelled = history.entries.filter((e) => e.action === 'cancelled');
+    expect(cancelled.map((e) => [e.nodeId, e.details?.reason, e.details?.target])).toEqual([['zrzy', 'returnedPastSplit', 'lead']]);
+    // Round two: the lead sends it again, all three review, the lead decides, the case concludes.
+    const fgj = await login(t.app, 'approver_fgj');
+    const next = async (cookie: string) => ((await get('/api/tasks', cookie)).items as { id: string; caseId: string }[]).find((i) => i.caseId === c.id)!;
+    await post(`/api/tasks/${(await next(fgj)).id}/complete`, fgj, { outcome: 'approved', opinion: '已核实地址，重新抄告' });
+    for (const u of ['approver_zjj', 'approver_zrzy', 'approver_sthj']) {
+      const cookie = await login(t.app, u);
+      expect((await post(`/api/tasks/${(await next(cookie)).id}/complete`, cookie, { outcome: 'approved', opinion: '同意' })).statusCode).toBe(200);
+    }
+    const done = await post(`/api/tasks/${(await next(fgj)).id}/complete`, fgj, { outcome: 'approved', opinion: '准予' });
+    expect(done.json().status).toBe('approved');
   });
 
   it('抄送: the recipient’s inbox lists it unread, opening marks it read, the case shows who has read', async () => {

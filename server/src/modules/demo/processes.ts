@@ -31,22 +31,27 @@ export function singleReview(deptCode: string, deptName: string, limitDays: numb
 }
 
 /**
- * 并联审批: the lead department (发改) accepts once; 住建, 自然资源 and 生态环境
- * review at the same time (parallel split and join); the lead decides.
+ * 并联审批: the window accepts once; the lead department (发改) pre-reviews
+ * and sends the case on (抄告); 住建, 自然资源 and 生态环境 review at the same
+ * time (parallel split and join); the lead decides. A department may return
+ * its review to the lead's pre-review, which cancels the other departments'
+ * open reviews (退回 past the split) and sends the case round again.
  */
 export const jointInvestment = {
   key: 'joint-industrial-project',
   xml: `${header}
   <bpmn:process id="joint-industrial-project" name="工业投资项目并联审批" isExecutable="true">
     <bpmn:startEvent id="start" name="一门受理"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:parallelGateway id="split" name="抄告相关部门"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:outgoing>f3</bpmn:outgoing><bpmn:outgoing>f4</bpmn:outgoing></bpmn:parallelGateway>
+    <bpmn:userTask id="lead" name="牵头预审" tongban:assigneeKind="department" tongban:assignee="FGJ" tongban:limitDays="2"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f0</bpmn:outgoing></bpmn:userTask>
+    <bpmn:parallelGateway id="split" name="抄告相关部门"><bpmn:incoming>f0</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:outgoing>f3</bpmn:outgoing><bpmn:outgoing>f4</bpmn:outgoing></bpmn:parallelGateway>
     <bpmn:userTask id="zjj" name="住建局审查" tongban:assigneeKind="department" tongban:assignee="ZJJ" tongban:limitDays="10"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f5</bpmn:outgoing></bpmn:userTask>
     <bpmn:userTask id="zrzy" name="自然资源局审查" tongban:assigneeKind="department" tongban:assignee="ZRZY" tongban:limitDays="10"><bpmn:incoming>f3</bpmn:incoming><bpmn:outgoing>f6</bpmn:outgoing></bpmn:userTask>
     <bpmn:userTask id="sthj" name="生态环境局审查" tongban:assigneeKind="department" tongban:assignee="STHJ" tongban:limitDays="10"><bpmn:incoming>f4</bpmn:incoming><bpmn:outgoing>f7</bpmn:outgoing></bpmn:userTask>
     <bpmn:parallelGateway id="join" name="汇总意见"><bpmn:incoming>f5</bpmn:incoming><bpmn:incoming>f6</bpmn:incoming><bpmn:incoming>f7</bpmn:incoming><bpmn:outgoing>f8</bpmn:outgoing></bpmn:parallelGateway>
     <bpmn:userTask id="decide" name="联审决定" tongban:assigneeKind="department" tongban:assignee="FGJ" tongban:limitDays="5"><bpmn:incoming>f8</bpmn:incoming><bpmn:outgoing>f9</bpmn:outgoing></bpmn:userTask>
     <bpmn:endEvent id="end" name="集中回复"><bpmn:incoming>f9</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="split"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="lead"/>
+    <bpmn:sequenceFlow id="f0" sourceRef="lead" targetRef="split"/>
     <bpmn:sequenceFlow id="f2" sourceRef="split" targetRef="zjj"/>
     <bpmn:sequenceFlow id="f3" sourceRef="split" targetRef="zrzy"/>
     <bpmn:sequenceFlow id="f4" sourceRef="split" targetRef="sthj"/>
