@@ -7,18 +7,36 @@ import { AppError } from '../../platform/errors.ts';
 import { buildCalendar, NATIONAL_REGION, type DayKind, type WorkCalendar } from './calendar.ts';
 import { DEFAULT_YELLOW_WORKDAYS } from './colour.ts';
 import { DEFAULT_OFFICE_HOURS, officeHours, type OfficeHours } from './office-hours.ts';
-import { readCenterClock, readNoticeYears, readOverrides, regionExists } from './store.ts';
+import { readCenterClock, readNoticeYears, readOverrides } from './store.ts';
 
 /**
  * A region's calendar: the package's national data, the national days stored
  * (imported notices, corrections), then the region's own days.
+ *
+ * Building one takes milliseconds and almost every request needs it, so the
+ * built calendar is kept per region with a fingerprint of the rows it came
+ * from (row count and the sum of the rows' xmin, which every insert, update
+ * and delete changes). Each call reads only the fingerprint; a change by any
+ * node — or by the caller's own open transaction — makes it rebuild.
  */
 export async function loadCalendar(q: Queryable, region: string = NATIONAL_REGION): Promise<WorkCalendar> {
-  if (!(await regionExists(q, region))) throw new AppError('CALENDAR_REGION_UNKNOWN', { region });
+  const { rows } = await q.query<{ known: boolean; fingerprint: string }>(
+    `SELECT EXISTS (SELECT 1 FROM calendar_regions WHERE code = $1) AS known,
+       (SELECT count(*) || ':' || COALESCE(sum(xmin::text::bigint), 0) FROM calendar_overrides WHERE region_code IN ($1, $2))
+       || '/' || (SELECT count(*) || ':' || COALESCE(sum(xmin::text::bigint), 0) FROM calendar_notice_years WHERE region_code = $2) AS fingerprint`,
+    [region, NATIONAL_REGION],
+  );
+  if (!rows[0]!.known) throw new AppError('CALENDAR_REGION_UNKNOWN', { region });
+  const cached = builtCalendars.get(region);
+  if (cached && cached.fingerprint === rows[0]!.fingerprint) return cached.calendar;
   const national = await readOverrides(q, NATIONAL_REGION, 'national');
   const own = region === NATIONAL_REGION ? [] : await readOverrides(q, region, 'region');
-  return buildCalendar({ region, overrides: [...national, ...own], knownYears: await readNoticeYears(q, NATIONAL_REGION) });
+  const calendar = buildCalendar({ region, overrides: [...national, ...own], knownYears: await readNoticeYears(q, NATIONAL_REGION) });
+  builtCalendars.set(region, { fingerprint: rows[0]!.fingerprint, calendar });
+  return calendar;
 }
+
+const builtCalendars = new Map<string, { fingerprint: string; calendar: WorkCalendar }>();
 
 export interface CenterClock {
   region: string;
