@@ -2,7 +2,7 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { withTx, type Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { getItem } from '../catalog/index.ts';
+import { currentVersionId, getItem } from '../catalog/index.ts';
 import type { CenterClock } from '../calendar/index.ts';
 import { checkForm, chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
 import { loadClock } from './clock.ts';
@@ -16,6 +16,8 @@ export interface Application {
   formData: Record<string, unknown>;
   materials: { materialId: string; uploadId: string }[];
   idempotencyKey: string;
+  /** The item version the form was rendered from; an older one than current is refused (ITEM_VERSION_STALE). */
+  itemVersionId?: string;
 }
 
 export interface SubmitResult {
@@ -66,6 +68,11 @@ export async function submitApplication(
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${actor.id}:${app.idempotencyKey}`]);
     const existing = await existingByKey(tx, actor.id, app.idempotencyKey);
     if (existing) return existing;
+    // The case starts on the item's current version and keeps it; a form rendered from an older one is refused.
+    const versionId = await currentVersionId(tx, item.id);
+    if (versionId !== item.versionId || (app.itemVersionId && app.itemVersionId !== versionId)) {
+      throw new AppError('ITEM_VERSION_STALE', { currentVersionId: versionId });
+    }
 
     const now = ctx.clock.now();
     const day = chinaDay(now);
@@ -80,10 +87,10 @@ export async function submitApplication(
     const queryCode = newQueryCode();
     const inserted = await tx.query<{ id: string }>(
       `INSERT INTO cases (case_no, query_code, item_id, department_id, applicant_id, applicant_name, status, form_data, idempotency_key,
-                          submitted_at, promised_days, legal_days, limit_unit, handling, notice_due_at)
-       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+                          submitted_at, promised_days, legal_days, limit_unit, handling, notice_due_at, item_version_id)
+       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
       [caseNo, queryCode, item.id, item.departmentId, actor.id, actor.displayName, JSON.stringify(app.formData), app.idempotencyKey,
-        now, item.promisedDays, item.legalDays, item.limitUnit, item.itemType === 'joint' ? 'joint' : 'single', noticeDueAt(cc, now)],
+        now, item.promisedDays, item.legalDays, item.limitUnit, item.itemType === 'joint' ? 'joint' : 'single', noticeDueAt(cc, now), versionId],
     );
     const caseId = inserted.rows[0]!.id;
     await attachUploads(tx, actor.id, caseId, [...given].map(([materialId, uploadId]) => ({ materialId, uploadId })));

@@ -6,3 +6,4 @@ export { listConcludedResults, caseRatingFacts, ownUploads } from './public-read
 export type { ConcludedResult, CaseRatingFacts } from './public-reads.ts';
 export { submitApplication } from './commands.ts';
 export type { Application, SubmitResult } from './commands.ts';
+export { findUpload } from './uploads.ts';

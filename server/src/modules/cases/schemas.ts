@@ -89,6 +89,8 @@ export const progressSchema = z.object({
   status: caseStatusSchema,
   submittedAt: z.date(),
   acceptedAt: z.date().nullable(),
+  /** The item version the form was rendered from (GET /api/items/:id versionId); stale → ITEM_VERSION_STALE. */
+  itemVersionId: z.uuid().optional(),
   concludedAt: z.date().nullable(),
   resultNote: z.string().nullable(),
   timeline: z.array(timelineEntrySchema.omit({ actorName: true })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formSpecSchema } from '../forms/index.ts';
 
 export const itemTypeSchema = z.enum(['immediate', 'promised', 'joint', 'reported']);
 
@@ -22,6 +23,8 @@ export const itemSummarySchema = z.object({
   /** workday (default, 第八十二条), day (natural days) or hour (office hours). */
   limitUnit: z.enum(['workday', 'day', 'hour']),
   fee: z.string(),
+  /** 项目分类; null when not assigned. */
+  categoryId: z.uuid().nullable(),
 });
 
 export const materialSchema = z.object({
@@ -30,13 +33,49 @@ export const materialSchema = z.object({
   required: z.boolean(),
   form: z.string(),
   copies: z.number().int(),
+  /** 原件 / 复印件 / 原件和复印件 */
+  originalOrCopy: z.enum(['original', 'copy', 'both']),
+  /** required, or conditional: needed when `condition` applies */
+  requirement: z.enum(['required', 'conditional']),
+  condition: z.string(),
+  medium: z.enum(['paper', 'electronic', 'both']),
+  sampleUploadId: z.uuid().nullable(),
+  /** A reusable electronic licence (电子证照) type standing in for it. */
+  elicenceType: z.string().nullable(),
+  /** May be owed under 容缺受理. */
+  deferrable: z.boolean(),
 });
 
 export const itemDetailSchema = itemSummarySchema.extend({
   legalBasis: z.string(),
   description: z.string(),
+  /** Deprecated: a flat view of `form` for old readers. */
   formFields: z.array(formFieldSchema),
+  /** The application form (FormSpec: JSON Schema + layout), validated by shared/forms on both sides. */
+  form: formSpecSchema,
   materials: z.array(materialSchema),
+  /** The published version a form rendered from this carries back on submission (stale → ITEM_VERSION_STALE). */
+  versionId: z.uuid().nullable(),
+  version: z.number().int().nullable(),
+  categoryName: z.string().nullable(),
+  /** 受理条件 */
+  conditions: z.string(),
+  feeFree: z.boolean(),
+  feeItems: z.array(z.object({ name: z.string(), amount: z.number(), basis: z.string() })),
+  /** 办理地点 / 办理时间 */
+  location: z.string(),
+  hours: z.string(),
+  contactPhone: z.string(),
+  complaintPhone: z.string(),
+  allowsDeficientAcceptance: z.boolean(),
+  /** 事项编码 parts per GB/T 39554.1 and the codes they compose (null when incomplete). */
+  codeParts: z.object({
+    typeCode: z.string().nullable(), mainCode: z.string().nullable(), subCode: z.string().nullable(),
+    implementerCode: z.string().nullable(), handlingSeq: z.string().nullable(),
+  }),
+  basicCode: z.string().nullable(),
+  implementationCode: z.string().nullable(),
+  handlingCode: z.string().nullable(),
 });
 export type ItemDetail = z.infer<typeof itemDetailSchema>;
 

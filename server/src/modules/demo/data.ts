@@ -207,3 +207,170 @@ export const items: DemoItem[] = [
     materials: [{ name: '建设项目环境影响报告表', required: true }, { name: '报批申请文件', required: true }],
   },
 ];
+
+/** The category tree of the catalogue (项目分类): code, name, parent code. */
+export const itemCategories: { code: string; name: string; parent: string | null }[] = [
+  { code: 'QY', name: '企业服务', parent: null },
+  { code: 'QY-KB', name: '企业开办', parent: 'QY' },
+  { code: 'QY-JY', name: '经营许可', parent: 'QY' },
+  { code: 'GR', name: '个人服务', parent: null },
+  { code: 'GR-HJ', name: '户籍管理', parent: 'GR' },
+  { code: 'GR-JY', name: '就业创业', parent: 'GR' },
+  { code: 'GC', name: '工程建设', parent: null },
+  { code: 'GC-LX', name: '项目立项', parent: 'GC' },
+  { code: 'GC-SG', name: '施工许可', parent: 'GC' },
+  { code: 'GC-HB', name: '环境保护', parent: 'GC' },
+  { code: 'BDC', name: '不动产登记', parent: null },
+  { code: 'YL', name: '医疗卫生', parent: null },
+];
+
+/** The implementing departments' unified social credit codes (fictional, with valid check characters). */
+const implementer: Record<string, string> = {
+  SCJG: '11330122002471030L', SWJ: '11330122002471037A', GAJ: '113301220024710442', RSJ: '11330122002471051R',
+  ZJJ: '11330122002471058F', ZRZY: '113301220024710657', FGJ: '11330122002471072Y', WJW: '11330122002471079L', STHJ: '11330122002471086C',
+};
+
+export interface MaterialGuide {
+  original?: 'original' | 'copy' | 'both';
+  copies?: number;
+  medium?: 'paper' | 'electronic' | 'both';
+  /** Makes the material conditional: needed only in this case. */
+  condition?: string;
+  elicence?: string;
+  deferrable?: boolean;
+}
+
+/** The standard elements of each demo item's service guide (办事指南), by item code. */
+export interface ItemGuide {
+  category: string;
+  conditions: string;
+  location: string;
+  hours: string;
+  contactPhone: string;
+  complaintPhone: string;
+  /** Empty: free of charge. */
+  fees?: { name: string; amount: number; basis: string }[];
+  allowsDeficientAcceptance?: boolean;
+  /** 事项类型代码, 主项编码, 子项编码, 业务办理项顺序码; the implementer is the department. */
+  code: [string, string, string, string];
+  materials?: Record<string, MaterialGuide>;
+}
+
+const HOURS = '工作日 上午 9:00—12:00，下午 13:30—17:00（法定节假日除外）';
+const COMPLAINT = '12345';
+const at = (window: string) => `示范县政务服务中心（人民路 88 号）${window}`;
+
+export const itemGuides: Record<string, ItemGuide> = {
+  'SCJG-XK-001': {
+    category: 'QY-JY', code: ['01', '00101', '000', '01'], allowsDeficientAcceptance: true,
+    conditions: '1. 申请人已取得营业执照等合法主体资格；2. 具有与经营的食品品种、数量相适应的经营场所，并与有毒、有害场所保持规定距离；3. 具有相应的设备设施、专职或兼职食品安全管理人员和保证食品安全的规章制度。',
+    location: at('5 号市场监管窗口'), hours: HOURS, contactPhone: '0571-12345605', complaintPhone: COMPLAINT,
+    materials: {
+      '食品经营许可申请书': { original: 'original', medium: 'both' },
+      '营业执照复印件': { original: 'copy', medium: 'electronic', elicence: '营业执照' },
+      '与食品经营相适应的主要设备设施布局、操作流程等文件': { original: 'original', medium: 'both' },
+      '食品安全管理制度文本': { original: 'original', medium: 'electronic', condition: '从事餐饮服务或经营高风险食品的', deferrable: true },
+    },
+  },
+  'SCJG-DJ-002': {
+    category: 'QY-KB', code: ['01', '00102', '000', '01'],
+    conditions: '有经营能力的公民，经营范围不属于法律、行政法规禁止的项目。',
+    location: at('1 号、2 号综合受理窗口'), hours: HOURS, contactPhone: '0571-12345605', complaintPhone: COMPLAINT,
+    materials: {
+      '经营者身份证明': { original: 'original', medium: 'electronic', elicence: '居民身份证' },
+      '经营场所使用证明': { original: 'copy', medium: 'both' },
+    },
+  },
+  'SCJG-DJ-003': {
+    category: 'QY-KB', code: ['01', '00103', '000', '01'],
+    conditions: '股东符合法定人数，有符合公司章程规定的出资，有公司名称和住所，建立符合要求的组织机构。',
+    location: at('1 号、2 号综合受理窗口'), hours: HOURS, contactPhone: '0571-12345605', complaintPhone: COMPLAINT,
+    materials: {
+      '公司章程': { original: 'original', medium: 'both' },
+      '股东主体资格证明': { original: 'copy', medium: 'electronic', elicence: '营业执照' },
+    },
+  },
+  'SWJ-DJ-001': {
+    category: 'QY-KB', code: ['20', '00201', '000', '01'],
+    conditions: '已领取营业执照的新设立纳税人。',
+    location: at('1 号、2 号综合受理窗口'), hours: HOURS, contactPhone: '12366', complaintPhone: COMPLAINT,
+    materials: {
+      '营业执照复印件': { original: 'copy', medium: 'electronic', elicence: '营业执照' },
+      '经办人身份证件': { original: 'original', medium: 'electronic', elicence: '居民身份证' },
+    },
+  },
+  'GAJ-HJ-001': {
+    category: 'GR-HJ', code: ['07', '00301', '001', '01'],
+    conditions: '夫妻一方、未成年子女或年满六十周岁的父母投靠本县常住户口亲属，且投靠人有合法稳定住所。',
+    location: at('1 号、2 号综合受理窗口'), hours: HOURS, contactPhone: '0571-12345110', complaintPhone: COMPLAINT,
+    materials: {
+      '居民户口簿': { original: 'original', medium: 'paper', elicence: '居民户口簿' },
+      '亲属关系证明': { original: 'both', copies: 1, medium: 'paper', condition: '户口簿不能证明亲属关系的，提供结婚证或出生医学证明' },
+    },
+  },
+  'RSJ-SB-001': {
+    category: 'GR-JY', code: ['20', '00401', '000', '01'],
+    conditions: '法定劳动年龄内、有劳动能力和就业要求的本县户籍人员或常住人员。',
+    location: at('1 号、2 号综合受理窗口'), hours: HOURS, contactPhone: '12333', complaintPhone: COMPLAINT,
+    materials: {
+      '居民身份证': { original: 'original', medium: 'electronic', elicence: '居民身份证' },
+      '近期免冠照片': { original: 'original', copies: 2, medium: 'both' },
+    },
+  },
+  'ZJJ-XK-001': {
+    category: 'GC-SG', code: ['01', '00501', '000', '01'], allowsDeficientAcceptance: true,
+    conditions: '1. 已办理用地批准手续；2. 已取得建设工程规划许可证；3. 施工场地已基本具备施工条件；4. 已确定施工企业；5. 有满足施工需要的施工图纸及技术资料；6. 有保证工程质量和安全的具体措施。',
+    location: at('工程建设项目审批专区'), hours: HOURS, contactPhone: '0571-12345620', complaintPhone: COMPLAINT,
+    materials: {
+      '建设工程规划许可证': { original: 'copy', medium: 'electronic', elicence: '建设工程规划许可证' },
+      '施工合同': { original: 'copy', medium: 'both' },
+      '施工图设计文件审查合格书': { original: 'original', medium: 'electronic', deferrable: true },
+    },
+  },
+  'ZRZY-DJ-001': {
+    category: 'BDC', code: ['07', '00601', '001', '01'],
+    conditions: '依法取得房屋等建筑物、构筑物所有权或土地使用权，且尚未办理首次登记。',
+    location: at('8 号不动产登记窗口'), hours: HOURS, contactPhone: '0571-12345608', complaintPhone: COMPLAINT,
+    fees: [{ name: '不动产登记费（住宅类）', amount: 80, basis: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）' }],
+    materials: {
+      '申请人身份证明': { original: 'original', medium: 'electronic', elicence: '居民身份证' },
+      '不动产权属来源证明材料': { original: 'original', medium: 'paper' },
+    },
+  },
+  'FGJ-BA-001': {
+    category: 'GC-LX', code: ['10', '00701', '000', '01'],
+    conditions: '不涉及国家安全、不属于《政府核准的投资项目目录》范围的企业投资项目。',
+    location: at('工程建设项目审批专区'), hours: HOURS, contactPhone: '0571-12345630', complaintPhone: COMPLAINT,
+    materials: { '企业营业执照': { original: 'copy', medium: 'electronic', elicence: '营业执照' } },
+  },
+  'WJW-XK-001': {
+    category: 'QY-JY', code: ['01', '00801', '000', '01'],
+    conditions: '场所布局、卫生设施和从业人员健康合格证明符合《公共场所卫生管理条例》及卫生标准。',
+    location: at('1 号、2 号综合受理窗口'), hours: HOURS, contactPhone: '0571-12345640', complaintPhone: COMPLAINT,
+    materials: {
+      '营业执照复印件': { original: 'copy', medium: 'electronic', elicence: '营业执照' },
+      '卫生检测或评价报告': { original: 'original', medium: 'both' },
+    },
+  },
+  'WJW-XK-002': {
+    category: 'YL', code: ['01', '00802', '000', '01'],
+    conditions: '已取得设置医疗机构批准书（按规定免于设置审批的除外），并符合医疗机构基本标准。',
+    location: at('1 号、2 号综合受理窗口'), hours: HOURS, contactPhone: '0571-12345640', complaintPhone: COMPLAINT,
+    materials: { '医疗机构用房产权证明或使用证明': { original: 'copy', medium: 'both', elicence: '不动产权证书' } },
+  },
+  'FGJ-LB-001': {
+    category: 'GC-LX', code: ['10', '00702', '000', '01'],
+    conditions: '已完成项目备案或核准，取得建设用地规划手续。',
+    location: at('工程建设项目审批专区'), hours: HOURS, contactPhone: '0571-12345630', complaintPhone: COMPLAINT,
+    materials: { '环境影响评价文件': { original: 'original', medium: 'both', condition: '依法需要编制环境影响报告书（表）的项目' } },
+  },
+  'STHJ-SP-001': {
+    category: 'GC-HB', code: ['01', '00901', '000', '01'],
+    conditions: '建设项目列入《建设项目环境影响评价分类管理名录》中应编制环境影响报告表的类别。',
+    location: at('工程建设项目审批专区'), hours: HOURS, contactPhone: '0571-12345650', complaintPhone: COMPLAINT,
+    materials: { '建设项目环境影响报告表': { original: 'original', copies: 2, medium: 'both' } },
+  },
+};
+
+/** The implementing body's credit code of a department (GB/T 39554.1 实施主体编码). */
+export const implementerCode = (dept: string): string | null => implementer[dept] ?? null;

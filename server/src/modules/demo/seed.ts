@@ -5,6 +5,7 @@ import { center, departments, DEMO_PASSWORD, items, users, windows } from './dat
 import { jointInvestment, medicalLicensing, singleReview } from './processes.ts';
 import { deployDefinition } from '../workflow/engine/index.ts';
 import { systemClock } from '../../platform/clock.ts';
+import { loadDemoCatalogue } from './catalogue.ts';
 
 /** Loads the demo center once: does nothing when any center exists. Returns whether it loaded. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -52,6 +53,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
           [r.rows[0]!.id, m.name, m.required, m.form ?? '电子件', i]);
       }
     }
+    // Categories, service-guide elements and version 1 of every item (catalog).
+    await loadDemoCatalogue(tx, systemClock.now());
   });
   return true;
 }
