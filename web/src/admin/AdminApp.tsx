@@ -3,7 +3,7 @@
 // loads only when the designer opens.
 import { Layout, Menu, Result } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, ArrowLeftOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ArrowLeftOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../i18n';
 import { RequireRole, useMe } from '../ui/auth';
@@ -12,18 +12,22 @@ import { LinkButton } from '../ui/LinkButton';
 import { UserBox } from '../ui/UserBox';
 import { DesignerPage } from './DesignerPage';
 import { ProcessListPage } from './ProcessListPage';
+import { ArticlesPage } from './portal/ArticlesPage';
+import { usePortalT } from '../portal/messages';
 import { useAdminT } from './messages';
 import './admin.css';
 
 function Shell() {
   const { t: tApp } = useI18n();
   const t = useAdminT();
+  const p = usePortalT();
   const me = useMe();
   const location = useLocation();
   const user = me.data;
   if (!user) return null;
   const items: MenuProps['items'] = [
     { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
+    { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
     { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
   ];
   return (
@@ -49,7 +53,7 @@ function Shell() {
           <nav aria-label={t('admin.menu')}>
             <Menu
               mode="inline"
-              selectedKeys={location.pathname.startsWith('/admin/processes') ? ['/admin/processes'] : []}
+              selectedKeys={['/admin/processes', '/admin/portal'].filter((k) => location.pathname.startsWith(k))}
               items={items}
               style={{ borderInlineEnd: 0 }}
             />
@@ -62,6 +66,7 @@ function Shell() {
               <Route path="processes" element={<ProcessListPage />} />
               <Route path="processes/new" element={<DesignerPage />} />
               <Route path="processes/:id" element={<DesignerPage />} />
+              <Route path="portal" element={<ArticlesPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </main>

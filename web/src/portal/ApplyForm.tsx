@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import { useShowError } from '../ui/errors';
 import { newIdempotencyKey } from '../ui/idempotency';
 import { LinkButton } from '../ui/LinkButton';
+import { useApplicationDraft } from './useDraft';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png';
@@ -51,11 +52,13 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
   const showError = useShowError();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
+  // Drafts: restore, 保存草稿, autosave, and submit through the draft (removed with the case's transaction).
+  const draft = useApplicationDraft(item, form);
   // One key per filled-in form: a double click or a retry after a lost
   // response returns the same case instead of creating a second one.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [submitted, setSubmitted] = useState<SubmittedCase | null>(null);
-  const submit = useMutation({ mutationFn: api.cases.submit });
+  const submit = useMutation({ mutationFn: draft.submit });
 
   const onFinish = (values: FormValues) => {
     if (submit.isPending) return;
@@ -76,6 +79,7 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
       {
         onSuccess: (result) => {
           setSubmitted(result);
+          draft.submitted();
           void queryClient.invalidateQueries({ queryKey: ['cases'] });
         },
         onError: (error) => {
@@ -170,10 +174,12 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
       form={form}
       layout="vertical"
       onFinish={onFinish}
+      onValuesChange={draft.onValuesChange}
       onFinishFailed={() => void message.error(t('apply.fixErrors'))}
       scrollToFirstError={{ focus: true }}
       style={{ maxWidth: 720 }}
     >
+      {draft.notice}
       <Typography.Paragraph type="secondary">{t('apply.requiredNote')}</Typography.Paragraph>
       {item.formFields.length > 0 ? <h3 className="tb-card-title" style={{ marginBottom: 12 }}>{t('apply.formSection')}</h3> : null}
       {item.formFields.map((field) => (
@@ -230,9 +236,12 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={submit.error instanceof ApiError ? submit.error.message : t('error.unknown')} />
       ) : null}
       <Form.Item>
-        <Button type="primary" htmlType="submit" size="large" loading={submit.isPending}>
-          {t('apply.submit')}
-        </Button>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" size="large" loading={submit.isPending}>
+            {t('apply.submit')}
+          </Button>
+          {draft.saveButton}
+        </Space>
       </Form.Item>
     </Form>
   );

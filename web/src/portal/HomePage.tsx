@@ -1,22 +1,69 @@
-// 办事指南: the searchable list of service items.
-import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Select, Space, Table, Typography } from 'antd';
+// 首页: search (keyword and pinyin), news and disclosures, the rolling list of
+// concluded results, and the catalogue of service items.
+import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Select, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, type ItemSummary } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../ui/errors';
 import { ItemTypeTag } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { portalApi, type ArticleCategory } from './api';
 import { useCenter } from './center';
+import { usePortalT } from './messages';
+import { ArticleList } from './NewsPage';
+import { ResultsTable } from './ResultsPage';
+import { SearchBox } from './SearchPage';
+
+function ArticlesCard({ category }: { category: ArticleCategory }) {
+  const p = usePortalT();
+  const list = useQuery({ queryKey: ['portal', 'articles', category, 'home'], queryFn: () => portalApi.articles({ category, pageSize: 6 }) });
+  const title = category === 'news' ? p('home.newsTitle') : p('home.disclosureTitle');
+  return (
+    <Card
+      className="tb-full-height"
+      title={<h2 className="tb-card-title">{title}</h2>}
+      extra={<Link to={`/news?category=${category}`}>{category === 'news' ? p('home.moreNews') : p('home.moreDisclosures')}</Link>}
+    >
+      {list.isError ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data && list.data.items.length > 0 ? (
+        <ArticleList items={list.data.items} />
+      ) : (
+        <p className="tb-muted">{list.isPending ? '…' : p('home.noArticles')}</p>
+      )}
+    </Card>
+  );
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
 
 export function HomePage() {
   const { t } = useI18n();
+  const p = usePortalT();
   const center = useCenter();
   useDocumentTitle(t('home.title'));
   const items = useQuery({ queryKey: ['catalog', 'items'], queryFn: api.catalog.items, staleTime: 60_000 });
+  const results = useQuery({ queryKey: ['portal', 'results', 'home'], queryFn: () => portalApi.results({ page: 1, pageSize: 5 }) });
   const [search, setSearch] = useState('');
   const [department, setDepartment] = useState<string | undefined>(undefined);
+  const q = useDebounced(search.trim(), 200);
+  // The table filters as one types, with the server's keyword and pinyin match.
+  const hits = useQuery({
+    queryKey: ['portal', 'search', q],
+    queryFn: () => portalApi.search(q),
+    enabled: q !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
 
   const departments = useMemo(() => {
     const seen = new Map<string, string>();
@@ -25,13 +72,14 @@ export function HomePage() {
   }, [items.data]);
 
   const filtered = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return (items.data ?? []).filter(
-      (item) =>
-        (!department || item.departmentId === department) &&
-        (!q || item.name.toLowerCase().includes(q) || item.departmentName.toLowerCase().includes(q) || item.code.toLowerCase().includes(q)),
-    );
-  }, [items.data, search, department]);
+    const all = items.data ?? [];
+    let list = all;
+    if (q && hits.data) {
+      const byId = new Map(all.map((i) => [i.id, i] as const));
+      list = hits.data.items.flatMap((h) => byId.get(h.id) ?? []);
+    }
+    return list.filter((item) => !department || item.departmentId === department);
+  }, [items.data, hits.data, q, department]);
 
   const columns = [
     {
@@ -66,22 +114,28 @@ export function HomePage() {
   ];
 
   return (
-    <>
+    <div className="tb-stack">
       <section className="tb-hero" aria-labelledby="home-title">
         <h1 id="home-title">{center.data?.name ?? t('app.name')}</h1>
         <p>{t('home.intro')}</p>
+        <nav aria-label={p('home.services')} className="tb-hero-links">
+          <Link to="/progress">{p('home.progressLink')}</Link>
+          <Link to="/consult">{p('home.consultLink')}</Link>
+          <Link to="/results">{p('home.resultsTitle')}</Link>
+        </nav>
       </section>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <ArticlesCard category="news" />
+        </Col>
+        <Col xs={24} md={12}>
+          <ArticlesCard category="disclosure" />
+        </Col>
+      </Row>
       <Card>
         <h2 className="tb-page-title">{t('home.title')}</h2>
-        <Space wrap style={{ marginBottom: 16, width: '100%' }}>
-          <Input.Search
-            allowClear
-            aria-label={t('home.search')}
-            placeholder={t('home.searchPlaceholder')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            style={{ width: 320, maxWidth: '100%' }}
-          />
+        <Space orientation="vertical" style={{ marginBottom: 16, width: '100%' }}>
+          <SearchBox onChange={setSearch} />
           <Select
             allowClear
             aria-label={t('home.department')}
@@ -108,6 +162,13 @@ export function HomePage() {
           {items.isSuccess ? t('home.resultCount', { count: filtered.length }) : ''}
         </div>
       </Card>
-    </>
+      <Card title={<h2 className="tb-card-title">{p('home.resultsTitle')}</h2>} extra={<Link to="/results">{p('home.moreResults')}</Link>}>
+        {results.isError ? (
+          <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />
+        ) : (
+          <ResultsTable rows={results.data?.items ?? []} loading={results.isPending} />
+        )}
+      </Card>
+    </div>
   );
 }

@@ -109,7 +109,9 @@ export function ItemPage() {
           locale={{ emptyText: t('item.noMaterials') }}
         />
       </Card>
-      <Card title={<h2 className="tb-card-title">{t('apply.title')}</h2>}>{applySection}</Card>
+      <Card id="apply" title={<h2 className="tb-card-title">{t('apply.title')}</h2>}>
+        {applySection}
+      </Card>
     </div>
   );
 }

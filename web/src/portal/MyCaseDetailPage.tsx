@@ -9,6 +9,7 @@ import { SupplementForm } from './SupplementForm';
 import { LoadError } from '../ui/errors';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { ProcessSection } from '../process/ProcessSection';
+import { RatingCard } from './RatingCard';
 
 /** One of the applicant's cases: record, status timeline and result. */
 export function MyCaseDetailPage() {
@@ -36,6 +37,7 @@ export function MyCaseDetailPage() {
         <CaseView
           detail={detail.data}
           audience="applicant"
+          actions={<RatingCard detail={detail.data} />}
           notice={
             detail.data.supplementNotice && detail.data.status === 'supplement_requested' ? (
               <SupplementNoticeCard

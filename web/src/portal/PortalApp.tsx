@@ -14,11 +14,20 @@ import { MyCaseDetailPage } from './MyCaseDetailPage';
 import { MyCasesPage } from './MyCasesPage';
 import { ProgressPage } from './ProgressPage';
 import { RegisterPage } from './RegisterPage';
+import { ArticlePage, NewsPage } from './NewsPage';
+import { ConsultPage } from './ConsultPage';
+import { DraftsPage } from './DraftsPage';
+import { MyMessagesPage } from './MyMessagesPage';
+import { ResultsPage } from './ResultsPage';
+import { SearchPage } from './SearchPage';
+import { usePortalT } from './messages';
+import './portal.css';
 
 function PortalHeader() {
   const { t } = useI18n();
   const center = useCenter();
   const me = useMe();
+  const p = usePortalT();
   const user = me.data ?? null;
   return (
     <header className="tb-portal-header">
@@ -33,6 +42,9 @@ function PortalHeader() {
           <NavLink to="/" end>
             {t('nav.guides')}
           </NavLink>
+          <NavLink to="/news">{p('nav.news')}</NavLink>
+          <NavLink to="/results">{p('nav.results')}</NavLink>
+          <NavLink to="/consult">{p('nav.consult')}</NavLink>
           <NavLink to="/progress">{t('nav.progress')}</NavLink>
           {user?.role === 'applicant' ? <NavLink to="/my/cases">{t('nav.myCases')}</NavLink> : null}
           {user && STAFF_ROLES.includes(user.role) ? <NavLink to="/workbench">{t('nav.workbench')}</NavLink> : null}
@@ -77,6 +89,21 @@ function PortalFooter() {
   );
 }
 
+/** The applicant's own pages: cases, drafts, questions and complaints. */
+function MyNav() {
+  const { t } = useI18n();
+  const p = usePortalT();
+  return (
+    <nav className="tb-my-nav" aria-label={t('nav.myCases')}>
+      <NavLink to="/my/cases" end>
+        {t('nav.myCases')}
+      </NavLink>
+      <NavLink to="/my/drafts">{p('nav.drafts')}</NavLink>
+      <NavLink to="/my/messages">{p('nav.messages')}</NavLink>
+    </nav>
+  );
+}
+
 function NotFound() {
   const { t } = useI18n();
   return (
@@ -106,12 +133,36 @@ export default function PortalApp() {
           <Route index element={<HomePage />} />
           <Route path="items/:id" element={<ItemPage />} />
           <Route path="progress" element={<ProgressPage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="news" element={<NewsPage />} />
+          <Route path="news/:id" element={<ArticlePage />} />
+          <Route path="results" element={<ResultsPage />} />
+          <Route path="consult" element={<ConsultPage />} />
+          <Route
+            path="my/drafts"
+            element={
+              <RequireRole roles={['applicant']}>
+                <MyNav />
+                <DraftsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="my/messages"
+            element={
+              <RequireRole roles={['applicant']}>
+                <MyNav />
+                <MyMessagesPage />
+              </RequireRole>
+            }
+          />
           <Route path="login" element={<LoginPage />} />
           <Route path="register" element={<RegisterPage />} />
           <Route
             path="my/cases"
             element={
               <RequireRole roles={['applicant']}>
+                <MyNav />
                 <MyCasesPage />
               </RequireRole>
             }

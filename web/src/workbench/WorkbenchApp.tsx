@@ -16,6 +16,7 @@ import { CalendarPage } from './CalendarPage';
 import { CaseDetailPage } from './CaseDetailPage';
 import { IntakePage } from './IntakePage';
 import { TasksPage } from './TasksPage';
+import { ConsultationsPage, consultationMenuItems } from './ConsultationsPage';
 
 interface MenuEntry {
   path: string;
@@ -42,6 +43,7 @@ function Shell() {
   const entries = MENU.filter((m) => m.roles.includes(user.role));
   const items: MenuProps['items'] = [
     ...entries.map((m) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{t(m.label)}</Link> })),
+    ...consultationMenuItems(user),
     ...adminMenuItems(user.role),
     ...(SUPERVISION_ROLES.includes(user.role)
       ? [{ key: '/supervision', icon: <EyeOutlined aria-hidden />, label: <Link to="/supervision">{t('nav.supervision')}</Link> }]
@@ -83,6 +85,7 @@ function Shell() {
               <Route path="cases" element={<AllCasesPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="calendar" element={<CalendarPage />} />
+              <Route path="consultations" element={<ConsultationsPage />} />
               <Route path="*" element={<NoQueue />} />
             </Routes>
           </main>
