@@ -93,12 +93,12 @@ interface Run {
 }
 
 /** Our engine: start, then complete every open task as it appears; each command is one step. */
-async function runOurs(env: EngineEnv, n: number): Promise<Run & { heapAfterHalfMb: number; heapAfterAllMb: number }> {
+async function runOurs(env: EngineEnv, n: number, clients = CLIENTS): Promise<Run & { heapAfterHalfMb: number; heapAfterAllMb: number }> {
   const latencies: number[] = [];
   let steps = 0;
   let heapAfterHalfMb = 0;
   const t0 = performance.now();
-  await concurrently(n, CLIENTS, async (i) => {
+  await concurrently(n, clients, async (i) => {
     let s = performance.now();
     const started = await startInstance(env, { key: 'joint_permit', businessKey: `case-${i}`, variables: { amount: i } });
     latencies.push(performance.now() - s);
@@ -255,11 +255,16 @@ export async function run(args: string[]): Promise<void> {
     await runOurs(env, Math.min(200, n));
     const ours = await runOurs(env, n);
     const oursFigures = summary('tongban engine', ours);
+    // With 16 clients always waiting, a step's latency is mostly queueing
+    // (Little's law: mean latency = clients / throughput); one client shows
+    // what a step itself costs.
+    const alone = summary('tongban engine, 1 client', await runOurs(env, Math.min(300, n), 1));
+    console.log(`queueing bound at ${CLIENTS} clients: mean step latency ≥ ${round((CLIENTS / oursFigures.stepsPerSecond) * 1000, 2)} ms at ${oursFigures.stepsPerSecond} steps/s`);
     const chainStart = performance.now();
     const left = await chainPending(db);
     const chain = await verifyChain(db);
     console.log(`event chain: ${left} events left to chain at the end (${round(performance.now() - chainStart)} ms); ${chain.checked} events verified, ${chain.ok ? 'intact' : 'BROKEN'}`);
-    const bytes = await storedBytesPerInstance(db, n + Math.min(200, n));
+    const bytes = await storedBytesPerInstance(db, n + Math.min(200, n) + Math.min(300, n));
     console.log(
       `stored per finished instance: ${bytes.engineTotal} bytes of engine rows (instance ${bytes.wf_instances}, tasks ${bytes.wf_tasks}, ` +
         `history ${bytes.wf_history}, tokens ${bytes.wf_tokens}), plus ${bytes.events} bytes of events; the definition is stored once`,
@@ -283,6 +288,7 @@ export async function run(args: string[]): Promise<void> {
         bench: 'engine',
         clients: CLIENTS,
         tongban: oursFigures,
+        tongbanOneClient: alone,
         bpmnEngine: theirFigures,
         insertTransactionsPerSecond: round(ceiling),
         oneEventTransactionsPerSecond: round(chainCeiling),
