@@ -8,6 +8,8 @@ import type { AppContext } from '../src/platform/http/context.ts';
 import { seedDemo } from '../src/modules/demo/seed.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/data.ts';
 import { createTestDb } from './db.ts';
+import { sampleFormData } from '../../shared/forms/index.ts';
+import { regionIndex } from '../src/modules/forms/regions.ts';
 
 export interface TestApp {
   app: App;
@@ -73,12 +75,13 @@ export async function uploadPdf(app: App, cookie: string, name = '材料.pdf'): 
 export async function applicationFor(app: App, cookie: string, itemCode: string, key = `key-${Math.random().toString(36).slice(2)}`) {
   const items = (await app.inject({ url: '/api/items' })).json() as { id: string; code: string }[];
   const item = (await app.inject({ url: `/api/items/${items.find((i) => i.code === itemCode)!.id}` })).json();
-  const formData: Record<string, string | number> = {};
-  for (const f of item.formFields) {
-    if (!f.required) continue;
-    formData[f.key] = f.type === 'number' ? 100 : f.type === 'phone' ? '13800138000' : f.type === 'date' ? '2026-10-08' : '测试内容';
-  }
   const materials = [];
+  // Every required, shown field of the item's form, valid on the test clock's day (2026-09-24); attachments are uploaded.
+  const attachments: string[] = [];
+  for (const [key, f] of Object.entries(item.form.schema.properties as Record<string, { 'x-widget': string }>)) {
+    if (f['x-widget'] === 'attachment' && item.form.schema.required?.includes(key)) attachments.push(await uploadPdf(app, cookie));
+  }
+  const formData = sampleFormData(item.form, { today: '2026-09-24', regions: regionIndex(), attachment: () => attachments.shift() });
   for (const m of item.materials) if (m.required) materials.push({ materialId: m.id, uploadId: await uploadPdf(app, cookie) });
   return { itemId: item.id as string, formData, materials, idempotencyKey: key };
 }

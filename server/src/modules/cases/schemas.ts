@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formFieldSchema } from '../catalog/index.ts';
+import { formDataSchema } from '../forms/index.ts';
 
 export const caseStatusSchema = z.enum(['submitted', 'supplement_requested', 'accepted', 'refused', 'approved', 'denied']);
 
@@ -75,7 +76,7 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const submitBody = z.object({
   itemId: z.uuid(),
-  formData: z.record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.null()])),
+  formData: formDataSchema,
   materials: z.array(z.object({ materialId: z.uuid(), uploadId: z.uuid() })).max(50),
   idempotencyKey: z.string().min(8).max(100),
 });

@@ -39,7 +39,10 @@ describe('submitting an application (网上申报)', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: citizen }, payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('FORM_INVALID');
-    expect(res.json().details.fields.map((f: { key: string }) => f.key).sort()).toEqual(['contactPhone', 'plannedStart', 'projectName']);
+    expect(res.json().details.fields).toEqual(expect.arrayContaining([
+      { path: 'contactPhone', code: 'FORM_PHONE' }, { path: 'plannedStart', code: 'FORM_DATE' }, { path: 'projectName', code: 'FORM_REQUIRED' },
+    ]));
+    expect(res.json().details.fields).toHaveLength(3);
   });
 
   it('refuses an application missing a required material', async () => {

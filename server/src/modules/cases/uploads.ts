@@ -67,7 +67,7 @@ export async function findUpload(ctx: AppContext, id: string): Promise<UploadFil
 }
 
 /** Attaches the applicant's own, unused uploads to the case; UPLOAD_* codes otherwise. */
-export async function attachUploads(tx: Tx, ownerId: string, caseId: string, materials: { materialId: string; uploadId: string }[]): Promise<void> {
+export async function attachUploads(tx: Tx, ownerId: string, caseId: string, materials: { materialId: string | null; uploadId: string }[]): Promise<void> {
   for (const { materialId, uploadId } of materials) {
     const attached = await tx.query(
       'UPDATE uploads SET case_id = $1, material_id = $2 WHERE id = $3 AND owner_id = $4 AND case_id IS NULL',

@@ -6,6 +6,8 @@ import { jointInvestment, medicalLicensing, singleReview } from './processes.ts'
 import { deployDefinition } from '../workflow/engine/index.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { loadDemoCatalogue } from './catalogue.ts';
+import { formSpecFromLegacyFields, legacyFieldsFromSpec } from '../../../../shared/forms/index.ts';
+import { demoForms } from './forms.ts';
 
 /** Loads the demo center once: does nothing when any center exists. Returns whether it loaded. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -41,12 +43,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const d of departments) await deployDefinition(env, { xml: singleReview(d.code, d.name, 0).xml, publish: true });
     for (const p of [jointInvestment, medicalLicensing]) await deployDefinition(env, { xml: p.xml, publish: true });
     for (const item of items) {
+      const form = demoForms[item.code] ?? formSpecFromLegacyFields(item.fields);
       const r = await tx.query<{ id: string }>(
-        `INSERT INTO service_items (code, name, department_id, item_type, legal_basis, legal_days, promised_days, limit_unit, fee, description, form_fields, process_key)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+        `INSERT INTO service_items (code, name, department_id, item_type, legal_basis, legal_days, promised_days, limit_unit, fee, description, form_fields, process_key, form_spec)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
         [item.code, item.name, deptIds.get(item.dept), item.type, item.legalBasis, item.legalDays, item.promisedDays,
-          item.unit ?? 'workday', item.fee ?? '不收费', item.description, JSON.stringify(item.fields),
-          item.process ?? singleReview(item.dept, '', 0).key],
+          item.unit ?? 'workday', item.fee ?? '不收费', item.description, JSON.stringify(legacyFieldsFromSpec(form)),
+          item.process ?? singleReview(item.dept, '', 0).key, JSON.stringify(form)],
       );
       for (const [i, m] of item.materials.entries()) {
         await tx.query('INSERT INTO item_materials (item_id, name, required, form, sort_order) VALUES ($1,$2,$3,$4,$5)',

@@ -1,6 +1,6 @@
 /** The forms module's face for other modules. */
 export { registerFormRoutes } from './routes.ts';
 export { checkItemForm, formAttachmentIds } from './rules.ts';
-export { formSpecSchema } from './schemas.ts';
+export { formDataSchema, formSpecSchema } from './schemas.ts';
 export { itemFormSpec } from './queries.ts';
 export { formErrors } from './errors.ts';

@@ -8,13 +8,15 @@ import { regionIndex } from './regions.ts';
  * browser runs too. Returns the problems and the data as it is to be stored
  * (hidden fields dropped, strings trimmed).
  */
-export function checkItemForm(spec: FormSpec, data: FormData, today: string): { errors: FormError[]; data: FormData } {
+export function checkItemForm(form: { schema: unknown; layout: unknown[] }, data: FormData, today: string): { errors: FormError[]; data: FormData } {
+  const spec = form as FormSpec;
   const errors = validateFormData(spec, data, { today, regions: regionIndex() });
   return { errors, data: errors.length === 0 ? visibleFormData(spec, data) : data };
 }
 
 /** The upload ids the form's attachment fields hold (top level; tables carry no files). */
-export function formAttachmentIds(spec: FormSpec, data: FormData): string[] {
+export function formAttachmentIds(form: { schema: unknown; layout: unknown[] }, data: FormData): string[] {
+  const spec = form as FormSpec;
   return Object.entries(spec.schema.properties)
     .filter(([key, f]) => f['x-widget'] === 'attachment' && typeof data[key] === 'string')
     .map(([key]) => data[key] as string);

@@ -30,3 +30,7 @@ export const checkFormBody = z.object({ form: z.unknown() });
 export const specProblemsSchema = z.object({
   problems: z.array(z.object({ field: z.string().nullable(), code: z.string() })),
 });
+
+const cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+/** Submitted form data: field → value, a table being a list of rows. validateFormData judges the rest. */
+export const formDataSchema = z.record(z.string().max(64), z.union([cell, z.array(z.record(z.string().max(64), cell)).max(200)]));

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { everyWidgetSpec } from '../../../../shared/forms/fixtures.ts';
+
+let t: TestApp;
+let admin: string;
+let itemId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await login(t.app, 'admin');
+  const items = (await t.app.inject({ url: '/api/items' })).json() as { id: string; code: string }[];
+  itemId = items.find((i) => i.code === 'SCJG-XK-001')!.id;
+});
+afterAll(() => t.close());
+
+const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
+const save = (cookie: string, form: unknown, revision: number) =>
+  t.app.inject({ method: 'PUT', url: `/api/admin/forms/${itemId}`, headers: { cookie }, payload: { form, revision } });
+
+describe('designing an item form (表单设计器)', () => {
+  it('lists every item with its form and reads one', async () => {
+    const list = await get(admin, '/api/admin/forms');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().length).toBeGreaterThanOrEqual(10);
+    const one = await get(admin, `/api/admin/forms/${itemId}`);
+    expect(one.json()).toMatchObject({ itemId, code: 'SCJG-XK-001', revision: 0 });
+    expect(one.json().form.schema.type).toBe('object');
+  });
+
+  it('saves a sound form: the catalogue serves it, the revision moves on, item.form_changed is recorded', async () => {
+    const before = (await get(admin, `/api/admin/forms/${itemId}`)).json();
+    const res = await save(admin, everyWidgetSpec(), before.revision);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().revision).toBe(before.revision + 1);
+    const item = (await t.app.inject({ url: `/api/items/${itemId}` })).json();
+    expect(item.form.layout).toEqual(everyWidgetSpec().layout);
+    expect(item.form.schema.properties.creditCode['x-showIf']).toEqual({ field: 'applicantType', equals: 'company' });
+    const ev = await t.ctx.db.query(`SELECT actor_id, payload FROM events WHERE type = 'item.form_changed' ORDER BY occurred_at DESC LIMIT 1`);
+    expect(ev.rows[0].payload).toMatchObject({ itemId, itemCode: 'SCJG-XK-001', revision: before.revision + 1 });
+    expect(ev.rows[0].payload.added).toContain('creditCode');
+  });
+
+  it('refuses a malformed form, naming the field, and changes nothing', async () => {
+    const current = (await get(admin, `/api/admin/forms/${itemId}`)).json();
+    const bad = everyWidgetSpec();
+    bad.schema.properties.count!.minimum = 99;
+    bad.schema.properties.name!['x-showIf'] = { field: 'phone', filled: true };
+    const res = await save(admin, bad, current.revision);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('FORM_SPEC_INVALID');
+    expect(res.json().details.problems).toEqual(expect.arrayContaining([
+      { field: 'count', code: 'SPEC_RANGE' }, { field: 'name', code: 'SPEC_SHOW_IF' },
+    ]));
+    const after = (await get(admin, `/api/admin/forms/${itemId}`)).json();
+    expect(after.revision).toBe(current.revision);
+    expect(after.form).toEqual(current.form);
+  });
+
+  it('refuses a save over a newer revision (two admins at once)', async () => {
+    const current = (await get(admin, `/api/admin/forms/${itemId}`)).json();
+    const res = await save(admin, everyWidgetSpec(), current.revision - 1);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('FORM_SPEC_STALE');
+  });
+
+  it('checks a spec without saving it', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/admin/forms/check', headers: { cookie: admin }, payload: { form: { schema: 1 } } });
+    expect(res.json().problems).toEqual([{ field: null, code: 'SPEC_SHAPE' }]);
+  });
+
+  it('is for administrators only', async () => {
+    for (const user of ['clerk', 'manager', 'citizen']) {
+      const cookie = await login(t.app, user);
+      expect((await get(cookie, '/api/admin/forms')).statusCode).toBe(403);
+      expect((await save(cookie, everyWidgetSpec(), 0)).json().code).toBe('FORBIDDEN');
+    }
+    expect((await t.app.inject({ url: '/api/admin/forms' })).json().code).toBe('UNAUTHENTICATED');
+  });
+});
