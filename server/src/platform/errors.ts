@@ -9,6 +9,7 @@ import type { ErrorEntry } from './error-entry.ts';
 import { calendarErrors } from '../modules/calendar/errors.ts';
 import { workflowErrors } from '../modules/workflow/errors.ts';
 import { documentErrors } from '../modules/documents/errors.ts';
+import { intakeErrors } from '../modules/intake/errors.ts';
 import { catalogErrors } from '../modules/catalog/errors.ts';
 import { formErrors } from '../modules/forms/errors.ts';
 import { portalErrors } from '../modules/portal/errors.ts';
@@ -45,7 +46,7 @@ const platformErrors = {
 } as const satisfies Record<string, ErrorEntry>;
 
 
-export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...catalogErrors } as const;
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 

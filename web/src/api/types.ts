@@ -289,6 +289,22 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineEntry[];
   tasks: CaseTask[];
   resultNote: string | null;
+  /** 网上申报 or 窗口接件 (window intake: the window and the clerk). */
+  channel?: 'online' | 'window';
+  windowName?: string | null;
+  submittedByName?: string | null;
+  /** False for a 即办件 concluded at the window: no process ran. */
+  hasProcess?: boolean;
+  /** 容缺受理: materials still owed with their due dates. */
+  owedMaterials?: OwedMaterial[];
+}
+
+export interface OwedMaterial {
+  materialId: string;
+  name: string;
+  dueDate: string;
+  receivedAt: string | null;
+  overdue: boolean;
 }
 
 export type CaseScope = 'mine' | 'intake' | 'all';

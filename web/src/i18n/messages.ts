@@ -210,6 +210,8 @@ const zh = {
   'progress.result': '查询结果',
 
   'wb.intake': '窗口受理',
+  'wb.walkIn': '窗口接件',
+  'wb.owed': '容缺待补',
   'wb.tasks': '待办任务',
   'wb.allCases': '全部办件',
   'wb.intakeEmpty': '暂无待受理的申请',
@@ -273,6 +275,12 @@ const zh = {
   'role.agency_head': '部门负责人',
   'role.government_head': '政府负责人',
   'event.case.deemed_accepted': '视为受理',
+  'event.case.materials_checked': '材料核验',
+  'event.case.accepted_deficient': '容缺受理',
+  'event.case.owed_material_received': '容缺材料补交',
+  'event.case.owed_material_overdue': '容缺材料逾期未补',
+  'event.applicant.registered': '申请人建档',
+  'event.applicant.updated': '申请人档案更新',
 
   'pauseType.supplement': '补正',
   'pauseType.hearing': '听证',
@@ -668,6 +676,8 @@ const en: Messages = {
   'progress.result': 'Progress',
 
   'wb.intake': 'Window intake',
+  'wb.walkIn': 'Walk-in registration',
+  'wb.owed': 'Owed materials',
   'wb.tasks': 'To-do',
   'wb.allCases': 'All cases',
   'wb.intakeEmpty': 'No applications waiting',
@@ -731,6 +741,12 @@ const en: Messages = {
   'role.agency_head': 'Agency head',
   'role.government_head': 'Government head',
   'event.case.deemed_accepted': 'Deemed accepted',
+  'event.case.materials_checked': 'Materials checked',
+  'event.case.accepted_deficient': 'Accepted with deficiencies',
+  'event.case.owed_material_received': 'Owed material received',
+  'event.case.owed_material_overdue': 'Owed material overdue',
+  'event.applicant.registered': 'Applicant registered',
+  'event.applicant.updated': 'Applicant profile updated',
 
   'pauseType.supplement': 'Supplement',
   'pauseType.hearing': 'Hearing',

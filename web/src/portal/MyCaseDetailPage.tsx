@@ -48,7 +48,7 @@ export function MyCaseDetailPage() {
           }
         />
       )}
-      {detail.data && detail.data.acceptedAt ? <ProcessSection caseId={detail.data.id} audience="applicant" /> : null}
+      {detail.data && detail.data.acceptedAt && detail.data.hasProcess !== false ? <ProcessSection caseId={detail.data.id} audience="applicant" /> : null}
     </div>
   );
 }

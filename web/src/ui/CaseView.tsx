@@ -8,6 +8,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { ClockCard, SupplementNoticeCard } from './ClockCard';
 import { StatusTag } from './labels';
 import { useProcessT } from '../process/messages';
+import { OwedMaterialsCard } from '../workbench/intake/IntakeCards';
 
 /** Human-readable byte size. */
 export function formatBytes(size: number): string {
@@ -91,6 +92,7 @@ export function CaseView({
             <Descriptions column={{ xs: 1, sm: 1, md: 2 }} items={info} />
           </Card>
           <ClockCard detail={detail} />
+          <OwedMaterialsCard detail={detail} audience={audience} />
           {!notice && detail.supplementNotice && detail.status !== 'supplement_requested' ? <SupplementNoticeCard notice={detail.supplementNotice} /> : null}
           <Card title={<h2 className="tb-card-title">{t('case.formData')}</h2>}>
             {formKeys.length === 0 ? (

@@ -15,6 +15,7 @@ import { canPause, ExtensionAction, extensionRole, PauseActions, SupplementNotic
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { ProcessSection } from '../process/ProcessSection';
 import { TaskOperations } from '../process/TaskOperations';
+import { ChecklistCard, NoticesCard, useChecklist, WindowOutcomes } from './intake/IntakeCards';
 
 /** Handles an action failure: always show the server's message; on a state conflict reload the case. */
 function useActionError(caseId: string) {
@@ -49,6 +50,8 @@ function IntakeActions({ detail }: { detail: CaseDetail }) {
   const accept = useMutation({ mutationFn: () => api.cases.accept(detail.id) });
   const refuse = useMutation({ mutationFn: (reason: string) => api.cases.refuse(detail.id, reason) });
   const busy = accept.isPending || refuse.isPending;
+  // 一次性告知 drafted from the material checklist's missing and irregular materials.
+  const checklist = useChecklist(detail.id);
 
   return (
     <Card title={<h2 className="tb-card-title">{t('wb.intakeActions')}</h2>}>
@@ -75,7 +78,7 @@ function IntakeActions({ detail }: { detail: CaseDetail }) {
           {t('wb.refuse')}
         </Button>
         {!detail.supplementNotice && detail.clock?.notice?.state !== 'deemed_accepted' ? (
-          <SupplementNoticeButton detail={detail} handlers={{ onUpdated, onError }} disabled={busy} />
+          <SupplementNoticeButton detail={detail} handlers={{ onUpdated, onError }} disabled={busy} prefill={checklist.data?.noticeDraft} />
         ) : null}
       </Space>
       {!detail.supplementNotice && detail.clock?.notice?.state === 'open' ? <p className="tb-hint">{t('notice.hintOnCard')}</p> : null}
@@ -183,7 +186,8 @@ function ApprovalActions({ detail, taskId }: { detail: CaseDetail; taskId: strin
 function openTaskFor(detail: CaseDetail, user: User, wanted: string | null) {
   const open = detail.tasks.filter((task) => task.status === 'open');
   const mine = open.filter((task) => !user.departmentName || task.departmentName === user.departmentName);
-  return mine.find((task) => task.id === wanted) ?? mine[0] ?? null;
+  // The step named in the to-do link is theirs even from another department (转办 to them).
+  return open.find((task) => task.id === wanted) ?? mine[0] ?? null;
 }
 
 export function CaseDetailPage() {
@@ -209,6 +213,7 @@ export function CaseDetailPage() {
   if (detail.data && user) {
     const d = detail.data;
     if (user.role === 'clerk' && d.status === 'submitted') actionCards.push(<IntakeActions key="intake" detail={d} />);
+    if (user.role === 'clerk' && d.status === 'submitted') actionCards.push(<WindowOutcomes key="window" detail={d} />);
     if (user.role === 'clerk' && d.status === 'supplement_requested') {
       actionCards.push(<Alert key="waiting" type="info" showIcon title={t('notice.waiting')} />);
     }
@@ -253,7 +258,9 @@ export function CaseDetailPage() {
           }
         />
       )}
-      {detail.data && detail.data.acceptedAt ? <ProcessSection caseId={detail.data.id} audience="staff" /> : null}
+      {detail.data && user && ['clerk', 'manager', 'admin', 'approver'].includes(user.role) ? <ChecklistCard detail={detail.data} /> : null}
+      {detail.data ? <NoticesCard caseId={detail.data.id} /> : null}
+      {detail.data && detail.data.acceptedAt && detail.data.hasProcess !== false ? <ProcessSection caseId={detail.data.id} audience="staff" /> : null}
     </div>
   );
 }

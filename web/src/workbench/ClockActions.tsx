@@ -214,7 +214,11 @@ interface NoticeRow {
 }
 
 /** 一次性告知: a checklist of the item's materials, each missing or irregular with a note, plus a general note. */
-export function SupplementNoticeButton({ detail, handlers, disabled }: { detail: CaseDetail; handlers: ActionHandlers; disabled?: boolean }) {
+export function SupplementNoticeButton({ detail, handlers, disabled, prefill }: {
+  detail: CaseDetail; handlers: ActionHandlers; disabled?: boolean;
+  /** Lines drafted from the material checklist (window intake), checked when the dialog opens. */
+  prefill?: { materialId: string; problem: 'missing' | 'irregular'; note: string }[];
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -240,7 +244,14 @@ export function SupplementNoticeButton({ detail, handlers, disabled }: { detail:
 
   return (
     <>
-      <Button icon={<FileSearchOutlined aria-hidden />} disabled={disabled} onClick={() => setOpen(true)}>
+      <Button
+        icon={<FileSearchOutlined aria-hidden />}
+        disabled={disabled}
+        onClick={() => {
+          if (prefill?.length) setRows(Object.fromEntries(prefill.map((p) => [p.materialId, { checked: true, problem: p.problem, note: p.note }])));
+          setOpen(true);
+        }}
+      >
         {t('notice.open')}
       </Button>
       <Modal

@@ -1,7 +1,7 @@
 // The staff workbench: window intake, approvers' to-do list, all cases.
 import { Layout, Menu, Result } from 'antd';
 import type { MenuProps } from 'antd';
-import { AuditOutlined, CalendarOutlined, EyeOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, EyeOutlined, FieldTimeOutlined, InboxOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
@@ -16,6 +16,8 @@ import { CalendarPage } from './CalendarPage';
 import { CaseDetailPage } from './CaseDetailPage';
 import { IntakePage } from './IntakePage';
 import { TasksPage } from './TasksPage';
+import { WalkInPage } from './intake/WalkInPage';
+import { OwedPage } from './intake/OwedPage';
 import { ConsultationsPage, consultationMenuItems } from './ConsultationsPage';
 
 interface MenuEntry {
@@ -28,6 +30,8 @@ interface MenuEntry {
 // Who sees which queue; the server enforces the same (server/src/modules/cases/routes.ts).
 const MENU: MenuEntry[] = [
   { path: '/workbench/intake', label: 'wb.intake', icon: <InboxOutlined aria-hidden />, roles: ['clerk', 'manager', 'admin'] },
+  { path: '/workbench/walk-in', label: 'wb.walkIn', icon: <UserAddOutlined aria-hidden />, roles: ['clerk'] },
+  { path: '/workbench/owed', label: 'wb.owed', icon: <FieldTimeOutlined aria-hidden />, roles: ['clerk', 'manager', 'admin'] },
   { path: '/workbench/tasks', label: 'wb.tasks', icon: <AuditOutlined aria-hidden />, roles: ['approver'] },
   { path: '/workbench/cases', label: 'wb.allCases', icon: <UnorderedListOutlined aria-hidden />, roles: ['manager', 'admin', 'agency_head', 'government_head'] },
   { path: '/workbench/calendar', label: 'cal.menu', icon: <CalendarOutlined aria-hidden />, roles: ['admin', 'manager'] },
@@ -81,6 +85,8 @@ function Shell() {
             <Routes>
               <Route index element={first ? <Navigate to={first} replace /> : <NoQueue />} />
               <Route path="intake" element={<IntakePage />} />
+              <Route path="walk-in" element={<WalkInPage />} />
+              <Route path="owed" element={<OwedPage />} />
               <Route path="tasks" element={<TasksPage />} />
               <Route path="cases" element={<AllCasesPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />

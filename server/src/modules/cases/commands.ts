@@ -2,10 +2,9 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { withTx, type Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { currentVersionId, getItem } from '../catalog/index.ts';
+import { currentVersionId, getItem, type ItemDetail } from '../catalog/index.ts';
 import type { CenterClock } from '../calendar/index.ts';
-import { chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
-import { checkItemForm, formAttachmentIds } from '../forms/index.ts';
+import { checkForm, chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
 import { loadClock } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
 import { attachUploads } from './uploads.ts';
@@ -39,6 +38,84 @@ async function existingByKey(tx: Tx, applicantId: string, key: string): Promise<
   return r && { id: r.id, caseNo: r.case_no, queryCode: r.query_code, status: r.status, created: false };
 }
 
+/** Checks the form and the materials against the item; returns material → upload. Uploads are optional at the window. */
+export function checkApplication(item: ItemDetail, app: Application, materialsRequired = true): Map<string, string> {
+  const problems = checkForm(item.formFields, app.formData);
+  if (problems.length > 0) throw new AppError('FORM_INVALID', { fields: problems });
+  const materialIds = new Set(item.materials.map((m) => m.id));
+  const given = new Map<string, string>();
+  for (const m of app.materials) {
+    if (!materialIds.has(m.materialId)) throw new AppError('VALIDATION_FAILED', { materialId: m.materialId, reason: 'unknown_material' });
+    if (given.has(m.materialId)) throw new AppError('VALIDATION_FAILED', { materialId: m.materialId, reason: 'duplicate_material' });
+    given.set(m.materialId, m.uploadId);
+  }
+  const missing = item.materials.filter((m) => m.required && !given.has(m.id)).map((m) => m.id);
+  if (materialsRequired && missing.length > 0) throw new AppError('MATERIAL_MISSING', { materialIds: missing });
+  return given;
+}
+
+/** Who a new case belongs to and how it came in (网上申报, or 窗口接件 by a clerk at a window). */
+export interface CaseParties {
+  /** The applicant's online account; null for a walk-in without one. */
+  applicantUserId: string | null;
+  /** The applicant's profile; null lets the database use the account's own profile. */
+  applicantProfileId: string | null;
+  applicantName: string;
+  channel: 'online' | 'window';
+  windowId: string | null;
+}
+
+/**
+ * Numbers and inserts a submitted case, attaches the uploads of `actor` and
+ * records `case.submitted`, inside the caller's transaction.
+ */
+export async function insertCase(
+  ctx: AppContext, tx: Tx, cc: CenterClock, actor: Actor, item: ItemDetail, app: Application, given: Map<string, string>, parties: CaseParties,
+): Promise<SubmitResult> {
+  // The case starts on the item's current version and keeps it; a form rendered from an older one is refused.
+  const versionId = await currentVersionId(tx, item.id);
+  if (versionId !== item.versionId || (app.itemVersionId && app.itemVersionId !== versionId)) {
+    throw new AppError('ITEM_VERSION_STALE', { currentVersionId: versionId });
+  }
+  const now = ctx.clock.now();
+  const day = chinaDay(now);
+  const dept = await tx.query<{ code: string }>('SELECT code FROM departments WHERE id = $1', [item.departmentId]);
+  const deptCode = dept.rows[0]!.code;
+  const seq = await tx.query<{ last_value: number }>(
+    `INSERT INTO case_sequences (day, dept_code, last_value) VALUES ($1, $2, 1)
+     ON CONFLICT (day, dept_code) DO UPDATE SET last_value = case_sequences.last_value + 1 RETURNING last_value`,
+    [day, deptCode],
+  );
+  const caseNo = formatCaseNo(day, deptCode, seq.rows[0]!.last_value);
+  const queryCode = newQueryCode();
+  const window = parties.channel === 'window';
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO cases (case_no, query_code, item_id, department_id, applicant_id, applicant_name, status, form_data, idempotency_key,
+                        submitted_at, promised_days, legal_days, limit_unit, handling, notice_due_at,
+                        applicant_profile_id, channel, submitted_by, window_id, item_version_id)
+     VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
+    [caseNo, queryCode, item.id, item.departmentId, parties.applicantUserId, parties.applicantName, JSON.stringify(app.formData), app.idempotencyKey,
+      now, item.promisedDays, item.legalDays, item.limitUnit, item.itemType === 'joint' ? 'joint' : 'single', noticeDueAt(cc, now),
+      parties.applicantProfileId, parties.channel, window ? actor.id : null, parties.windowId, versionId],
+  );
+  const caseId = inserted.rows[0]!.id;
+  await attachUploads(tx, actor.id, caseId, [...given].map(([materialId, uploadId]) => ({ materialId, uploadId })));
+  await appendEvent(tx, {
+    type: 'case.submitted',
+    caseId,
+    caseNo,
+    departmentId: item.departmentId,
+    actor: { id: actor.id, role: actor.role },
+    occurredAt: now,
+    payload: {
+      itemId: item.id, itemCode: item.code, itemName: item.name, promisedDays: item.promisedDays, legalDays: item.legalDays,
+      channel: parties.channel, noticeDue: noticeDueAt(cc, now).toISOString(),
+      ...(window ? { windowId: parties.windowId, applicantProfileId: parties.applicantProfileId } : {}),
+    },
+  });
+  return { id: caseId, caseNo, queryCode, status: 'submitted', created: true };
+}
+
 /**
  * 网上申报: validates the form and materials against the item, numbers the
  * case, attaches the uploads and records `case.submitted`, all in one
@@ -51,67 +128,16 @@ export async function submitApplication(
   afterCreate?: (tx: Tx, created: SubmitResult) => Promise<void>,
 ): Promise<SubmitResult> {
   const item = await getItem(ctx.db, app.itemId);
-  // The browser's own validator (shared/forms) on the center's day; what is stored drops the hidden fields.
-  const form = checkItemForm(item.form, app.formData, chinaDay(ctx.clock.now()));
-  if (form.errors.length > 0) throw new AppError('FORM_INVALID', { fields: form.errors });
-  app.formData = form.data;
-  const materialIds = new Set(item.materials.map((m) => m.id));
-  const given = new Map<string, string>();
-  for (const m of app.materials) {
-    if (!materialIds.has(m.materialId)) throw new AppError('VALIDATION_FAILED', { materialId: m.materialId, reason: 'unknown_material' });
-    if (given.has(m.materialId)) throw new AppError('VALIDATION_FAILED', { materialId: m.materialId, reason: 'duplicate_material' });
-    given.set(m.materialId, m.uploadId);
-  }
-  const missing = item.materials.filter((m) => m.required && !given.has(m.id)).map((m) => m.id);
-  if (missing.length > 0) throw new AppError('MATERIAL_MISSING', { materialIds: missing });
-
+  const given = checkApplication(item, app);
   const cc = await loadClock(ctx.db);
   return withTx(ctx.db, async (tx) => {
     // Serialise submissions with the same key, so a double click makes one case.
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${actor.id}:${app.idempotencyKey}`]);
     const existing = await existingByKey(tx, actor.id, app.idempotencyKey);
     if (existing) return existing;
-    // The case starts on the item's current version and keeps it; a form rendered from an older one is refused.
-    const versionId = await currentVersionId(tx, item.id);
-    if (versionId !== item.versionId || (app.itemVersionId && app.itemVersionId !== versionId)) {
-      throw new AppError('ITEM_VERSION_STALE', { currentVersionId: versionId });
-    }
-
-    const now = ctx.clock.now();
-    const day = chinaDay(now);
-    const dept = await tx.query<{ code: string }>('SELECT code FROM departments WHERE id = $1', [item.departmentId]);
-    const deptCode = dept.rows[0]!.code;
-    const seq = await tx.query<{ last_value: number }>(
-      `INSERT INTO case_sequences (day, dept_code, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (day, dept_code) DO UPDATE SET last_value = case_sequences.last_value + 1 RETURNING last_value`,
-      [day, deptCode],
-    );
-    const caseNo = formatCaseNo(day, deptCode, seq.rows[0]!.last_value);
-    const queryCode = newQueryCode();
-    const inserted = await tx.query<{ id: string }>(
-      `INSERT INTO cases (case_no, query_code, item_id, department_id, applicant_id, applicant_name, status, form_data, idempotency_key,
-                          submitted_at, promised_days, legal_days, limit_unit, handling, notice_due_at, item_version_id)
-       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
-      [caseNo, queryCode, item.id, item.departmentId, actor.id, actor.displayName, JSON.stringify(app.formData), app.idempotencyKey,
-        now, item.promisedDays, item.legalDays, item.limitUnit, item.itemType === 'joint' ? 'joint' : 'single', noticeDueAt(cc, now), versionId],
-    );
-    const caseId = inserted.rows[0]!.id;
-    await attachUploads(tx, actor.id, caseId, [...given].map(([materialId, uploadId]) => ({ materialId, uploadId })));
-  // The files of the form's attachment fields belong to the case as well (no material of their own).
-  await attachUploads(tx, actor.id, caseId, formAttachmentIds(item.form, app.formData).map((uploadId) => ({ materialId: null, uploadId })));
-    await appendEvent(tx, {
-      type: 'case.submitted',
-      caseId,
-      caseNo,
-      departmentId: item.departmentId,
-      actor: { id: actor.id, role: actor.role },
-      occurredAt: now,
-      payload: {
-        itemId: item.id, itemCode: item.code, itemName: item.name, promisedDays: item.promisedDays, legalDays: item.legalDays,
-        channel: 'online', noticeDue: noticeDueAt(cc, now).toISOString(),
-      },
+    const result = await insertCase(ctx, tx, cc, actor, item, app, given, {
+      applicantUserId: actor.id, applicantProfileId: null, applicantName: actor.displayName, channel: 'online', windowId: null,
     });
-    const result = { id: caseId, caseNo, queryCode, status: 'submitted', created: true };
     if (afterCreate) await afterCreate(tx, result);
     return result;
   });
@@ -137,8 +163,9 @@ export async function lockCase(tx: Tx, id: string): Promise<LockedCase> {
  * deadlines, and the item's process on the workflow engine. `acceptedAt` is
  * the moment the clock starts (the receipt of materials for a deemed acceptance).
  */
-async function openHandling(
+export async function openHandling(
   ctx: AppContext, tx: Tx, cc: CenterClock, c: LockedCase, acceptedAt: Date, deemed: boolean, actor: { id: string; role: string } | null, now: Date,
+  extraPayload: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.query(
     `UPDATE cases SET status = 'accepted', accepted_at = $2, deemed_accepted = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
@@ -152,6 +179,7 @@ async function openHandling(
       acceptedAt: acceptedAt.toISOString(), due: due?.toISOString() ?? null,
       // Supervision treats a deemed acceptance as a violation of 第三十二条.
       ...(deemed ? { article: '行政许可法第三十二条', violation: 'notice_not_issued_in_time' } : {}),
+      ...extraPayload,
     },
   });
   // The item's process takes over: its first steps open now (their events follow).
@@ -172,6 +200,24 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string):
     await openHandling(ctx, tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
     await issueNotice(tx, ctx, c.id, 'acceptance', { id: actor.id, role: actor.role }, now);
   });
+}
+
+/**
+ * 即办件当场办结: a submitted immediate item is accepted and concluded (准予)
+ * at the window in one step, inside the caller's transaction. No process
+ * runs and no deadline starts; the 办结通知书 is issued at once.
+ */
+export async function concludeAtWindow(ctx: AppContext, tx: Tx, actor: Actor, c: LockedCase, opinion: string, now: Date): Promise<void> {
+  if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+  await tx.query(
+    `UPDATE cases SET status = 'approved', accepted_at = $2, concluded_at = $2, result_note = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
+    [c.id, now, opinion],
+  );
+  const who = { id: actor.id, role: actor.role };
+  const base = { caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who, occurredAt: now };
+  await appendEvent(tx, { ...base, type: 'case.accepted', payload: { acceptedAt: now.toISOString(), due: null, atWindow: true } });
+  await appendEvent(tx, { ...base, type: 'case.concluded', payload: { result: 'approved', atWindow: true } });
+  await issueNotice(tx, ctx, c.id, 'conclusion', who, now);
 }
 
 /**

@@ -6,4 +6,9 @@ export { listConcludedResults, caseRatingFacts, ownUploads } from './public-read
 export type { ConcludedResult, CaseRatingFacts } from './public-reads.ts';
 export { submitApplication } from './commands.ts';
 export type { Application, SubmitResult } from './commands.ts';
-export { findUpload } from './uploads.ts';
+/** Window intake (modules/intake) builds its outcomes from these, inside its own transactions. */
+export { checkApplication, concludeAtWindow, insertCase, lockCase, openHandling } from './commands.ts';
+export type { CaseParties, LockedCase } from './commands.ts';
+export { getCaseDetail } from './queries.ts';
+export { loadClock } from './clock.ts';
+export { attachUploads, findUpload } from './uploads.ts';

@@ -7,6 +7,7 @@ import { engineActor, openStepsFor } from './workflow.ts';
 import type { CaseDetail, CaseSummary, TaskList } from './schemas.ts';
 import { clockState, type Colour } from '../calendar/index.ts';
 import { clockView, loadClock, loadClockInputs, loadPauses, stepDueWithPauses } from './clock.ts';
+import { owedMaterialsOf } from '../intake/index.ts';
 
 const SUMMARY_COLUMNS = `c.id, c.case_no AS "caseNo", i.name AS "itemName", d.name AS "departmentName",
   c.applicant_name AS "applicantName", c.status, c.submitted_at AS "submittedAt",
@@ -87,7 +88,10 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
   const { rows } = await db.query(
     `SELECT ${SUMMARY_COLUMNS}, c.query_code AS "queryCode", c.item_id AS "itemId", c.form_data AS "formData",
             i.form_fields AS "formFields", c.result_note AS "resultNote",
-            c.applicant_id AS "applicantId", c.department_id AS "departmentId"
+            c.applicant_id AS "applicantId", c.department_id AS "departmentId",
+            c.channel, (SELECT w.name FROM windows w WHERE w.id = c.window_id) AS "windowName",
+            (SELECT u.display_name FROM users u WHERE u.id = c.submitted_by) AS "submittedByName",
+            c.process_instance_id IS NOT NULL AS "hasProcess"
        FROM ${SUMMARY_FROM} WHERE c.id = $1`,
     [id],
   );
@@ -121,7 +125,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
   const taskDue = (t: Record<string, unknown>) =>
     t.dueAt ? stepDueWithPauses(cc, t.dueAt as Date, t.createdAt as Date, inputs!.pauses) : (view.dueAt as Date | null);
   return {
-    ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft'>),
+    ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft' | 'owedMaterials'>),
     materials: materials.rows,
     tasks: tasks.map(({ departmentIds: _t, createdAt: _c, ...t }) => ({ ...t, dueAt: t.status === 'open' ? taskDue({ ...t, createdAt: _c }) : t.dueAt })),
     timeline: await timeline(db, id),
@@ -129,6 +133,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     colour: clock.colour,
     workdaysLeft: clock.workdaysLeft,
     supplementNotice: notice.rows[0] ?? null,
+    owedMaterials: await owedMaterialsOf(db, id, now),
   };
 }
 

@@ -71,6 +71,16 @@ export const caseDetailSchema = caseSummarySchema.extend({
     issuedAt: z.date(),
     supplementedAt: z.date().nullable(),
   }).nullable(),
+  /** 网上申报 or 窗口接件 (with the window and the clerk who registered it). */
+  channel: z.enum(['online', 'window']),
+  windowName: z.string().nullable(),
+  submittedByName: z.string().nullable(),
+  /** False for a 即办件 concluded at the window: no process ran. */
+  hasProcess: z.boolean(),
+  /** 容缺受理: materials still owed, with their due dates. */
+  owedMaterials: z.array(z.object({
+    materialId: z.uuid(), name: z.string(), dueDate: z.string(), receivedAt: z.date().nullable(), overdue: z.boolean(),
+  })),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -26,6 +26,7 @@ import { applyCalendarChanges } from '../../modules/cases/index.ts';
 import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
 import { registerWorkflowRoutes } from '../../modules/workflow/routes.ts';
 import { registerDocumentRoutes } from '../../modules/documents/index.ts';
+import { registerIntakeRoutes } from '../../modules/intake/routes.ts';
 import { registerPortalRoutes } from '../../modules/portal/index.ts';
 import { registerFormRoutes } from '../../modules/forms/index.ts';
 
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerSupervisionRoutes(api, ctx);
   registerWorkflowRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
+  registerIntakeRoutes(api, ctx);
   registerPortalRoutes(api, ctx);
   registerFormRoutes(api, ctx);
 

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { Api } from '../../platform/http/app.ts';
+import type { Actor, AppContext } from '../../platform/http/context.ts';
+import { requireRole } from '../../platform/http/auth.ts';
+import { getItem } from '../catalog/index.ts';
+import { getCaseDetail } from '../cases/index.ts';
+import { caseDetailSchema, idParams } from '../cases/schemas.ts';
+import { acceptWithDeficiencies, concludeImmediate, receiveOwedMaterial, saveChecklist, submitWalkIn } from './commands.ts';
+import { beijingToday, checklistOf, findApplicant, listOwedMaterials, pastApplications } from './queries.ts';
+import { checkIdentity, noticeDraft, prefill } from './rules.ts';
+import {
+  checklistSchema, checkSchema, lookupQuery, lookupResponse, owedListSchema, walkInBody, walkInResponse,
+} from './schemas.ts';
+
+const STAFF = ['clerk', 'manager', 'admin'] as const;
+
+/** Window intake (窗口接件): applicant lookup with prefill, walk-in submission, checklist, 容缺受理, 即办件当场办结. */
+export function registerIntakeRoutes(app: Api, ctx: AppContext): void {
+  const detail = (actor: Actor, id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
+
+  app.get('/api/intake/applicants/lookup', {
+    schema: {
+      tags: ['intake'], summary: '按身份证号码或统一社会信用代码查找申请人档案，并按事项预填申请表',
+      querystring: lookupQuery, response: { 200: lookupResponse },
+    },
+  }, async (req) => {
+    requireRole(req, ...STAFF);
+    const idNumber = checkIdentity(req.query.kind, req.query.number, beijingToday(ctx.clock.now()));
+    const applicant = (await findApplicant(ctx.db, req.query.kind, idNumber)) ?? null;
+    if (!req.query.itemId) return { idNumber, applicant, formData: {}, sources: {} };
+    const item = await getItem(ctx.db, req.query.itemId);
+    const past = applicant ? await pastApplications(ctx.db, applicant.id) : [];
+    // A new applicant still gets its number in the form's identity field.
+    const facts = applicant ?? { kind: req.query.kind, idNumber, name: '', phone: null, address: null, legalRepresentative: null, contactPerson: null };
+    return { idNumber, applicant, ...prefill(item.formFields, facts, past) };
+  });
+
+  app.post('/api/intake/cases', {
+    schema: {
+      tags: ['intake'], summary: '窗口接件：登记申请人并代为提交申请', body: walkInBody,
+      response: { 200: walkInResponse, 201: walkInResponse },
+    },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'clerk');
+    const { created, ...result } = await submitWalkIn(ctx, actor, req.body);
+    return reply.status(created ? 201 : 200).send(result as z.infer<typeof walkInResponse>);
+  });
+
+  const checklist = async (actor: Actor, caseId: string): Promise<z.infer<typeof checklistSchema>> => {
+    const d = await detail(actor, caseId);
+    const items = await checklistOf(ctx.db, caseId);
+    const flags = await ctx.db.query<{ allows: boolean; item_type: string }>(
+      'SELECT allows_deficient_acceptance AS allows, item_type FROM service_items WHERE id = $1', [d.itemId],
+    );
+    const checked = items.filter((k) => k.status).map((k) => ({ ...k, status: k.status! }));
+    return { items, noticeDraft: noticeDraft(checked), allowsDeficientAcceptance: flags.rows[0]!.allows, immediate: flags.rows[0]!.item_type === 'immediate' };
+  };
+
+  app.get('/api/intake/cases/:id/checklist', {
+    schema: { tags: ['intake'], summary: '办件的材料核验清单', params: idParams, response: { 200: checklistSchema } },
+  }, async (req) => checklist(requireRole(req, ...STAFF, 'approver'), req.params.id));
+
+  app.put('/api/intake/cases/:id/checklist', {
+    schema: {
+      tags: ['intake'], summary: '保存材料核验（收到 / 缺件 / 不符合要求，原件核验，份数）', params: idParams,
+      body: z.object({ items: z.array(checkSchema).min(1).max(50) }), response: { 200: checklistSchema },
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'clerk');
+    await saveChecklist(ctx, actor, req.params.id, req.body.items);
+    return checklist(actor, req.params.id);
+  });
+
+  app.post('/api/intake/cases/:id/accept-deficient', {
+    schema: {
+      tags: ['intake'], summary: '容缺受理：列明尚欠的可容缺材料及补交期限（工作日）', params: idParams,
+      body: z.object({ materialIds: z.array(z.uuid()).max(50), workdays: z.number().int().min(1).max(30) }),
+      response: { 200: caseDetailSchema },
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'clerk');
+    await acceptWithDeficiencies(ctx, actor, req.params.id, req.body);
+    return detail(actor, req.params.id);
+  });
+
+  app.post('/api/intake/cases/:id/owed/:materialId/receive', {
+    schema: {
+      tags: ['intake'], summary: '登记容缺材料已补交', params: idParams.extend({ materialId: z.uuid() }),
+      body: z.object({ uploadId: z.uuid().optional() }), response: { 200: caseDetailSchema },
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'clerk');
+    await receiveOwedMaterial(ctx, actor, req.params.id, req.params.materialId, req.body.uploadId);
+    return detail(actor, req.params.id);
+  });
+
+  app.post('/api/intake/cases/:id/conclude', {
+    schema: {
+      tags: ['intake'], summary: '即办件当场办结（受理并办结，出具办结通知书）', params: idParams,
+      body: z.object({ opinion: z.string().max(1000).default('') }), response: { 200: caseDetailSchema },
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'clerk');
+    await concludeImmediate(ctx, actor, req.params.id, req.body.opinion);
+    return detail(actor, req.params.id);
+  });
+
+  app.get('/api/intake/owed', {
+    schema: {
+      tags: ['intake'], summary: '容缺待补材料（逾期在前）', querystring: z.object({ overdue: z.enum(['true', 'false']).default('false') }),
+      response: { 200: owedListSchema },
+    },
+  }, async (req) => {
+    requireRole(req, ...STAFF);
+    return { items: await listOwedMaterials(ctx.db, ctx.clock.now(), req.query.overdue === 'true') };
+  });
+}
