@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { currentVersionId, getItem, type ItemDetail } from '../catalog/index.ts';
 import type { CenterClock } from '../calendar/index.ts';
-import { checkForm, chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
+import { chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
+import { checkItemForm, formAttachmentIds } from '../forms/index.ts';
 import { loadClock } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
 import { attachUploads } from './uploads.ts';
@@ -39,9 +40,11 @@ async function existingByKey(tx: Tx, applicantId: string, key: string): Promise<
 }
 
 /** Checks the form and the materials against the item; returns material → upload. Uploads are optional at the window. */
-export function checkApplication(item: ItemDetail, app: Application, materialsRequired = true): Map<string, string> {
-  const problems = checkForm(item.formFields, app.formData);
-  if (problems.length > 0) throw new AppError('FORM_INVALID', { fields: problems });
+export function checkApplication(item: ItemDetail, app: Application, materialsRequired = true, now = new Date()): Map<string, string> {
+  // The browser's own validator (shared/forms) on the center's day; what is stored drops the hidden fields.
+  const form = checkItemForm(item.form, app.formData, chinaDay(now));
+  if (form.errors.length > 0) throw new AppError('FORM_INVALID', { fields: form.errors });
+  app.formData = form.data;
   const materialIds = new Set(item.materials.map((m) => m.id));
   const given = new Map<string, string>();
   for (const m of app.materials) {
@@ -100,6 +103,8 @@ export async function insertCase(
   );
   const caseId = inserted.rows[0]!.id;
   await attachUploads(tx, actor.id, caseId, [...given].map(([materialId, uploadId]) => ({ materialId, uploadId })));
+  // The files of the form's attachment fields belong to the case as well (no material of their own).
+  await attachUploads(tx, actor.id, caseId, formAttachmentIds(item.form, app.formData).map((uploadId) => ({ materialId: null, uploadId })));
   await appendEvent(tx, {
     type: 'case.submitted',
     caseId,
@@ -128,7 +133,7 @@ export async function submitApplication(
   afterCreate?: (tx: Tx, created: SubmitResult) => Promise<void>,
 ): Promise<SubmitResult> {
   const item = await getItem(ctx.db, app.itemId);
-  const given = checkApplication(item, app);
+  const given = checkApplication(item, app, true, ctx.clock.now());
   const cc = await loadClock(ctx.db);
   return withTx(ctx.db, async (tx) => {
     // Serialise submissions with the same key, so a double click makes one case.

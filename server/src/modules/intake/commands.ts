@@ -91,7 +91,7 @@ export async function submitWalkIn(ctx: AppContext, actor: Actor, app: WalkInApp
     throw new AppError('APPLICANT_INCOMPLETE', { field: 'legalRepresentative' });
   }
   const item = await getItem(ctx.db, app.itemId);
-  const given = checkApplication(item, app, false);
+  const given = checkApplication(item, app, false, now);
   const seat = await ctx.db.query<{ window_id: string | null }>('SELECT window_id FROM users WHERE id = $1', [actor.id]);
   const windowId = seat.rows[0]?.window_id ?? null;
   if (!windowId) throw new AppError('WINDOW_REQUIRED');
