@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildRegionData, regionsFile, serialise } from '../../scripts/build-regions.ts';
-import regionsJson from './regions.json' with { type: 'json' };
-import { buildRegionIndex, regionFitsLevel, type RegionData } from './regions.ts';
+import { buildRegionData, regionsFile, serialise } from '../../../../scripts/build-regions.ts';
+import regionsJson from '../../../../shared/forms/regions.json' with { type: 'json' };
+import { buildRegionIndex, regionFitsLevel, type RegionData } from '../../../../shared/forms/regions.ts';
 
 const index = buildRegionIndex(regionsJson as RegionData);
 
