@@ -11,14 +11,17 @@ import { LinkButton } from '../ui/LinkButton';
 import { UserBox } from '../ui/UserBox';
 import { useCenter } from '../portal/center';
 import { adminMenuItems } from '../admin/menu';
+import { processMenuItems } from '../process/menu';
+import { CopiesPage } from '../process/CopiesPage';
+import { HandoverPage } from '../process/HandoverPage';
 import { AllCasesPage } from './AllCasesPage';
 import { CalendarPage } from './CalendarPage';
 import { CaseDetailPage } from './CaseDetailPage';
 import { IntakePage } from './IntakePage';
 import { TasksPage } from './TasksPage';
+import { ConsultationsPage, consultationMenuItems } from './ConsultationsPage';
 import { WalkInPage } from './intake/WalkInPage';
 import { OwedPage } from './intake/OwedPage';
-import { ConsultationsPage, consultationMenuItems } from './ConsultationsPage';
 
 interface MenuEntry {
   path: string;
@@ -47,13 +50,15 @@ function Shell() {
   const entries = MENU.filter((m) => m.roles.includes(user.role));
   const items: MenuProps['items'] = [
     ...entries.map((m) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{t(m.label)}</Link> })),
+    ...processMenuItems(user.role),
     ...consultationMenuItems(user),
     ...adminMenuItems(user.role),
     ...(SUPERVISION_ROLES.includes(user.role)
       ? [{ key: '/supervision', icon: <EyeOutlined aria-hidden />, label: <Link to="/supervision">{t('nav.supervision')}</Link> }]
       : []),
   ];
-  const selected = entries.find((m) => location.pathname.startsWith(m.path))?.path;
+  const selected = entries.find((m) => location.pathname.startsWith(m.path))?.path
+    ?? ['/workbench/copies', '/workbench/handover'].find((p) => location.pathname.startsWith(p));
   const first = entries[0]?.path;
 
   return (
@@ -92,6 +97,8 @@ function Shell() {
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="calendar" element={<CalendarPage />} />
               <Route path="consultations" element={<ConsultationsPage />} />
+              <Route path="copies" element={<CopiesPage />} />
+              <Route path="handover" element={<HandoverPage />} />
               <Route path="*" element={<NoQueue />} />
             </Routes>
           </main>

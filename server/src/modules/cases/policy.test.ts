@@ -19,4 +19,10 @@ describe('who may read a case', () => {
   ])('%s: %s', (_label, who, expected) => {
     expect(canReadCase(who, facts)).toBe(expected);
   });
+
+  it('an approver of another department given a step in person (转办, 委派, 加签) or a copy reads it; a supervisor still does not', () => {
+    expect(canReadCase(actor('approver', 'c', 'dept-c'), { ...facts, personallyInvolved: true })).toBe(true);
+    expect(canReadCase(actor('agency_head', 'h', 'dept-c'), { ...facts, personallyInvolved: true })).toBe(true);
+    expect(canReadCase(actor('supervisor'), { ...facts, personallyInvolved: true })).toBe(false);
+  });
 });

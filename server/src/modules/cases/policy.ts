@@ -7,12 +7,14 @@ export interface CaseAccessFacts {
   departmentId: string;
   /** Departments holding a task on the case. */
   taskDepartmentIds: readonly string[];
+  /** The person holds or held a step of the case themselves (转办 / 委派 / 加签 to them, claimed, handed over) or was sent a copy (抄送). */
+  personallyInvolved?: boolean;
 }
 
 /**
  * Who may read a case: its applicant; window clerks, managers and admins of
  * the center; approvers of the item's department or of a department with a
- * task on it. Supervisors read the event stream, not the approval record.
+ * task on it, and anyone a step of it was given to in person or copied to. Supervisors read the event stream, not the approval record.
  */
 export function canReadCase(actor: Actor, c: CaseAccessFacts): boolean {
   switch (actor.role) {
@@ -26,7 +28,7 @@ export function canReadCase(actor: Actor, c: CaseAccessFacts): boolean {
       return true;
     case 'approver':
     case 'agency_head':
-      return actor.departmentId !== null && (actor.departmentId === c.departmentId || c.taskDepartmentIds.includes(actor.departmentId));
+      return c.personallyInvolved === true || (actor.departmentId !== null && (actor.departmentId === c.departmentId || c.taskDepartmentIds.includes(actor.departmentId)));
     default:
       return false;
   }

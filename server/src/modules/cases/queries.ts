@@ -110,7 +110,16 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
       [id],
     )).rows
     : [];
-  assertCanReadCase(actor, c && { applicantId: c.applicantId, departmentId: c.departmentId, taskDepartmentIds: tasks.flatMap((t) => t.departmentIds as string[]) });
+  // Someone given a step in person (转办, 委派, 加签, handover) or sent a copy reads the case like its departments do.
+  const involved = c && (actor.role === 'approver' || actor.role === 'agency_head')
+    ? (await db.query<{ v: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id
+                       WHERE i.case_id = $1 AND $2 IN (t.assignee, t.claimed_by, t.delegate, t.owner, t.completed_by))
+           OR EXISTS (SELECT 1 FROM wf_copies cp JOIN wf_instances i ON i.id = cp.instance_id WHERE i.case_id = $1 AND cp.user_id = $2) AS v`,
+      [id, actor.id],
+    )).rows[0]!.v
+    : false;
+  assertCanReadCase(actor, c && { applicantId: c.applicantId, departmentId: c.departmentId, taskDepartmentIds: tasks.flatMap((t) => t.departmentIds as string[]), personallyInvolved: involved });
   const materials = await db.query(
     `SELECT u.id AS "uploadId", m.name AS "materialName", u.original_name AS "originalName", u.mime_type AS "mimeType", u.size_bytes AS "sizeBytes"
        FROM uploads u JOIN item_materials m ON m.id = u.material_id WHERE u.case_id = $1 ORDER BY m.sort_order`,

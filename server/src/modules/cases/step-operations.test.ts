@@ -12,7 +12,7 @@ afterAll(() => t.close());
 
 const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
 const get = async (url: string, cookie: string) => (await t.app.inject({ url, headers: { cookie } })).json();
-type Ops = { tasks: { taskId: string; nodeId: string; operations: string[]; removableSigners: { index: number; name: string }[]; delegateName: string | null }[]; suspend: boolean; resume: boolean };
+type Ops = { tasks: { taskId: string; nodeId: string; operations: string[]; returnTargets: string[]; removableSigners: { index: number; name: string }[]; delegateName: string | null }[]; suspend: boolean; resume: boolean };
 const opsOf = async (caseId: string, cookie: string) => (await get(`/api/cases/${caseId}/operations`, cookie)) as Ops;
 const userId = async (username: string) => (await t.ctx.db.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
 
@@ -56,9 +56,12 @@ describe('operations a person may do now, over HTTP', () => {
     const task = (await opsOf(c.id, sthj)).tasks[0]!;
     expect(task.returnTargets).toEqual(['lead']);
     expect((await post(`/api/tasks/${task.taskId}/return`, sthj, { targetNodeId: 'lead', opinion: '环评批复与项目地址不符，请牵头部门核实后重新抄告' })).statusCode).toBe(200);
-    const history = (await get(`/api/cases/${c.id}/process`, sthj)) as { entries: { action: string; nodeId: string; details: Record<string, unknown> | null }[]; highlight: { active: string[]; returned: string[] } };
+    const history = (await get(`/api/cases/${c.id}/process`, sthj)) as { entries: { action: string; nodeId: string; details: Record<string, unknown> | null }[]; highlight: { active: string[]; returned: string[]; done: string[] } };
     expect(history.highlight.active).toEqual(['lead']);
     expect(history.highlight.returned).toEqual(['sthj']);
+    // 住建局 had finished its review; 自然资源局's was cancelled, so the diagram does not show it as done.
+    expect(history.highlight.done).toContain('zjj');
+    expect(history.highlight.done).not.toContain('zrzy');
     const cancelled = history.entries.filter((e) => e.action === 'cancelled');
     expect(cancelled.map((e) => [e.nodeId, e.details?.reason, e.details?.target])).toEqual([['zrzy', 'returnedPastSplit', 'lead']]);
     // Round two: the lead sends it again, all three review, the lead decides, the case concludes.
@@ -71,6 +74,37 @@ describe('operations a person may do now, over HTTP', () => {
     }
     const done = await post(`/api/tasks/${(await next(fgj)).id}/complete`, fgj, { outcome: 'approved', opinion: '准予' });
     expect(done.json().status).toBe('approved');
+  });
+
+  it('加签 and 转办 to people of other departments: they read the case and act on their step; others still cannot', async () => {
+    const c = await submitCase(t.app, citizen, 'WJW-XK-002'); // 初审 → 部门会签 (卫健, 生态环境) → 审批决定
+    await post(`/api/cases/${c.id}/accept`, clerk);
+    const wjw = await login(t.app, 'approver_wjw');
+    const mine = async (cookie: string) => ((await get('/api/tasks', cookie)).items as { id: string; caseId: string; name: string }[]).filter((i) => i.caseId === c.id);
+    await post(`/api/tasks/${(await mine(wjw))[0]!.id}/complete`, wjw, { outcome: 'approved', opinion: '初审通过' });
+    const zjj = await login(t.app, 'approver_zjj');
+    expect((await get(`/api/cases/${c.id}`, zjj)).code).toBe('CASE_NOT_FOUND');
+    const sign = (await opsOf(c.id, wjw)).tasks.find((x) => x.nodeId === 'countersign')!;
+    expect(sign.operations).toEqual(expect.arrayContaining(['addSigners', 'removeSigner']));
+    expect((await post(`/api/tasks/${sign.taskId}/signers`, wjw, { users: [await userId('approver_zjj')] })).statusCode).toBe(200);
+    // The added signer (another department) now reads the case and finds the step in their to-do list.
+    expect((await get(`/api/cases/${c.id}`, zjj)).caseNo).toBe(c.caseNo);
+    const zjjSign = (await mine(zjj))[0]!;
+    expect(zjjSign.name).toBe('部门会签');
+    // 减签: the 生态环境局 signer goes, with a reason in the history.
+    const removable = (await opsOf(c.id, wjw)).tasks.find((x) => x.nodeId === 'countersign')!.removableSigners;
+    expect(removable.map((x) => x.name)).toEqual(['生态环境局', '钱审批（住建）']);
+    expect((await post(`/api/tasks/${sign.taskId}/signers/remove`, wjw, { signerIndex: removable[0]!.index, reason: '不涉及医疗废物处置' })).statusCode).toBe(200);
+    const removed = ((await get(`/api/cases/${c.id}/process`, wjw)).entries as { action: string; opinion: string | null }[]).find((e) => e.action === 'signerRemoved');
+    expect(removed?.opinion).toBe('不涉及医疗废物处置');
+    await post(`/api/tasks/${zjjSign.id}/complete`, zjj, { outcome: 'approved', opinion: '建筑消防条件符合' });
+    await post(`/api/tasks/${(await mine(wjw)).find((x) => x.name === '部门会签')!.id}/complete`, wjw, { outcome: 'approved', opinion: '同意' });
+    // 转办 the decision to 住建's approver, who decides it.
+    const decide = (await mine(wjw)).find((x) => x.name === '审批决定')!;
+    expect((await post(`/api/tasks/${decide.id}/transfer`, wjw, { to: await userId('approver_zjj'), reason: '请住建局作出决定' })).statusCode).toBe(200);
+    expect((await mine(wjw)).some((x) => x.id === decide.id)).toBe(false);
+    expect((await post(`/api/tasks/${decide.id}/complete`, zjj, { outcome: 'approved', opinion: '准予' })).json().status).toBe('approved');
+    expect((await get(`/api/cases/${c.id}`, await login(t.app, 'approver_rsj'))).code).toBe('CASE_NOT_FOUND');
   });
 
   it('抄送: the recipient’s inbox lists it unread, opening marks it read, the case shows who has read', async () => {

@@ -33,13 +33,17 @@ export async function getHistory(db: Queryable, by: { instanceId: string } | { c
     : await db.query<{ root_id: string }>('SELECT root_id FROM wf_instances WHERE case_id = $1 AND parent_id IS NULL ORDER BY started_at DESC LIMIT 1', [by.caseId]);
   const rootId = root.rows[0]?.root_id;
   if (!rootId) throw new AppError('INSTANCE_NOT_FOUND', by);
-  const [instances, history, tokens] = await Promise.all([
+  const [instances, history, tokens, steps] = await Promise.all([
     db.query<InstanceRow>('SELECT * FROM wf_instances WHERE root_id = $1 ORDER BY started_at, id', [rootId]),
     db.query<{ id: number; instance_id: string; task_id: string | null; node_id: string | null; action: string; actor_id: string | null; at: Date; opinion: string | null; fields: HistoryEntryView['fields']; details: Record<string, unknown> | null }>(
       'SELECT * FROM wf_history WHERE root_id = $1 ORDER BY id',
       [rootId],
     ),
     db.query<{ instance_id: string; node_id: string }>("SELECT t.instance_id, t.node_id FROM wf_tokens t JOIN wf_instances i ON i.id = t.instance_id WHERE i.root_id = $1 AND t.state <> 'joining'", [rootId]),
+    db.query<{ instance_id: string; node_id: string; handled: boolean }>(
+      "SELECT instance_id, node_id, bool_or(status IN ('completed', 'returned')) AS handled FROM wf_tasks WHERE root_id = $1 GROUP BY instance_id, node_id",
+      [rootId],
+    ),
   ]);
   const nodes: ProcessHistory['nodes'] = {};
   const sets = (id: string) => {
@@ -60,8 +64,10 @@ export async function getHistory(db: Queryable, by: { instanceId: string } | { c
     const view = sets(t.instance_id);
     if (!view.active.includes(t.node_id)) view.active.push(t.node_id);
   }
-  // A node where a token rests is active, not done.
-  for (const view of Object.values(nodes)) view.done = view.done.filter((n) => !view.active.includes(n));
+  // A node where a token rests is active, not done; a step whose every task was cancelled (a return
+  // past the split, a withdrawal, a decided countersign) was reached but not done.
+  const unhandled = new Set(steps.rows.filter((r) => !r.handled).map((r) => `${r.instance_id}/${r.node_id}`));
+  for (const [id, view] of Object.entries(nodes)) view.done = view.done.filter((n) => !view.active.includes(n) && !unhandled.has(`${id}/${n}`));
   return {
     instances: instances.rows.map((i) => ({ id: i.id, definitionId: i.definition_id, parentId: i.parent_id, status: i.status, startedAt: i.started_at, endedAt: i.ended_at })),
     entries,
