@@ -1,25 +1,26 @@
-// 网上申报: the application form built from the item's formFields, one upload
+// 网上申报: the application form built from the item's FormSpec (web/src/forms), one upload
 // per material, submitted once per idempotency key.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Result, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Result, Space, Typography, Upload } from 'antd';
 import type { UploadFile, UploadProps } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { api, ApiError, apiLanguage, toApiError, type FormField, type FormValue, type ItemDetail, type SubmittedCase, type Upload as UploadResult } from '../api';
+import { api, ApiError, apiLanguage, toApiError, type FormValue, type ItemDetail, type SubmittedCase, type Upload as UploadResult } from '../api';
 import { useI18n } from '../i18n';
 import { useShowError } from '../ui/errors';
 import { newIdempotencyKey } from '../ui/idempotency';
 import { LinkButton } from '../ui/LinkButton';
 import { useApplicationDraft } from './useDraft';
+import { FormFields, itemForm, serverFormErrors } from '../forms/FormRenderer';
+import { useFormsT } from '../forms/messages';
+import { layoutFields, visibleFormData } from '../../../shared/forms';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png';
 const ACCEPTED_EXT = /\.(pdf|jpe?g|png)$/i;
-// Same rule as the server (server/src/modules/cases/rules.ts): mobile or landline.
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
 interface FormValues {
-  formData?: Record<string, string | number | null | undefined>;
+  formData?: Record<string, unknown>;
   materials?: Record<string, UploadFile<UploadResult | string>[] | undefined>;
 }
 
@@ -29,25 +30,10 @@ function uploadedId(file: UploadFile<UploadResult | string> | undefined): string
   return typeof response === 'object' && response !== null && typeof response.id === 'string' ? response.id : null;
 }
 
-/** The input for one form field. Form.Item injects id, value and onChange, which go straight to the control. */
-function FieldControl({ field, ...injected }: { field: FormField } & Record<string, unknown>) {
-  const common = { ...injected, 'aria-required': field.required };
-  switch (field.type) {
-    case 'textarea':
-      return <Input.TextArea {...common} rows={4} maxLength={2000} showCount />;
-    case 'number':
-      return <InputNumber {...common} style={{ width: '100%', maxWidth: 320 }} />;
-    case 'date':
-      return <Input {...common} type="date" style={{ maxWidth: 240 }} />;
-    case 'phone':
-      return <Input {...common} type="tel" inputMode="tel" autoComplete="tel" maxLength={20} style={{ maxWidth: 320 }} />;
-    default:
-      return <Input {...common} maxLength={200} />;
-  }
-}
-
 export function ApplyForm({ item }: { item: ItemDetail }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const ft = useFormsT();
+  const spec = useMemo(() => itemForm(item), [item]);
   const { message } = App.useApp();
   const showError = useShowError();
   const queryClient = useQueryClient();
@@ -62,14 +48,8 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
 
   const onFinish = (values: FormValues) => {
     if (submit.isPending) return;
-    const formData: Record<string, FormValue> = {};
-    for (const field of item.formFields) {
-      const raw = values.formData?.[field.key];
-      if (raw === undefined || raw === null) continue;
-      const value = typeof raw === 'string' ? raw.trim() : raw;
-      if (value === '') continue;
-      formData[field.key] = value;
-    }
+    // Only the fields shown, trimmed, empty ones left out (tables are lists of rows).
+    const formData = visibleFormData(spec, values.formData ?? {}) as Record<string, FormValue>;
     const materials = item.materials.flatMap((m) => {
       const uploadId = uploadedId(values.materials?.[m.id]?.[0]);
       return uploadId ? [{ materialId: m.id, uploadId }] : [];
@@ -84,11 +64,8 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
         },
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'FORM_INVALID') {
-            const fields = (error.details as { fields?: { key: string; problem: string }[] } | undefined)?.fields ?? [];
-            const known = fields.filter((f) => item.formFields.some((ff) => ff.key === f.key));
-            if (known.length > 0) {
-              form.setFields(known.map((f) => ({ name: ['formData', f.key], errors: [t(f.problem === 'required' ? 'apply.fieldRequiredShort' : 'apply.fieldInvalid')] })));
-            }
+            const fields = serverFormErrors(spec, error.details, ft, locale === 'en' ? 'en' : 'zh');
+            if (fields.length > 0) form.setFields(fields);
           }
           showError(error);
         },
@@ -181,22 +158,8 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
     >
       {draft.notice}
       <Typography.Paragraph type="secondary">{t('apply.requiredNote')}</Typography.Paragraph>
-      {item.formFields.length > 0 ? <h3 className="tb-card-title" style={{ marginBottom: 12 }}>{t('apply.formSection')}</h3> : null}
-      {item.formFields.map((field) => (
-        <Form.Item
-          key={field.key}
-          name={['formData', field.key]}
-          label={field.label}
-          rules={[
-            field.type === 'number'
-              ? { required: field.required, type: 'number' as const, message: t('apply.fieldRequired', { label: field.label }) }
-              : { required: field.required, whitespace: true, message: t('apply.fieldRequired', { label: field.label }) },
-            ...(field.type === 'phone' ? [{ pattern: PHONE, message: t('apply.phoneInvalid') }] : []),
-          ]}
-        >
-          <FieldControl field={field} />
-        </Form.Item>
-      ))}
+      {layoutFields(spec).length > 0 ? <h3 className="tb-card-title" style={{ marginBottom: 12 }}>{t('apply.formSection')}</h3> : null}
+      <FormFields spec={spec} form={form} />
       {item.materials.length > 0 ? <h3 className="tb-card-title" style={{ margin: '8px 0 12px' }}>{t('apply.materialsSection')}</h3> : null}
       {item.materials.map((material) => (
         <Form.Item
