@@ -170,6 +170,7 @@ const zh = {
   'event.calendar.region_created': '新建日历区域',
   'event.calendar.center_clock_set': '设置中心日历',
   'event.process.published': '发布流程',
+  'event.process.draft_deleted': '删除流程草稿',
 
   'due.title': '办理时限',
   'due.green': '正常',
@@ -636,6 +637,7 @@ const en: Messages = {
   'event.calendar.region_created': 'Calendar region created',
   'event.calendar.center_clock_set': 'Center calendar set',
   'event.process.published': 'Process published',
+  'event.process.draft_deleted': 'Process draft deleted',
 
   'due.title': 'Due',
   'due.green': 'On time',

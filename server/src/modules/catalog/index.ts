@@ -8,3 +8,6 @@ export { listItems, listDepartments } from './queries.ts';
 export { ensureInitialVersions, currentVersionId, getVersion, saveDraft, startDraft, publishDraft } from './versions.ts';
 export { feeSummary } from './rules.ts';
 export type { ItemContent } from './content.ts';
+/** Which items bind which process key (the process designer's list shows them). */
+export { itemsBindingProcesses } from './process-bindings.ts';
+export type { ProcessBinding } from './process-bindings.ts';

@@ -11,8 +11,8 @@ export const workflowErrors = {
   // ── Engine runtime (engine/): definitions, instances, tasks ──
   // details: { key } or { definitionId }
   PROCESS_NOT_FOUND: { status: 404, zh: '流程定义不存在或尚未发布', en: 'No such process definition, or none published' },
-  // details: { definitionId } — a published version is immutable.
-  DEFINITION_NOT_DRAFT: { status: 409, zh: '流程定义已发布，不能修改', en: 'The process definition is already published' },
+  // details: { definitionId } — a published version is immutable: it cannot be published again, changed or deleted.
+  DEFINITION_NOT_DRAFT: { status: 409, zh: '流程定义已发布，不能修改或删除', en: 'The process definition is already published; it cannot be changed or deleted' },
   // details: { instanceId }
   INSTANCE_NOT_FOUND: { status: 404, zh: '流程实例不存在', en: 'Process instance not found' },
   // details: { instanceId, status } — completed, terminated, or (for resume) not suspended.

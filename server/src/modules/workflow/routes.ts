@@ -3,8 +3,9 @@ import type { Api } from '../../platform/http/app.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
-import { validate, type Finding } from './definition/index.ts';
+import { expressionErrorDetails, parseExpression, validate, type Finding } from './definition/index.ts';
 import { deployDefinition, publishDefinition, type Actor as EngineActor } from './engine/index.ts';
+import { deleteDraft, listProcesses } from './designer.ts';
 
 /**
  * Process definitions over HTTP, for the designer (web/src/admin): admins
@@ -40,13 +41,24 @@ const versionSchema = summarySchema.extend({
   publishedAt: z.string().nullable(),
 });
 
+const listedVersionSchema = versionSchema.extend({
+  openInstances: z.number().int().describe('运行中（含挂起）的实例数'),
+  totalInstances: z.number().int().describe('累计启动的实例数'),
+});
+
 const processSchema = z.object({
   key: z.string(),
   name: z.string().nullable(),
-  /** The latest published version, or null while there are only drafts. */
-  published: versionSchema.nullable(),
-  /** Newest first. */
-  versions: z.array(versionSchema),
+  published: listedVersionSchema.nullable().describe('最新发布版本；只有草稿时为 null'),
+  draft: listedVersionSchema.nullable().describe('比发布版本更新的草稿（如有）'),
+  versions: z.array(listedVersionSchema).describe('全部版本，新的在前'),
+  items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), enabled: z.boolean() })).describe('绑定此流程的办理事项'),
+});
+
+const expressionCheckSchema = z.object({
+  valid: z.boolean(),
+  /** Where and why it does not parse; absent when valid. */
+  error: z.object({ position: z.number().int(), zh: z.string(), en: z.string() }).optional(),
 });
 
 interface VersionRow {
@@ -96,24 +108,13 @@ export async function findingsFor(xml: string): Promise<Finding[]> {
 
 export function registerWorkflowRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/workflow/definitions', {
-    schema: { tags: ['workflow'], summary: '流程定义列表（按流程标识分组，含各版本）', response: { 200: z.array(processSchema) } },
+    schema: {
+      tags: ['workflow'], summary: '流程定义列表（按流程标识分组：各版本及其运行中的实例数、草稿、绑定的办理事项）',
+      response: { 200: z.array(processSchema) },
+    },
   }, async (req) => {
     requireRole(req, ...READERS);
-    const { rows } = await ctx.db.query<VersionRow>(
-      'SELECT id, key, version, name, status, created_at, published_at FROM wf_definitions ORDER BY key, version DESC',
-    );
-    const byKey = new Map<string, z.infer<typeof processSchema>>();
-    for (const r of rows) {
-      let p = byKey.get(r.key);
-      if (!p) {
-        p = { key: r.key, name: r.name, published: null, versions: [] };
-        byKey.set(r.key, p);
-      }
-      const v = presentVersion(r);
-      p.versions.push(v);
-      if (!p.published && v.status === 'published') p.published = v;
-    }
-    return [...byKey.values()];
+    return listProcesses(ctx.db);
   });
 
   app.get('/api/workflow/definitions/:id', {
@@ -166,6 +167,34 @@ export function registerWorkflowRoutes(app: Api, ctx: AppContext): void {
       xml: req.body.xml, actor: engineActor(actor), publish: req.body.publish ?? false,
     });
     return reply.status(201).send(summary);
+  });
+
+  app.delete('/api/workflow/definitions/:id', {
+    schema: {
+      tags: ['workflow'], summary: '删除草稿版本（已发布的版本不可删除：DEFINITION_NOT_DRAFT）', params: definitionId,
+      response: { 200: z.object({ id: z.string(), key: z.string(), version: z.number().int() }) },
+    },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return deleteDraft({ db: ctx.db, clock: ctx.clock }, { definitionId: req.params.id, actor: { id: actor.id, role: actor.role } });
+  });
+
+  app.post('/api/workflow/expressions/check', {
+    schema: {
+      tags: ['workflow'], summary: '检查表达式能否解析（流转条件、会签人数、办理人表达式）；不求值',
+      body: z.object({ expression: z.string().min(1).max(4000) }),
+      response: { 200: expressionCheckSchema },
+    },
+  }, async (req) => {
+    requireRole(req, 'admin');
+    try {
+      parseExpression(req.body.expression);
+      return { valid: true };
+    } catch (err) {
+      const details = expressionErrorDetails(err);
+      if (!details) throw err;
+      return { valid: false, error: { position: details.position, zh: details.zh, en: details.en } };
+    }
   });
 
   app.post('/api/workflow/definitions/:id/publish', {
