@@ -16,6 +16,9 @@ import { ArticlesPage } from './portal/ArticlesPage';
 import { usePortalT } from '../portal/messages';
 import { useAdminT } from './messages';
 import './admin.css';
+import { FormListPage } from './forms/FormListPage';
+import { FormDesignerPage } from './forms/FormDesignerPage';
+import { formsMenuItems } from './forms/menu';
 
 function Shell() {
   const { t: tApp } = useI18n();
@@ -28,6 +31,7 @@ function Shell() {
   const items: MenuProps['items'] = [
     { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
     { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
+    ...formsMenuItems(user.role),
     { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
   ];
   return (
@@ -53,7 +57,7 @@ function Shell() {
           <nav aria-label={t('admin.menu')}>
             <Menu
               mode="inline"
-              selectedKeys={['/admin/processes', '/admin/portal'].filter((k) => location.pathname.startsWith(k))}
+              selectedKeys={['/admin/processes', '/admin/portal', '/admin/forms'].filter((k) => location.pathname.startsWith(k))}
               items={items}
               style={{ borderInlineEnd: 0 }}
             />
@@ -67,6 +71,8 @@ function Shell() {
               <Route path="processes/new" element={<DesignerPage />} />
               <Route path="processes/:id" element={<DesignerPage />} />
               <Route path="portal" element={<ArticlesPage />} />
+              <Route path="forms" element={<RequireRole roles={['admin']}><FormListPage /></RequireRole>} />
+              <Route path="forms/:itemId" element={<RequireRole roles={['admin']}><FormDesignerPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </main>

@@ -4,6 +4,7 @@ import { ApartmentOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useAdminT } from './messages';
 import { usePortalT } from '../portal/messages';
+import { formsMenuItems } from './forms/menu';
 
 function ProcessesLink() {
   const t = useAdminT();
@@ -21,5 +22,6 @@ export function adminMenuItems(role: string): NonNullable<MenuProps['items']> {
   return [
     { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <ProcessesLink /> },
     { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <ArticlesLink /> },
+    ...formsMenuItems(role),
   ];
 }
