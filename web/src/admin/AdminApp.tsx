@@ -16,9 +16,11 @@ import { ArticlesPage } from './portal/ArticlesPage';
 import { usePortalT } from '../portal/messages';
 import { useAdminT } from './messages';
 import './admin.css';
-import { FormListPage } from './forms/FormListPage';
-import { FormDesignerPage } from './forms/FormDesignerPage';
-import { formsMenuItems } from './forms/menu';
+import { CatalogPage } from './catalog/CatalogPage';
+import { ItemEditorPage } from './catalog/ItemEditorPage';
+import { StatisticsPage } from './catalog/StatisticsPage';
+import { catalogMenuItems, catalogMenuKeys } from './catalog/menu';
+import './catalog/catalog.css';
 
 function Shell() {
   const { t: tApp } = useI18n();
@@ -31,7 +33,7 @@ function Shell() {
   const items: MenuProps['items'] = [
     { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
     { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
-    ...formsMenuItems(user.role),
+    ...catalogMenuItems(user.role),
     { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
   ];
   return (
@@ -57,7 +59,7 @@ function Shell() {
           <nav aria-label={t('admin.menu')}>
             <Menu
               mode="inline"
-              selectedKeys={['/admin/processes', '/admin/portal', '/admin/forms'].filter((k) => location.pathname.startsWith(k))}
+              selectedKeys={['/admin/processes', '/admin/portal', ...catalogMenuKeys].filter((k) => location.pathname.startsWith(k))}
               items={items}
               style={{ borderInlineEnd: 0 }}
             />
@@ -71,8 +73,10 @@ function Shell() {
               <Route path="processes/new" element={<DesignerPage />} />
               <Route path="processes/:id" element={<DesignerPage />} />
               <Route path="portal" element={<ArticlesPage />} />
-              <Route path="forms" element={<RequireRole roles={['admin']}><FormListPage /></RequireRole>} />
-              <Route path="forms/:itemId" element={<RequireRole roles={['admin']}><FormDesignerPage /></RequireRole>} />
+              <Route path="catalog" element={<CatalogPage />} />
+              <Route path="catalog/new" element={<ItemEditorPage />} />
+              <Route path="catalog/items/:id" element={<ItemEditorPage />} />
+              <Route path="statistics" element={<StatisticsPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </main>

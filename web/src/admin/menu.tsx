@@ -4,7 +4,7 @@ import { ApartmentOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useAdminT } from './messages';
 import { usePortalT } from '../portal/messages';
-import { formsMenuItems } from './forms/menu';
+import { catalogMenuItems } from './catalog/menu';
 
 function ProcessesLink() {
   const t = useAdminT();
@@ -22,6 +22,6 @@ export function adminMenuItems(role: string): NonNullable<MenuProps['items']> {
   return [
     { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <ProcessesLink /> },
     { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <ArticlesLink /> },
-    ...formsMenuItems(role),
+    ...catalogMenuItems(role),
   ];
 }
