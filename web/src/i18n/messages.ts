@@ -212,6 +212,10 @@ const zh = {
 
   'wb.intake': '窗口受理',
   'wb.walkIn': '窗口接件',
+  'case.channel': '申请渠道',
+  'case.channel.online': '网上申报',
+  'case.channel.window': '窗口接件 · {window}',
+  'case.registeredBy': '窗口登记人',
   'wb.owed': '容缺待补',
   'wb.tasks': '待办任务',
   'wb.allCases': '全部办件',
@@ -679,6 +683,10 @@ const en: Messages = {
 
   'wb.intake': 'Window intake',
   'wb.walkIn': 'Walk-in registration',
+  'case.channel': 'Channel',
+  'case.channel.online': 'Online',
+  'case.channel.window': 'At the window · {window}',
+  'case.registeredBy': 'Registered by',
   'wb.owed': 'Owed materials',
   'wb.tasks': 'To-do',
   'wb.allCases': 'All cases',

@@ -62,6 +62,10 @@ export function CaseView({
     { key: 'item', label: t('case.item'), children: detail.itemName },
     { key: 'dept', label: t('case.department'), children: detail.departmentName },
     { key: 'applicant', label: t('case.applicant'), children: detail.applicantName },
+    ...(detail.channel
+      ? [{ key: 'channel', label: t('case.channel'), children: detail.channel === 'window' ? t('case.channel.window', { window: detail.windowName ?? '—' }) : t('case.channel.online') }]
+      : []),
+    ...(audience === 'staff' && detail.submittedByName ? [{ key: 'registeredBy', label: t('case.registeredBy'), children: detail.submittedByName }] : []),
     { key: 'status', label: t('case.status'), children: <StatusTag status={detail.status} /> },
     { key: 'submittedAt', label: t('case.submittedAt'), children: formatDateTime(detail.submittedAt) },
     { key: 'acceptedAt', label: t('case.acceptedAt'), children: formatDateTime(detail.acceptedAt) },

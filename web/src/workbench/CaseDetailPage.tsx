@@ -259,7 +259,7 @@ export function CaseDetailPage() {
         />
       )}
       {detail.data && user && ['clerk', 'manager', 'admin', 'approver'].includes(user.role) ? <ChecklistCard detail={detail.data} /> : null}
-      {detail.data ? <NoticesCard caseId={detail.data.id} /> : null}
+      {detail.data ? <NoticesCard detail={detail.data} /> : null}
       {detail.data && detail.data.acceptedAt && detail.data.hasProcess !== false ? <ProcessSection caseId={detail.data.id} audience="staff" /> : null}
     </div>
   );

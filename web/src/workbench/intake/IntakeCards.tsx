@@ -338,10 +338,11 @@ export function OwedMaterialsCard({ detail, audience }: { detail: CaseDetail; au
 }
 
 /** The notices issued on the case (受理 / 不予受理 / 补正 / 办结), each opened inline to print. */
-export function NoticesCard({ caseId }: { caseId: string }) {
+export function NoticesCard({ detail }: { detail: CaseDetail }) {
   const it = useIntakeT();
   const { formatDateTime } = useI18n();
-  const docs = useQuery({ queryKey: ['documents', caseId], queryFn: () => intakeApi.documents(caseId) });
+  // Every outcome that issues a notice adds to the timeline: refetch when it grows.
+  const docs = useQuery({ queryKey: ['documents', detail.id, detail.timeline.length], queryFn: () => intakeApi.documents(detail.id) });
   return (
     <Card title={<h2 className="tb-card-title">{it('doc.title')}</h2>}>
       {docs.data && docs.data.items.length === 0 ? (

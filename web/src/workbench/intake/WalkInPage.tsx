@@ -71,6 +71,8 @@ export function WalkInPage() {
   const [form] = Form.useForm<Values>();
   const [key] = useState(newIdempotencyKey);
   const [found, setFound] = useState<Lookup | null>(null);
+  // What was last copied from the applicant section into the form (so a later edit there is kept).
+  const [mirrored] = useState<Record<string, string>>({});
   const items = useQuery({ queryKey: ['catalog', 'items'], queryFn: api.catalog.items, staleTime: 60_000 });
   const itemId = Form.useWatch('itemId', form);
   const kind = Form.useWatch('kind', form) ?? 'enterprise';
@@ -93,6 +95,7 @@ export function WalkInPage() {
         onSuccess: (r) => {
           setFound(r);
           const a = r.applicant;
+          for (const key of ['applicantName', 'contactPhone']) mirrored[key] = String(r.formData[key] ?? '');
           form.setFieldsValue({
             number: r.idNumber,
             ...(a
@@ -164,6 +167,15 @@ export function WalkInPage() {
         style={{ maxWidth: 760 }}
         onValuesChange={(changed: Partial<Values>) => {
           if ('kind' in changed || 'number' in changed) setFound(null);
+          // One entry: the applicant's name and phone flow into the form's same fields until edited there.
+          for (const [from, to] of [['name', 'applicantName'], ['phone', 'contactPhone']] as const) {
+            if (!(from in changed)) continue;
+            const current = form.getFieldValue(['formData', to]);
+            if (current === undefined || current === '' || current === mirrored[to]) {
+              form.setFieldValue(['formData', to], changed[from]);
+              mirrored[to] = changed[from] ?? '';
+            }
+          }
           if ('itemId' in changed && found && changed.itemId) runLookup(changed.itemId);
         }}
       >
