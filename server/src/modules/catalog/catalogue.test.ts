@@ -176,6 +176,33 @@ describe('cases and item versions', () => {
   });
 });
 
+describe('the form designer and item versions', () => {
+  it('publishes a form change as the next version, keeps the open draft on top, and refuses forms rendered before', async () => {
+    const item = await itemByCode('FGJ-BA-001');
+    const d = await draftOf(item.id);
+    expect(d.version).toBe(2);
+    const designer = (await req('GET', `/api/admin/forms/${item.id}`, admin)).json();
+    const form = structuredClone(designer.form);
+    const [first] = Object.keys(form.schema.properties);
+    form.schema.properties[first].title = '申请单位名称（全称）';
+    const saved = await req('PUT', `/api/admin/forms/${item.id}`, admin, { form, revision: designer.revision });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = await itemByCode('FGJ-BA-001');
+    expect(after.version).toBe(2);
+    expect(after.versionId).not.toBe(item.versionId);
+    const versions = (await req('GET', `/api/admin/catalog/items/${item.id}/versions`, admin)).json();
+    expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[3, 'draft'], [2, 'published'], [1, 'superseded']]);
+    const draft = (await req('GET', `/api/admin/catalog/versions/${d.versionId}`, admin)).json();
+    expect(draft.content.formSpec.schema.properties[first].title).toBe('申请单位名称（全称）');
+    const stale = await req('POST', '/api/cases', citizen, { ...(await applicationFor(t.app, citizen, 'FGJ-BA-001')), itemVersionId: item.versionId });
+    expect(stale.json().code).toBe('ITEM_VERSION_STALE');
+    // Publishing the draft keeps the designer's form.
+    await req('POST', `/api/admin/catalog/items/${item.id}/publish`, admin);
+    const v3 = (await req('GET', `/api/admin/forms/${item.id}`, admin)).json();
+    expect(v3.form.schema.properties[first].title).toBe('申请单位名称（全称）');
+  });
+});
+
 describe('category tree', () => {
   it('creates, moves and deletes categories; filters the public list by a category and its descendants', async () => {
     const cats = (await t.app.inject({ url: '/api/item-categories' })).json() as { id: string; code: string; itemCount: number }[];

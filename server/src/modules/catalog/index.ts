@@ -5,7 +5,7 @@ export { formFieldSchema } from './schemas.ts';
 /** The enabled items with their department, as the public catalogue lists them (the portal's search indexes them). */
 export { listItems, listDepartments } from './queries.ts';
 /** Item versions: the demo load publishes version 1; cases record and check the version a form was rendered from. */
-export { ensureInitialVersions, currentVersionId, getVersion, saveDraft, startDraft, publishDraft } from './versions.ts';
+export { ensureInitialVersions, currentVersionId, getVersion, saveDraft, startDraft, publishDraft, publishFormChange } from './versions.ts';
 export { feeSummary } from './rules.ts';
 export type { ItemContent } from './content.ts';
 /** Which items bind which process key (the process designer's list shows them). */

@@ -307,7 +307,12 @@ async function project(tx: Tx, itemId: string, c: StoredContent, versionId: stri
       p.implementerCode, p.handlingSeq, versionId],
   );
   if (await hasFormSpecColumn(tx)) {
-    await tx.query('UPDATE service_items SET form_spec = $2 WHERE id = $1', [itemId, c.formSpec === null ? null : JSON.stringify(c.formSpec)]);
+    // A different form counts as a designer revision too, so a designer holding the old one is refused.
+    await tx.query(
+      `UPDATE service_items SET form_revision = form_revision + CASE WHEN form_spec IS DISTINCT FROM $2::jsonb THEN 1 ELSE 0 END, form_spec = $2
+        WHERE id = $1`,
+      [itemId, c.formSpec === null || c.formSpec === undefined ? null : JSON.stringify(c.formSpec)],
+    );
   }
   for (const [i, m] of c.materials.entries()) {
     await tx.query(
@@ -337,6 +342,44 @@ async function project(tx: Tx, itemId: string, c: StoredContent, versionId: stri
       await tx.query('UPDATE item_materials SET retired = true WHERE id = $1', [id]);
     }
   }
+}
+
+/**
+ * The form designer saved a new form into service_items (forms module): the
+ * item's form is part of its version, so the change is published as the next
+ * version in the same transaction (the previous one superseded), and an open
+ * draft takes the new form and moves up one number. Forms rendered from the
+ * older version are then refused on submission (ITEM_VERSION_STALE).
+ */
+export async function publishFormChange(tx: Tx, actor: Actor, itemId: string, now: Date): Promise<{ versionId: string | null; version: number | null }> {
+  const item = await lockItem(tx, itemId);
+  const form = await tx.query<{ form_fields: unknown; form_spec: unknown }>('SELECT form_fields, form_spec FROM service_items WHERE id = $1', [itemId]);
+  const { form_fields: formFields, form_spec: formSpec } = form.rows[0]!;
+  const open = await draftOf(tx, itemId);
+  if (!item.current_version_id) {
+    // Never published: the draft simply carries the new form.
+    if (open) await tx.query('UPDATE item_versions SET content = content || $2::jsonb, updated_at = $3 WHERE id = $1', [open.id, JSON.stringify({ formFields, formSpec }), now]);
+    return { versionId: null, version: null };
+  }
+  const published = await tx.query<{ version: number; content: StoredContent }>('SELECT version, content FROM item_versions WHERE id = $1', [item.current_version_id]);
+  const version = published.rows[0]!.version + 1;
+  if (open) {
+    await tx.query('UPDATE item_versions SET version = $2, content = content || $3::jsonb, updated_at = $4 WHERE id = $1',
+      [open.id, version + 1, JSON.stringify({ formFields, formSpec }), now]);
+  }
+  const content = { ...published.rows[0]!.content, formFields, formSpec };
+  await tx.query(`UPDATE item_versions SET status = 'superseded' WHERE id = $1`, [item.current_version_id]);
+  const v = await tx.query<{ id: string }>(
+    `INSERT INTO item_versions (item_id, version, status, content, created_by, created_at, updated_at, published_by, published_at)
+     VALUES ($1, $2, 'published', $3, $4, $5, $5, $4, $5) RETURNING id`,
+    [itemId, version, JSON.stringify(content), actor.id, now],
+  );
+  await tx.query('UPDATE service_items SET current_version_id = $2 WHERE id = $1', [itemId, v.rows[0]!.id]);
+  await appendEvent(tx, {
+    type: 'catalog.item_published', departmentId: item.department_id, actor: who(actor), occurredAt: now,
+    payload: { itemId, versionId: v.rows[0]!.id, version, code: content.code, name: content.name, previousVersionId: item.current_version_id, reason: 'form_changed' },
+  });
+  return { versionId: v.rows[0]!.id, version };
 }
 
 /** Gives every item without a version its published version 1 from its current state (demo load, old data). */

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { checkFormSpec, layoutFields, legacyFieldsFromSpec, type FormSpec, type LegacyField } from '../../../../shared/forms/index.ts';
 import { itemFormSpec } from './queries.ts';
+import { publishFormChange } from '../catalog/index.ts';
 
 /**
  * Saves an item's form from the designer: the spec must pass checkFormSpec
@@ -27,6 +28,8 @@ export async function saveItemForm(ctx: AppContext, actor: Actor, itemId: string
     await tx.query('UPDATE service_items SET form_spec = $2, form_fields = $3, form_revision = $4 WHERE id = $1', [
       itemId, JSON.stringify(spec), JSON.stringify(legacyFieldsFromSpec(spec)), next,
     ]);
+    // The form is part of the item's version: publish it as the next one (catalog).
+    await publishFormChange(tx, actor, itemId, ctx.clock.now());
     const before = layoutFields(itemFormSpec(item));
     const after = layoutFields(spec);
     await appendEvent(tx, {
