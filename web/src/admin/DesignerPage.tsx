@@ -215,6 +215,25 @@ export function DesignerPage() {
       void message.success(t('designer.saved', { version: summary.version }));
     });
 
+  const onDeleteDraft = () => {
+    if (!current || current.status !== 'draft') return;
+    const draft = current;
+    modal.confirm({
+      title: t('list.confirmDelete', { key: draft.key, version: draft.version }),
+      content: t('list.confirmDeleteBody'),
+      okText: t('designer.deleteDraft'),
+      okButtonProps: { danger: true },
+      onOk: () =>
+        run('delete', async () => {
+          await workflowApi.deleteDraft(draft.id);
+          await queryClient.invalidateQueries({ queryKey: ['workflow', 'definitions'] });
+          setDirty(false);
+          void message.success(t('list.deleted', { version: draft.version }));
+          navigate('/admin/processes');
+        }),
+    });
+  };
+
   const onPublish = () =>
     run('publish', async () => {
       const summary = current && current.status === 'draft' && !dirty ? await workflowApi.publish(current.id) : await workflowApi.deploy(await xmlNow(), true);
@@ -222,12 +241,39 @@ export function DesignerPage() {
       void message.success(t('designer.publishedOk', { version: summary.version }));
     });
 
+  // Every element with an error finding is drawn red; the one whose finding was clicked, emphasised.
+  const focusedRef = useRef<string | null>(null);
+  useEffect(() => {
+    if (!diagram) return;
+    const canvas = diagram.get('canvas') as any;
+    const registry = diagram.get('elementRegistry') as any;
+    const marked = new Set((findings ?? []).filter((f) => f.severity === 'error' && f.elementId).map((f) => f.elementId!));
+    for (const id of marked) if (registry.get(id)) canvas.addMarker(id, 'tb-marker-error');
+    return () => {
+      for (const id of marked) if (registry.get(id)) canvas.removeMarker(id, 'tb-marker-error');
+      if (focusedRef.current && registry.get(focusedRef.current)) canvas.removeMarker(focusedRef.current, 'tb-marker-focus');
+      focusedRef.current = null;
+    };
+  }, [diagram, findings]);
+
   const selectElement = (elementId: string | null) => {
     if (!diagram || !elementId) return;
-    const el = (diagram.get('elementRegistry') as any).get(elementId);
+    const registry = diagram.get('elementRegistry') as any;
+    const el = registry.get(elementId);
     if (!el) return;
+    const canvas = diagram.get('canvas') as any;
+    if (focusedRef.current && registry.get(focusedRef.current)) canvas.removeMarker(focusedRef.current, 'tb-marker-focus');
+    canvas.addMarker(el, 'tb-marker-focus');
+    focusedRef.current = elementId;
     (diagram.get('selection') as any).select(el);
-    (diagram.get('canvas') as any).scrollToElement?.(el);
+    canvas.scrollToElement?.(el);
+  };
+
+  /** The element's name for a finding ("审查"), when it has one. */
+  const nameOf = (elementId: string | null): string | null => {
+    if (!diagram || !elementId) return null;
+    const name = (diagram.get('elementRegistry') as any).get(elementId)?.businessObject?.name;
+    return typeof name === 'string' && name.trim() ? name.trim() : null;
   };
 
   if (loadError) {
@@ -285,6 +331,9 @@ export function DesignerPage() {
           <>
             <Button onClick={onValidate} disabled={!diagram} loading={busy === 'validate'}>{t('designer.validate')}</Button>
             <Button onClick={onSave} disabled={!diagram} loading={busy === 'save'}>{t('designer.saveDraft')}</Button>
+            {current?.status === 'draft' ? (
+              <Button danger onClick={onDeleteDraft} loading={busy === 'delete'}>{t('designer.deleteDraft')}</Button>
+            ) : null}
             <Button type="primary" onClick={onPublish} disabled={!diagram || (current?.status === 'published' && !dirty)} loading={busy === 'publish'}>
               {t('designer.publish')}
             </Button>
@@ -321,15 +370,21 @@ export function DesignerPage() {
                 size="small"
                 bordered
                 dataSource={findings}
-                renderItem={(f, i) => (
-                  <List.Item key={`${f.code}-${f.elementId}-${i}`}>
-                    <button type="button" className="tb-finding" onClick={() => selectElement(f.elementId)} disabled={!f.elementId}>
-                      <Tag color={f.severity === 'error' ? 'red' : 'gold'}>{t(f.severity === 'error' ? 'findings.error' : 'findings.warning')}</Tag>
-                      <code>{f.code}</code> <span className="tb-finding-element">{f.elementId ?? t('findings.process')}</span>
-                      {f.elementType ? <span className="tb-finding-type"> ({f.elementType})</span> : null} — {locale === 'zh' ? f.zh : f.en}
-                    </button>
-                  </List.Item>
-                )}
+                renderItem={(f, i) => {
+                  const name = nameOf(f.elementId);
+                  return (
+                    <List.Item key={`${f.code}-${f.elementId}-${i}`}>
+                      <button type="button" className="tb-finding" onClick={() => selectElement(f.elementId)} disabled={!f.elementId}
+                        title={f.elementId ? t('findings.show', { element: name ?? f.elementId }) : undefined}>
+                        <Tag color={f.severity === 'error' ? 'red' : 'gold'}>{t(f.severity === 'error' ? 'findings.error' : 'findings.warning')}</Tag>
+                        {name ? <strong className="tb-finding-name">{name} </strong> : null}
+                        <span className="tb-finding-element">{f.elementId ?? t('findings.process')}</span>
+                        {f.elementType ? <span className="tb-finding-type"> ({f.elementType})</span> : null} — {locale === 'zh' ? f.zh : f.en}{' '}
+                        <code className="tb-finding-code">{f.code}</code>
+                      </button>
+                    </List.Item>
+                  );
+                }}
               />
             </>
           )}

@@ -1,30 +1,60 @@
-// 流程定义: every process key with its versions (draft / published).
-import { useQuery } from '@tanstack/react-query';
-import { Space, Table, Tag, Typography } from 'antd';
+// 流程定义: every process key with its published version, its newer draft,
+// how many instances run on each version and which service items bind it.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n';
-import { ErrorAlert } from '../ui/errors';
+import { ErrorAlert, useShowError } from '../ui/errors';
 import { useMe } from '../ui/auth';
 import { LinkButton } from '../ui/LinkButton';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { workflowApi, type DefinitionVersion, type ProcessEntry } from './api';
+import { workflowApi, type ListedVersion, type ProcessEntry } from './api';
 import { useAdminT } from './messages';
 
 export function ProcessListPage() {
   const t = useAdminT();
   const { formatDateTime } = useI18n();
+  const { modal, message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
   const me = useMe();
   const editable = me.data?.role === 'admin';
   useDocumentTitle(t('list.title'));
   const list = useQuery({ queryKey: ['workflow', 'definitions'], queryFn: workflowApi.list });
 
-  const versionTag = (v: DefinitionVersion) => (
-    <Tag key={v.id} color={v.status === 'published' ? 'green' : 'gold'}>
-      <Link to={`/admin/processes/${v.id}`} aria-label={`${v.key} ${t('list.versionLabel', { version: v.version })} ${t(`status.${v.status}`)}`}>
-        {t('list.versionLabel', { version: v.version })} · {t(`status.${v.status}`)}
-      </Link>
-    </Tag>
+  const versionLink = (v: ListedVersion) => (
+    <Link to={`/admin/processes/${v.id}`} aria-label={`${v.key} ${t('list.versionLabel', { version: v.version })} ${t(`status.${v.status}`)}`}>
+      {t('list.versionLabel', { version: v.version })} · {t(`status.${v.status}`)}
+    </Link>
   );
+
+  const versionTag = (v: ListedVersion) => (
+    <Tooltip key={v.id} title={t('list.instancesTitle', { open: v.openInstances, total: v.totalInstances })}>
+      <Tag color={v.status === 'published' ? 'green' : 'gold'}>
+        {versionLink(v)}
+        {v.openInstances > 0 ? <span className="tb-version-running"> · {t('list.running', { count: v.openInstances })}</span> : null}
+      </Tag>
+    </Tooltip>
+  );
+
+  const confirmDelete = (draft: ListedVersion) =>
+    modal.confirm({
+      title: t('list.confirmDelete', { key: draft.key, version: draft.version }),
+      content: t('list.confirmDeleteBody'),
+      okText: t('list.deleteDraft'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await workflowApi.deleteDraft(draft.id);
+          void message.success(t('list.deleted', { version: draft.version }));
+        } catch (err) {
+          showError(err);
+        } finally {
+          await queryClient.invalidateQueries({ queryKey: ['workflow', 'definitions'] });
+        }
+      },
+    });
 
   return (
     <div>
@@ -47,6 +77,7 @@ export function ProcessListPage() {
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('list.empty') }}
         columns={[
           { title: t('list.key'), dataIndex: 'key', render: (key: string) => <code>{key}</code> },
@@ -56,16 +87,57 @@ export function ProcessListPage() {
             key: 'published',
             render: (_, p) =>
               p.published ? (
-                <span>
-                  <Tag color="green">{t('status.published')}</Tag>
-                  {t('list.versionLabel', { version: p.published.version })}
-                  <Typography.Text type="secondary"> · {formatDateTime(p.published.publishedAt)}</Typography.Text>
-                </span>
+                <Space orientation="vertical" size={0}>
+                  <span>
+                    <Tag color="green">{t('list.versionLabel', { version: p.published.version })}</Tag>
+                    <Typography.Text type="secondary">{formatDateTime(p.published.publishedAt)}</Typography.Text>
+                  </span>
+                  <Typography.Text type="secondary">{t('list.instancesTitle', { open: p.published.openInstances, total: p.published.totalInstances })}</Typography.Text>
+                </Space>
               ) : (
                 <Typography.Text type="secondary">{t('list.none')}</Typography.Text>
               ),
           },
+          {
+            title: t('list.draft'),
+            key: 'draft',
+            render: (_, p) =>
+              p.draft ? (
+                <Space size={4}>
+                  <Tag color="gold">{t('list.versionLabel', { version: p.draft.version })}</Tag>
+                  {editable ? (
+                    <Button
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={`${t('list.deleteDraft')} ${p.key} ${t('list.versionLabel', { version: p.draft.version })}`}
+                      onClick={() => confirmDelete(p.draft!)}
+                    >
+                      {t('list.deleteDraft')}
+                    </Button>
+                  ) : null}
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
           { title: t('list.versions'), key: 'versions', render: (_, p) => <Space size={[0, 4]} wrap>{p.versions.map(versionTag)}</Space> },
+          {
+            title: t('list.items'),
+            key: 'items',
+            render: (_, p) =>
+              p.items.length ? (
+                <Space orientation="vertical" size={0}>
+                  {p.items.map((i) => (
+                    <span key={i.id}>
+                      {i.name} <Typography.Text type="secondary"><code>{i.code}</code>{i.enabled ? '' : ` ${t('list.disabledItem')}`}</Typography.Text>
+                    </span>
+                  ))}
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">{t('list.noItems')}</Typography.Text>
+              ),
+          },
           {
             title: t('list.export'),
             key: 'export',

@@ -3,9 +3,16 @@
 // service, so every change is one undoable command.
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-js elements and services are untyped JavaScript */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { Button, Checkbox, Descriptions, Empty, Input, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Descriptions, Empty, Input, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useI18n } from '../i18n';
+import { workflowApi, type ExpressionCheck } from './api';
 import type { AdminT } from './messages';
+import {
+  definitionsOf, durationText, errorCodes, eventDefinition, messageNames, setCardinality, setCondition, setErrorCode, setMessageName,
+  setTimer, simpleDuration, type DurationUnit, type Editor,
+} from './bpmn/model-edits';
 
 interface Props {
   modeler: any;
@@ -24,10 +31,15 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : v == null ? ''
 const orUndefined = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
 
 /** A labelled text input that commits on blur or Enter (one command per edit, not per key). */
-function TextField({ label, value, onCommit, disabled, help, placeholder }: {
+function TextField({ label, value, onCommit, disabled, help, placeholder, suggestions, extra }: {
   label: string; value: string; onCommit: (v: string) => void; disabled?: boolean; help?: string; placeholder?: string;
+  /** Offered in a datalist (existing message names, error codes). */
+  suggestions?: string[];
+  /** Rendered under the input, given the text typed so far and a commit. */
+  extra?: (draft: string, commit: () => void) => ReactNode;
 }) {
   const id = useId();
+  const listId = useId();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => {
@@ -42,13 +54,114 @@ function TextField({ label, value, onCommit, disabled, help, placeholder }: {
         value={draft}
         disabled={disabled}
         placeholder={placeholder}
+        list={suggestions?.length ? listId : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onPressEnter={commit}
       />
+      {suggestions?.length ? (
+        <datalist id={listId}>
+          {suggestions.map((v) => <option key={v} value={v} />)}
+        </datalist>
+      ) : null}
       {help ? <Typography.Text type="secondary" className="tb-props-help">{help}</Typography.Text> : null}
+      {extra ? extra(draft, commit) : null}
     </div>
   );
+}
+
+// Check results outlive the panel, which remounts on every diagram change (a commit is one).
+const checked = new Map<string, ExpressionCheck>();
+
+/** A text field for an expression with a 检查 button that asks the server whether it parses (the browser has no parser). */
+function ExpressionField(props: { label: string; value: string; onCommit: (v: string) => void; disabled?: boolean; help?: string; placeholder?: string; t: AdminT }) {
+  const { t, ...field } = props;
+  const { locale } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [, rerender] = useState(0);
+  const [failed, setFailed] = useState<string | null>(null);
+  const run = async (draft: string, commit: () => void) => {
+    const text = draft.trim();
+    if (!text) return;
+    setBusy(true);
+    setFailed(null);
+    try {
+      checked.set(text, await workflowApi.checkExpression(text));
+      rerender((n) => n + 1);
+    } catch (err) {
+      setFailed(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+    commit();
+  };
+  return (
+    <TextField
+      {...field}
+      extra={(draft, commit) => {
+        const result = checked.get(draft.trim());
+        return (
+          <div className="tb-props-check">
+            {field.disabled ? null : (
+              <Button size="small" loading={busy} disabled={!draft.trim()} onMouseDown={(e) => e.preventDefault()} onClick={() => void run(draft, commit)}>
+                {t('props.check')}
+              </Button>
+            )}
+            {result ? (
+              <Alert
+                type={result.valid ? 'success' : 'error'}
+                showIcon
+                role="status"
+                title={result.valid
+                  ? t('props.checkOk')
+                  : t('props.checkFailed', { position: (result.error?.position ?? 0) + 1, message: (locale === 'zh' ? result.error?.zh : result.error?.en) ?? '' })}
+              />
+            ) : null}
+            {failed ? <Alert type="error" showIcon role="alert" title={failed} /> : null}
+          </div>
+        );
+      }}
+    />
+  );
+}
+
+/** Amount and unit of a timer duration (P5WD, P3D, PT2H, PT30M), beside the raw text for dates and cycles. */
+function TimerFields({ value, disabled, t, onCommit }: { value: string; disabled: boolean; t: AdminT; onCommit: (v: string) => void }) {
+  const simple = simpleDuration(value);
+  const [unit, setUnit] = useState<DurationUnit>(simple?.unit ?? 'workingDays');
+  const amount = simple ? String(simple.amount) : '';
+  const write = (a: string, u: DurationUnit) => {
+    const n = Number(a.trim());
+    if (Number.isInteger(n) && n > 0) onCommit(durationText(n, u));
+  };
+  return (
+    <>
+      <div className="tb-props-timer">
+        <TextField label={t('props.timerAmount')} value={amount} disabled={disabled} placeholder="5" onCommit={(v) => write(v, unit)} />
+        <SelectField
+          label={t('props.timerUnit')}
+          value={unit}
+          disabled={disabled}
+          options={(['workingDays', 'days', 'hours', 'minutes'] as const).map((u) => ({ value: u, label: t(`props.unit.${u}`) }))}
+          onChange={(v) => {
+            setUnit(v as DurationUnit);
+            if (amount) write(amount, v as DurationUnit);
+          }}
+        />
+      </div>
+      <TextField label={t('props.timer')} value={value} disabled={disabled} placeholder="P5WD" help={timerMeaning(value, t)} onCommit={onCommit} />
+    </>
+  );
+}
+
+/** What a timer text means, in words (the server's validator has the last word). */
+function timerMeaning(value: string, t: AdminT): string {
+  const simple = simpleDuration(value);
+  if (simple) return t(`props.timerMeans.${simple.unit}`, { n: simple.amount });
+  if (!value.trim()) return t('props.timerMeans.empty');
+  if (/^R/i.test(value.trim())) return t('props.timerMeans.cycle');
+  if (/^\d{4}-/.test(value.trim())) return t('props.timerMeans.date');
+  return t('props.timerMeans.other');
 }
 
 /** A native select: compact, keyboard- and screen-reader-friendly, one change event per choice. */
@@ -86,6 +199,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export function PropertiesPanel({ modeler, element, editable, t }: Props) {
+  // Published processes a call activity may call; read only when one is selected.
+  const calling = element?.businessObject?.$type === 'bpmn:CallActivity';
+  const published = useQuery({ queryKey: ['workflow', 'definitions'], queryFn: workflowApi.list, enabled: calling });
   if (!modeler || !element) return <Empty description={t('props.none')} />;
   const modeling = editable ? modeler.get('modeling') : null;
   const moddle = modeler.get('moddle');
@@ -95,6 +211,8 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
   const update = (props: Record<string, unknown>) => modeling?.updateProperties(element, props);
   const updateOn = (target: any, props: Record<string, unknown>) => modeling?.updateModdleProperties(element, target, props);
   const disabled = !editable;
+  const ed: Editor = { moddle, set: (target, props) => (target === bo ? update(props) : updateOn(target, props)) };
+  const definitions = definitionsOf(bo);
 
   if (isRoot && type === 'bpmn:Collaboration') {
     const pools: any[] = bo.participants ?? [];
@@ -206,6 +324,8 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
               <TextField label={t('props.ratio')} value={text(loop.get('tongban:ratio'))} disabled={disabled} placeholder="0.6"
                 onCommit={(v) => updateOn(loop, { 'tongban:ratio': orUndefined(v) })} />
             ) : null}
+            <ExpressionField label={t('props.cardinality')} value={text(loop.loopCardinality?.body)} disabled={disabled} t={t}
+              placeholder="reviewerCount" help={t('props.cardinalityHelp')} onCommit={(v) => setCardinality(ed, loop, v)} />
           </>
         ) : null}
       </Section>,
@@ -223,10 +343,56 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
   }
 
   if (type === 'bpmn:CallActivity') {
+    const current = text(bo.calledElement);
+    const keys = (published.data ?? []).filter((p) => p.published).map((p) => ({ value: p.key, label: `${p.name ?? p.key}（${p.key} · ${t('list.versionLabel', { version: p.published!.version })}）` }));
+    const options = [
+      { value: '', label: t('props.calledNone') },
+      ...keys,
+      ...(current && !keys.some((k) => k.value === current) ? [{ value: current, label: t('props.calledUnknown', { key: current }) }] : []),
+    ];
     sections.push(
-      <Section key="called" title={t('props.calledElement')}>
-        <TextField label={t('props.calledElement')} value={text(bo.calledElement)} disabled={disabled}
-          onCommit={(v) => update({ calledElement: orUndefined(v) })} />
+      <Section key="called" title={t('props.section.call')}>
+        <SelectField label={t('props.calledElement')} value={current} disabled={disabled} options={options}
+          onChange={(v) => update({ calledElement: orUndefined(v) })} />
+        <Typography.Text type="secondary" className="tb-props-help">{t('props.calledHelp')}</Typography.Text>
+      </Section>,
+    );
+  }
+
+  const message = type === 'bpmn:ReceiveTask' ? bo : eventDefinition(bo, 'bpmn:MessageEventDefinition');
+  if (message) {
+    const where = type === 'bpmn:StartEvent' ? 'start' : type === 'bpmn:EndEvent' ? 'end' : 'wait';
+    sections.push(
+      <Section key="message" title={t('props.section.message')}>
+        <TextField label={t('props.messageName')} value={text(message.messageRef?.name ?? message.messageRef?.id)} disabled={disabled}
+          placeholder="payment-confirmed" suggestions={messageNames(definitions)} help={t(`props.messageHelp.${where}`)}
+          onCommit={(v) => setMessageName(ed, definitions, message, v)} />
+      </Section>,
+    );
+  }
+
+  const error = eventDefinition(bo, 'bpmn:ErrorEventDefinition');
+  if (error && (type === 'bpmn:EndEvent' || type === 'bpmn:BoundaryEvent')) {
+    sections.push(
+      <Section key="error" title={t('props.section.error')}>
+        <TextField label={t('props.errorCode')} value={text(error.errorRef?.errorCode ?? error.errorRef?.id)} disabled={disabled}
+          placeholder="MATERIAL_REFUSED" suggestions={errorCodes(definitions)}
+          help={t(type === 'bpmn:EndEvent' ? 'props.errorHelp.throw' : 'props.errorHelp.catch')}
+          onCommit={(v) => setErrorCode(ed, definitions, error, v)} />
+      </Section>,
+    );
+  }
+
+  if (type === 'bpmn:BoundaryEvent') {
+    const interrupting = bo.cancelActivity !== false;
+    sections.push(
+      <Section key="boundary" title={t('props.section.boundary')}>
+        <Checkbox checked={error ? true : interrupting} disabled={disabled || Boolean(error)} onChange={(e) => update({ cancelActivity: e.target.checked })}>
+          {t('props.interrupting')}
+        </Checkbox>
+        <Typography.Text type="secondary" className="tb-props-help">
+          {t(error ? 'props.interruptingError' : interrupting ? 'props.interruptingYes' : 'props.interruptingNo')}
+        </Typography.Text>
       </Section>,
     );
   }
@@ -235,14 +401,8 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
   if (timer) {
     const current = timer.timeDuration ?? timer.timeDate ?? timer.timeCycle;
     sections.push(
-      <Section key="timer" title={t('props.timer')}>
-        <TextField label={t('props.timer')} value={text(current?.body)} disabled={disabled} placeholder="P5WD"
-          onCommit={(v) => {
-            const body = v.trim();
-            const expr = body ? moddle.create('bpmn:FormalExpression', { body }) : undefined;
-            const slot = /^R/i.test(body) ? 'timeCycle' : /^\d{4}-/.test(body) ? 'timeDate' : 'timeDuration';
-            updateOn(timer, { timeDuration: undefined, timeDate: undefined, timeCycle: undefined, ...(expr ? { [slot]: expr } : {}) });
-          }} />
+      <Section key="timer" title={t('props.section.timer')}>
+        <TimerFields value={text(current?.body)} disabled={disabled} t={t} onCommit={(v) => setTimer(ed, timer, v)} />
       </Section>,
     );
   }
@@ -253,12 +413,13 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
       const isDefault = source.default === bo;
       sections.push(
         <Section key="condition" title={t('props.section.gateway')}>
-          <TextField
+          <ExpressionField
             label={t('props.condition')}
             value={text(bo.conditionExpression?.body)}
             disabled={disabled || isDefault}
             help={t('props.conditionHelp')}
-            onCommit={(v) => update({ conditionExpression: orUndefined(v) ? moddle.create('bpmn:FormalExpression', { body: v.trim() }) : undefined })}
+            t={t}
+            onCommit={(v) => setCondition(ed, bo, v)}
           />
           <Checkbox
             checked={isDefault}
@@ -274,6 +435,14 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
           >
             {t('props.isDefault')}
           </Checkbox>
+        </Section>,
+      );
+    } else if (bo.conditionExpression) {
+      // Only a gateway's flows take conditions (CONDITION_NOT_ON_GATEWAY): let the user see and remove one from an imported file.
+      sections.push(
+        <Section key="condition" title={t('props.condition')}>
+          <Alert type="warning" showIcon title={t('props.conditionNotOnGateway')} />
+          <TextField label={t('props.condition')} value={text(bo.conditionExpression.body)} disabled={disabled} onCommit={(v) => setCondition(ed, bo, v)} />
         </Section>,
       );
     }

@@ -25,11 +25,27 @@ export interface DefinitionVersion extends DefinitionSummary {
   publishedAt: string | null;
 }
 
+export interface ListedVersion extends DefinitionVersion {
+  /** Instances running or suspended on this version now. */
+  openInstances: number;
+  totalInstances: number;
+}
+
 export interface ProcessEntry {
   key: string;
   name: string | null;
-  published: DefinitionVersion | null;
-  versions: DefinitionVersion[];
+  published: ListedVersion | null;
+  /** The draft newer than the published version, if any. */
+  draft: ListedVersion | null;
+  /** Newest first. */
+  versions: ListedVersion[];
+  /** Service items that start this process on acceptance. */
+  items: { id: string; code: string; name: string; enabled: boolean }[];
+}
+
+export interface ExpressionCheck {
+  valid: boolean;
+  error?: { position: number; zh: string; en: string };
 }
 
 export interface Validation {
@@ -44,6 +60,8 @@ export const workflowApi = {
   validate: (xml: string) => request<Validation>('POST', '/api/workflow/validate', { body: { xml } }),
   deploy: (xml: string, publish = false) => request<DefinitionSummary>('POST', '/api/workflow/definitions', { body: { xml, publish } }),
   publish: (id: string) => request<DefinitionSummary>('POST', `/api/workflow/definitions/${encodeURIComponent(id)}/publish`, { body: {} }),
+  deleteDraft: (id: string) => request<{ id: string; key: string; version: number }>('DELETE', `/api/workflow/definitions/${encodeURIComponent(id)}`),
+  checkExpression: (expression: string) => request<ExpressionCheck>('POST', '/api/workflow/expressions/check', { body: { expression } }),
   exportUrl: (id: string) => `/api/workflow/definitions/${encodeURIComponent(id)}/export`,
 };
 

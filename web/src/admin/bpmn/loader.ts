@@ -5,6 +5,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import './designer.css';
 import { designerModdleDescriptor } from '../tongban-descriptor';
 import { tongbanPaletteModule } from './palette';
 import { translateFor } from './translate-zh';

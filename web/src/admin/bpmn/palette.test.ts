@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceEntryAllowed } from './palette';
+import { CONTEXT_APPENDS, contextEntryKept, replaceEntryAllowed } from './palette';
 import { translateFor } from './translate-zh';
 import { adminMessages } from '../messages';
 
@@ -10,8 +10,24 @@ describe('the designer offers only what executes', () => {
       expect(replaceEntryAllowed(`replace-with-${id}`), id).toBe(true);
     }
     for (const id of ['task', 'manual-task', 'script-task', 'send-task', 'rule-task', 'complex-gateway', 'event-based-gateway', 'transaction',
-      'event-subprocess', 'ad-hoc-subprocess', 'signal-intermediate-catch', 'message-intermediate-throw', 'timer-start', 'message-boundary', 'escalation-end']) {
+      'event-subprocess', 'ad-hoc-subprocess', 'signal-intermediate-catch', 'message-intermediate-throw', 'timer-start', 'message-boundary', 'escalation-end',
+      'conditional-flow', 'none-intermediate-throw']) {
       expect(replaceEntryAllowed(`replace-with-${id}`), id).toBe(false);
+    }
+  });
+
+  it('the context pad appends only executable elements, each labelled in Chinese', () => {
+    for (const id of ['append.append-task', 'append.intermediate-event', 'append.condition-intermediate-event', 'append.signal-intermediate-event',
+      'append.compensation-activity']) {
+      expect(contextEntryKept(id), id).toBe(false);
+      expect(CONTEXT_APPENDS.map((a) => a.id), id).not.toContain(id);
+    }
+    for (const id of ['delete', 'replace', 'connect', 'append.text-annotation', 'lane-insert-above']) expect(contextEntryKept(id), id).toBe(true);
+    const zh = translateFor(() => 'zh');
+    for (const a of CONTEXT_APPENDS) {
+      expect(['bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ReceiveTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway',
+        'bpmn:IntermediateCatchEvent', 'bpmn:EndEvent']).toContain(a.type);
+      expect(zh(a.title), a.title).toMatch(/^追加/);
     }
   });
 

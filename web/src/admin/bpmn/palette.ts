@@ -2,7 +2,8 @@
 // (docs/bpmn-support.md): events, user / service / receive tasks, the three
 // gateways, sub-process, call activity, timer and message catch events.
 // Boundary events come from the change-type menu of an intermediate event
-// dropped on a task's border.
+// dropped on a task's border. The context pad (the small menu beside a
+// selected shape) appends only executable elements too.
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-js services are untyped JavaScript */
 
@@ -72,7 +73,8 @@ const REPLACE_ALLOWED = new Set([
   'none-start', 'message-start', 'none-end', 'terminate-end', 'error-end', 'message-end',
   'message-intermediate-catch', 'timer-intermediate-catch',
   'timer-boundary', 'non-interrupting-timer-boundary', 'error-boundary',
-  'sequence-flow', 'default-flow', 'conditional-flow',
+  // A conditional flow straight out of a task is CONDITION_NOT_ON_GATEWAY: conditions go on a gateway's flows.
+  'sequence-flow', 'default-flow',
 ]);
 
 /** Whether a change-type menu entry leads to something the engine executes. */
@@ -92,17 +94,83 @@ class TongbanReplaceFilter {
   }
 
   getPopupMenuHeaderEntries(target: any) {
-    const isUserTask = target?.businessObject?.$type === 'bpmn:UserTask';
+    const bo = target?.businessObject;
+    const isUserTask = bo?.$type === 'bpmn:UserTask';
+    // An error boundary event always interrupts (BOUNDARY_INVALID otherwise).
+    const isError = (bo?.eventDefinitions ?? []).some((d: any) => d.$type === 'bpmn:ErrorEventDefinition');
     return (entries: Entries): Entries =>
       Object.fromEntries(
-        Object.entries(entries).filter(([id]) => id !== 'toggle-loop' && (isUserTask || !id.endsWith('-mi')) && !id.startsWith('toggle-is-') && !id.startsWith('toggle-participant')),
+        Object.entries(entries).filter(([id]) => id !== 'toggle-loop' && (isUserTask || !id.endsWith('-mi')) && !id.startsWith('toggle-is-')
+          && !id.startsWith('toggle-participant') && !(isError && id === 'toggle-non-interrupting')),
       );
   }
 }
 
-/** The bpmn-js module: our palette and the filtered change-type menu. */
+/** What the context pad appends to a flow node, in this order: each executes. */
+export const CONTEXT_APPENDS = [
+  { id: 'append.user-task', type: 'bpmn:UserTask', className: 'bpmn-icon-user-task', title: 'Append user task' },
+  { id: 'append.service-task', type: 'bpmn:ServiceTask', className: 'bpmn-icon-service-task', title: 'Append service task' },
+  { id: 'append.receive-task', type: 'bpmn:ReceiveTask', className: 'bpmn-icon-receive-task', title: 'Append receive task' },
+  { id: 'append.gateway', type: 'bpmn:ExclusiveGateway', className: 'bpmn-icon-gateway-xor', title: 'Append exclusive gateway' },
+  { id: 'append.parallel-gateway', type: 'bpmn:ParallelGateway', className: 'bpmn-icon-gateway-parallel', title: 'Append parallel gateway' },
+  { id: 'append.inclusive-gateway', type: 'bpmn:InclusiveGateway', className: 'bpmn-icon-gateway-or', title: 'Append inclusive gateway' },
+  { id: 'append.timer-intermediate-event', type: 'bpmn:IntermediateCatchEvent', className: 'bpmn-icon-intermediate-event-catch-timer',
+    title: 'Append timer intermediate catch event', options: { eventDefinitionType: 'bpmn:TimerEventDefinition' } },
+  { id: 'append.message-intermediate-event', type: 'bpmn:IntermediateCatchEvent', className: 'bpmn-icon-intermediate-event-catch-message',
+    title: 'Append message intermediate catch event', options: { eventDefinitionType: 'bpmn:MessageEventDefinition' } },
+  { id: 'append.end-event', type: 'bpmn:EndEvent', className: 'bpmn-icon-end-event-none', title: 'Append end event' },
+] as const;
+
+/** Context pad entries bpmn-js offers that we keep (besides our appends): editing, connecting, notes, lanes. */
+export function contextEntryKept(id: string): boolean {
+  return id === 'delete' || id === 'replace' || id === 'connect' || id === 'append.text-annotation' || id.startsWith('lane-');
+}
+
+class TongbanContextPad {
+  static $inject = ['contextPad', 'elementFactory', 'create', 'autoPlace', 'appendPreview', 'translate'];
+  private readonly deps: { elementFactory: any; create: any; autoPlace: any; appendPreview: any; translate: (s: string) => string };
+
+  constructor(contextPad: any, elementFactory: any, create: any, autoPlace: any, appendPreview: any, translate: (s: string) => string) {
+    this.deps = { elementFactory, create, autoPlace, appendPreview, translate };
+    // After bpmn-js's own provider (priority 1000), so we see and filter its entries.
+    contextPad.registerProvider(500, this);
+  }
+
+  getContextPadEntries(_element: any) {
+    const { elementFactory, create, autoPlace, appendPreview, translate } = this.deps;
+    const appendsAny = (entries: Entries) => Object.keys(entries).some((id) => id.startsWith('append.') && id !== 'append.text-annotation');
+    return (entries: Entries): Entries => {
+      const kept: Entries = {};
+      for (const [id, entry] of Object.entries(entries)) if (contextEntryKept(id)) kept[id] = entry;
+      // bpmn-js offers appends where a next step makes sense (not after an end event); we offer ours there.
+      if (!appendsAny(entries)) return kept;
+      const ours: Entries = {};
+      for (const a of CONTEXT_APPENDS) {
+        const options = 'options' in a ? a.options : {};
+        const shape = () => elementFactory.createShape({ type: a.type, ...options });
+        ours[a.id] = {
+          group: 'model',
+          className: a.className,
+          title: translate(a.title),
+          action: {
+            click: (_: Event, source: any) => autoPlace.append(source, shape()),
+            dragstart: (event: Event, source: any) => create.start(event, shape(), { source }),
+            hover: (_: Event, source: any) => {
+              appendPreview.create(source, a.type, options);
+              return () => appendPreview.cleanUp();
+            },
+          },
+        };
+      }
+      return { ...ours, ...kept };
+    };
+  }
+}
+
+/** The bpmn-js module: our palette, the filtered change-type menu and context pad. */
 export const tongbanPaletteModule = {
-  __init__: ['tongbanPalette', 'tongbanReplaceFilter'],
+  __init__: ['tongbanPalette', 'tongbanReplaceFilter', 'tongbanContextPad'],
   tongbanPalette: ['type', TongbanPalette],
   tongbanReplaceFilter: ['type', TongbanReplaceFilter],
+  tongbanContextPad: ['type', TongbanContextPad],
 };
