@@ -183,7 +183,7 @@ describe('the form designer and item versions', () => {
     expect(d.version).toBe(2);
     const designer = (await req('GET', `/api/admin/forms/${item.id}`, admin)).json();
     const form = structuredClone(designer.form);
-    const [first] = Object.keys(form.schema.properties);
+    const first = Object.keys(form.schema.properties)[0]!;
     form.schema.properties[first].title = '申请单位名称（全称）';
     const saved = await req('PUT', `/api/admin/forms/${item.id}`, admin, { form, revision: designer.revision });
     expect(saved.statusCode, saved.body).toBe(200);
