@@ -31,7 +31,6 @@ export function ResultsTable({ rows, loading, pagination }: { rows: ResultRow[];
       loading={loading}
       dataSource={rows}
       pagination={pagination ?? false}
-      scroll={{ x: 'max-content' }}
       locale={{ emptyText: p('results.empty') }}
       columns={[
         { title: p('results.caseNo'), dataIndex: 'caseNo', key: 'caseNo', render: (v: string) => <span className="tb-hash">{v}</span> },

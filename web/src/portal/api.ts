@@ -1,6 +1,6 @@
 // Typed calls for the portal's own routes (server/src/modules/portal/routes.ts).
 import { request } from '../api/client';
-import type { FormValue, ItemType, SubmittedCase } from '../api';
+import type { ItemType, SubmittedCase } from '../api';
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -51,14 +51,15 @@ export interface Draft {
   itemId: string;
   itemName: string;
   departmentName: string;
-  formData: Record<string, FormValue>;
+  /** As the form holds it: text, numbers, region codes, upload ids, table rows. */
+  formData: Record<string, unknown>;
   materials: DraftMaterial[];
   createdAt: string;
   updatedAt: string;
 }
 export interface DraftInput {
   itemId: string;
-  formData: Record<string, FormValue>;
+  formData: Record<string, unknown>;
   materials: { materialId: string; uploadId: string }[];
 }
 

@@ -5,10 +5,10 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Popconfirm } from 'antd';
 import type { FormInstance, UploadFile } from 'antd';
-import { api, type FormValue, type ItemDetail, type SubmitCaseInput, type Upload as UploadResult } from '../api';
+import { api, type ItemDetail, type SubmitCaseInput, type Upload as UploadResult } from '../api';
 import { useI18n } from '../i18n';
 import { useShowError } from '../ui/errors';
-import { portalApi, type Draft } from './api';
+import { portalApi, type Draft, type DraftInput } from './api';
 import { usePortalT } from './messages';
 
 interface Values {
@@ -24,14 +24,14 @@ function uploadedId(file: UploadFile<UploadResult | string> | undefined): string
   return typeof r === 'object' && r !== null && typeof r.id === 'string' ? r.id : null;
 }
 
-/** The form's values as a draft: filled fields and finished uploads only. */
-export function collectDraft(item: ItemDetail, values: Values): Omit<SubmitCaseInput, 'idempotencyKey'> {
-  const formData: Record<string, FormValue> = {};
+/** The form's values as a draft: filled fields (tables as their rows) and finished uploads only. */
+export function collectDraft(item: ItemDetail, values: Values): DraftInput {
+  const formData: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(values.formData ?? {})) {
-    if (raw === undefined || raw === null) continue;
     const value = typeof raw === 'string' ? raw.trim() : raw;
-    if (value === '' || (typeof value !== 'string' && typeof value !== 'number')) continue;
-    formData[key] = value;
+    if (value === undefined || value === null || value === '') continue;
+    // JSON round trip: the form holds only text, numbers, codes, ids and rows of them.
+    formData[key] = JSON.parse(JSON.stringify(value)) as unknown;
   }
   const materials = item.materials.flatMap((m) => {
     const uploadId = uploadedId(values.materials?.[m.id]?.[0]);

@@ -56,7 +56,7 @@ export default function DiagramCanvas({ xml, highlight, label }: { xml: string; 
   return (
     <>
       {error ? <Alert type="warning" showIcon title={t('proc.renderFailed', { message: error })} /> : null}
-      <div ref={container} className="tb-proc-canvas" role="img" aria-label={label} data-testid="process-diagram" />
+      <div ref={container} className="tb-proc-canvas" role="figure" aria-label={label} data-testid="process-diagram" />
     </>
   );
 }

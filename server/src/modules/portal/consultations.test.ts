@@ -12,9 +12,9 @@ let scjgItem: { id: string; departmentId: string };
 let wjwDept: string;
 beforeAll(async () => {
   t = await createTestApp();
-  [citizen, approverScjg, approverWjw, manager, admin, supervisor] = await Promise.all(
-    ['citizen', 'approver', 'approver_wjw', 'manager', 'admin', 'supervisor'].map((u) => login(t.app, u)),
-  );
+  [citizen, approverScjg, approverWjw, manager, admin, supervisor] = await Promise.all([
+    login(t.app, 'citizen'), login(t.app, 'approver'), login(t.app, 'approver_wjw'), login(t.app, 'manager'), login(t.app, 'admin'), login(t.app, 'supervisor'),
+  ]);
   const items = (await t.app.inject({ url: '/api/items' })).json() as { id: string; code: string; departmentId: string }[];
   scjgItem = items.find((i) => i.code === 'SCJG-XK-001')!;
   wjwDept = items.find((i) => i.code === 'WJW-XK-002')!.departmentId;

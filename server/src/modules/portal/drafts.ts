@@ -17,7 +17,7 @@ type Materials = DraftInput['materials'];
 interface DraftRow {
   id: string;
   itemId: string;
-  formData: Record<string, string | number | null>;
+  formData: DraftInput['formData'];
   materials: Materials;
   createdAt: Date;
   updatedAt: Date;

@@ -9,7 +9,7 @@ let approver: string;
 let approverWjw: string;
 beforeAll(async () => {
   t = await createTestApp();
-  [citizen, clerk, approver, approverWjw] = await Promise.all(['citizen', 'clerk', 'approver', 'approver_wjw'].map((u) => login(t.app, u)));
+  [citizen, clerk, approver, approverWjw] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'approver'), login(t.app, 'approver_wjw')]);
   const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'wangwu', password: 'wangwu-password-1', displayName: '王五' } });
   other = `tb_session=${reg.cookies.find((c) => c.name === 'tb_session')!.value}`;
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formDataSchema } from '../forms/index.ts';
 import { RATING_LEVELS } from './rules.ts';
 
 export const idParams = z.object({ id: z.uuid() });
@@ -42,7 +43,6 @@ export const searchResultSchema = z.object({
 });
 
 // ── Drafts ──────────────────────────────────────────────────────────────────
-const formDataSchema = z.record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.null()]));
 const materialsSchema = z.array(z.object({ materialId: z.uuid(), uploadId: z.uuid() })).max(50);
 export const draftInput = z.object({ itemId: z.uuid(), formData: formDataSchema, materials: materialsSchema });
 export const draftSchema = z.object({
