@@ -3,17 +3,20 @@
 // 解决二次录入), fills the form, adds scans and submits on their behalf.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Select, Space, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { isValidCreditCode, isValidIdCard } from '../../../../shared/identity';
-import { api, apiLanguage, toApiError, ApiError, type FormField, type FormValue, type Upload as UploadResult } from '../../api';
+import { visibleFormData } from '../../../../shared/forms';
+import { api, apiLanguage, toApiError, ApiError, type FormValue, type Upload as UploadResult } from '../../api';
+import { FormFields, itemForm, serverFormErrors } from '../../forms/FormRenderer';
+import { useFormsT } from '../../forms/messages';
 import { useI18n } from '../../i18n';
 import { useShowError } from '../../ui/errors';
 import { newIdempotencyKey } from '../../ui/idempotency';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { intakeApi, type ApplicantKind, type Lookup, type PrefillSource } from './api';
+import { intakeApi, type ApplicantKind, type Lookup } from './api';
 import { useIntakeT, type IntakeT } from './messages';
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
@@ -39,29 +42,19 @@ export function numberProblem(kind: ApplicantKind, raw: string, it: IntakeT): st
   return isValidCreditCode(n) ? null : it('in.badCreditCode');
 }
 
-function FieldControl({ field, ...injected }: { field: FormField } & Record<string, unknown>) {
-  const common = { ...injected, 'aria-required': field.required };
-  switch (field.type) {
-    case 'textarea':
-      return <Input.TextArea {...common} rows={3} maxLength={2000} />;
-    case 'number':
-      return <InputNumber {...common} style={{ width: '100%', maxWidth: 320 }} />;
-    case 'date':
-      return <Input {...common} type="date" style={{ maxWidth: 240 }} />;
-    case 'phone':
-      return <Input {...common} type="tel" inputMode="tel" maxLength={20} style={{ maxWidth: 320 }} />;
-    default:
-      return <Input {...common} maxLength={200} />;
+/** Where the prefilled values came from, one line per source (profile, or an earlier case). */
+function sourceSummary(found: Lookup, labelOf: (key: string) => string, it: IntakeT): string[] {
+  const bySource = new Map<string, string[]>();
+  for (const [key, source] of Object.entries(found.sources)) {
+    const name = source.kind === 'profile' ? it('in.source.profile') : it('in.source.case', { caseNo: source.caseNo });
+    bySource.set(name, [...(bySource.get(name) ?? []), labelOf(key)]);
   }
-}
-
-function sourceText(source: PrefillSource | undefined, it: IntakeT): string | undefined {
-  if (!source) return undefined;
-  return it('in.prefilledFrom', { source: source.kind === 'profile' ? it('in.source.profile') : it('in.source.case', { caseNo: source.caseNo }) });
+  return [...bySource].map(([name, labels]) => `${it('in.prefilledFrom', { source: name })}（${labels.join('、')}）`);
 }
 
 export function WalkInPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
+  const ft = useFormsT();
   const it = useIntakeT();
   useDocumentTitle(it('in.title'));
   const { message } = App.useApp();
@@ -77,6 +70,7 @@ export function WalkInPage() {
   const itemId = Form.useWatch('itemId', form);
   const kind = Form.useWatch('kind', form) ?? 'enterprise';
   const item = useQuery({ queryKey: ['catalog', 'item', itemId], queryFn: () => api.catalog.item(itemId!), enabled: Boolean(itemId) });
+  const spec = item.data ? itemForm(item.data) : null;
   const lookup = useMutation({ mutationFn: (q: { kind: ApplicantKind; number: string; itemId?: string }) => intakeApi.lookup(q.kind, q.number, q.itemId) });
   const submit = useMutation({ mutationFn: intakeApi.submit });
 
@@ -117,13 +111,8 @@ export function WalkInPage() {
       void message.error(it('in.lookupFirst'));
       return;
     }
-    const formData: Record<string, FormValue> = {};
-    for (const f of item.data.formFields) {
-      const raw = v.formData?.[f.key];
-      if (raw === undefined || raw === null) continue;
-      const value = typeof raw === 'string' ? raw.trim() : raw;
-      if (value !== '') formData[f.key] = value;
-    }
+    // Only the fields shown, trimmed, empty ones left out (the shared rule of the forms).
+    const formData = visibleFormData(spec!, v.formData ?? {}) as Record<string, FormValue>;
     const materials = item.data.materials.flatMap((m) => {
       const file = v.materials?.[m.id]?.[0];
       return file?.status === 'done' && file.response?.id ? [{ materialId: m.id, uploadId: file.response.id }] : [];
@@ -146,7 +135,13 @@ export function WalkInPage() {
           void queryClient.invalidateQueries({ queryKey: ['cases'] });
           void navigate(`/workbench/cases/${r.id}`);
         },
-        onError: showError,
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'FORM_INVALID' && spec) {
+            const fields = serverFormErrors(spec, error.details, ft, locale === 'en' ? 'en' : 'zh');
+            if (fields.length > 0) form.setFields(fields as Parameters<typeof form.setFields>[0]);
+          }
+          showError(error);
+        },
       },
     );
   };
@@ -241,22 +236,12 @@ export function WalkInPage() {
             {item.data ? (
               <>
                 <h2 className="tb-card-title">{it('in.formSection')}</h2>
-                {item.data.formFields.map((field) => (
-                  <Form.Item
-                    key={field.key}
-                    name={['formData', field.key]}
-                    label={field.label}
-                    extra={sourceText(found.sources[field.key], it)}
-                    rules={[
-                      field.type === 'number'
-                        ? { required: field.required, type: 'number' as const, message: t('apply.fieldRequired', { label: field.label }) }
-                        : { required: field.required, whitespace: true, message: t('apply.fieldRequired', { label: field.label }) },
-                      ...(field.type === 'phone' ? [{ pattern: PHONE, message: t('apply.phoneInvalid') }] : []),
-                    ]}
-                  >
-                    <FieldControl field={field} />
-                  </Form.Item>
+                {sourceSummary(found, (key) => item.data!.formFields.find((f) => f.key === key)?.label ?? key, it).map((line) => (
+                  <Typography.Paragraph key={line} type="secondary" style={{ marginBottom: 4 }}>
+                    {line}
+                  </Typography.Paragraph>
                 ))}
+                {spec ? <FormFields spec={spec} form={form} /> : null}
                 <h2 className="tb-card-title">{it('in.materialsSection')}</h2>
                 {item.data.materials.map((m) => (
                   <Form.Item key={m.id} name={['materials', m.id]} label={m.name} valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}>
