@@ -111,18 +111,21 @@ export function diffContent(a: ItemContent, b: ItemContent): DiffEntry[] {
   const keyOf = (m: ContentMaterial) => m.id ?? `name:${m.name}`;
   const before = new Map(a.materials.map((m) => [keyOf(m), m]));
   const matched = new Set<string>();
+  /** The old materials, in the new order. */
+  const kept: ContentMaterial[] = [];
   for (const m of b.materials) {
     const old = before.get(keyOf(m)) ?? a.materials.find((x) => x.name === m.name && !matched.has(keyOf(x)));
     if (!old) { out.push({ path: `materials[${m.name}]`, before: null, after: strip(m) }); continue; }
     matched.add(keyOf(old));
+    kept.push(old);
     for (const field of Object.keys(contentMaterialSchema.shape) as (keyof ContentMaterial)[]) {
       if (field === 'id') continue;
       if (!isDeepStrictEqual(old[field], m[field])) out.push({ path: `materials[${old.name}].${field}`, before: old[field] ?? null, after: m[field] ?? null });
     }
   }
   for (const m of a.materials) if (!matched.has(keyOf(m))) out.push({ path: `materials[${m.name}]`, before: strip(m), after: null });
-  const order = a.materials.map((m) => m.name).filter((n) => b.materials.some((x) => x.name === n));
-  const newOrder = b.materials.map((m) => m.name).filter((n) => order.includes(n));
+  const order = a.materials.filter((m) => matched.has(keyOf(m))).map((m) => m.name);
+  const newOrder = kept.map((m) => m.name);
   if (!isDeepStrictEqual(order, newOrder)) out.push({ path: 'materials.order', before: order, after: newOrder });
   return out;
 }
