@@ -2,7 +2,9 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Col, Descriptions, Empty, Row, Table, Typography } from 'antd';
 import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
-import { api, type CaseDetail, type CaseTask, type FormField, type FormValue } from '../api';
+import { api, type CaseDetail, type CaseTask } from '../api';
+import { FormDataView } from '../forms/FormDataView';
+import { formSpecFromLegacyFields, type FormSpec, type LegacyField } from '../../../shared/forms';
 import { useI18n } from '../i18n';
 import { CaseTimeline } from './CaseTimeline';
 import { ClockCard, SupplementNoticeCard } from './ClockCard';
@@ -17,10 +19,9 @@ export function formatBytes(size: number): string {
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function formValueText(field: FormField | undefined, value: FormValue | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (field?.type === 'date' && typeof value === 'string') return value.slice(0, 10);
-  return String(value);
+/** The case's form: as the server sends it, or the old flat list converted. */
+function caseForm(detail: CaseDetail): FormSpec {
+  return (detail as CaseDetail & { form?: FormSpec | null }).form ?? formSpecFromLegacyFields(detail.formFields as LegacyField[]);
 }
 
 export function CaseResult({ detail }: { detail: CaseDetail }) {
@@ -51,8 +52,6 @@ export function CaseView({
 }) {
   const { t, formatDateTime } = useI18n();
   const pt = useProcessT();
-  const fieldsByKey = new Map(detail.formFields.map((f) => [f.key, f] as const));
-  const formKeys = [...detail.formFields.map((f) => f.key), ...Object.keys(detail.formData).filter((k) => !fieldsByKey.has(k))];
 
   const info = [
     { key: 'caseNo', label: t('case.caseNo'), children: <Typography.Text copyable strong>{detail.caseNo}</Typography.Text> },
@@ -99,20 +98,7 @@ export function CaseView({
           <OwedMaterialsCard detail={detail} audience={audience} />
           {!notice && detail.supplementNotice && detail.status !== 'supplement_requested' ? <SupplementNoticeCard notice={detail.supplementNotice} /> : null}
           <Card title={<h2 className="tb-card-title">{t('case.formData')}</h2>}>
-            {formKeys.length === 0 ? (
-              <Empty description={t('case.noFormData')} />
-            ) : (
-              <Descriptions
-                column={1}
-                bordered
-                size="small"
-                items={formKeys.map((key) => ({
-                  key,
-                  label: fieldsByKey.get(key)?.label ?? key,
-                  children: <span className="tb-prewrap">{formValueText(fieldsByKey.get(key), detail.formData[key])}</span>,
-                }))}
-              />
-            )}
+            <FormDataView spec={caseForm(detail)} data={detail.formData} />
           </Card>
           <Card title={<h2 className="tb-card-title">{t('case.materials')}</h2>}>
             {detail.materials.length === 0 ? (

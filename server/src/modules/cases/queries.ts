@@ -87,7 +87,7 @@ async function timeline(db: Queryable, caseId: string) {
 export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now: Date): Promise<CaseDetail> {
   const { rows } = await db.query(
     `SELECT ${SUMMARY_COLUMNS}, c.query_code AS "queryCode", c.item_id AS "itemId", c.form_data AS "formData",
-            i.form_fields AS "formFields", c.result_note AS "resultNote",
+            i.form_fields AS "formFields", i.form_spec AS form, c.result_note AS "resultNote",
             c.applicant_id AS "applicantId", c.department_id AS "departmentId",
             c.channel, (SELECT w.name FROM windows w WHERE w.id = c.window_id) AS "windowName",
             (SELECT u.display_name FROM users u WHERE u.id = c.submitted_by) AS "submittedByName",

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formFieldSchema } from '../catalog/index.ts';
-import { formDataSchema } from '../forms/index.ts';
+import { formDataSchema, formSpecSchema } from '../forms/index.ts';
 
 export const caseStatusSchema = z.enum(['submitted', 'supplement_requested', 'accepted', 'refused', 'approved', 'denied']);
 
@@ -40,6 +40,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   itemId: z.uuid(),
   formData: z.record(z.string(), z.unknown()),
   formFields: z.array(formFieldSchema),
+  /** The item's form (FormSpec) the data was checked against; null for a row with only the old list. */
+  form: formSpecSchema.nullable(),
   resultNote: z.string().nullable(),
   materials: z.array(z.object({
     uploadId: z.uuid(), materialName: z.string(), originalName: z.string(), mimeType: z.string(), sizeBytes: z.number().int(),

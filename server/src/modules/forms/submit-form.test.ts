@@ -64,6 +64,10 @@ describe('submitting an application against its dynamic form', () => {
     const stored = await t.ctx.db.query('SELECT form_data FROM cases WHERE id = $1', [res.json().id]);
     expect(stored.rows[0].form_data).not.toHaveProperty('poolArea');
     expect(stored.rows[0].form_data.creditCode).toBe('91350100M000100Y43');
+    // The case page gets the form to show the data in its own words.
+    const detail = (await t.app.inject({ url: `/api/cases/${res.json().id}`, headers: { cookie: citizen } })).json();
+    expect(detail.form.schema.properties.placeType['x-enumTitles']).toContain('住宿场所');
+    expect(detail.formData).toMatchObject({ placeType: 'hotel', creditCode: '91350100M000100Y43' });
   });
 
   it('stores a table and attaches the files of attachment fields to the case', async () => {
