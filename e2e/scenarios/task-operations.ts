@@ -57,9 +57,13 @@ async function approve(page: Page, opinion: string): Promise<void> {
   await page.getByRole('button', { name: '准予许可' }).click();
 }
 
-/** Picks an option in the open antd select dropdown. */
+/** Picks an option in the open antd select dropdown of a dialog, then closes the dropdown (a multiple select stays open) by clicking the dialog's title. */
 async function pick(page: Page, text: string): Promise<void> {
+  // Long lists render only the options in view: typing filters them (selects without search ignore it).
+  await page.keyboard.type(text);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  await page.locator('.ant-modal-title').last().click();
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toBeHidden();
 }
 
 function shape(page: Page, nodeId: string, marker: 'tb-done' | 'tb-active' | 'tb-returned') {
@@ -80,6 +84,16 @@ async function people(ctx: ScenarioContext, ...usernames: string[]): Promise<Pag
   return pages;
 }
 
+/** Runs the steps; on failure keeps a screenshot of every person's page (named by login) before rethrowing. */
+async function withShots(ctx: ScenarioContext, pages: Record<string, Page>, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    for (const [who, page] of Object.entries(pages)) await ctx.shot(page, `task-ops-failed-${who}`).catch(() => undefined);
+    throw error;
+  }
+}
+
 function noConsoleErrors(pages: Page[]): void {
   for (const page of pages) assert(consoleErrors(page).length === 0, `console errors: ${consoleErrors(page).join('; ')}`);
 }
@@ -89,202 +103,244 @@ export const scenarios: Scenario[] = [
     name: 'task operations: 并联审批 — claim, withdraw before and after, copy with receipt, return past the split, suspend, to the end',
     async run(ctx) {
       const [citizen, clerk, fgj, zjj, zrzy, sthj, manager] = await people(ctx, 'citizen', 'clerk', 'approver_fgj', 'approver_zjj', 'approver_zrzy', 'approver_sthj', 'manager');
-      const { caseNo } = await submit(citizen!, 'FGJ-LB-001');
-      await accept(clerk!, caseNo);
+      await withShots(ctx, { citizen: citizen!, clerk: clerk!, fgj: fgj!, zjj: zjj!, zrzy: zrzy!, sthj: sthj!, manager: manager! }, async () => {
+        const { caseNo } = await submit(citizen!, 'FGJ-LB-001');
+        await accept(clerk!, caseNo);
 
-      // 牵头预审 by 发改局: 签收, 退回签收, then handled.
-      await openFromTasks(fgj!, caseNo);
-      const caseUrl = new URL(fgj!.url()).pathname;
-      await expect(fgj!.getByText('当前环节：牵头预审')).toBeVisible();
-      await fgj!.getByRole('button', { name: '签收', exact: true }).click();
-      await expect(fgj!.getByText('签收后此环节由您办理')).toBeVisible();
-      await fgj!.getByRole('button', { name: '确认签收' }).click();
-      await expect(fgj!.getByText('已签收').first()).toBeVisible();
-      await expect(fgj!.getByRole('button', { name: '签收', exact: true })).toBeHidden();
-      await fgj!.getByRole('button', { name: '退回签收' }).click();
-      await fgj!.getByRole('button', { name: '确认退回签收' }).click();
-      await expect(fgj!.getByText('已退回签收').first()).toBeVisible();
-      await expect(fgj!.getByRole('button', { name: '签收', exact: true })).toBeVisible();
-      await approve(fgj!, '材料齐全，抄告住建、自然资源、生态环境部门。');
-      await expect(shape(fgj!, 'lead', 'tb-done')).toBeVisible();
+        // 牵头预审 by 发改局: 签收, 退回签收, then handled.
+        await openFromTasks(fgj!, caseNo);
+        const caseUrl = new URL(fgj!.url()).pathname;
+        await expect(fgj!.getByText('当前环节：牵头预审')).toBeVisible();
+        await fgj!.getByRole('button', { name: '签收', exact: true }).click();
+        await expect(fgj!.getByText('签收后此环节由您办理')).toBeVisible();
+        await fgj!.getByRole('button', { name: '确认签收' }).click();
+        await expect(fgj!.getByText('已签收').first()).toBeVisible();
+        await expect(fgj!.getByRole('button', { name: '签收', exact: true })).toBeHidden();
+        await fgj!.getByRole('button', { name: '退回签收' }).click();
+        await fgj!.getByRole('button', { name: '确认退回签收' }).click();
+        await expect(fgj!.getByText('已退回签收').first()).toBeVisible();
+        await expect(fgj!.getByRole('button', { name: '签收', exact: true })).toBeVisible();
+        await approve(fgj!, '材料齐全，抄告住建、自然资源、生态环境部门。');
+        await expect(shape(fgj!, 'lead', 'tb-done')).toBeVisible();
 
-      // 撤回 before anyone acts on the next steps: the three reviews go away, 牵头预审 is open again.
-      await fgj!.getByRole('button', { name: '撤回', exact: true }).click();
-      await fgj!.getByRole('button', { name: '确认撤回' }).click();
-      await expect(fgj!.getByText('已撤回').first()).toBeVisible();
-      await expect(shape(fgj!, 'lead', 'tb-active')).toBeVisible();
-      await expect(history(fgj!).getByRole('row').filter({ hasText: '因撤回取消' }).first()).toBeVisible();
-      await approve(fgj!, '材料齐全，抄告住建、自然资源、生态环境部门。');
-      await expect(fgj!.getByRole('button', { name: '撤回', exact: true })).toBeVisible();
+        // 撤回 before anyone acts on the next steps: the three reviews go away, 牵头预审 is open again.
+        await fgj!.getByRole('button', { name: '撤回', exact: true }).click();
+        await fgj!.getByRole('button', { name: '确认撤回' }).click();
+        await expect(fgj!.getByText('已撤回').first()).toBeVisible();
+        await expect(shape(fgj!, 'lead', 'tb-active')).toBeVisible();
+        await expect(history(fgj!).getByRole('row').filter({ hasText: '因撤回取消' }).first()).toBeVisible();
+        await approve(fgj!, '材料齐全，抄告住建、自然资源、生态环境部门。');
+        await expect(fgj!.getByRole('button', { name: '撤回', exact: true })).toBeVisible();
 
-      // 住建局 claims its review: the next person has acted, so a withdrawal now is refused by the server.
-      await openFromTasks(zjj!, caseNo);
-      await zjj!.getByRole('button', { name: '签收', exact: true }).click();
-      await zjj!.getByRole('button', { name: '确认签收' }).click();
-      await expect(zjj!.getByText('已签收').first()).toBeVisible();
-      await fgj!.getByRole('button', { name: '撤回', exact: true }).click();
-      await fgj!.getByRole('button', { name: '确认撤回' }).click();
-      await expect(fgj!.getByText('下一环节已办理，不能撤回').first()).toBeVisible();
-      await expect(fgj!.getByRole('button', { name: '撤回', exact: true })).toBeHidden();
-      await ctx.shot(fgj!, 'task-ops-1-withdraw-refused');
+        // 住建局 claims its review: the next person has acted, so a withdrawal now is refused by the server.
+        await openFromTasks(zjj!, caseNo);
+        await zjj!.getByRole('button', { name: '签收', exact: true }).click();
+        await zjj!.getByRole('button', { name: '确认签收' }).click();
+        await expect(zjj!.getByText('已签收').first()).toBeVisible();
+        await fgj!.getByRole('button', { name: '撤回', exact: true }).click();
+        await fgj!.getByRole('button', { name: '确认撤回' }).click();
+        await expect(fgj!.getByText('下一环节已办理，不能撤回').first()).toBeVisible();
+        await expect(fgj!.getByRole('button', { name: '撤回', exact: true })).toBeHidden();
+        await ctx.shot(fgj!, 'task-ops-1-withdraw-refused');
 
-      // 住建局 copies the case to the center's manager, then approves.
-      await zjj!.getByRole('button', { name: '抄送', exact: true }).click();
-      await zjj!.getByLabel('工作人员（可多选）').click();
-      await pick(zjj!, '周主任');
-      // A multiple select stays open: clicking the dialog's title closes it.
-      await zjj!.locator('.ant-modal-title').filter({ hasText: '抄送（只读）' }).click();
-      await zjj!.getByRole('button', { name: '确认抄送' }).click();
-      await expect(zjj!.getByText('已抄送').first()).toBeVisible();
-      await expect(zjj!.getByRole('table', { name: '抄送及已读回执' }).getByRole('row').filter({ hasText: '周主任' })).toContainText('未读');
-      await approve(zjj!, '符合建设工程规划条件。');
-      await expect(shape(zjj!, 'zjj', 'tb-done')).toBeVisible();
+        // 住建局 copies the case to the center's manager, then approves.
+        await zjj!.getByRole('button', { name: '抄送', exact: true }).click();
+        await zjj!.getByLabel('工作人员（可多选）').click();
+        await pick(zjj!, '周主任');
+        await zjj!.getByRole('button', { name: '确认抄送' }).click();
+        await expect(zjj!.getByText('已抄送').first()).toBeVisible();
+        await expect(zjj!.getByRole('table', { name: '抄送及已读回执' }).getByRole('row').filter({ hasText: '周主任' })).toContainText('未读');
+        await approve(zjj!, '符合建设工程规划条件。');
+        await expect(shape(zjj!, 'zjj', 'tb-done')).toBeVisible();
 
-      // 生态环境局 returns its review to 牵头预审, before the split: 自然资源局's open review is cancelled, saying why.
-      await openFromTasks(sthj!, caseNo);
-      await sthj!.getByRole('button', { name: '退回', exact: true }).click();
-      await sthj!.getByLabel('退回到环节').click();
-      await pick(sthj!, '牵头预审');
-      const why = '环评批复中的建设地点与申请不符，请牵头部门核实后重新抄告。';
-      await sthj!.getByLabel('退回意见').fill(why);
-      await sthj!.getByRole('button', { name: '确认退回' }).click();
-      await expect(sthj!.getByText('已退回到「牵头预审」').first()).toBeVisible();
-      await expect(history(sthj!).getByRole('row').filter({ hasText: why })).toContainText('退回至：牵头预审');
-      const cancelled = history(sthj!).getByRole('row').filter({ hasText: '因退回到分支之前取消' });
-      await expect(cancelled).toContainText('自然资源局审查');
-      await expect(shape(sthj!, 'sthj', 'tb-returned')).toBeVisible();
-      await expect(shape(sthj!, 'lead', 'tb-active')).toBeVisible();
-      await ctx.shot(sthj!, 'task-ops-2-returned-past-split');
-      // 自然资源局 has nothing left to do on the case.
-      await zrzy!.goto('/workbench/tasks');
-      await expect(zrzy!.getByRole('row').filter({ hasText: caseNo })).toBeHidden();
+        // 生态环境局 returns its review to 牵头预审, before the split: 自然资源局's open review is cancelled, saying why.
+        await openFromTasks(sthj!, caseNo);
+        await sthj!.getByRole('button', { name: '退回', exact: true }).click();
+        await sthj!.getByLabel('退回到环节').click();
+        await pick(sthj!, '牵头预审');
+        const why = '环评批复中的建设地点与申请不符，请牵头部门核实后重新抄告。';
+        await sthj!.getByLabel('退回意见').fill(why);
+        await sthj!.getByRole('button', { name: '确认退回' }).click();
+        await expect(sthj!.getByText('已退回到「牵头预审」').first()).toBeVisible();
+        await expect(history(sthj!).getByRole('row').filter({ hasText: why })).toContainText('退回至：牵头预审');
+        const cancelled = history(sthj!).getByRole('row').filter({ hasText: '因退回到分支之前取消' });
+        await expect(cancelled).toContainText('自然资源局审查');
+        await expect(shape(sthj!, 'sthj', 'tb-returned')).toBeVisible();
+        await expect(shape(sthj!, 'lead', 'tb-active')).toBeVisible();
+        await ctx.shot(sthj!, 'task-ops-2-returned-past-split');
+        // 自然资源局 has nothing left to do on the case.
+        await zrzy!.goto('/workbench/tasks');
+        await expect(zrzy!.getByRole('row').filter({ hasText: caseNo })).toBeHidden();
 
-      // The manager's 抄送我的: unread, opened, read — and 住建局 sees the receipt.
-      await manager!.goto('/workbench');
-      await manager!.getByRole('link', { name: '抄送我的' }).click();
-      const copyRow = manager!.getByRole('row').filter({ hasText: caseNo });
-      await expect(copyRow).toContainText('未读');
-      await expect(copyRow).toContainText('住建局审查');
-      await ctx.shot(manager!, 'task-ops-3-copies-unread');
-      await copyRow.getByRole('button', { name: /查看/ }).click();
-      await expect(manager!.getByRole('heading', { name: /办件详情/ })).toBeVisible();
-      await manager!.goto('/workbench/copies');
-      await expect(manager!.getByRole('row').filter({ hasText: caseNo })).toContainText('已读');
-      await zjj!.goto(caseUrl);
-      await expect(zjj!.getByRole('table', { name: '抄送及已读回执' }).getByRole('row').filter({ hasText: '周主任' })).toContainText('已读（');
-      await ctx.shot(zjj!, 'task-ops-4-copy-receipt');
+        // The manager's 抄送我的: unread, opened, read — and 住建局 sees the receipt.
+        await manager!.goto('/workbench');
+        await manager!.getByRole('link', { name: '抄送我的' }).click();
+        const copyRow = manager!.getByRole('row').filter({ hasText: caseNo });
+        await expect(copyRow).toContainText('未读');
+        await expect(copyRow).toContainText('住建局审查');
+        await ctx.shot(manager!, 'task-ops-3-copies-unread');
+        await copyRow.getByRole('button', { name: /查看/ }).click();
+        await expect(manager!.getByRole('heading', { name: /办件详情/ })).toBeVisible();
+        await manager!.goto('/workbench/copies');
+        await expect(manager!.getByRole('row').filter({ hasText: caseNo })).toContainText('已读');
+        await zjj!.goto(caseUrl);
+        await expect(zjj!.getByRole('table', { name: '抄送及已读回执' }).getByRole('row').filter({ hasText: '周主任' })).toContainText('已读（');
+        await ctx.shot(zjj!, 'task-ops-4-copy-receipt');
 
-      // 挂起: nobody may act until the manager resumes.
-      await manager!.goto(caseUrl);
-      await manager!.getByRole('button', { name: '挂起流程' }).click();
-      await manager!.getByLabel('挂起原因').fill('项目选址存在信访争议，暂停办理待核实。');
-      await manager!.getByRole('button', { name: '确认挂起' }).click();
-      await expect(manager!.getByText('流程已挂起').first()).toBeVisible();
-      await expect(manager!.getByRole('button', { name: '恢复流程' })).toBeVisible();
-      await fgj!.goto(caseUrl);
-      await expect(fgj!.getByText('流程已挂起，恢复前不能办理。')).toBeVisible();
-      await expect(fgj!.getByRole('button', { name: '退回', exact: true })).toBeHidden();
-      await manager!.getByRole('button', { name: '恢复流程' }).click();
-      await expect(manager!.getByText('流程已恢复').first()).toBeVisible();
+        // 挂起: nobody may act until the manager resumes.
+        await manager!.goto(caseUrl);
+        await manager!.getByRole('button', { name: '挂起流程' }).click();
+        await manager!.getByLabel('挂起原因').fill('项目选址存在信访争议，暂停办理待核实。');
+        await manager!.getByRole('button', { name: '确认挂起' }).click();
+        await expect(manager!.getByText('流程已挂起').first()).toBeVisible();
+        await expect(manager!.getByRole('button', { name: '恢复流程' })).toBeVisible();
+        await fgj!.goto(caseUrl);
+        await expect(fgj!.getByText('流程已挂起，恢复前不能办理。')).toBeVisible();
+        await expect(fgj!.getByRole('button', { name: '退回', exact: true })).toBeHidden();
+        await manager!.getByRole('button', { name: '恢复流程' }).click();
+        await expect(manager!.getByText('流程已恢复').first()).toBeVisible();
 
-      // Round two, to the end: the lead sends it again, the three review, the lead decides.
-      await openFromTasks(fgj!, caseNo);
-      await approve(fgj!, '已核实建设地点，重新抄告。');
-      await expect(shape(fgj!, 'zrzy', 'tb-active')).toBeVisible();
-      for (const [page, opinion] of [[zjj!, '符合建设工程规划条件。'], [zrzy!, '用地手续齐全。'], [sthj!, '环评批复与建设地点一致，同意。']] as const) {
-        await openFromTasks(page, caseNo);
-        await approve(page, opinion);
-        await expect(page.getByText(opinion).first()).toBeVisible();
-      }
-      await openFromTasks(fgj!, caseNo);
-      await expect(fgj!.getByText('当前环节：联审决定')).toBeVisible();
-      await approve(fgj!, '各部门意见一致，准予。');
-      await expect(fgj!.getByText(`${caseNo} 已准予许可`).first()).toBeVisible();
-      await expect(shape(fgj!, 'end', 'tb-done')).toBeVisible();
-      await ctx.shot(fgj!, 'task-ops-5-joint-done');
+        // Round two, to the end: the lead sends it again, the three review, the lead decides.
+        await openFromTasks(fgj!, caseNo);
+        await approve(fgj!, '已核实建设地点，重新抄告。');
+        await expect(shape(fgj!, 'zrzy', 'tb-active')).toBeVisible();
+        for (const [page, opinion] of [[zjj!, '符合建设工程规划条件。'], [zrzy!, '用地手续齐全。'], [sthj!, '环评批复与建设地点一致，同意。']] as const) {
+          await openFromTasks(page, caseNo);
+          await approve(page, opinion);
+          await expect(page.getByText(opinion).first()).toBeVisible();
+        }
+        await openFromTasks(fgj!, caseNo);
+        await expect(fgj!.getByText('当前环节：联审决定')).toBeVisible();
+        await approve(fgj!, '各部门意见一致，准予。');
+        await expect(fgj!.getByText(`${caseNo} 已准予许可`).first()).toBeVisible();
+        await expect(shape(fgj!, 'end', 'tb-done')).toBeVisible();
+        await ctx.shot(fgj!, 'task-ops-5-joint-done');
 
-      noConsoleErrors([citizen!, clerk!, fgj!, zjj!, zrzy!, sthj!, manager!]);
+        noConsoleErrors([citizen!, clerk!, fgj!, zjj!, zrzy!, sthj!, manager!]);
+      });
     },
   },
   {
     name: 'task operations: 会签 with 加签 and 减签, 委派 and 委派办结, 转办, to the end',
     async run(ctx) {
       const [citizen, clerk, wjw, zjj, rsj, manager] = await people(ctx, 'citizen', 'clerk', 'approver_wjw', 'approver_zjj', 'approver_rsj', 'manager');
-      const { caseNo } = await submit(citizen!, 'WJW-XK-002');
-      await accept(clerk!, caseNo);
+      await withShots(ctx, { citizen: citizen!, clerk: clerk!, wjw: wjw!, zjj: zjj!, rsj: rsj!, manager: manager! }, async () => {
+        const { caseNo } = await submit(citizen!, 'WJW-XK-002');
+        await accept(clerk!, caseNo);
 
-      await openFromTasks(wjw!, caseNo);
-      const caseUrl = new URL(wjw!.url()).pathname;
-      await approve(wjw!, '初审：材料齐全，提交会签。');
-      await expect(shape(wjw!, 'countersign', 'tb-active')).toBeVisible();
+        await openFromTasks(wjw!, caseNo);
+        const caseUrl = new URL(wjw!.url()).pathname;
+        await approve(wjw!, '初审：材料齐全，提交会签。');
+        await expect(shape(wjw!, 'countersign', 'tb-active')).toBeVisible();
 
-      // 加签: 住建局's approver joins the countersign.
-      await expect(wjw!.getByText('当前环节：部门会签')).toBeVisible();
-      await wjw!.getByRole('button', { name: '加签', exact: true }).click();
-      await wjw!.getByLabel('工作人员（可多选）').click();
-      await pick(wjw!, '钱审批');
-      await wjw!.locator('.ant-modal-title').filter({ hasText: '加签（增加会签人）' }).click();
-      await wjw!.getByRole('button', { name: '确认加签' }).click();
-      await expect(wjw!.getByText('已加签').first()).toBeVisible();
-      await expect(history(wjw!).getByRole('row').filter({ hasText: '加签：钱审批（住建）' })).toBeVisible();
+        // 加签: 住建局's approver joins the countersign.
+        await expect(wjw!.getByText('当前环节：部门会签')).toBeVisible();
+        await wjw!.getByRole('button', { name: '加签', exact: true }).click();
+        await wjw!.getByLabel('工作人员（可多选）').click();
+        await pick(wjw!, '钱审批');
+        await wjw!.getByRole('button', { name: '确认加签' }).click();
+        await expect(wjw!.getByText('已加签').first()).toBeVisible();
+        await expect(history(wjw!).getByRole('row').filter({ hasText: '加签：钱审批（住建）' })).toBeVisible();
 
-      // 减签: 生态环境局 no longer needs to sign, with the reason in the history.
-      await wjw!.getByRole('button', { name: '减签', exact: true }).click();
-      await wjw!.getByLabel('减去的会签人').click();
-      await pick(wjw!, '生态环境局');
-      const reason = '诊所不产生放射性及危险医疗废物，无需生态环境局会签。';
-      await wjw!.getByLabel('减签原因').fill(reason);
-      await wjw!.getByRole('button', { name: '确认减签' }).click();
-      await expect(wjw!.getByText('已减签').first()).toBeVisible();
-      await expect(history(wjw!).getByRole('row').filter({ hasText: reason })).toContainText('减签');
-      await expect(history(wjw!).getByRole('row').filter({ hasText: '因减签取消' }).first()).toBeVisible();
-      await ctx.shot(wjw!, 'task-ops-6-signers');
+        // 减签: 生态环境局 no longer needs to sign, with the reason in the history.
+        await wjw!.getByRole('button', { name: '减签', exact: true }).click();
+        await wjw!.getByLabel('减去的会签人').click();
+        await pick(wjw!, '生态环境局');
+        const reason = '诊所不产生放射性及危险医疗废物，无需生态环境局会签。';
+        await wjw!.getByLabel('减签原因').fill(reason);
+        await wjw!.getByRole('button', { name: '确认减签' }).click();
+        await expect(wjw!.getByText('已减签').first()).toBeVisible();
+        await expect(history(wjw!).getByRole('row').filter({ hasText: reason })).toContainText('减签');
+        await expect(history(wjw!).getByRole('row').filter({ hasText: '因减签取消' }).first()).toBeVisible();
+        await ctx.shot(wjw!, 'task-ops-6-signers');
 
-      // The added signer, from another department, signs from their own to-do list.
-      await openFromTasks(zjj!, caseNo, '部门会签');
-      await approve(zjj!, '会签（住建局）：房屋结构与消防条件符合要求。');
-      await expect(history(zjj!).getByText('会签（住建局）：房屋结构与消防条件符合要求。')).toBeVisible();
-      await wjw!.goto(caseUrl);
-      await approve(wjw!, '会签（卫健委）：同意。');
-      await expect(shape(wjw!, 'decide', 'tb-active')).toBeVisible();
-      await expect(history(wjw!).getByRole('row').filter({ hasText: '会签结果' }).first()).toBeVisible();
+        // The added signer, from another department, signs from their own to-do list.
+        await openFromTasks(zjj!, caseNo, '部门会签');
+        await approve(zjj!, '会签（住建局）：房屋结构与消防条件符合要求。');
+        await expect(history(zjj!).getByText('会签（住建局）：房屋结构与消防条件符合要求。')).toBeVisible();
+        await wjw!.goto(caseUrl);
+        await approve(wjw!, '会签（卫健委）：同意。');
+        await expect(shape(wjw!, 'decide', 'tb-active')).toBeVisible();
+        await expect(history(wjw!).getByRole('row').filter({ hasText: '会签结果' }).first()).toBeVisible();
 
-      // 委派 the decision to the manager, who resolves it with an opinion; it comes back to 卫健委.
-      await expect(wjw!.getByText('当前环节：审批决定')).toBeVisible();
-      await wjw!.getByRole('button', { name: '委派', exact: true }).click();
-      await wjw!.getByLabel('工作人员', { exact: true }).click();
-      await pick(wjw!, '周主任');
-      await wjw!.getByLabel('说明（可不填）').fill('请中心核对执业范围表述是否规范。');
-      await wjw!.getByRole('button', { name: '确认委派' }).click();
-      await expect(wjw!.getByText('已委派').first()).toBeVisible();
-      await manager!.goto(caseUrl);
-      await expect(manager!.getByText('委派办理：审批决定')).toBeVisible();
-      await expect(manager!.getByText('委派人：赵审批（卫健）')).toBeVisible();
-      await manager!.getByRole('button', { name: '委派办结' }).click();
-      await manager!.getByRole('button', { name: '确认办结并交回' }).click();
-      await expect(manager!.getByText('请填写办理意见').first()).toBeVisible();
-      await manager!.getByLabel('办理意见').fill('执业范围表述规范，可以决定。');
-      await manager!.getByRole('button', { name: '确认办结并交回' }).click();
-      await expect(manager!.getByText('已办结并交回委派人').first()).toBeVisible();
-      await expect(history(manager!).getByRole('row').filter({ hasText: '执业范围表述规范，可以决定。' })).toContainText('委派办结');
-      await ctx.shot(manager!, 'task-ops-7-delegation-resolved');
+        // 委派 the decision to the manager, who resolves it with an opinion; it comes back to 卫健委.
+        await expect(wjw!.getByText('当前环节：审批决定')).toBeVisible();
+        await wjw!.getByRole('button', { name: '委派', exact: true }).click();
+        await wjw!.getByLabel('工作人员', { exact: true }).click();
+        await pick(wjw!, '周主任');
+        await wjw!.getByLabel('说明（可不填）').fill('请中心核对执业范围表述是否规范。');
+        await wjw!.getByRole('button', { name: '确认委派' }).click();
+        await expect(wjw!.getByText('已委派').first()).toBeVisible();
+        await manager!.goto(caseUrl);
+        await expect(manager!.getByText('委派办理：审批决定')).toBeVisible();
+        await expect(manager!.getByText('委派人：赵审批（卫健）')).toBeVisible();
+        await manager!.getByRole('button', { name: '委派办结' }).click();
+        await manager!.getByRole('button', { name: '确认办结并交回' }).click();
+        await expect(manager!.getByText('请填写办理意见').first()).toBeVisible();
+        await manager!.getByLabel('办理意见').fill('执业范围表述规范，可以决定。');
+        await manager!.getByRole('button', { name: '确认办结并交回' }).click();
+        await expect(manager!.getByText('已办结并交回委派人').first()).toBeVisible();
+        await expect(history(manager!).getByRole('row').filter({ hasText: '执业范围表述规范，可以决定。' })).toContainText('委派办结');
+        await ctx.shot(manager!, 'task-ops-7-delegation-resolved');
 
-      // 转办 the decision to 人社局's approver, who decides; the case concludes.
-      await wjw!.goto(caseUrl);
-      await wjw!.getByRole('button', { name: '转办', exact: true }).click();
-      await wjw!.getByLabel('工作人员', { exact: true }).click();
-      await pick(wjw!, '孙审批');
-      await wjw!.getByRole('button', { name: '确认转办' }).click();
-      await expect(wjw!.getByText('已转办').first()).toBeVisible();
-      await expect(wjw!.getByText('当前环节：审批决定')).toBeHidden();
-      await openFromTasks(rsj!, caseNo, '审批决定');
-      await approve(rsj!, '准予执业登记。');
-      await expect(rsj!.getByText(`${caseNo} 已准予许可`).first()).toBeVisible();
-      await expect(shape(rsj!, 'end', 'tb-done')).toBeVisible();
-      await expect(history(rsj!).getByRole('row').filter({ hasText: '转给：孙审批（人社）' })).toContainText('转办');
-      await ctx.shot(rsj!, 'task-ops-8-transferred-done');
+        // 转办 the decision to 人社局's approver, who decides; the case concludes.
+        await wjw!.goto(caseUrl);
+        await wjw!.getByRole('button', { name: '转办', exact: true }).click();
+        await wjw!.getByLabel('工作人员', { exact: true }).click();
+        await pick(wjw!, '孙审批');
+        await wjw!.getByRole('button', { name: '确认转办' }).click();
+        await expect(wjw!.getByText('已转办').first()).toBeVisible();
+        await expect(wjw!.getByText('当前环节：审批决定')).toBeHidden();
+        await openFromTasks(rsj!, caseNo, '审批决定');
+        await approve(rsj!, '准予执业登记。');
+        await expect(rsj!.getByText(`${caseNo} 已准予许可`).first()).toBeVisible();
+        await expect(shape(rsj!, 'end', 'tb-done')).toBeVisible();
+        await expect(history(rsj!).getByRole('row').filter({ hasText: '转给：孙审批（人社）' })).toContainText('转办');
+        await ctx.shot(rsj!, 'task-ops-8-transferred-done');
 
-      noConsoleErrors([citizen!, clerk!, wjw!, zjj!, rsj!, manager!]);
+        noConsoleErrors([citizen!, clerk!, wjw!, zjj!, rsj!, manager!]);
+      });
+    },
+  },
+  {
+    name: 'task operations: 工作交接 — a manager hands all of a person’s open tasks to a colleague, who handles them',
+    async run(ctx) {
+      const [citizen, clerk, fgj, zjj, manager] = await people(ctx, 'citizen', 'clerk', 'approver_fgj', 'approver_zjj', 'manager');
+      await withShots(ctx, { citizen: citizen!, clerk: clerk!, fgj: fgj!, zjj: zjj!, manager: manager! }, async () => {
+        const { caseNo } = await submit(citizen!, 'FGJ-LB-001');
+        await accept(clerk!, caseNo);
+        await openFromTasks(fgj!, caseNo);
+        await fgj!.getByRole('button', { name: '签收', exact: true }).click();
+        await fgj!.getByRole('button', { name: '确认签收' }).click();
+        await expect(fgj!.getByText('已签收').first()).toBeVisible();
+
+        // The approvers see no handover page; the manager does.
+        await expect(fgj!.getByRole('link', { name: '工作交接' })).toBeHidden();
+        await manager!.goto('/workbench');
+        await manager!.getByRole('link', { name: '工作交接' }).click();
+        const row = manager!.getByRole('row').filter({ hasText: '吴审批（发改）' });
+        await expect(row.getByRole('button', { name: /移交/ })).toBeVisible();
+        await row.getByRole('button', { name: /移交/ }).click();
+        await expect(manager!.getByText('移交「吴审批（发改）」的全部在办任务')).toBeVisible();
+        await manager!.getByRole('button', { name: '确认移交' }).click();
+        await expect(manager!.getByText('请选择接收人').first()).toBeVisible();
+        await manager!.getByLabel('接收人').click();
+        await pick(manager!, '钱审批');
+        await manager!.getByRole('button', { name: '确认移交' }).click();
+        await expect(manager!.getByText(/已移交 \d+ 件任务/).first()).toBeVisible();
+        await expect(manager!.getByRole('row').filter({ hasText: '吴审批（发改）' })).toContainText('无在办任务');
+        await ctx.shot(manager!, 'task-ops-9-handover');
+
+        // 发改局's approver no longer has the step; 住建局's approver handles it from their to-do list.
+        await fgj!.goto('/workbench/tasks');
+        await expect(fgj!.getByRole('row').filter({ hasText: caseNo })).toBeHidden();
+        await openFromTasks(zjj!, caseNo, '牵头预审');
+        await expect(history(zjj!).getByRole('row').filter({ hasText: '工作交接' })).toContainText('周主任');
+        await approve(zjj!, '代为预审：材料齐全，抄告相关部门。');
+        await expect(shape(zjj!, 'lead', 'tb-done')).toBeVisible();
+
+        noConsoleErrors([citizen!, clerk!, fgj!, zjj!, manager!]);
+      });
     },
   },
 ];

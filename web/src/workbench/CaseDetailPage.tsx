@@ -14,7 +14,7 @@ import { LinkButton } from '../ui/LinkButton';
 import { canPause, ExtensionAction, extensionRole, PauseActions, SupplementNoticeButton } from './ClockActions';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { ProcessSection } from '../process/ProcessSection';
-import { TaskOperations } from '../process/TaskOperations';
+import { TaskOperations, useCaseOperations } from '../process/TaskOperations';
 import { ChecklistCard, NoticesCard, useChecklist, WindowOutcomes } from './intake/IntakeCards';
 
 /** Handles an action failure: always show the server's message; on a state conflict reload the case. */
@@ -183,8 +183,9 @@ function ApprovalActions({ detail, taskId }: { detail: CaseDetail; taskId: strin
   );
 }
 
-function openTaskFor(detail: CaseDetail, user: User, wanted: string | null) {
-  const open = detail.tasks.filter((task) => task.status === 'open');
+function openTaskFor(detail: CaseDetail, user: User, wanted: string | null, completable: ReadonlySet<string>) {
+  // Only steps the server says this person may decide now (not one claimed by a colleague, delegated or transferred away).
+  const open = detail.tasks.filter((task) => task.status === 'open' && completable.has(task.id));
   const mine = open.filter((task) => !user.departmentName || task.departmentName === user.departmentName);
   // The step named in the to-do link is theirs even from another department (转办 to them).
   return open.find((task) => task.id === wanted) ?? mine[0] ?? null;
@@ -198,6 +199,8 @@ export function CaseDetailPage() {
   const detail = useQuery({ queryKey: ['cases', 'detail', id], queryFn: () => api.cases.get(id) });
   useDocumentTitle(detail.data ? `${t('case.detailTitle')} ${detail.data.caseNo}` : t('case.detailTitle'));
   const user = me.data;
+  const ops = useCaseOperations(id, user?.role === 'approver' && detail.data?.status === 'accepted');
+  const completable = new Set((ops.data?.tasks ?? []).filter((x) => x.operations.includes('complete')).map((x) => x.taskId));
 
   const headRole = user ? extensionRole(user) : null;
   // Art. 42: the agency head extends single-department items, the government head joint ones.
@@ -217,7 +220,7 @@ export function CaseDetailPage() {
     if (user.role === 'clerk' && d.status === 'supplement_requested') {
       actionCards.push(<Alert key="waiting" type="info" showIcon title={t('notice.waiting')} />);
     }
-    const task = user.role === 'approver' && d.status === 'accepted' ? openTaskFor(d, user, params.get('task')) : null;
+    const task = user.role === 'approver' && d.status === 'accepted' ? openTaskFor(d, user, params.get('task'), completable) : null;
     if (task) actionCards.push(<ApprovalActions key={task.id} detail={d} taskId={task.id} />);
     if (d.status === 'accepted' && ['approver', 'manager', 'admin'].includes(user.role)) actionCards.push(<TaskOperations key="process-ops" detail={d} user={user} />);
     if (canPause(user, d)) actionCards.push(<PauseActions key="pause" detail={d} handlers={{ onUpdated, onError }} />);
