@@ -90,6 +90,9 @@ async function run({ browser, baseUrl, shot }: ScenarioContext): Promise<void> {
   const file = await download.path();
   assert(/\.xlsx$/.test(download.suggestedFilename()), `downloaded ${download.suggestedFilename()}`);
   assert(!!file, 'the download was saved');
+  // Importing the same workbook back changes nothing (every item unchanged).
+  await admin.getByTestId('catalog-import-input').setInputFiles(file!);
+  await expect(admin.getByText(/导入完成：新建分类 0 个，新建事项 0 个，保存草稿 0 个，未变化 \d+ 个/)).toBeVisible();
 
   // A citizen applies; the statistics table counts it under its category.
   const citizen = await newPerson(browser, baseUrl);
