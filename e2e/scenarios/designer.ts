@@ -7,8 +7,10 @@ import { consoleErrors, logIn, newPerson } from '../steps.ts';
 
 /**
  * The process designer (issue 3, items 2 and 8): every BPMN MIWG reference
- * file imports through the 导入 .bpmn button, renders and validates; then an
- * admin saves a small process of ours as a draft and publishes it.
+ * file imports through the 导入 .bpmn button, renders and validates; an
+ * admin designs a process with the context pad (message, condition, a finding
+ * clicked and fixed), publishes it and deletes drafts; an admin saves a small
+ * process of ours as a draft and publishes it.
  */
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -103,7 +105,151 @@ async function validateShown(page: Page): Promise<string> {
   return (await section.innerText()).replace(/\s+/g, ' ');
 }
 
+/** Clicks a shape on the canvas by its element id. */
+async function clickElement(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-testid="bpmn-canvas"] .djs-element[data-element-id="${id}"]`).first().click();
+}
+
+/** Clicks an entry of the context pad of the selected shape; returns the id of the element it appended (now selected). */
+async function append(page: Page, action: string): Promise<string> {
+  const props = page.getByRole('complementary', { name: '属性' });
+  const before = (await props.locator('.ant-descriptions code').first().innerText()).trim();
+  await page.locator(`.djs-context-pad .entry[data-action="${action}"]`).click();
+  await expect(props.locator('.ant-descriptions code').first().filter({ hasNotText: before })).toBeVisible();
+  return (await props.locator('.ant-descriptions code').first().innerText()).trim();
+}
+
+const CONTEXT_KEY = 'e2e_context_pad';
+
 export const scenarios: Scenario[] = [
+  {
+    name: 'designer: a process designed with the context pad, a finding clicked and fixed, published; drafts deleted',
+    async run(ctx) {
+      const admin = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(admin, 'admin');
+      await admin.goto('/admin/processes/new');
+      await expect(shapes(admin)).toBeVisible();
+      const props = admin.getByRole('complementary', { name: '属性' });
+      // The process key and name, on the process itself.
+      await props.getByLabel('流程标识（部署后的 key）').fill(CONTEXT_KEY);
+      await props.getByLabel('流程标识（部署后的 key）').press('Enter');
+      await props.getByLabel('流程名称').fill('缴费后审查');
+      await props.getByLabel('流程名称').press('Enter');
+
+      // The context pad of the start event offers only executable elements, in Chinese.
+      await clickElement(admin, 'start');
+      const pad = admin.locator('.djs-context-pad');
+      await expect(pad.locator('.entry[data-action="append.user-task"]')).toBeVisible();
+      for (const gone of ['append.append-task', 'append.intermediate-event', 'append.condition-intermediate-event']) {
+        await expect(pad.locator(`.entry[data-action="${gone}"]`)).toHaveCount(0);
+      }
+      await expect(pad.locator('.entry[title="追加接收任务（等待外部系统）"]')).toHaveCount(1);
+      await ctx.shot(admin, 'designer-context-pad');
+
+      // start → 缴费确认 (receive task, waits for the message) → 金额判断 → 审查 → end; 金额判断 → 办结.
+      const receive = await append(admin, 'append.receive-task');
+      await props.getByLabel('名称', { exact: true }).fill('缴费确认');
+      await props.getByLabel('名称', { exact: true }).press('Enter');
+      await props.getByLabel('消息名称').fill('payment-confirmed');
+      await props.getByLabel('消息名称').press('Enter');
+      const gateway = await append(admin, 'append.gateway');
+      await props.getByLabel('名称', { exact: true }).fill('金额判断');
+      await props.getByLabel('名称', { exact: true }).press('Enter');
+      const review = await append(admin, 'append.user-task');
+      await props.getByLabel('名称', { exact: true }).fill('大额审查');
+      await props.getByLabel('名称', { exact: true }).press('Enter');
+      await props.getByLabel('办理人规则').selectOption('department');
+      await props.getByLabel('办理人', { exact: true }).fill('SCJG');
+      await props.getByLabel('办理人', { exact: true }).press('Enter');
+      await append(admin, 'append.end-event');
+      await clickElement(admin, gateway);
+      await append(admin, 'append.end-event');
+      await props.getByLabel('名称', { exact: true }).fill('办结');
+      await props.getByLabel('名称', { exact: true }).press('Enter');
+
+      // The replace menu (wrench) of the user task offers only executable types.
+      await clickElement(admin, review);
+      await pad.locator('.entry[data-action="replace"]').click();
+      const menu = admin.locator('.djs-popup');
+      await expect(menu.locator('[data-id="replace-with-service-task"]')).toBeVisible();
+      for (const gone of ['replace-with-task', 'replace-with-manual-task', 'replace-with-script-task', 'replace-with-send-task']) {
+        await expect(menu.locator(`[data-id="${gone}"]`)).toHaveCount(0);
+      }
+      await admin.keyboard.press('Escape');
+      await expect(menu).toHaveCount(0);
+
+      // Validation names the gateway's flows without conditions; the finding selects and highlights the flow.
+      const findings = admin.getByRole('region', { name: '校验结果' });
+      const text = await validateShown(admin);
+      assert(text.includes('FLOW_CONDITION_MISSING') && text.includes('2 个错误'), `two flows need a condition or a default: ${text}`);
+      const first = findings.locator('button.tb-finding').filter({ hasText: 'FLOW_CONDITION_MISSING' }).first();
+      const flowId = (await first.locator('.tb-finding-element').innerText()).trim();
+      assert(/金额判断/.test(await first.innerText()), 'the finding says which gateway');
+      await first.click();
+      await expect(props.getByText(flowId, { exact: true })).toBeVisible();
+      await expect(admin.locator(`.djs-element.tb-marker-focus[data-element-id="${flowId}"]`)).toHaveCount(1);
+      await ctx.shot(admin, 'designer-finding-clicked');
+
+      // A condition that does not parse is caught by 检查 before deploying; then fixed.
+      const condition = props.getByLabel('流转条件');
+      await condition.fill('amount >');
+      await props.getByRole('button', { name: '检查' }).click();
+      await expect(props.getByText(/第 \d+ 个字符处有误/)).toBeVisible();
+      await condition.fill('${amount > 100000}');
+      await props.getByRole('button', { name: '检查' }).click();
+      await expect(props.getByText('表达式可以解析')).toBeVisible();
+      await ctx.shot(admin, 'designer-condition-checked');
+
+      // Which flow goes to 大额审查? The other flow out of the gateway becomes the default.
+      const other = findings.locator('button.tb-finding').filter({ hasText: 'FLOW_CONDITION_MISSING' }).filter({ hasNotText: flowId });
+      const otherId = (await other.first().locator('.tb-finding-element').innerText()).trim();
+      assert(otherId && otherId !== flowId, 'the other flow is named');
+      await other.first().click();
+      await expect(props.getByText(otherId, { exact: true })).toBeVisible();
+      await props.getByLabel('默认流向（其他条件都不满足时）').check();
+      assert((await validateShown(admin)).includes('无问题'), 'fixed: no findings');
+
+      await admin.getByRole('button', { name: '发布' }).click();
+      await expect(admin.getByText('已发布第 1 版')).toBeVisible();
+      const exported = await admin.evaluate(async (key) => {
+        const list = (await (await fetch('/api/workflow/definitions')).json()) as { key: string; versions: { id: string }[] }[];
+        return (await fetch(`/api/workflow/definitions/${list.find((p) => p.key === key)!.versions[0]!.id}/export`)).text();
+      }, CONTEXT_KEY);
+      for (const written of [`<bpmn:receiveTask id="${receive}" name="缴费确认" messageRef=`, 'name="payment-confirmed"', '${amount &gt; 100000}', 'tongban:assignee="SCJG"']) {
+        assert(exported.includes(written), `the published XML has ${written}:\n${exported}`);
+      }
+
+      // A draft saved in the designer is deleted there, after confirming.
+      await props.getByLabel('名称', { exact: true }).fill('默认');
+      await props.getByLabel('名称', { exact: true }).press('Enter');
+      await admin.getByRole('button', { name: '保存为草稿' }).click();
+      await expect(admin.getByText('已保存为草稿（第 2 版）')).toBeVisible();
+      await admin.getByRole('button', { name: '删除草稿' }).click();
+      await admin.getByRole('dialog').getByRole('button', { name: '删除草稿' }).click();
+      await expect(admin.getByText('已删除草稿第 2 版')).toBeVisible();
+      await expect(admin.getByRole('heading', { name: '流程定义' })).toBeVisible();
+      const row = admin.getByRole('row').filter({ hasText: CONTEXT_KEY });
+      await expect(row.getByRole('link', { name: `${CONTEXT_KEY} 第 1 版 已发布` })).toBeVisible();
+      await expect(row.getByRole('link', { name: `${CONTEXT_KEY} 第 2 版 草稿` })).toHaveCount(0);
+
+      // Another draft, deleted from the list; the published version stays.
+      await row.getByRole('link', { name: `${CONTEXT_KEY} 第 1 版 已发布` }).click();
+      await expect(shapes(admin).filter({ hasText: '大额审查' })).toBeVisible();
+      await admin.getByRole('button', { name: '保存为草稿' }).click();
+      await expect(admin.getByText('已保存为草稿（第 2 版）')).toBeVisible();
+      await admin.getByRole('link', { name: '返回流程列表' }).click();
+      await expect(row).toContainText('草稿');
+      await ctx.shot(admin, 'designer-list-with-draft');
+      await row.getByRole('button', { name: `删除草稿 ${CONTEXT_KEY} 第 2 版` }).click();
+      await admin.getByRole('dialog').getByRole('button', { name: '删除草稿' }).click();
+      await expect(row.getByRole('link', { name: `${CONTEXT_KEY} 第 2 版 草稿` })).toHaveCount(0);
+      await expect(row.getByRole('link', { name: `${CONTEXT_KEY} 第 1 版 已发布` })).toBeVisible();
+      // Items that bind a demo process are shown with it.
+      await expect(admin.getByRole('table')).toContainText('食品经营许可（新办）');
+      await ctx.shot(admin, 'designer-list');
+      assert(consoleErrors(admin).length === 0, `page errors: ${consoleErrors(admin).join('\n')}`);
+    },
+  },
   {
     name: 'designer: every BPMN MIWG file imports, renders and validates',
     async run(ctx) {

@@ -77,22 +77,30 @@ export function ProcessListPage() {
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('list.empty') }}
         columns={[
-          { title: t('list.key'), dataIndex: 'key', render: (key: string) => <code>{key}</code> },
-          { title: t('list.name'), dataIndex: 'name', render: (name: string | null) => name ?? '—' },
+          {
+            title: t('list.name'),
+            key: 'key',
+            render: (_, p) => (
+              <Space orientation="vertical" size={0}>
+                <span>{p.name ?? '—'}</span>
+                <Typography.Text type="secondary"><code>{p.key}</code></Typography.Text>
+              </Space>
+            ),
+          },
           {
             title: t('list.published'),
             key: 'published',
             render: (_, p) =>
               p.published ? (
                 <Space orientation="vertical" size={0}>
-                  <span>
+                  <Tooltip title={formatDateTime(p.published.publishedAt)}>
                     <Tag color="green">{t('list.versionLabel', { version: p.published.version })}</Tag>
-                    <Typography.Text type="secondary">{formatDateTime(p.published.publishedAt)}</Typography.Text>
-                  </span>
-                  <Typography.Text type="secondary">{t('list.instancesTitle', { open: p.published.openInstances, total: p.published.totalInstances })}</Typography.Text>
+                  </Tooltip>
+                  <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                    {t('list.instancesTitle', { open: p.published.openInstances, total: p.published.totalInstances })}
+                  </Typography.Text>
                 </Space>
               ) : (
                 <Typography.Text type="secondary">{t('list.none')}</Typography.Text>
@@ -129,8 +137,9 @@ export function ProcessListPage() {
               p.items.length ? (
                 <Space orientation="vertical" size={0}>
                   {p.items.map((i) => (
-                    <span key={i.id}>
-                      {i.name} <Typography.Text type="secondary"><code>{i.code}</code>{i.enabled ? '' : ` ${t('list.disabledItem')}`}</Typography.Text>
+                    <span key={i.id} title={i.code}>
+                      {i.name}
+                      {i.enabled ? null : <Typography.Text type="secondary"> {t('list.disabledItem')}</Typography.Text>}
                     </span>
                   ))}
                 </Space>
@@ -144,8 +153,9 @@ export function ProcessListPage() {
             render: (_, p) => {
               const latest = p.versions[0];
               return latest ? (
-                <a href={workflowApi.exportUrl(latest.id)} download>
-                  {t('list.export')} {t('list.versionLabel', { version: latest.version })}
+                <a href={workflowApi.exportUrl(latest.id)} download style={{ whiteSpace: 'nowrap' }}
+                  aria-label={`${t('list.export')} ${p.key} ${t('list.versionLabel', { version: latest.version })}`}>
+                  {t('list.export')}
                 </a>
               ) : null;
             },
