@@ -3,6 +3,8 @@
  * items with legal bases, legal and promised limits (working days) and
  * required materials. Loaded on first start unless TONGBAN_NO_DEMO is set.
  */
+import { moreCategories, moreGuides, moreItems, moreUsers } from './more-items.ts';
+
 export const DEMO_PASSWORD = 'Tongban@2026';
 
 export const center = { code: 'SFX', name: '示范县政务服务中心', phone: '0571-12345678', address: '示范县人民路 88 号' };
@@ -43,6 +45,7 @@ export const users: { username: string; displayName: string; role: Role; dept?: 
   { username: 'manager', displayName: '周主任', role: 'manager' },
   { username: 'supervisor', displayName: '吴监察', role: 'supervisor' },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  ...moreUsers,
 ];
 
 type Field = { key: string; label: string; type: 'text' | 'textarea' | 'number' | 'date' | 'phone'; required: boolean };
@@ -206,6 +209,7 @@ export const items: DemoItem[] = [
     fields: [...applicantFields, { key: 'projectName', label: '建设项目名称', type: 'text', required: true }],
     materials: [{ name: '建设项目环境影响报告表', required: true }, { name: '报批申请文件', required: true }],
   },
+  ...moreItems,
 ];
 
 /** The category tree of the catalogue (项目分类): code, name, parent code. */
@@ -222,6 +226,7 @@ export const itemCategories: { code: string; name: string; parent: string | null
   { code: 'GC-HB', name: '环境保护', parent: 'GC' },
   { code: 'BDC', name: '不动产登记', parent: null },
   { code: 'YL', name: '医疗卫生', parent: null },
+  ...moreCategories,
 ];
 
 /** The implementing departments' unified social credit codes (fictional, with valid check characters). */
@@ -370,6 +375,7 @@ export const itemGuides: Record<string, ItemGuide> = {
     location: at('工程建设项目审批专区'), hours: HOURS, contactPhone: '0571-12345650', complaintPhone: COMPLAINT,
     materials: { '建设项目环境影响报告表': { original: 'original', copies: 2, medium: 'both' } },
   },
+  ...moreGuides,
 };
 
 /** The implementing body's credit code of a department (GB/T 39554.1 实施主体编码). */

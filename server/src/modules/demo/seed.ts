@@ -8,6 +8,7 @@ import { systemClock } from '../../platform/clock.ts';
 import { loadDemoCatalogue } from './catalogue.ts';
 import { formSpecFromLegacyFields, legacyFieldsFromSpec } from '../../../../shared/forms/index.ts';
 import { demoForms } from './forms.ts';
+import { moreForms, moreProcesses } from './more-items.ts';
 
 /** Loads the demo center once: does nothing when any center exists. Returns whether it loaded. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -41,9 +42,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     // Every item binds a published process: its department's review, or a richer one.
     const env = { db, tx, clock: systemClock };
     for (const d of departments) await deployDefinition(env, { xml: singleReview(d.code, d.name, 0).xml, publish: true });
-    for (const p of [jointInvestment, medicalLicensing]) await deployDefinition(env, { xml: p.xml, publish: true });
+    for (const p of [jointInvestment, medicalLicensing, ...moreProcesses]) await deployDefinition(env, { xml: p.xml, publish: true });
     for (const item of items) {
-      const form = demoForms[item.code] ?? formSpecFromLegacyFields(item.fields);
+      const form = demoForms[item.code] ?? moreForms[item.code] ?? formSpecFromLegacyFields(item.fields);
       const r = await tx.query<{ id: string }>(
         `INSERT INTO service_items (code, name, department_id, item_type, legal_basis, legal_days, promised_days, limit_unit, fee, description, form_fields, process_key, form_spec)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
