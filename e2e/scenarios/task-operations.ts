@@ -250,7 +250,7 @@ export const scenarios: Scenario[] = [
         await wjw!.getByLabel('减签原因').fill(reason);
         await wjw!.getByRole('button', { name: '确认减签' }).click();
         await expect(wjw!.getByText('已减签').first()).toBeVisible();
-        await expect(history(wjw!).getByRole('row').filter({ hasText: reason })).toContainText('减签');
+        await expect(history(wjw!).getByRole('row').filter({ hasText: reason })).toContainText('减去：生态环境局');
         await expect(history(wjw!).getByRole('row').filter({ hasText: '因减签取消' }).first()).toBeVisible();
         await ctx.shot(wjw!, 'task-ops-6-signers');
 

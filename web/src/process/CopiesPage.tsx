@@ -48,7 +48,7 @@ export function CopiesPage() {
             locale={{ emptyText: t('copies.empty') }}
             rowClassName={(c) => (c.readAt ? '' : 'tb-row-unread')}
             columns={[
-              { title: t('copies.col.case'), key: 'case', render: (_, c) => <span className="tb-case-number">{c.caseNo ?? '—'}</span> },
+              { title: t('copies.col.case'), key: 'case', render: (_, c) => c.caseNo ?? '—' },
               { title: t('copies.col.item'), key: 'item', render: (_, c) => c.itemName ?? '—' },
               { title: t('copies.col.step'), key: 'step', render: (_, c) => c.step ?? '—' },
               { title: t('copies.col.from'), key: 'from', render: (_, c) => c.sentByName ?? '—' },

@@ -62,7 +62,7 @@ export function ProcessHistory({
       case 'copied':
         return audience === 'staff' && Array.isArray(d.users) ? t('proc.copiedTo', { names: d.users.map((u) => who(u) ?? String(u)).join('、') }) : null;
       case 'signerRemoved':
-        return audience === 'staff' && typeof d.signer === 'string' ? t('proc.signerRemoved', { name: who(d.signer) ?? d.signer }) : null;
+        return audience === 'staff' && typeof d.signer === 'string' ? t('proc.signerRemoved', { name: (typeof d.signerName === 'string' ? d.signerName : null) ?? who(d.signer) ?? d.signer }) : null;
       case 'timerRescheduled': {
         const reason = `proc.timerReason.${String(d.reason ?? '')}`;
         return typeof d.to === 'string' ? t('proc.timerMoved', { reason: isProcessKey(reason) ? t(reason) : String(d.reason ?? ''), to: formatDateTime(d.to) }) : null;

@@ -56,6 +56,13 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
       [...new Set(history.entries.map((e) => e.actorId).filter((x): x is string => !!x))],
     ]);
     const nameOf = new Map(names.rows.map((r) => [r.id, r.display_name]));
+    // 减签 of a department signer names the department.
+    const depts = await ctx.db.query<{ code: string; name: string }>('SELECT code, name FROM departments WHERE code = ANY($1::text[])', [
+      history.entries.filter((e) => e.action === 'signerRemoved' && typeof e.details?.signer === 'string').map((e) => e.details!.signer as string),
+    ]);
+    const deptOf = new Map(depts.rows.map((r) => [r.code, r.name]));
+    const named = (e: (typeof history.entries)[number]) =>
+      e.action === 'signerRemoved' && deptOf.has(e.details?.signer as string) ? { ...e, details: { ...e.details, signerName: deptOf.get(e.details!.signer as string) } } : e;
     // Applicants see the path and the outcomes, not who inside the agency did what.
     const showNames = actor.role !== 'applicant';
     return {
@@ -63,7 +70,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
       version: def.rows[0]!.version,
       xml: def.rows[0]!.bpmn_xml,
       highlight: history.nodes[root.id] ?? { done: [], active: [], returned: [] },
-      entries: history.entries.map((e) => ({ ...e, actorName: showNames && e.actorId ? nameOf.get(e.actorId) ?? null : null, actorId: showNames ? e.actorId : null })),
+      entries: history.entries.map(named).map((e) => ({ ...e, actorName: showNames && e.actorId ? nameOf.get(e.actorId) ?? null : null, actorId: showNames ? e.actorId : null })),
     };
   });
 
