@@ -5,13 +5,17 @@ import {
   type Condition, type FieldSchema, type FormSpec, type Widget,
 } from './spec.ts';
 
+/** The stable codes of what can be wrong with a form spec. */
+export const SPEC_PROBLEM_CODES = [
+  'SPEC_SHAPE', 'SPEC_FIELD_KEY', 'SPEC_WIDGET', 'SPEC_TYPE', 'SPEC_TITLE', 'SPEC_KEYWORD',
+  'SPEC_LAYOUT', 'SPEC_REQUIRED', 'SPEC_LENGTH', 'SPEC_PATTERN', 'SPEC_RANGE', 'SPEC_DATE_RANGE',
+  'SPEC_OPTIONS', 'SPEC_REGION_LEVEL', 'SPEC_SHOW_IF', 'SPEC_COLUMNS', 'SPEC_TOO_LARGE',
+] as const;
+
 /** Why a form spec cannot be saved; `field` names the field ('members.idCard' for a column), null for the whole form. */
 export interface FormSpecProblem {
   field: string | null;
-  code:
-    | 'SPEC_SHAPE' | 'SPEC_FIELD_KEY' | 'SPEC_WIDGET' | 'SPEC_TYPE' | 'SPEC_TITLE' | 'SPEC_KEYWORD'
-    | 'SPEC_LAYOUT' | 'SPEC_REQUIRED' | 'SPEC_LENGTH' | 'SPEC_PATTERN' | 'SPEC_RANGE' | 'SPEC_DATE_RANGE'
-    | 'SPEC_OPTIONS' | 'SPEC_REGION_LEVEL' | 'SPEC_SHOW_IF' | 'SPEC_COLUMNS' | 'SPEC_TOO_LARGE';
+  code: (typeof SPEC_PROBLEM_CODES)[number];
 }
 
 export const MAX_FIELDS = 100;
