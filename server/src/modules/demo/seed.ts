@@ -6,6 +6,7 @@ import { jointInvestment, medicalLicensing, singleReview } from './processes.ts'
 import { deployDefinition } from '../workflow/engine/index.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { loadDemoCatalogue } from './catalogue.ts';
+import { loadDemoArticles } from '../portal/index.ts';
 import { formSpecFromLegacyFields, legacyFieldsFromSpec } from '../../../../shared/forms/index.ts';
 import { demoForms } from './forms.ts';
 import { moreForms, moreProcesses } from './more-items.ts';
@@ -59,6 +60,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     // Categories, service-guide elements and version 1 of every item (catalog).
     await loadDemoCatalogue(tx, systemClock.now());
+    // News and disclosures on the portal's home.
+    await loadDemoArticles(tx, systemClock.now());
   });
   return true;
 }

@@ -88,6 +88,15 @@ describe('application drafts (草稿)', () => {
     expect(await count(`SELECT count(*)::int AS n FROM events WHERE type = 'portal.draft.deleted'`)).toBe(1);
   });
 
+  it('keeps table rows and other structured values of the form', async () => {
+    const full = await applicationFor(t.app, citizen, 'SCJG-DJ-003');
+    const formData = { companyName: '示范科技有限公司', shareholders: [{ name: '张三', share: 60 }, { name: '李四', share: 40 }] };
+    const saved = await req('PUT', '/api/portal/drafts', citizen, { itemId: full.itemId, formData, materials: [] });
+    expect(saved.statusCode).toBe(200);
+    expect((await req('GET', `/api/portal/drafts/by-item/${full.itemId}`, citizen)).json().draft.formData).toEqual(formData);
+    await req('DELETE', `/api/portal/drafts/${saved.json().id}`, citizen);
+  });
+
   it('is for applicants only', async () => {
     expect((await req('GET', '/api/portal/drafts')).json().code).toBe('UNAUTHENTICATED');
     expect((await req('GET', '/api/portal/drafts', clerk)).json().code).toBe('FORBIDDEN');

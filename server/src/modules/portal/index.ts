@@ -2,3 +2,5 @@
 export { registerPortalRoutes } from './routes.ts';
 /** Rebuilds the pinyin index of changed items (also done by every search). */
 export { refreshSearchIndex } from './search.ts';
+/** Demo news and disclosures, loaded with the demo center. */
+export { loadDemoArticles } from './demo.ts';
