@@ -59,6 +59,8 @@ export interface ItemDetail extends ItemSummary {
   description: string;
   formFields: FormField[];
   materials: ItemMaterial[];
+  /** The published version this guide and form come from; sent back on submission. */
+  versionId?: string | null;
 }
 
 export interface Upload {
@@ -89,6 +91,8 @@ export interface SubmitCaseInput {
   formData: Record<string, FormValue>;
   materials: { materialId: string; uploadId: string }[];
   idempotencyKey: string;
+  /** The item version the form was rendered from; a newer published one refuses it (ITEM_VERSION_STALE). */
+  itemVersionId?: string;
 }
 
 export interface SubmittedCase {

@@ -55,7 +55,7 @@ export function ApplyForm({ item }: { item: ItemDetail }) {
       return uploadId ? [{ materialId: m.id, uploadId }] : [];
     });
     submit.mutate(
-      { itemId: item.id, formData, materials, idempotencyKey },
+      { itemId: item.id, formData, materials, idempotencyKey, ...(item.versionId ? { itemVersionId: item.versionId } : {}) },
       {
         onSuccess: (result) => {
           setSubmitted(result);

@@ -144,7 +144,7 @@ export const portalApi = {
   draftForItem: (itemId: string) => request<{ draft: Draft | null }>('GET', `/api/portal/drafts/by-item/${id(itemId)}`),
   saveDraft: (input: DraftInput) => request<Draft>('PUT', '/api/portal/drafts', { body: input }),
   deleteDraft: (draftId: string) => request<void>('DELETE', `/api/portal/drafts/${id(draftId)}`),
-  submitDraft: (draftId: string, input: Omit<DraftInput, 'itemId'> & { idempotencyKey: string }) =>
+  submitDraft: (draftId: string, input: Omit<DraftInput, 'itemId'> & { idempotencyKey: string; itemVersionId?: string }) =>
     request<SubmittedCase>('POST', `/api/portal/drafts/${id(draftId)}/submit`, { body: input }),
 
   results: (query: { page: number; pageSize: number }) => request<Page<ResultRow>>('GET', '/api/portal/results', { query }),

@@ -121,7 +121,7 @@ export function useApplicationDraft(item: ItemDetail, form: FormInstance) {
   /** Submits through the draft when there is one, so the server removes it with the same transaction. */
   const submit = (input: SubmitCaseInput) => {
     cancelAutosave();
-    return draft ? portalApi.submitDraft(draft.id, { formData: input.formData, materials: input.materials, idempotencyKey: input.idempotencyKey }) : api.cases.submit(input);
+    return draft ? portalApi.submitDraft(draft.id, { formData: input.formData, materials: input.materials, idempotencyKey: input.idempotencyKey, itemVersionId: input.itemVersionId }) : api.cases.submit(input);
   };
 
   const submitted = () => {

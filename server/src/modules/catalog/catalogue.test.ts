@@ -176,6 +176,24 @@ describe('cases and item versions', () => {
   });
 });
 
+describe('a portal draft and item versions', () => {
+  it('refuses to submit a draft whose form came from an older version, and keeps the draft', async () => {
+    const item = await itemByCode('SCJG-DJ-002');
+    const app = await applicationFor(t.app, citizen, 'SCJG-DJ-002');
+    const saved = await req('PUT', '/api/portal/drafts', citizen, { itemId: item.id, formData: app.formData, materials: app.materials });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const d = await draftOf(item.id);
+    await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content: { ...d.content, location: '示范县政务服务中心 2 楼' } });
+    await req('POST', `/api/admin/catalog/items/${item.id}/publish`, admin);
+    const stale = await req('POST', `/api/portal/drafts/${saved.json().id}/submit`, citizen, { idempotencyKey: 'draft-stale-1', itemVersionId: item.versionId });
+    expect(stale.json().code).toBe('ITEM_VERSION_STALE');
+    expect((await t.ctx.db.query('SELECT count(*)::int AS n FROM portal_drafts WHERE id = $1', [saved.json().id])).rows[0].n).toBe(1);
+    const fresh = (await itemByCode('SCJG-DJ-002')).versionId;
+    const ok = await req('POST', `/api/portal/drafts/${saved.json().id}/submit`, citizen, { idempotencyKey: 'draft-stale-2', itemVersionId: fresh });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+});
+
 describe('the form designer and item versions', () => {
   it('publishes a form change as the next version, keeps the open draft on top, and refuses forms rendered before', async () => {
     const item = await itemByCode('FGJ-BA-001');

@@ -118,6 +118,7 @@ export async function submitDraft(ctx: AppContext, actor: Actor, id: string, inp
     formData: input.formData ?? draft.formData,
     materials: input.materials ?? draft.materials,
     idempotencyKey: input.idempotencyKey,
+    itemVersionId: input.itemVersionId,
   }, async (tx, created) => {
     const removed = await tx.query('DELETE FROM portal_drafts WHERE id = $1 AND user_id = $2', [id, actor.id]);
     // Deleted meanwhile (another tab): the case is not created either.

@@ -60,6 +60,8 @@ export const submitDraftInput = z.object({
   formData: formDataSchema.optional(),
   materials: materialsSchema.optional(),
   idempotencyKey: z.string().min(8).max(100),
+  /** The item version the form was rendered from; an older one than current → ITEM_VERSION_STALE (catalog). */
+  itemVersionId: z.uuid().optional(),
 });
 export const submittedSchema = z.object({ id: z.uuid(), caseNo: z.string(), queryCode: z.string(), status: z.string() });
 
