@@ -105,9 +105,11 @@ export const scenarios: Scenario[] = [
       const caseUrl = new URL(clerk.url()).pathname;
       await clerk.getByRole('button', { name: '一次性告知' }).click();
       await expect(clerk.getByText('每件申请只能一次性告知一次').first()).toBeVisible();
-      await clerk.getByRole('checkbox', { name: NOTICED[0]! }).check();
+      // Within the dialog: the case page's material checklist names its checkboxes after the materials too.
+      const noticeDialog = clerk.getByRole('dialog');
+      await noticeDialog.getByRole('checkbox', { name: NOTICED[0]! }).check();
       await clerk.getByLabel(`${NOTICED[0]!}的说明`).fill('申请书缺少法定代表人签字');
-      await clerk.getByRole('checkbox', { name: NOTICED[1]! }).check();
+      await noticeDialog.getByRole('checkbox', { name: NOTICED[1]! }).check();
       await clerk.getByRole('radiogroup', { name: `${NOTICED[1]!}的问题` }).getByText('不规范').click();
       await clerk.getByLabel(`${NOTICED[1]!}的说明`).fill('复印件须加盖公章');
       await clerk.getByLabel('总体说明').fill('请补正以上两项材料后重新提交。');
