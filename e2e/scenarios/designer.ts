@@ -123,6 +123,58 @@ const CONTEXT_KEY = 'e2e_context_pad';
 
 export const scenarios: Scenario[] = [
   {
+    name: 'designer: timer duration in working or calendar days, a called process from the published ones, an error code',
+    async run(ctx) {
+      const admin = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(admin, 'admin');
+      await admin.goto('/admin/processes/new');
+      await expect(shapes(admin)).toBeVisible();
+      const props = admin.getByRole('complementary', { name: '属性' });
+      await props.getByLabel('流程标识（部署后的 key）').fill('e2e_timer_call');
+      await props.getByLabel('流程标识（部署后的 key）').press('Enter');
+
+      await clickElement(admin, 'start');
+      await append(admin, 'append.timer-intermediate-event');
+      await props.getByLabel('时长', { exact: true }).fill('3');
+      await props.getByLabel('时长', { exact: true }).press('Enter');
+      await expect(props.getByText('3 个工作日（按工作日历，节假日不计）')).toBeVisible();
+      assert((await props.getByLabel('定时（如 PT1H、P5WD、R3/PT1H）').inputValue()) === 'P3WD', 'working days written as P3WD');
+      await props.getByLabel('单位').selectOption({ label: '自然日' });
+      await expect(props.getByText('3 个自然日（含节假日）')).toBeVisible();
+      await ctx.shot(admin, 'designer-timer');
+
+      // A user task changed into a call activity through the wrench; the called process is picked from the published ones.
+      const call = await append(admin, 'append.user-task');
+      await admin.locator('.djs-context-pad .entry[data-action="replace"]').click();
+      await admin.locator('.djs-popup [data-id="replace-with-call-activity"]').click();
+      await expect(props.getByText('bpmn:CallActivity')).toBeVisible();
+      const called = props.getByLabel('调用的流程标识');
+      await expect(called.locator('option[value="review-scjg"]')).toHaveCount(1);
+      await called.selectOption('review-scjg');
+      // Still selected: its context pad appends the end.
+      await expect(props.getByText(call, { exact: true })).toBeVisible();
+      await append(admin, 'append.end-event');
+      await admin.locator('.djs-context-pad .entry[data-action="replace"]').click();
+      await admin.locator('.djs-popup [data-id="replace-with-error-end"]').click();
+      await props.getByLabel('错误代码').fill('E_REFUSED');
+      await props.getByLabel('错误代码').press('Enter');
+      await ctx.shot(admin, 'designer-call-error');
+      const validation = await validateShown(admin);
+      assert(validation.includes('无问题') || validation.includes('0 个错误'), `the process validates: ${validation}`);
+
+      await admin.getByRole('button', { name: '保存为草稿' }).click();
+      await expect(admin.getByText('已保存为草稿（第 1 版）')).toBeVisible();
+      const exported = await admin.evaluate(async () => {
+        const list = (await (await fetch('/api/workflow/definitions')).json()) as { key: string; versions: { id: string }[] }[];
+        return (await fetch(`/api/workflow/definitions/${list.find((p) => p.key === 'e2e_timer_call')!.versions[0]!.id}/export`)).text();
+      });
+      for (const written of ['>P3D</bpmn:timeDuration>', 'calledElement="review-scjg"', 'errorCode="E_REFUSED"']) {
+        assert(exported.includes(written), `the saved XML has ${written}:\n${exported}`);
+      }
+      assert(consoleErrors(admin).length === 0, `page errors: ${consoleErrors(admin).join('\n')}`);
+    },
+  },
+  {
     name: 'designer: a process designed with the context pad, a finding clicked and fixed, published; drafts deleted',
     async run(ctx) {
       const admin = await newPerson(ctx.browser, ctx.baseUrl);
