@@ -98,4 +98,43 @@ export const scenarios: Scenario[] = [
       assert(consoleErrors(admin).length === 0 && consoleErrors(citizen).length === 0, `console errors: ${[...consoleErrors(admin), ...consoleErrors(citizen)].join('; ')}`);
     },
   },
+  {
+    name: 'forms: a citizen fills a region by the cascader and a table of shareholders; wrong cells are named by row',
+    async run(ctx) {
+      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(citizen, 'citizen');
+
+      // 户口迁入: the region cascader (its data loads on demand), searched by name.
+      await citizen.goto('/');
+      await citizen.getByLabel('搜索事项').fill('户口迁入');
+      await citizen.getByRole('link', { name: '户口迁入（投靠类）' }).first().click();
+      const region = citizen.getByLabel('迁出地（省市县）');
+      await region.click();
+      await region.fill('天河');
+      await citizen.locator('.ant-cascader-menu-item').filter({ hasText: '天河区' }).first().click();
+      await expect(citizen.getByText('广东省 / 广州市 / 天河区').filter({ visible: true })).toBeVisible();
+      await citizen.getByLabel('身份证号码').fill('440524188001010014');
+      await expectNoAxeViolations(citizen, 'application form with a region');
+
+      // 有限责任公司设立登记: one shareholder row to start, a second added; errors name the row.
+      await citizen.goto('/');
+      await citizen.getByLabel('搜索事项').fill('有限责任公司');
+      await citizen.getByRole('link', { name: '有限责任公司设立登记' }).first().click();
+      await expect(citizen.getByRole('group', { name: '股东（发起人） 第 1 行' })).toBeVisible();
+      await citizen.getByLabel('股东姓名（第 1 行）').fill('张三');
+      await citizen.getByLabel('身份证号码（第 1 行）').fill('11010519491231002X');
+      await citizen.getByLabel('认缴出资（万元）（第 1 行）').fill('30');
+      await citizen.getByRole('button', { name: '添加一行：股东（发起人）' }).click();
+      await citizen.getByLabel('股东姓名（第 2 行）').fill('李四');
+      const second = citizen.getByLabel('身份证号码（第 2 行）');
+      await second.fill('440524188001010015');
+      await second.blur();
+      await expect(citizen.getByText('身份证号码校验位不正确，请核对')).toBeVisible();
+      await expectNoAxeViolations(citizen, 'application form with a table');
+      await ctx.shot(citizen, 'forms-table');
+      await citizen.getByRole('button', { name: '股东（发起人）：删除第 2 行' }).click();
+      await expect(citizen.getByText('身份证号码校验位不正确，请核对')).toBeHidden();
+      assert(consoleErrors(citizen).length === 0, `console errors: ${consoleErrors(citizen).join('; ')}`);
+    },
+  },
 ];
