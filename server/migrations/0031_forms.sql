@@ -36,10 +36,9 @@ $$;
 
 UPDATE service_items SET form_spec = pg_temp.form_spec_from_fields(form_fields);
 
--- Left nullable: a catalogue import or version that carries only the old list
--- projects a null spec, and readers then convert `form_fields` the same way.
-ALTER TABLE service_items
-  ALTER COLUMN form_spec SET DEFAULT '{"schema": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "properties": {}, "required": [], "additionalProperties": false}, "layout": []}';
+-- Left nullable, without a default: a row written with only the old list (an
+-- older writer, a catalogue import) reads as that list converted (forms module,
+-- itemFormSpec), never as an empty form.
 
 COMMENT ON COLUMN service_items.form_fields IS
   'Deprecated since 0031: a flat view derived from form_spec for old readers; form_spec is the form.';
