@@ -2,6 +2,7 @@ import type { AppContext } from './platform/http/context.ts';
 import { applyCalendarChanges, deemOverdueApplicationsAccepted } from './modules/cases/index.ts';
 import { fireDueTimers, legalClockCalculator } from './modules/workflow/engine/index.ts';
 import { loadClock } from './modules/cases/clock.ts';
+import { concludeEndedProcesses } from './modules/cases/process-end.ts';
 import { reportOverdueOwedMaterials } from './modules/intake/commands.ts';
 
 /**
@@ -25,6 +26,9 @@ export function startSweeps(ctx: AppContext, log: (line: string) => void, interv
       if (overdue) log(`容缺材料逾期未补：${overdue} 项`);
       const cc = await loadClock(ctx.db);
       await fireDueTimers({ db: ctx.db, clock: ctx.clock, dueDates: legalClockCalculator(cc.calendar) });
+      // A timeout action that decided a case's last step ended its process: the case concludes too.
+      const concluded = await concludeEndedProcesses(ctx);
+      if (concluded.length) log(`流程超时自动办结 ${concluded.length} 件`);
     } catch (err) {
       log(`后台任务出错：${(err as Error).message}`);
     } finally {

@@ -1,0 +1,47 @@
+import type { AppContext } from '../../platform/http/context.ts';
+import { withTx } from '../../platform/db/pool.ts';
+import { appendEvent } from '../../platform/events/stream.ts';
+import { issueNotice } from '../documents/index.ts';
+import { lockCase } from './commands.ts';
+
+/**
+ * A case whose process ended without a person's decision concludes all the
+ * same: a step's timeout action (tongban:timeoutAction autoApprove /
+ * autoReject) completed the last step in the timer sweep, which knows no
+ * cases. Run by the sweep after the timers; each case in its own transaction,
+ * under the case lock, with the process's last outcome (准予 / 不予), the
+ * last step's opinion as the result, a case.concluded event by the system and
+ * the 办结通知书 — what a decision on the workbench does.
+ */
+export async function concludeEndedProcesses(ctx: AppContext, limit = 100): Promise<string[]> {
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `SELECT c.id FROM cases c JOIN wf_instances i ON i.id = c.process_instance_id
+      WHERE c.status = 'accepted' AND i.status = 'completed' ORDER BY i.ended_at LIMIT $1`,
+    [limit],
+  );
+  const concluded: string[] = [];
+  for (const { id } of rows) {
+    const done = await withTx(ctx.db, async (tx) => {
+      const c = await lockCase(tx, id);
+      if (c.status !== 'accepted') return false;
+      const { rows: p } = await tx.query<{ status: string; outcome: unknown; opinion: string | null }>(
+        `SELECT i.status, i.variables->'outcome' AS outcome,
+                (SELECT t.opinion FROM wf_tasks t WHERE t.root_id = i.id AND t.status = 'completed' ORDER BY t.completed_at DESC LIMIT 1) AS opinion
+           FROM cases k JOIN wf_instances i ON i.id = k.process_instance_id WHERE k.id = $1`,
+        [id],
+      );
+      if (p[0]?.status !== 'completed') return false;
+      const result = p[0].outcome === 'reject' ? 'denied' : 'approved';
+      const now = ctx.clock.now();
+      await tx.query('UPDATE cases SET status = $2, concluded_at = $3, result_note = $4, version = version + 1 WHERE id = $1', [id, result, now, p[0].opinion ?? '']);
+      await appendEvent(tx, {
+        type: 'case.concluded', caseId: id, caseNo: c.case_no, departmentId: c.department_id, actor: null, occurredAt: now,
+        payload: { result, byProcessEnd: true },
+      });
+      await issueNotice(tx, ctx, id, 'conclusion', null, now);
+      return true;
+    });
+    if (done) concluded.push(id);
+  }
+  return concluded;
+}
