@@ -40,12 +40,12 @@ export const users: { username: string; displayName: string; role: Role; dept?: 
   { username: 'approver_zrzy', displayName: '李审批（自然资源）', role: 'approver', dept: 'ZRZY' },
   { username: 'approver_sthj', displayName: '周审批（生态环境）', role: 'approver', dept: 'STHJ' },
   { username: 'approver_fgj', displayName: '吴审批（发改）', role: 'approver', dept: 'FGJ' },
+  ...moreUsers,
   { username: 'head_scjg', displayName: '郑局长（市场监管）', role: 'agency_head', dept: 'SCJG' },
   { username: 'gov_head', displayName: '冯副县长', role: 'government_head' },
   { username: 'manager', displayName: '周主任', role: 'manager' },
   { username: 'supervisor', displayName: '吴监察', role: 'supervisor' },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
-  ...moreUsers,
 ];
 
 type Field = { key: string; label: string; type: 'text' | 'textarea' | 'number' | 'date' | 'phone'; required: boolean };
