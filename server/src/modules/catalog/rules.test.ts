@@ -15,6 +15,15 @@ const base: ItemContent = {
 };
 
 describe('catalogue rules', () => {
+  it('refuses a form the shared validator cannot run, naming the field', () => {
+    const formSpec = {
+      schema: { type: 'object', properties: { age: { type: 'number', 'x-widget': 'number', title: '年龄', minimum: 9, maximum: 1 } } },
+      layout: [{ field: 'age' }],
+    };
+    expect(checkContent({ ...base, formSpec })).toEqual([{ path: 'formSpec.age', code: 'CATALOG_VALUE_INVALID' }]);
+    expect(checkContent({ ...base, formSpec: { schema: {}, layout: [] } })).toEqual([{ path: 'formSpec', code: 'CATALOG_VALUE_INVALID' }]);
+  });
+
   it('accepts a complete item and composes the GB/T 39554.1 codes', () => {
     expect(checkContent(base)).toEqual([]);
     expect(composeCodes(base.codeParts)).toEqual({

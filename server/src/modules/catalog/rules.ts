@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { contentMaterialSchema, itemContentSchema, type CodeParts, type ContentMaterial, type DiffEntry, type Fee, type ItemContent } from './content.ts';
 import type { CatalogErrorCode } from './errors.ts';
 import { isValidCreditCode } from '../../../../shared/identity.ts';
+import { checkFormSpec } from '../../../../shared/forms/index.ts';
 
 /** One problem found in a draft or an import row: where, and its stable code. */
 export interface Problem {
@@ -36,6 +37,10 @@ export function checkContent(c: ItemContent): Problem[] {
     else if (key === 'implementerCode' && v && !isValidCreditCode(v)) add(`codeParts.${key}`, 'ITEM_CODE_PART_INVALID');
   }
   checkFee(c.fee).forEach((p) => add(`fee.${p}`, 'ITEM_FEE_INVALID'));
+  // The form must be one the shared validator can run (forms module, checkFormSpec), named down to the field.
+  if (c.formSpec !== null && c.formSpec !== undefined) {
+    for (const p of checkFormSpec(c.formSpec)) add(p.field ? `formSpec.${p.field}` : 'formSpec', 'CATALOG_VALUE_INVALID');
+  }
   for (const key of ['contactPhone', 'complaintPhone'] as const) {
     if (c[key] && !PHONE.test(c[key])) add(key, 'ITEM_PHONE_INVALID');
   }
