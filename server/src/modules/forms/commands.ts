@@ -9,8 +9,10 @@ import { publishFormChange } from '../catalog/index.ts';
 /**
  * Saves an item's form from the designer: the spec must pass checkFormSpec
  * (FORM_SPEC_INVALID lists each broken field), and the designer must have
- * loaded the current revision (FORM_SPEC_STALE otherwise). Writes the spec,
- * its legacy flat view and `item.form_changed` in one transaction.
+ * loaded the current revision (FORM_SPEC_STALE otherwise). Writes the spec and
+ * its legacy flat view, publishes them as the item's next catalogue version
+ * (forms rendered from the older one are then refused: ITEM_VERSION_STALE) and
+ * records `item.form_changed`, in one transaction.
  */
 export async function saveItemForm(ctx: AppContext, actor: Actor, itemId: string, form: unknown, revision: number): Promise<{ revision: number }> {
   const problems = checkFormSpec(form);
