@@ -60,3 +60,37 @@ export async function checkPage(page: Page, what: string): Promise<void> {
     if (original) await page.setViewportSize(original);
   }
 }
+
+/**
+ * Tabs through the first `stops` focusable elements from the top of the page:
+ * each must be on screen and show a focus indicator (an outline or a focus
+ * ring drawn as box-shadow), WCAG 2.1.1 and 2.4.7. Returns what was reached.
+ */
+export async function checkKeyboard(page: Page, what: string, stops = 20): Promise<string[]> {
+  await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0)');
+  await page.locator('body').focus().catch(() => undefined);
+  const reached: string[] = [];
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press('Tab');
+    const f = (await page.evaluate(`(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return null;
+      // A radio or checkbox input is drawn by its label: judge that.
+      const el = active.matches('input[type=radio], input[type=checkbox]') ? (active.closest('label') || active) : active;
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none');
+      // antd draws the ring of a text field on its wrapper.
+      const wrap = el.closest('.ant-input-affix-wrapper, .ant-select, .ant-input-number, .ant-picker, .ant-cascader');
+      const ws = wrap ? getComputedStyle(wrap) : null;
+      const wrapRing = !!ws && ((ws.outlineStyle !== 'none' && parseFloat(ws.outlineWidth) >= 2) || (ws.boxShadow && ws.boxShadow !== 'none'));
+      const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || el.tagName).trim().slice(0, 30);
+      return { name, ring: !!(ring || wrapRing), visible: r.width > 0 && r.height > 0 };
+    })()`)) as { name: string; ring: boolean; visible: boolean } | null;
+    if (!f) continue;
+    if (!f.visible) throw new Error(`${what}: keyboard focus went to an invisible element (${f.name}) after ${i + 1} Tab(s)`);
+    if (!f.ring) throw new Error(`${what}: no visible focus indicator on “${f.name}” after ${i + 1} Tab(s)`);
+    reached.push(f.name);
+  }
+  return reached;
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Scenario, ScenarioContext } from '../run.ts';
-import { checkPage } from '../axe.ts';
+import { checkKeyboard, checkPage } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
 import { consoleErrors, logIn, newPerson, uploadMaterial } from '../steps.ts';
 
@@ -167,6 +167,10 @@ export const scenarios: Scenario[] = [
       await visitor.goto('/');
       await expect(visitor.getByRole('link', { name: '关于国庆期间窗口服务时间的通知' })).toBeVisible();
       await checkPage(visitor, 'home');
+      // Keyboard: the skip link first, then the navigation, the news and the search, each with a visible focus ring.
+      const reached = await checkKeyboard(visitor, 'home', 25);
+      assert(reached[0] === '跳到主要内容', `first tab stop: ${reached[0]}`);
+      assert(reached.includes('搜索事项') || reached.some((r) => r.includes('输入事项名称')), `search field reachable by keyboard: ${reached.join(' | ')}`);
       await visitor.getByRole('link', { name: '关于国庆期间窗口服务时间的通知' }).click();
       await expect(visitor.getByRole('heading', { name: '服务时间' })).toBeVisible();
       await expect(visitor.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
@@ -197,6 +201,7 @@ export const scenarios: Scenario[] = [
       // An anonymous complaint needs a phone; the answer is read with the ticket number and query code.
       await visitor.goto('/consult');
       await checkPage(visitor, 'consultation');
+      await checkKeyboard(visitor, 'consultation', 20);
       await visitor.locator('label').filter({ hasText: /^投诉$/ }).click();
       await visitor.getByLabel('涉及部门').click();
       await visitor.locator('.ant-select-item-option').filter({ hasText: '卫生健康委员会' }).click();
