@@ -58,9 +58,9 @@ async function approve(page: Page, opinion: string): Promise<void> {
 }
 
 /** Picks an option in the open antd select dropdown of a dialog, then closes the dropdown (a multiple select stays open) by clicking the dialog's title. */
-async function pick(page: Page, text: string): Promise<void> {
-  // Long lists render only the options in view: typing filters them (selects without search ignore it).
-  await page.keyboard.type(text);
+async function pick(page: Page, text: string, options: { search?: boolean } = {}): Promise<void> {
+  // Long lists (the staff) render only the options in view: typing into a searchable select filters them.
+  if (options.search) await page.keyboard.type(text);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
   await page.locator('.ant-modal-title').last().click();
   await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toBeHidden();
@@ -146,7 +146,7 @@ export const scenarios: Scenario[] = [
         // 住建局 copies the case to the center's manager, then approves.
         await zjj!.getByRole('button', { name: '抄送', exact: true }).click();
         await zjj!.getByLabel('工作人员（可多选）').click();
-        await pick(zjj!, '周主任');
+        await pick(zjj!, '周主任', { search: true });
         await zjj!.getByRole('button', { name: '确认抄送' }).click();
         await expect(zjj!.getByText('已抄送').first()).toBeVisible();
         await expect(zjj!.getByRole('table', { name: '抄送及已读回执' }).getByRole('row').filter({ hasText: '周主任' })).toContainText('未读');
@@ -237,7 +237,7 @@ export const scenarios: Scenario[] = [
         await expect(wjw!.getByText('当前环节：部门会签')).toBeVisible();
         await wjw!.getByRole('button', { name: '加签', exact: true }).click();
         await wjw!.getByLabel('工作人员（可多选）').click();
-        await pick(wjw!, '钱审批');
+        await pick(wjw!, '钱审批', { search: true });
         await wjw!.getByRole('button', { name: '确认加签' }).click();
         await expect(wjw!.getByText('已加签').first()).toBeVisible();
         await expect(history(wjw!).getByRole('row').filter({ hasText: '加签：钱审批（住建）' })).toBeVisible();
@@ -267,7 +267,7 @@ export const scenarios: Scenario[] = [
         await expect(wjw!.getByText('当前环节：审批决定')).toBeVisible();
         await wjw!.getByRole('button', { name: '委派', exact: true }).click();
         await wjw!.getByLabel('工作人员', { exact: true }).click();
-        await pick(wjw!, '周主任');
+        await pick(wjw!, '周主任', { search: true });
         await wjw!.getByLabel('说明（可不填）').fill('请中心核对执业范围表述是否规范。');
         await wjw!.getByRole('button', { name: '确认委派' }).click();
         await expect(wjw!.getByText('已委派').first()).toBeVisible();
@@ -287,7 +287,7 @@ export const scenarios: Scenario[] = [
         await wjw!.goto(caseUrl);
         await wjw!.getByRole('button', { name: '转办', exact: true }).click();
         await wjw!.getByLabel('工作人员', { exact: true }).click();
-        await pick(wjw!, '孙审批');
+        await pick(wjw!, '孙审批', { search: true });
         await wjw!.getByRole('button', { name: '确认转办' }).click();
         await expect(wjw!.getByText('已转办').first()).toBeVisible();
         await expect(wjw!.getByText('当前环节：审批决定')).toBeHidden();
@@ -325,7 +325,7 @@ export const scenarios: Scenario[] = [
         await manager!.getByRole('button', { name: '确认移交' }).click();
         await expect(manager!.getByText('请选择接收人').first()).toBeVisible();
         await manager!.getByLabel('接收人').click();
-        await pick(manager!, '钱审批');
+        await pick(manager!, '钱审批', { search: true });
         await manager!.getByRole('button', { name: '确认移交' }).click();
         await expect(manager!.getByText(/已移交 \d+ 件任务/).first()).toBeVisible();
         await expect(manager!.getByRole('row').filter({ hasText: '吴审批（发改）' })).toContainText('无在办任务');
@@ -335,7 +335,7 @@ export const scenarios: Scenario[] = [
         await fgj!.goto('/workbench/tasks');
         await expect(fgj!.getByRole('row').filter({ hasText: caseNo })).toBeHidden();
         await openFromTasks(zjj!, caseNo, '牵头预审');
-        await expect(history(zjj!).getByRole('row').filter({ hasText: '工作交接' })).toContainText('周主任');
+        await expect(history(zjj!).getByRole('row').filter({ hasText: '工作交接' })).toContainText('周主任', { search: true });
         await approve(zjj!, '代为预审：材料齐全，抄告相关部门。');
         await expect(shape(zjj!, 'lead', 'tb-done')).toBeVisible();
 
