@@ -9,9 +9,9 @@ import type { ErrorEntry } from './error-entry.ts';
 import { calendarErrors } from '../modules/calendar/errors.ts';
 import { workflowErrors } from '../modules/workflow/errors.ts';
 import { documentErrors } from '../modules/documents/errors.ts';
-import { intakeErrors } from '../modules/intake/errors.ts';
-import { catalogErrors } from '../modules/catalog/errors.ts';
 import { formErrors } from '../modules/forms/errors.ts';
+import { catalogErrors } from '../modules/catalog/errors.ts';
+import { intakeErrors } from '../modules/intake/errors.ts';
 import { portalErrors } from '../modules/portal/errors.ts';
 
 const platformErrors = {

@@ -16,6 +16,9 @@ import { ArticlesPage } from './portal/ArticlesPage';
 import { usePortalT } from '../portal/messages';
 import { useAdminT } from './messages';
 import './admin.css';
+import { FormListPage } from './forms/FormListPage';
+import { FormDesignerPage } from './forms/FormDesignerPage';
+import { formsMenuItems } from './forms/menu';
 import { CatalogPage } from './catalog/CatalogPage';
 import { ItemEditorPage } from './catalog/ItemEditorPage';
 import { StatisticsPage } from './catalog/StatisticsPage';
@@ -33,6 +36,7 @@ function Shell() {
   const items: MenuProps['items'] = [
     { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
     { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
+    ...formsMenuItems(user.role),
     ...catalogMenuItems(user.role),
     { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
   ];
@@ -59,7 +63,7 @@ function Shell() {
           <nav aria-label={t('admin.menu')}>
             <Menu
               mode="inline"
-              selectedKeys={['/admin/processes', '/admin/portal', ...catalogMenuKeys].filter((k) => location.pathname.startsWith(k))}
+              selectedKeys={['/admin/processes', '/admin/portal', '/admin/forms', ...catalogMenuKeys].filter((k) => location.pathname.startsWith(k))}
               items={items}
               style={{ borderInlineEnd: 0 }}
             />
@@ -73,6 +77,8 @@ function Shell() {
               <Route path="processes/new" element={<DesignerPage />} />
               <Route path="processes/:id" element={<DesignerPage />} />
               <Route path="portal" element={<ArticlesPage />} />
+              <Route path="forms" element={<RequireRole roles={['admin']}><FormListPage /></RequireRole>} />
+              <Route path="forms/:itemId" element={<RequireRole roles={['admin']}><FormDesignerPage /></RequireRole>} />
               <Route path="catalog" element={<CatalogPage />} />
               <Route path="catalog/new" element={<ItemEditorPage />} />
               <Route path="catalog/items/:id" element={<ItemEditorPage />} />

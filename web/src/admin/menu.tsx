@@ -4,6 +4,7 @@ import { ApartmentOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useAdminT } from './messages';
 import { usePortalT } from '../portal/messages';
+import { formsMenuItems } from './forms/menu';
 import { catalogMenuItems } from './catalog/menu';
 
 function ProcessesLink() {
@@ -22,6 +23,7 @@ export function adminMenuItems(role: string): NonNullable<MenuProps['items']> {
   return [
     { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <ProcessesLink /> },
     { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <ArticlesLink /> },
+    ...formsMenuItems(role),
     ...catalogMenuItems(role),
   ];
 }

@@ -91,6 +91,8 @@ export const submitBody = z.object({
   formData: formDataSchema,
   materials: z.array(z.object({ materialId: z.uuid(), uploadId: z.uuid() })).max(50),
   idempotencyKey: z.string().min(8).max(100),
+  /** The item version the form was rendered from (GET /api/items/:id versionId); stale → ITEM_VERSION_STALE. */
+  itemVersionId: z.uuid().optional(),
 });
 
 export const submitResponse = z.object({ id: z.uuid(), caseNo: z.string(), queryCode: z.string(), status: caseStatusSchema });
@@ -102,8 +104,6 @@ export const progressSchema = z.object({
   status: caseStatusSchema,
   submittedAt: z.date(),
   acceptedAt: z.date().nullable(),
-  /** The item version the form was rendered from (GET /api/items/:id versionId); stale → ITEM_VERSION_STALE. */
-  itemVersionId: z.uuid().optional(),
   concludedAt: z.date().nullable(),
   resultNote: z.string().nullable(),
   timeline: z.array(timelineEntrySchema.omit({ actorName: true })),

@@ -26,9 +26,9 @@ import { applyCalendarChanges } from '../../modules/cases/index.ts';
 import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
 import { registerWorkflowRoutes } from '../../modules/workflow/routes.ts';
 import { registerDocumentRoutes } from '../../modules/documents/index.ts';
-import { registerIntakeRoutes } from '../../modules/intake/routes.ts';
 import { registerPortalRoutes } from '../../modules/portal/index.ts';
 import { registerFormRoutes } from '../../modules/forms/index.ts';
+import { registerIntakeRoutes } from '../../modules/intake/routes.ts';
 
 export type App = FastifyInstance;
 /** The app as route modules see it: zod schemas type each handler's input. */
@@ -87,9 +87,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerSupervisionRoutes(api, ctx);
   registerWorkflowRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
-  registerIntakeRoutes(api, ctx);
   registerPortalRoutes(api, ctx);
   registerFormRoutes(api, ctx);
+  registerIntakeRoutes(api, ctx);
 
   if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
     // Hashed assets may be cached for good; the shell must be fetched afresh.
