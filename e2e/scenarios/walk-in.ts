@@ -3,6 +3,7 @@ import type { Page } from '../expect.ts';
 import { assert, expect } from '../expect.ts';
 import { creditCodeCheckChar } from '../../shared/identity.ts';
 import { consoleErrors, logIn, newPerson } from '../steps.ts';
+import { assertNoticeSays, followQr, readNotice } from '../notices.ts';
 
 // A fresh enterprise each run: 91 (enterprise), 330106 (region), organisation code, check character.
 const BODY = `91330106MA27${String(Date.now()).slice(-5)}`;
@@ -99,12 +100,17 @@ export const scenarios: Scenario[] = [
       await lookUp(clerk, CODE);
       await expect(clerk.getByText('已找到申请人档案')).toBeVisible();
       assert((await clerk.getByLabel('统一社会信用代码', { exact: true }).inputValue()) === CODE, 'credit code field prefilled');
-      await submit(clerk);
+      const immediate = await submit(clerk);
       await checkMaterials(clerk);
       await clerk.getByRole('button', { name: '当场办结（即办件）' }).click();
       await clerk.getByRole('dialog').getByRole('button', { name: '当场办结（即办件）' }).click();
       await expect(clerk.getByText('已当场办结')).toBeVisible();
       await expect(clerk.getByRole('list', { name: '通知书' }).getByText('办结通知书')).toBeVisible();
+      const conclusion = await readNotice(clerk, '办结通知书');
+      assertNoticeSays(conclusion, '办结通知书', [
+        '示范县政务服务中心', immediate, COMPANY, '税务登记（首次办税综合事项）', '税务局', '准予许可', '1 号综合受理窗口', '0571-12345601',
+      ]);
+      await followQr(ctx.browser, conclusion, immediate, '准予许可');
       await ctx.shot(clerk, 'walk-in-3-concluded');
 
       // 容缺受理 on an item that allows it: the deferrable drawing review certificate is owed.
@@ -114,7 +120,7 @@ export const scenarios: Scenario[] = [
       await clerk.getByLabel('工程名称').fill('云帆二期厂房');
       await clerk.getByLabel('建设地址').fill('示范县经济开发区 9 号');
       await clerk.getByLabel('合同价格（万元）').fill('1800');
-      await clerk.getByLabel('计划开工日期').fill('2026-12-01');
+      await clerk.getByLabel('计划开工日期').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
       await submit(clerk);
       await checkMaterials(clerk, ['施工图设计文件审查合格书']);
       await clerk.getByRole('button', { name: '容缺受理' }).click();
@@ -125,6 +131,7 @@ export const scenarios: Scenario[] = [
       const owed = clerk.locator('.tb-owed-list');
       await expect(owed.getByText('施工图设计文件审查合格书')).toBeVisible();
       await expect(owed.getByText('待补交')).toBeVisible();
+      assertNoticeSays(await readNotice(clerk, '受理通知书'), '受理通知书 (容缺受理)', ['予以容缺受理', '尚需补交的材料', '施工图设计文件审查合格书', '补交期限']);
       await ctx.shot(clerk, 'walk-in-4-deficient');
       await clerk.goto('/workbench/owed');
       await expect(clerk.getByRole('row').filter({ hasText: '施工图设计文件审查合格书' })).toBeVisible();

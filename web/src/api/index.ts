@@ -18,6 +18,7 @@ import type {
   ItemDetail,
   ItemSummary,
   ListOf,
+  NoticeDocument,
   Progress,
   SubmitCaseInput,
   SubmittedCase,
@@ -66,6 +67,10 @@ export const api = {
       request<CaseDetail>('POST', `/api/cases/${id(caseId)}/supplement-notice`, { body: input }),
     supplement: (caseId: string, materials: { materialId: string; uploadId: string }[]) =>
       request<CaseDetail>('POST', `/api/cases/${id(caseId)}/supplement`, { body: { materials } }),
+    /** The notices issued on the case (受理 / 不予受理 / 补正 / 办结), oldest first. */
+    documents: (caseId: string) => request<ListOf<NoticeDocument>>('GET', `/api/cases/${id(caseId)}/documents`),
+    /** One notice's PDF, served inline so the browser shows and prints it. */
+    documentUrl: (documentId: string) => `/api/documents/${id(documentId)}`,
   },
   calendar: {
     regions: () => request<CalendarRegion[]>('GET', '/api/calendar/regions'),

@@ -49,18 +49,62 @@ export interface FormField {
 export interface ItemMaterial {
   id: string;
   name: string;
+  /** Same as requirement === 'required'; kept for older readers. */
   required: boolean;
+  /** A label of `medium` (纸质件 / 电子件 / 纸质件和电子件). */
   form: string;
   copies: number;
+  /** 原件 / 复印件 / 原件和复印件 */
+  originalOrCopy: 'original' | 'copy' | 'both';
+  /** required, or conditional: needed when `condition` applies. */
+  requirement: 'required' | 'conditional';
+  condition: string;
+  medium: 'paper' | 'electronic' | 'both';
+  /** A sample file, served publicly by GET /api/items/:id/materials/:materialId/sample. */
+  sampleUploadId: string | null;
+  /** A reusable electronic licence (电子证照) type that stands in for the paper. */
+  elicenceType: string | null;
+  /** May be owed under 容缺受理. */
+  deferrable: boolean;
 }
 
 export interface ItemDetail extends ItemSummary {
+  /** workday (the default), day (natural days) or hour; the unit of legalDays and promisedDays. */
+  limitUnit: 'workday' | 'day' | 'hour';
+  /** 项目分类; null when not assigned. */
+  categoryId: string | null;
+  categoryName: string | null;
   legalBasis: string;
   description: string;
   formFields: FormField[];
   materials: ItemMaterial[];
   /** The published version this guide and form come from; sent back on submission. */
-  versionId?: string | null;
+  versionId: string | null;
+  version: number | null;
+  /** 受理条件 */
+  conditions: string;
+  feeFree: boolean;
+  /** Amounts in yuan, each with the document that sets it. */
+  feeItems: { name: string; amount: number; basis: string }[];
+  /** 办理地点 / 办理时间 */
+  location: string;
+  hours: string;
+  contactPhone: string;
+  /** 监督投诉电话 */
+  complaintPhone: string;
+  /** 容缺受理: materials marked deferrable may be handed in after acceptance. */
+  allowsDeficientAcceptance: boolean;
+  /** 事项编码 parts (GB/T 39554.1) and the codes they compose, null when incomplete. */
+  codeParts: {
+    typeCode: string | null;
+    mainCode: string | null;
+    subCode: string | null;
+    implementerCode: string | null;
+    handlingSeq: string | null;
+  };
+  basicCode: string | null;
+  implementationCode: string | null;
+  handlingCode: string | null;
 }
 
 export interface Upload {
@@ -354,6 +398,15 @@ export interface ChainStatus {
   ok: boolean;
   checked: number;
   firstBroken: { seq: number; reason: string } | null;
+}
+
+/** A notice issued on a case (GET /api/cases/:id/documents). */
+export interface NoticeDocument {
+  id: string;
+  kind: 'acceptance' | 'refusal' | 'supplement' | 'conclusion';
+  title: string;
+  number: string;
+  issuedAt: string;
 }
 
 export interface ListOf<T> {

@@ -144,6 +144,9 @@ const zh = {
   'case.noFormData': '无申请表信息',
   'case.noMaterials': '未提交材料',
   'case.detailTitle': '办件详情',
+  'doc.title': '通知书',
+  'doc.open': '查看 / 打印',
+  'doc.empty': '暂无通知书',
 
   'status.submitted': '待受理',
   'status.supplement_requested': '待补正',
@@ -615,6 +618,9 @@ const en: Messages = {
   'case.noFormData': 'No form data',
   'case.noMaterials': 'No materials submitted',
   'case.detailTitle': 'Case',
+  'doc.title': 'Notices',
+  'doc.open': 'View / print',
+  'doc.empty': 'No notices yet',
 
   'status.submitted': 'Awaiting acceptance',
   'status.supplement_requested': 'Awaiting corrections',

@@ -10,8 +10,9 @@ import { LoadError } from '../ui/errors';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { ProcessSection } from '../process/ProcessSection';
 import { RatingCard } from './RatingCard';
+import { NoticesCard } from '../ui/NoticesCard';
 
-/** One of the applicant's cases: record, status timeline and result. */
+/** One of the applicant's cases: record, status timeline, result and the notices issued. */
 export function MyCaseDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -48,6 +49,7 @@ export function MyCaseDetailPage() {
           }
         />
       )}
+      {detail.data ? <NoticesCard detail={detail.data} /> : null}
       {detail.data && detail.data.acceptedAt && detail.data.hasProcess !== false ? <ProcessSection caseId={detail.data.id} audience="applicant" /> : null}
     </div>
   );

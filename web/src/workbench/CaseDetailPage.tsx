@@ -15,7 +15,8 @@ import { canPause, ExtensionAction, extensionRole, PauseActions, SupplementNotic
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { ProcessSection } from '../process/ProcessSection';
 import { TaskOperations, useCaseOperations } from '../process/TaskOperations';
-import { ChecklistCard, NoticesCard, useChecklist, WindowOutcomes } from './intake/IntakeCards';
+import { ChecklistCard, useChecklist, WindowOutcomes } from './intake/IntakeCards';
+import { NoticesCard } from '../ui/NoticesCard';
 
 /** Handles an action failure: always show the server's message; on a state conflict reload the case. */
 function useActionError(caseId: string) {

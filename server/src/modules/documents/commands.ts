@@ -86,6 +86,16 @@ async function gatherFacts(
     const n = await tx.query<{ items: SupplementLine[]; note: string }>('SELECT items, note FROM case_supplement_notices WHERE case_id = $1', [caseId]);
     supplement = n.rows[0] && { items: n.rows[0].items.map((i) => ({ name: i.name, problem: i.problem, note: i.note })), note: n.rows[0].note };
   }
+  let owed: NoticeFacts['owed'];
+  if (kind === 'acceptance') {
+    const o = await tx.query<{ name: string; dueDate: string }>(
+      `SELECT o.name, to_char(o.due_date, 'YYYY-MM-DD') AS "dueDate"
+         FROM case_owed_materials o JOIN item_materials m ON m.id = o.material_id
+        WHERE o.case_id = $1 AND o.received_at IS NULL ORDER BY m.sort_order, o.name`,
+      [caseId],
+    );
+    owed = o.rows;
+  }
   const facts: Omit<NoticeFacts, 'number' | 'issuedAt' | 'progressUrl'> = {
     kind,
     center: { name: c.center_name, phone: c.center_phone, address: c.center_address },
@@ -102,6 +112,7 @@ async function gatherFacts(
     due,
     reason: kind === 'refusal' ? (c.result_note ?? '') : undefined,
     supplement,
+    owed,
     decision: kind === 'conclusion' && (c.status === 'approved' || c.status === 'denied') ? { outcome: c.status as 'approved' | 'denied', opinion: c.result_note ?? '' } : undefined,
   };
   return { departmentId: c.department_id, facts };

@@ -47,6 +47,15 @@ describe('what each notice says', () => {
     expect(text).toContain('视为受理日期');
   });
 
+  it('受理通知书 of a 容缺受理 lists every owed material with its day, and does not call the materials complete', () => {
+    const c = composeNotice({ ...sampleFacts, owed: [{ name: '施工图设计文件审查合格书', dueDate: '2026-10-09' }, { name: '环评批复', dueDate: '2026-10-09' }] });
+    const text = all(c);
+    expect(text).toContain('容缺受理');
+    expect(text).not.toContain('申请材料齐全、符合法定形式。');
+    expect(c.table?.rows).toEqual([['1', '施工图设计文件审查合格书', '2026年10月9日'], ['2', '环评批复', '2026年10月9日']]);
+    expect(composeNotice({ ...sampleFacts, owed: [] }).table).toBeNull();
+  });
+
   it('不予受理通知书: the reason and the remedies', () => {
     const text = all(composeNotice({ ...sampleFacts, kind: 'refusal', number: '不受字〔2026〕第 0001 号' }));
     for (const s of ['不予受理通知书', '不予受理的理由：申请事项不属于本机关职权范围', '行政复议', '行政诉讼', '决定日期']) expect(text).toContain(s);

@@ -77,6 +77,8 @@ export interface NoticeFacts {
   deemedAccepted: boolean;
   /** From the case clock, once accepted. */
   due: { promised: string; legal: string; provisional: boolean; unit: string } | null;
+  /** 容缺受理: the materials still owed and the day each is due (YYYY-MM-DD). */
+  owed?: { name: string; dueDate: string }[] | undefined;
   /** 不予受理: the reason told to the applicant. */
   reason?: string | undefined;
   /** 一次性告知: every material to correct. */
@@ -138,9 +140,22 @@ export function composeNotice(f: NoticeFacts): NoticeContent {
   let rows: Parameters<typeof facts>[1];
   switch (f.kind) {
     case 'acceptance':
-      paragraphs = f.deemedAccepted
-        ? [`${opening}，本机关未在收到申请材料之日起五个工作日内一次性告知需要补正的全部内容。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日起即为受理。`]
-        : [`${opening}，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。`];
+      if (f.deemedAccepted) {
+        paragraphs = [`${opening}，本机关未在收到申请材料之日起五个工作日内一次性告知需要补正的全部内容。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，自收到申请材料之日起即为受理。`];
+      } else if (f.owed && f.owed.length > 0) {
+        // 容缺受理: the main materials are complete; the owed ones are listed with their days, and the result waits for them.
+        paragraphs = [
+          `${opening}，基本申请材料齐全、符合法定形式，所缺材料属于可以容缺受理的次要材料。本机关决定予以容缺受理。`,
+          '下列材料请在补交期限内补齐；全部补齐后方可出具办理结果，逾期未补齐的，本机关将依法作出处理：',
+        ];
+        table = {
+          columns: ['序号', '尚需补交的材料', '补交期限'],
+          widths: [36, 290, 141],
+          rows: f.owed.map((o, n) => [String(n + 1), o.name, chineseDue(o.dueDate, 'day', false)]),
+        };
+      } else {
+        paragraphs = [`${opening}，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。`];
+      }
       paragraphs.push('本机关将在承诺办结期限内作出决定。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在期限内（《中华人民共和国行政许可法》第四十五条），届时将书面告知。');
       rows = ['received', 'accepted', 'due'];
       break;

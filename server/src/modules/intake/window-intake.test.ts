@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { createTestApp, login, submitCase, uploadPdf, type TestApp } from '../../../test/app.ts';
 import { creditCodeCheckChar, idCardCheckChar } from '../../../../shared/identity.ts';
 import { reportOverdueOwedMaterials } from './commands.ts';
+import { hasPoppler, pdfText } from '../documents/testing.ts';
 
 let t: TestApp;
 let citizen: string;
@@ -231,6 +232,14 @@ describe('容缺受理 (accept with deficiencies)', () => {
     expect(mine.owedMaterials[0].dueDate).toBe('2026-10-09');
     const types = (await t.ctx.db.query(`SELECT type FROM events WHERE case_id = $1 AND (type LIKE 'case.accept%' OR type = 'document.issued') ORDER BY pos`, [c.id])).rows.map((r) => r.type);
     expect(types).toEqual(['case.accepted', 'case.accepted_deficient', 'document.issued']);
+    // The 受理通知书 tells the applicant what is still owed and by when.
+    const notice = (await get(`/api/cases/${c.id}/documents`, citizen)).json().items.find((d: { kind: string }) => d.kind === 'acceptance');
+    const pdf = await get(`/api/documents/${notice.id}`, citizen);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    if (hasPoppler) {
+      const text = pdfText(pdf.rawPayload);
+      for (const s of ['予以容缺受理', '尚需补交的材料', '施工图设计文件审查合格书', '2026年10月9日']) expect(text).toContain(s);
+    }
     expect(await count(`wf_instances WHERE case_id = $1`, [c.id])).toBe(1);
 
     expect(await reportOverdueOwedMaterials(t.ctx)).toBe(0);

@@ -2,8 +2,8 @@
 // 即办件当场办结, the owed materials, and the notices issued.
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, FilePdfOutlined, SaveOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, SaveOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { CaseDetail } from '../../api';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../ui/auth';
@@ -337,32 +337,3 @@ export function OwedMaterialsCard({ detail, audience }: { detail: CaseDetail; au
   );
 }
 
-/** The notices issued on the case (受理 / 不予受理 / 补正 / 办结), each opened inline to print. */
-export function NoticesCard({ detail }: { detail: CaseDetail }) {
-  const it = useIntakeT();
-  const { formatDateTime } = useI18n();
-  // Every outcome that issues a notice adds to the timeline: refetch when it grows.
-  const docs = useQuery({ queryKey: ['documents', detail.id, detail.timeline.length], queryFn: () => intakeApi.documents(detail.id) });
-  return (
-    <Card title={<h2 className="tb-card-title">{it('doc.title')}</h2>}>
-      {docs.data && docs.data.items.length === 0 ? (
-        <Empty description={it('doc.empty')} />
-      ) : (
-        <ul className="tb-file-list" aria-label={it('doc.title')}>
-          {(docs.data?.items ?? []).map((d) => (
-            <li key={d.id}>
-              <FilePdfOutlined aria-hidden className="tb-file-icon" />
-              <div className="tb-file-meta">
-                <div className="tb-file-name">{d.title}</div>
-                <Typography.Text type="secondary">{`${d.number} · ${formatDateTime(d.issuedAt)}`}</Typography.Text>
-              </div>
-              <a href={intakeApi.documentUrl(d.id)} target="_blank" rel="noreferrer" aria-label={`${it('doc.open')}：${d.title}`}>
-                {it('doc.open')}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
-  );
-}

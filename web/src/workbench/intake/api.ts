@@ -70,14 +70,6 @@ export interface OwedRow {
   overdue: boolean;
 }
 
-export interface NoticeDocument {
-  id: string;
-  kind: string;
-  title: string;
-  number: string;
-  issuedAt: string;
-}
-
 const enc = encodeURIComponent;
 
 export const intakeApi = {
@@ -99,6 +91,4 @@ export const intakeApi = {
     request<CaseDetail>('POST', `/api/intake/cases/${enc(caseId)}/owed/${enc(materialId)}/receive`, { body: {} }),
   conclude: (caseId: string, opinion: string) => request<CaseDetail>('POST', `/api/intake/cases/${enc(caseId)}/conclude`, { body: { opinion } }),
   owed: (overdue: boolean) => request<{ items: OwedRow[] }>('GET', '/api/intake/owed', { query: { overdue: String(overdue) } }),
-  documents: (caseId: string) => request<{ items: NoticeDocument[] }>('GET', `/api/cases/${enc(caseId)}/documents`),
-  documentUrl: (id: string) => `/api/documents/${enc(id)}`,
 };

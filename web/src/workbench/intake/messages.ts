@@ -95,9 +95,6 @@ const zh = {
   'owedList.material': '材料',
   'owedList.empty': '没有待补交的容缺材料',
 
-  'doc.title': '通知书',
-  'doc.open': '查看 / 打印',
-  'doc.empty': '暂无通知书',
 };
 
 export type IntakeKey = keyof typeof zh;
@@ -194,9 +191,6 @@ const en: Record<IntakeKey, string> = {
   'owedList.material': 'Material',
   'owedList.empty': 'No materials are owed',
 
-  'doc.title': 'Notices',
-  'doc.open': 'View / print',
-  'doc.empty': 'No notices yet',
 };
 
 export const intakeMessages = { zh, en } as const;
