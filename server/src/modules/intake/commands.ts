@@ -31,6 +31,8 @@ export interface WalkInApplication {
   formData: Record<string, unknown>;
   materials: { materialId: string; uploadId: string }[];
   idempotencyKey: string;
+  /** The item version the clerk's form was rendered from; a newer published one refuses it (ITEM_VERSION_STALE). */
+  itemVersionId?: string | undefined;
 }
 
 const PROFILE_FIELDS = ['name', 'phone', 'address', 'legalRepresentative', 'contactPerson'] as const;

@@ -112,6 +112,17 @@ describe('walk-in submission and prefill (解决二次录入)', () => {
     expect((await get('/api/cases?scope=mine', citizen)).json().items.map((c: { id: string }) => c.id)).not.toContain(d.id);
   });
 
+  it('refuses a form rendered from an older item version (ITEM_VERSION_STALE), storing nothing', async () => {
+    const i = await item('FGJ-BA-001');
+    const stale = '00000000-0000-4000-8000-000000000000';
+    const before = [await count('applicants'), await count('cases')];
+    const body = { itemId: i.id, applicant: enterprise(creditCode()), formData: formFor(i), materials: [], idempotencyKey: 'walk-in-stale-1', itemVersionId: stale };
+    expect((await post('/api/intake/cases', clerk, body)).json().code).toBe('ITEM_VERSION_STALE');
+    expect([await count('applicants'), await count('cases')]).toEqual(before);
+    const ok = await post('/api/intake/cases', clerk, { ...body, idempotencyKey: 'walk-in-stale-2', itemVersionId: (await get(`/api/items/${i.id}`, clerk)).json().versionId });
+    expect(ok.statusCode).toBe(201);
+  });
+
   it('fills the next form from the profile and the last application, and saves updates back', async () => {
     const code = creditCode();
     await walkIn('FGJ-BA-001', enterprise(code), { projectName: '云帆二期项目', totalInvestment: 1200 });

@@ -128,6 +128,8 @@ export function WalkInPage() {
         formData,
         materials,
         idempotencyKey: key,
+        // The form on screen is this version's: a version published meanwhile refuses it rather than reading it wrongly.
+        ...(item.data.versionId ? { itemVersionId: item.data.versionId } : {}),
       },
       {
         onSuccess: (r) => {

@@ -81,6 +81,7 @@ export const intakeApi = {
     formData: Record<string, FormValue>;
     materials: { materialId: string; uploadId: string }[];
     idempotencyKey: string;
+    itemVersionId?: string;
   }) => request<SubmittedCase & { applicantId: string }>('POST', '/api/intake/cases', { body: input }),
   checklist: (caseId: string) => request<Checklist>('GET', `/api/intake/cases/${enc(caseId)}/checklist`),
   saveChecklist: (caseId: string, items: { materialId: string; status: CheckStatus; note: string; originalSeen: boolean; copies: number }[]) =>
