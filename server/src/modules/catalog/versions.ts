@@ -61,11 +61,10 @@ export interface Refs {
 }
 
 export async function loadRefs(q: Queryable): Promise<Refs> {
-  const [d, c, p] = await Promise.all([
-    q.query<{ id: string }>('SELECT id FROM departments'),
-    q.query<{ id: string }>('SELECT id FROM item_categories'),
-    q.query<{ key: string }>(`SELECT DISTINCT key FROM wf_definitions WHERE status = 'published'`),
-  ]);
+  // One after another: `q` may be a transaction's single client, which runs one query at a time.
+  const d = await q.query<{ id: string }>('SELECT id FROM departments');
+  const c = await q.query<{ id: string }>('SELECT id FROM item_categories');
+  const p = await q.query<{ key: string }>(`SELECT DISTINCT key FROM wf_definitions WHERE status = 'published'`);
   return {
     departments: new Set(d.rows.map((r) => r.id)),
     categories: new Set(c.rows.map((r) => r.id)),
