@@ -27,6 +27,18 @@ async function openItemByPinyin(page: Page, initials: string, name: string) {
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
 
+const ID_RENEWAL = '居民身份证换领';
+
+/** Opens an item's guide straight from the public item list, by its name; returns the item's id. */
+async function openGuide(page: Page, name: string): Promise<string> {
+  const items = (await (await page.request.get('/api/items')).json()) as { id: string; name: string }[];
+  const item = items.find((i) => i.name === name);
+  assert(item, `demo item ${name}`);
+  await page.goto(`/items/${item.id}`);
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  return item.id;
+}
+
 /** Concludes a case through the API as the clerk (受理) and the department's approver (准予许可). */
 async function concludeCase(ctx: ScenarioContext, caseNo: string) {
   const clerk = await newPerson(ctx.browser, ctx.baseUrl);
@@ -188,6 +200,57 @@ export const scenarios: Scenario[] = [
       await visitor.getByRole('link', { name: '医疗机构执业登记' }).click();
       await expect(visitor.getByRole('heading', { name: '医疗机构执业登记', level: 1 })).toBeVisible();
       await checkPage(visitor, 'item guide');
+
+      // The whole guide of 居民身份证换领 (natural days, a fee, an e-licence, a conditional material), read as the public.
+      const renewalId = await openGuide(visitor, ID_RENEWAL);
+      const renewal = (await (await visitor.request.get(`/api/items/${renewalId}`)).json()) as {
+        handlingCode: string | null; code: string; categoryName: string | null; materials: { name: string; copies: number }[];
+      };
+      await expect(visitor.getByRole('heading', { name: '基本信息', level: 2 })).toBeVisible();
+      await expect(visitor.getByText(renewal.handlingCode ?? renewal.code, { exact: true })).toBeVisible();
+      if (renewal.categoryName) await expect(visitor.getByText(renewal.categoryName, { exact: true })).toBeVisible();
+      await expect(visitor.getByText('60 个自然日', { exact: true })).toBeVisible();
+      await expect(visitor.getByText('20 个自然日', { exact: true })).toBeVisible();
+      await expect(visitor.getByRole('heading', { name: '受理条件', level: 2 })).toBeVisible();
+      await expect(visitor.getByText('本县常住户口居民，居民身份证有效期满（可在期满前 3 个月内申请）、严重损坏或登记项目变更。')).toBeVisible();
+      await expect(visitor.getByText('示范县政务服务中心（人民路 88 号）1 号、2 号综合受理窗口')).toBeVisible();
+      await expect(visitor.getByText('工作日 上午 9:00—12:00，下午 13:30—17:00（法定节假日除外）')).toBeVisible();
+      const enquiries = visitor.getByRole('link', { name: '拨打咨询电话 0571-12345110' });
+      await expect(enquiries).toBeVisible();
+      assert((await enquiries.getAttribute('href')) === 'tel:057112345110', 'the enquiry number is a tel: link');
+      assert((await visitor.getByRole('link', { name: '拨打监督投诉电话 12345' }).getAttribute('href')) === 'tel:12345', 'the complaint number is a tel: link');
+      const fee = visitor.locator('.tb-fee-list li').filter({ hasText: '居民身份证工本费' });
+      await expect(fee).toContainText('20.00 元');
+      await expect(fee).toContainText('收费依据：《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）');
+      const book = visitor.getByRole('row').filter({ hasText: '居民户口簿' });
+      for (const text of ['原件', '纸质件', '必需', '可用电子证照：居民户口簿']) await expect(book).toContainText(text);
+      // Columns: 序号, 材料名称, 原件/复印件, 份数, …
+      const bookCopies = renewal.materials.find((m) => m.name === '居民户口簿')?.copies;
+      assert((await book.getByRole('cell').nth(3).innerText()).trim() === String(bookCopies), `copies of 居民户口簿: ${bookCopies}`);
+      const photo = visitor.getByRole('row').filter({ hasText: '数码相片回执' });
+      for (const text of ['电子件', '按条件提交', '适用情形：未在窗口现场采集人像的']) await expect(photo).toContainText(text);
+      await expect(visitor.getByText('《中华人民共和国居民身份证法》第十一条、第十二条')).toBeVisible();
+      await ctx.shot(visitor, 'portal-4-guide');
+      await checkPage(visitor, 'item guide with fees and conditional materials');
+      // On a phone the materials are a list that keeps every detail.
+      await visitor.setViewportSize({ width: 320, height: 800 });
+      const photoItem = visitor.locator('.tb-material-list li').filter({ hasText: '数码相片回执' });
+      for (const text of ['电子件', '按条件提交', '适用情形：未在窗口现场采集人像的', '原件']) await expect(photoItem).toContainText(text);
+      await ctx.shot(visitor, 'portal-5-guide-320');
+      await visitor.setViewportSize({ width: 1280, height: 900 });
+
+      // 户口迁入 counts in natural days; a material needed only in some cases says when.
+      await openGuide(visitor, '户口迁入（投靠类）');
+      await expect(visitor.getByText('20 个自然日', { exact: true })).toBeVisible();
+      await expect(visitor.getByText('10 个自然日', { exact: true })).toBeVisible();
+      await expect(visitor.getByText(/个工作日/)).toHaveCount(0);
+      const kinship = visitor.getByRole('row').filter({ hasText: '亲属关系证明' });
+      for (const text of ['原件和复印件', '纸质件', '按条件提交', '适用情形：户口簿不能证明亲属关系的，提供结婚证或出生医学证明']) await expect(kinship).toContainText(text);
+
+      // 容缺受理: the item says so, and the material that may be owed is marked in words.
+      await openGuide(visitor, '药品零售企业经营许可');
+      await expect(visitor.getByText('本事项支持容缺受理', { exact: false })).toBeVisible();
+      await expect(visitor.getByRole('row').filter({ hasText: '执业药师注册证及身份证明' })).toContainText('可容缺');
 
       await visitor.goto('/results');
       await checkPage(visitor, 'results list');
