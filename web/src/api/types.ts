@@ -34,8 +34,14 @@ export interface ItemSummary {
   itemType: ItemType;
   legalDays: number;
   promisedDays: number;
+  /** The unit both limits count in: working days (the default, 第八十二条), natural days or office hours. */
+  limitUnit: LimitUnit;
   fee: string;
+  /** 项目分类; null when not assigned. */
+  categoryId: string | null;
 }
+
+export type LimitUnit = 'workday' | 'day' | 'hour';
 
 export type FormFieldType = 'text' | 'textarea' | 'number' | 'date' | 'phone';
 
@@ -69,10 +75,6 @@ export interface ItemMaterial {
 }
 
 export interface ItemDetail extends ItemSummary {
-  /** workday (the default), day (natural days) or hour; the unit of legalDays and promisedDays. */
-  limitUnit: 'workday' | 'day' | 'hour';
-  /** 项目分类; null when not assigned. */
-  categoryId: string | null;
   categoryName: string | null;
   legalBasis: string;
   description: string;

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { api, type ItemSummary } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../ui/errors';
-import { ItemTypeTag } from '../ui/labels';
+import { ItemTypeTag, useLimitWords } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { portalApi, type ArticleCategory } from './api';
 import { useCenter } from './center';
@@ -48,6 +48,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function HomePage() {
   const { t } = useI18n();
+  const limitWords = useLimitWords();
   const p = usePortalT();
   const center = useCenter();
   useDocumentTitle(t('home.title'));
@@ -109,7 +110,7 @@ export function HomePage() {
       title: t('item.promisedDays'),
       dataIndex: 'promisedDays',
       key: 'promisedDays',
-      render: (days: number) => (days === 0 ? t('item.sameDay') : t('item.workingDays', { days })),
+      render: (days: number, row: ItemSummary) => limitWords(days, row.limitUnit),
     },
   ];
 

@@ -7,7 +7,7 @@ import { api, type ItemDetail } from '../api';
 import { languageTag, useI18n } from '../i18n';
 import { useMe } from '../ui/auth';
 import { LoadError } from '../ui/errors';
-import { ItemTypeTag } from '../ui/labels';
+import { ItemTypeTag, useLimitWords } from '../ui/labels';
 import { LinkButton } from '../ui/LinkButton';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { ApplyForm } from './ApplyForm';
@@ -54,6 +54,7 @@ function Fees({ item }: { item: ItemDetail }) {
 export function ItemPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const limitWords = useLimitWords();
   const me = useMe();
   const location = useLocation();
   // Label beside value from 576 px; above it on phones, where a label column would squeeze the text.
@@ -70,11 +71,7 @@ export function ItemPage() {
   }
   if (item.isError) return <LoadError error={item.error} onRetry={() => void item.refetch()} back={{ to: '/', label: t('nav.guides') }} />;
   const data = item.data;
-  const limit = (n: number) => {
-    if (n === 0) return t('item.sameDay');
-    if (data.limitUnit === 'hour') return t('item.hours', { hours: n });
-    return data.limitUnit === 'day' ? t('item.naturalDays', { days: n }) : t('item.workingDays', { days: n });
-  };
+  const limit = (n: number) => limitWords(n, data.limitUnit);
   const layout = narrow ? 'vertical' : 'horizontal';
 
   const next = encodeURIComponent(location.pathname);

@@ -5,7 +5,7 @@ import { Button, Card, Empty, Input, Spin, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../ui/errors';
-import { ItemTypeTag } from '../ui/labels';
+import { ItemTypeTag, useLimitWords } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { portalApi } from './api';
 import { usePortalT } from './messages';
@@ -68,7 +68,7 @@ export function SearchPage() {
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
-  const days = (n: number) => (n === 0 ? t('item.sameDay') : t('item.workingDays', { days: n }));
+  const limitWords = useLimitWords();
   return (
     <Card>
       <h1 className="tb-page-title">{p('search.title')}</h1>
@@ -92,7 +92,7 @@ export function SearchPage() {
                 <span>
                   {t('item.promisedDays')}
                   {t('common.colon')}
-                  {days(item.promisedDays)}
+                  {limitWords(item.promisedDays, item.limitUnit)}
                 </span>
                 <Typography.Text type="secondary" className="tb-hash">
                   {item.code}

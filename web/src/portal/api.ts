@@ -1,6 +1,6 @@
 // Typed calls for the portal's own routes (server/src/modules/portal/routes.ts).
 import { request } from '../api/client';
-import type { ItemType, SubmittedCase } from '../api';
+import type { ItemType, LimitUnit, SubmittedCase } from '../api';
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -37,6 +37,7 @@ export interface SearchHit {
   itemType: ItemType;
   promisedDays: number;
   legalDays: number;
+  limitUnit: LimitUnit;
   match: MatchKind;
 }
 

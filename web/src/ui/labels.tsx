@@ -1,7 +1,7 @@
 // Text labels for codes from the server. Status is always shown as text, the
 // colour only repeats it (WCAG 1.4.1).
 import { Tag } from 'antd';
-import type { CaseStatus, DueFields, ItemType } from '../api';
+import type { CaseStatus, DueFields, ItemType, LimitUnit } from '../api';
 import { useI18n } from '../i18n';
 
 export function StatusTag({ status }: { status: CaseStatus }) {
@@ -57,6 +57,16 @@ export function EventTypeTag({ type }: { type: string }) {
       {label(type)}
     </Tag>
   );
+}
+
+/** A legal or promised time limit in its unit: 即时办结, N 个工作日, N 个自然日 or N 小时. */
+export function useLimitWords(): (n: number, unit: LimitUnit) => string {
+  const { t } = useI18n();
+  return (n, unit) => {
+    if (n === 0) return t('item.sameDay');
+    if (unit === 'hour') return t('item.hours', { hours: n });
+    return unit === 'day' ? t('item.naturalDays', { days: n }) : t('item.workingDays', { days: n });
+  };
 }
 
 const DUE_TONE = { green: 'approved', yellow: 'submitted', red: 'refused' } as const;

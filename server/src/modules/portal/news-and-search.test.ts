@@ -87,6 +87,11 @@ describe('item search', () => {
     expect(await names('zzzzqqq')).toEqual([]);
   });
 
+  it('says in which unit each hit counts its limits', async () => {
+    expect((await names('户口迁入'))[0]).toMatchObject({ name: '户口迁入（投靠类）', limitUnit: 'day', promisedDays: 10 });
+    expect((await names('yljg'))[0]).toMatchObject({ limitUnit: 'workday' });
+  });
+
   it('precomputes pinyin per item and refreshes it when an item is renamed', async () => {
     await names('yljg');
     const indexed = (await t.ctx.db.query(`SELECT initials FROM portal_item_search WHERE name = '医疗机构执业登记'`)).rows[0];

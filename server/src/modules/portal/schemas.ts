@@ -39,6 +39,8 @@ export const searchResultSchema = z.object({
   itemType: z.enum(['immediate', 'promised', 'joint', 'reported']),
   promisedDays: z.number().int(),
   legalDays: z.number().int(),
+  /** The unit both limits count in. */
+  limitUnit: z.enum(['workday', 'day', 'hour']),
   match: z.enum(['name', 'code', 'department', 'initials', 'pinyin']),
 });
 

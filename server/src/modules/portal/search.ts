@@ -17,6 +17,7 @@ interface CatalogItem {
   itemType: 'immediate' | 'promised' | 'joint' | 'reported';
   legalDays: number;
   promisedDays: number;
+  limitUnit: 'workday' | 'day' | 'hour';
 }
 
 interface IndexRow {
