@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useI18n } from '../i18n';
 
 const zh = {
-  'admin.title': '流程管理',
+  'admin.title': '管理后台',
   'admin.menu': '管理控制台菜单',
   'admin.processes': '流程设计',
   'admin.backToWorkbench': '返回工作台',
@@ -171,7 +171,7 @@ const zh = {
 export type AdminKey = keyof typeof zh;
 
 const en: Record<AdminKey, string> = {
-  'admin.title': 'Process administration',
+  'admin.title': 'Administration',
   'admin.menu': 'Admin console menu',
   'admin.processes': 'Process designer',
   'admin.backToWorkbench': 'Back to the workbench',
