@@ -100,7 +100,9 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     ? (await db.query(
       `SELECT t.id, coalesce(t.name, t.node_id) AS name,
               coalesce((SELECT string_agg(d.name, '、' ORDER BY d.sort_order) FROM departments d
-                         WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)), '') AS "departmentName",
+                         WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)),
+                       -- A step given to a person (加签, 转办, a user assignee) shows that person's department.
+                       (SELECT d.name FROM users u JOIN departments d ON d.id = u.department_id WHERE u.id::text = t.assignee), '') AS "departmentName",
               coalesce((SELECT array_agg(d.id) FROM departments d
                          WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)), '{}') AS "departmentIds",
               CASE WHEN t.status IN ('completed', 'returned') THEN 'done' WHEN t.status = 'cancelled' THEN 'cancelled' ELSE 'open' END AS status,

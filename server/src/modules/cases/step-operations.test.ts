@@ -91,6 +91,9 @@ describe('operations a person may do now, over HTTP', () => {
     expect((await get(`/api/cases/${c.id}`, zjj)).caseNo).toBe(c.caseNo);
     const zjjSign = (await mine(zjj))[0]!;
     expect(zjjSign.name).toBe('部门会签');
+    // The case page's step table names the added signer's department.
+    const steps = (await get(`/api/cases/${c.id}`, wjw)).tasks as { id: string; departmentName: string }[];
+    expect(steps.find((x) => x.id === zjjSign.id)?.departmentName).toBe('住房和城乡建设局');
     // 减签: the 生态环境局 signer goes, with a reason in the history.
     const removable = (await opsOf(c.id, wjw)).tasks.find((x) => x.nodeId === 'countersign')!.removableSigners;
     expect(removable.map((x) => x.name)).toEqual(['生态环境局', '钱审批（住建）']);
