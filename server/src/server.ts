@@ -6,6 +6,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { seedDemo } from './modules/demo/seed.ts';
+import { loadDemoCases } from './modules/demo/cases.ts';
 import { startSweeps } from './sweeps.ts';
 import { startChainer } from './platform/events/chain.ts';
 
@@ -32,6 +33,16 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       config,
       uploadsDir: path.join(config.dataDir, 'uploads'),
     };
+    // Sample cases only with a center just loaded: never into one already in use, never in tests (they seed without this path).
+    if (seeded) {
+      try {
+        const n = await loadDemoCases(ctx);
+        if (n) log(`已载入演示办件 ${n} 件（待受理、待补正、审批中、已办结、不予受理各有示例）`);
+      } catch (err) {
+        // The center works without them: say so and start.
+        log(`演示办件未能载入：${(err as Error).message}`);
+      }
+    }
     // Unknown errors are logged (level error) with their correlation id; requests (level info) only on demand.
     const app = await buildApp(ctx, { serveWeb: true, logger: { level: opts.logRequests ? 'info' : config.logLevel } });
     await app.listen({ port: config.port, host: config.host });
