@@ -2,9 +2,10 @@ import { AppError } from '../../../platform/errors.ts';
 import { handlerOf, isCandidate } from './command.ts';
 import { RunContext } from './context.ts';
 import { planReturn } from './return-task.ts';
+import { readTokens } from './store.ts';
 import { inTx } from './tx.ts';
 import { withdrawRefusal } from './withdraw-task.ts';
-import type { Actor, EngineEnv, InstanceRow, MultiData, Signer, TaskRow } from './types.ts';
+import type { Actor, EngineEnv, InstanceRow, Signer, TaskRow } from './types.ts';
 
 /**
  * What a person may do now on each step of a process, by the same rules the
@@ -103,7 +104,7 @@ async function operationsOn(ctx: RunContext, task: TaskRow, actor: Actor, superv
   view.returnTargets = await returnTargets(ctx, task);
   if (view.returnTargets.length > 0) operations.push('return');
   operations.push('transfer', 'delegate', 'copy');
-  const { rows } = await ctx.tx.query<{ state: string; data: MultiData | null }>('SELECT state, data FROM wf_tokens WHERE id = $1', [task.token_id]);
+  const rows = await readTokens(ctx, 'SELECT * FROM wf_tokens WHERE id = $1', [task.token_id]);
   const data = rows[0]?.state === 'multi' ? rows[0].data : null;
   if (data) {
     operations.push('addSigners');

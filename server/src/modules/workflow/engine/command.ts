@@ -53,7 +53,7 @@ export async function taskCommand<T>(
 ): Promise<T> {
   return inTx(env, async (tx) => {
     // One round trip: find the task's root instance and lock it.
-    const { rows } = await tx.query<InstanceRow>('SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_tasks WHERE id = $1) FOR UPDATE', [taskId]);
+    const { rows } = await tx.query<InstanceRow>({ name: 'wf_lock_task_tree', text: LOCK_TASK_TREE, values: [taskId] });
     if (!rows[0]) throw new AppError('TASK_NOT_FOUND', { taskId });
     const ctx = new RunContext(tx, env, env.clock.now(), rows[0].id, actor);
     await ctx.adopt(rows[0]);
@@ -74,17 +74,17 @@ export async function readTask(tx: Tx, taskId: string): Promise<TaskRow> {
 }
 
 const TOKEN_COLUMNS = ['id', 'instance_id', 'node_id', 'scope_id', 'state', 'via_flow', 'branch', 'data', 'rev', 'created_at'] as const;
+// Named, so each connection parses and plans these hot statements once (a prepared statement).
+const TASK_AND_TOKEN = `SELECT t.*, ${TOKEN_COLUMNS.map((c) => `k.${c} AS "token.${c}"`).join(', ')}
+  FROM wf_tasks t LEFT JOIN wf_tokens k ON k.id = t.token_id WHERE t.id = $1`;
+const LOCK_TASK_TREE = 'SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_tasks WHERE id = $1) FOR UPDATE';
 
 /**
  * The task and, in the same round trip, the token it rests on (read after the
  * tree lock, so both are current). The token is null when none is stored.
  */
 async function readTaskAndToken(tx: Tx, taskId: string): Promise<{ task: TaskRow; token: TokenRow | null }> {
-  const { rows } = await tx.query<TaskRow & Record<string, unknown>>(
-    `SELECT t.*, ${TOKEN_COLUMNS.map((c) => `k.${c} AS "token.${c}"`).join(', ')}
-       FROM wf_tasks t LEFT JOIN wf_tokens k ON k.id = t.token_id WHERE t.id = $1`,
-    [taskId],
-  );
+  const { rows } = await tx.query<TaskRow & Record<string, unknown>>({ name: 'wf_task_and_token', text: TASK_AND_TOKEN, values: [taskId] });
   const row = rows[0];
   if (!row) throw new AppError('TASK_NOT_FOUND', { taskId });
   const token: Record<string, unknown> = {};

@@ -49,10 +49,7 @@ export async function finishTask(
   const fields = applyForm(ctx, loaded, node, input.formData ?? {});
   const outcome = input.outcome ?? null;
   if (outcome && !node.multiInstance) ctx.setVariables(loaded.row.id, { outcome });
-  await ctx.tx.query(
-    `UPDATE wf_tasks SET status = 'completed', outcome = $2, opinion = $3, completed_at = $4, completed_by = $5, rev = rev + 1 WHERE id = $1`,
-    [task.id, outcome, input.opinion ?? null, ctx.now, ctx.actor?.id ?? null],
-  );
+  ctx.completeTask(task.id, { outcome, opinion: input.opinion ?? null, at: ctx.now, by: ctx.actor?.id ?? null });
   ctx.record({ instanceId: loaded.row.id, taskId: task.id, nodeId: task.node_id, action: 'completed', actorId: ctx.actor?.id ?? null, opinion: input.opinion ?? null, fields, details: outcome ? { outcome } : null });
   ctx.emit('task.completed', loaded.row.id, { taskId: task.id, nodeId: task.node_id, outcome, loopIndex: task.loop_index });
 

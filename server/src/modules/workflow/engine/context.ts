@@ -32,6 +32,34 @@ export interface Moving {
   viaFlow: string | null;
 }
 
+/** A task row as inserted (status open). */
+export interface NewTaskRow {
+  id: string;
+  instance_id: string;
+  root_id: string;
+  token_id: string;
+  node_id: string;
+  name: string | null;
+  assignee: string | null;
+  candidate_kind: string | null;
+  candidate_values: string[];
+  loop_index: number | null;
+  due_at: Date | null;
+  created_at: Date;
+  scope_token_id: string | null;
+  branch: string[];
+}
+
+export interface TaskCompletion {
+  outcome: string | null;
+  opinion: string | null;
+  at: Date;
+  by: string | null;
+}
+
+/** Statements that must see the run's pending writes first. */
+const TOUCHES_PENDING = /\bwf_(tokens|tasks)\b/;
+
 export interface HistoryEntry {
   instanceId: string;
   taskId?: string | null;
@@ -64,6 +92,25 @@ export class RunContext {
   readonly cancelledTasks = new Set<string>();
   readonly cancelledTimers = new Set<string>();
   irreversible: string | undefined;
+
+  // Writes of tokens and tasks not yet sent. A token created and consumed
+  // inside one run (gateways, a join that fires) is never written at all; the
+  // rest go out together with the next statement that touches wf_tokens or
+  // wf_tasks (`tx` sees to it), or with the final flush: one round trip
+  // instead of one per row, and every statement still sees the run's writes.
+  private readonly tokenInserts = new Map<string, TokenRow>();
+  private readonly tokenUpdates = new Map<string, TokenRow>();
+  private readonly tokenDeletes = new Set<string>();
+  private readonly taskInserts = new Map<string, NewTaskRow>();
+  private readonly taskCompletions = new Map<string, TaskCompletion>();
+  /** The transaction as given; `tx` wraps it. */
+  private readonly raw: Tx;
+  /**
+   * The run's transaction. Before a statement that names wf_tokens or
+   * wf_tasks it writes the pending rows, so no reader — engine code or a
+   * service task handler — can see the tables without the run's own writes.
+   */
+  readonly tx: Tx;
   /**
    * The token under the command's task, read with the task. Valid until the
    * run changes a token: take it with `takeTaskToken` before doing so.
@@ -71,13 +118,27 @@ export class RunContext {
   taskToken: TokenRow | null | undefined;
 
   constructor(
-    readonly tx: Tx,
+    tx: Tx,
     readonly env: EngineEnv,
     readonly now: Date,
     readonly rootId: string,
     readonly actor: Actor | null,
   ) {
     this.dueDates = env.dueDates ?? calendarDayCalculator;
+    this.raw = tx;
+    const query = async (...args: unknown[]) => {
+      const first = args[0];
+      const sql = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
+      if (this.hasPendingWrites() && TOUCHES_PENDING.test(sql)) await this.syncTokens();
+      return (tx.query as (...a: unknown[]) => unknown)(...args);
+    };
+    this.tx = new Proxy(tx, {
+      get: (target, prop) => {
+        if (prop === 'query') return query;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
   }
 
   instance(id: string): LoadedInstance {
@@ -139,6 +200,98 @@ export class RunContext {
     if (!this.createdTokens.has(token.id) && !this.tokensBefore.has(token.id)) this.tokensBefore.set(token.id, structuredClone(token));
   }
 
+  /** A new token, written later (see `syncTokens`). */
+  addToken(row: TokenRow): void {
+    this.tokenInserts.set(row.id, row);
+  }
+
+  /** A token's new data and rev, written later; a token not yet written carries them itself. */
+  changeToken(row: TokenRow): void {
+    if (!this.tokenInserts.has(row.id)) this.tokenUpdates.set(row.id, row);
+  }
+
+  /** A token gone; one this run created and never wrote is simply forgotten. */
+  dropToken(id: string): void {
+    if (this.tokenInserts.delete(id)) return;
+    this.tokenUpdates.delete(id);
+    this.tokenDeletes.add(id);
+  }
+
+  /**
+   * Tokens as they stand in this run without writing the pending changes
+   * first: the stored rows `sql` selects, less those this run deleted, with
+   * its changes, plus the run's unwritten tokens `matches` accepts (the same
+   * condition as the SQL's). Saves a round trip where a run only looks.
+   */
+  async tokensAsOfRun(sql: string, params: unknown[], matches: (t: TokenRow) => boolean): Promise<TokenRow[]> {
+    const stored = (await this.raw.query<TokenRow>(sql, params)).rows
+      .filter((t) => !this.tokenDeletes.has(t.id))
+      .map((t) => this.tokenUpdates.get(t.id) ?? t);
+    const added = [...this.tokenInserts.values()].filter(matches);
+    return [...stored, ...added].sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** A new task, written later. */
+  addTask(row: NewTaskRow): void {
+    this.taskInserts.set(row.id, row);
+  }
+
+  /** A task's completion, written later (with its undo record when the run keeps one). */
+  completeTask(id: string, c: TaskCompletion): void {
+    this.taskCompletions.set(id, c);
+  }
+
+  private hasPendingWrites(): boolean {
+    return this.tokenDeletes.size + this.tokenUpdates.size + this.tokenInserts.size + this.taskInserts.size + this.taskCompletions.size > 0;
+  }
+
+  /** Writes the pending token and task changes now, in one statement. */
+  async syncTokens(): Promise<void> {
+    const params: unknown[] = [];
+    const writes = this.pendingWrites((value) => `$${params.push(value)}`, new Map());
+    if (writes.length === 0) return;
+    await this.raw.query(writes.length === 1 ? writes[0]! : `WITH ${writes.slice(0, -1).map((w, i) => `t${i} AS (${w})`).join(', ')} ${writes.at(-1)!}`, params);
+  }
+
+  /**
+   * The pending changes as statements — each on rows no other one touches, so
+   * they can run as parts of one statement — and forgets them. A completion
+   * and the undo record of the same task become one UPDATE.
+   */
+  private pendingWrites(p: (value: unknown) => string, effectsOf: Map<string, CompletionEffects>): string[] {
+    const writes: string[] = [];
+    for (const [id, c] of this.taskCompletions) {
+      const effects = effectsOf.get(id);
+      effectsOf.delete(id);
+      writes.push(`UPDATE wf_tasks SET status = 'completed', outcome = ${p(c.outcome)}::text, opinion = ${p(c.opinion)}::text, completed_at = ${p(c.at)}::timestamptz,
+        completed_by = ${p(c.by)}::text, rev = rev + 1${effects ? `, effects = ${p(JSON.stringify(effects))}::jsonb` : ''} WHERE id = ${p(id)}::uuid`);
+    }
+    if (this.taskInserts.size > 0) {
+      const values = [...this.taskInserts.values()].map((t) =>
+        `(${p(t.id)}::uuid, ${p(t.instance_id)}::uuid, ${p(t.root_id)}::uuid, ${p(t.token_id)}::uuid, ${p(t.node_id)}::text, ${p(t.name)}::text, 'open', ` +
+        `${p(t.assignee)}::text, ${p(t.candidate_kind)}::text, ${p(t.candidate_values)}::text[], ${p(t.loop_index)}::int, ${p(t.due_at)}::timestamptz, ` +
+        `${p(t.created_at)}::timestamptz, ${p(t.scope_token_id)}::uuid, ${p(t.branch)}::text[])`);
+      writes.push(`INSERT INTO wf_tasks (id, instance_id, root_id, token_id, node_id, name, status, assignee, candidate_kind, candidate_values, loop_index, due_at, created_at, scope_token_id, branch)
+        VALUES ${values.join(', ')}`);
+    }
+    if (this.tokenDeletes.size > 0) writes.push(`DELETE FROM wf_tokens WHERE id = ANY(${p([...this.tokenDeletes])}::uuid[])`);
+    for (const t of this.tokenUpdates.values()) {
+      writes.push(`UPDATE wf_tokens SET data = ${p(t.data ? JSON.stringify(t.data) : null)}::jsonb, rev = ${p(t.rev)}::int WHERE id = ${p(t.id)}::uuid`);
+    }
+    if (this.tokenInserts.size > 0) {
+      const values = [...this.tokenInserts.values()].map((t) =>
+        `(${p(t.id)}::uuid, ${p(t.instance_id)}::uuid, ${p(t.node_id)}::text, ${p(t.scope_id)}::uuid, ${p(t.state)}::text, ${p(t.via_flow)}::text, ` +
+        `${p(t.branch)}::text[], ${p(t.data ? JSON.stringify(t.data) : null)}::jsonb, ${p(t.rev)}::int, ${p(t.created_at)}::timestamptz)`);
+      writes.push(`INSERT INTO wf_tokens (id, instance_id, node_id, scope_id, state, via_flow, branch, data, rev, created_at) VALUES ${values.join(', ')}`);
+    }
+    this.tokenDeletes.clear();
+    this.tokenUpdates.clear();
+    this.tokenInserts.clear();
+    this.taskInserts.clear();
+    this.taskCompletions.clear();
+    return writes;
+  }
+
   /** The undo record of this run for the task whose completion started it. */
   effects(instanceId: string, voteTokenId?: string): CompletionEffects {
     const loaded = this.instance(instanceId);
@@ -177,14 +330,15 @@ export class RunContext {
   }
 
   /**
-   * Writes what the run kept in memory — changed variables and statuses, the
-   * completed tasks' undo records, history, events — as one statement (one
+   * Writes what the run kept in memory — token moves, changed variables and
+   * statuses, the completed tasks' undo records, history, events — as one statement (one
    * round trip): a step's cost is mostly round trips to the database.
    */
   async flush(): Promise<void> {
     const params: unknown[] = [];
     const p = (value: unknown) => `$${params.push(value)}`;
-    const writes: string[] = [];
+    const effectsOf = new Map(this.taskEffects.map((e) => [e.taskId, e.effects] as const));
+    const writes: string[] = this.pendingWrites(p, effectsOf);
     for (const loaded of this.instances.values()) {
       // Unchanged variables are not rewritten: most steps only move tokens.
       const changed = loaded.row.status !== loaded.statusAtStart || JSON.stringify(loaded.variables) !== JSON.stringify(loaded.variablesAtStart);
@@ -193,7 +347,8 @@ export class RunContext {
           ended_at = ${p(loaded.row.ended_at)}::timestamptz WHERE id = ${p(loaded.row.id)}::uuid`);
       }
     }
-    for (const { taskId, effects } of this.taskEffects) {
+    // Undo records of tasks whose completion was already written mid-run.
+    for (const [taskId, effects] of effectsOf) {
       writes.push(`UPDATE wf_tasks SET effects = ${p(JSON.stringify(effects))}::jsonb WHERE id = ${p(taskId)}::uuid`);
     }
     for (const [instanceId, nodes] of this.passed) this.history.push({ instanceId, action: 'passed', details: { nodes } });
@@ -203,7 +358,7 @@ export class RunContext {
     // Data-modifying CTEs: every part runs once, on different rows, in one statement.
     const last = writes.pop()!;
     const sql = writes.length === 0 ? last : `WITH ${writes.map((w, i) => `w${i} AS (${w})`).join(',\n')}\n${last}`;
-    await this.tx.query(sql, params);
+    await this.raw.query(sql, params);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { GatewayNode } from './compiled-model.ts';
 import type { Moving, RunContext } from './context.ts';
 import { split } from './run.ts';
-import { deleteToken, insertToken } from './store.ts';
+import { deleteToken, insertToken, readTokens } from './store.ts';
 import type { TokenRow } from './types.ts';
 
 /**
@@ -17,10 +17,10 @@ export async function arriveAtJoin(ctx: RunContext, m: Moving, node: GatewayNode
     await insertToken(ctx, { instanceId: m.instanceId, nodeId: node.id, scopeId: m.scopeId, state: 'joining', viaFlow: m.viaFlow, branch: m.branch });
     return;
   }
-  const { rows } = await ctx.tx.query<TokenRow>(
-    `SELECT * FROM wf_tokens WHERE instance_id = $1 AND node_id = $2 AND state = 'joining' AND scope_id IS NOT DISTINCT FROM $3
-     ORDER BY created_at, id`,
+  const rows = await ctx.tokensAsOfRun(
+    `SELECT * FROM wf_tokens WHERE instance_id = $1 AND node_id = $2 AND state = 'joining' AND scope_id IS NOT DISTINCT FROM $3`,
     [m.instanceId, node.id, m.scopeId],
+    (t) => t.instance_id === m.instanceId && t.node_id === node.id && t.state === 'joining' && t.scope_id === m.scopeId,
   );
   const picked = new Map<string, TokenRow>();
   for (const token of rows) if (token.via_flow !== m.viaFlow && !picked.has(token.via_flow ?? '')) picked.set(token.via_flow ?? '', token);
@@ -38,7 +38,7 @@ export async function arriveAtJoin(ctx: RunContext, m: Moving, node: GatewayNode
 export async function fireReadyInclusiveJoins(ctx: RunContext): Promise<boolean> {
   const ids = [...ctx.instances.values()].filter((l) => l.compiled.inclusiveFeeders.size > 0 && l.row.status === 'running').map((l) => l.row.id);
   if (ids.length === 0) return false;
-  const { rows } = await ctx.tx.query<TokenRow>('SELECT * FROM wf_tokens WHERE instance_id = ANY($1) ORDER BY created_at, id', [ids]);
+  const rows = await readTokens(ctx, 'SELECT * FROM wf_tokens WHERE instance_id = ANY($1) ORDER BY created_at, id', [ids]);
   let fired = false;
   const groups = new Map<string, TokenRow[]>();
   for (const token of rows) {

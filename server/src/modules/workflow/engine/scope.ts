@@ -2,7 +2,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { FlowNode } from '../definition/index.ts';
 import type { Moving, RunContext } from './context.ts';
 import { enqueue, moveOn, releaseToken } from './run.ts';
-import { cancelTasksOfToken, cancelTimersOfToken, deleteSubscriptionsOfToken, deleteToken, getToken, tokensInScope } from './store.ts';
+import { cancelTasksOfToken, cancelTimersOfToken, deleteSubscriptionsOfToken, deleteToken, getToken, readTokens, tokensInScope } from './store.ts';
 import type { TokenRow } from './types.ts';
 
 /**
@@ -13,7 +13,11 @@ import type { TokenRow } from './types.ts';
 
 export async function completeScopeIfEmpty(ctx: RunContext, instanceId: string, scopeId: string | null): Promise<void> {
   if (ctx.queue.some((q) => q.instanceId === instanceId && q.scopeId === scopeId)) return;
-  const { rows } = await ctx.tx.query('SELECT 1 FROM wf_tokens WHERE instance_id = $1 AND scope_id IS NOT DISTINCT FROM $2 LIMIT 1', [instanceId, scopeId]);
+  const rows = await ctx.tokensAsOfRun(
+    'SELECT * FROM wf_tokens WHERE instance_id = $1 AND scope_id IS NOT DISTINCT FROM $2',
+    [instanceId, scopeId],
+    (t) => t.instance_id === instanceId && t.scope_id === scopeId,
+  );
   if (rows.length > 0) return;
   await completeScope(ctx, instanceId, scopeId);
 }
@@ -82,7 +86,7 @@ export async function cancelToken(ctx: RunContext, token: TokenRow, reason: Reco
 /** Ends an instance (and its children) without completing it. */
 export async function terminateInstance(ctx: RunContext, instanceId: string, reason: Record<string, unknown>): Promise<void> {
   const loaded = await ctx.load(instanceId);
-  for (const token of await ctx.tx.query<TokenRow>('SELECT * FROM wf_tokens WHERE instance_id = $1 AND scope_id IS NULL', [instanceId]).then((r) => r.rows)) {
+  for (const token of await readTokens(ctx, 'SELECT * FROM wf_tokens WHERE instance_id = $1 AND scope_id IS NULL', [instanceId])) {
     await cancelToken(ctx, token, reason);
   }
   ctx.queue.splice(0, ctx.queue.length, ...ctx.queue.filter((q) => q.instanceId !== instanceId));

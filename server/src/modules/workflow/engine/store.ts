@@ -20,16 +20,14 @@ export async function insertToken(
     rev: 0,
     created_at: ctx.now,
   };
-  await ctx.tx.query(
-    'INSERT INTO wf_tokens (id, instance_id, node_id, scope_id, state, via_flow, branch, data, rev, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-    [row.id, row.instance_id, row.node_id, row.scope_id, row.state, row.via_flow, row.branch, row.data ? JSON.stringify(row.data) : null, row.rev, row.created_at],
-  );
+  ctx.addToken(row);
   ctx.createdTokens.set(row.id, row);
   return row;
 }
 
 /** Puts a token back exactly as it was (withdraw). */
 export async function restoreToken(ctx: RunContext, row: TokenRow): Promise<void> {
+  await ctx.syncTokens();
   await ctx.tx.query(
     'INSERT INTO wf_tokens (id, instance_id, node_id, scope_id, state, via_flow, branch, data, rev, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
     [row.id, row.instance_id, row.node_id, row.scope_id, row.state, row.via_flow, row.branch, row.data ? JSON.stringify(row.data) : null, row.rev, new Date(row.created_at)],
@@ -38,7 +36,7 @@ export async function restoreToken(ctx: RunContext, row: TokenRow): Promise<void
 
 export async function deleteToken(ctx: RunContext, token: TokenRow): Promise<void> {
   ctx.touch(token);
-  await ctx.tx.query('DELETE FROM wf_tokens WHERE id = $1', [token.id]);
+  ctx.dropToken(token.id);
   if (ctx.createdTokens.has(token.id)) ctx.createdTokens.delete(token.id);
   else ctx.deletedTokens.add(token.id);
 }
@@ -47,20 +45,21 @@ export async function updateTokenData(ctx: RunContext, token: TokenRow, data: Mu
   ctx.touch(token);
   token.data = data;
   token.rev += 1;
-  await ctx.tx.query('UPDATE wf_tokens SET data = $2, rev = $3 WHERE id = $1', [token.id, JSON.stringify(data), token.rev]);
+  ctx.changeToken(token);
+}
+
+/** Reads tokens, after writing the run's pending token changes (every read of wf_tokens inside a run comes here). */
+export async function readTokens(ctx: RunContext, sql: string, params: unknown[]): Promise<TokenRow[]> {
+  await ctx.syncTokens();
+  return (await ctx.tx.query<TokenRow>(sql, params)).rows;
 }
 
 export async function getToken(ctx: RunContext, id: string): Promise<TokenRow | undefined> {
-  const { rows } = await ctx.tx.query<TokenRow>('SELECT * FROM wf_tokens WHERE id = $1', [id]);
-  return rows[0];
+  return (await readTokens(ctx, 'SELECT * FROM wf_tokens WHERE id = $1', [id]))[0];
 }
 
 export async function tokensInScope(ctx: RunContext, instanceId: string, scopeId: string | null): Promise<TokenRow[]> {
-  const { rows } = await ctx.tx.query<TokenRow>(
-    'SELECT * FROM wf_tokens WHERE instance_id = $1 AND scope_id IS NOT DISTINCT FROM $2 ORDER BY created_at, id',
-    [instanceId, scopeId],
-  );
-  return rows;
+  return readTokens(ctx, 'SELECT * FROM wf_tokens WHERE instance_id = $1 AND scope_id IS NOT DISTINCT FROM $2 ORDER BY created_at, id', [instanceId, scopeId]);
 }
 
 export interface NewTask {
@@ -91,11 +90,7 @@ export async function insertTask(ctx: RunContext, t: NewTask): Promise<TaskRow> 
     scope_token_id: token.scope_id,
     branch: token.branch,
   };
-  await ctx.tx.query(
-    `INSERT INTO wf_tasks (id, instance_id, root_id, token_id, node_id, name, status, assignee, candidate_kind, candidate_values, loop_index, due_at, created_at, scope_token_id, branch)
-     VALUES ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10,$11,$12,$13,$14)`,
-    [row.id, row.instance_id, row.root_id, row.token_id, row.node_id, row.name, row.assignee, row.candidate_kind, row.candidate_values, row.loop_index, row.due_at, ctx.now, row.scope_token_id, row.branch],
-  );
+  ctx.addTask({ ...row, created_at: ctx.now });
   ctx.createdTasks.set(row.id, { id: row.id, nodeId: row.node_id, assignee: row.assignee });
   ctx.emit('task.created', row.instance_id, {
     taskId: row.id,

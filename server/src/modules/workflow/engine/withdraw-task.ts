@@ -1,9 +1,9 @@
 import { AppError } from '../../../platform/errors.ts';
 import { taskCommand } from './command.ts';
-import { restoreToken, updateTokenData } from './store.ts';
+import { readTokens, restoreToken, updateTokenData } from './store.ts';
 import { cancelToken } from './scope.ts';
 import type { Queryable } from '../../../platform/db/pool.ts';
-import type { Actor, EngineEnv, TaskRow, TokenRow } from './types.ts';
+import type { Actor, EngineEnv, TaskRow } from './types.ts';
 
 /**
  * 撤回: the person who completed a task takes the completion back, as long
@@ -26,8 +26,7 @@ export async function withdrawTask(env: EngineEnv, input: { taskId: string; acto
 
     if (effects.vote) {
       // A vote in a multi-instance step that is still running: take the vote back.
-      const { rows } = await ctx.tx.query<TokenRow>('SELECT * FROM wf_tokens WHERE id = $1', [effects.vote.tokenId]);
-      const token = rows[0]!;
+      const token = (await readTokens(ctx, 'SELECT * FROM wf_tokens WHERE id = $1', [effects.vote.tokenId]))[0]!;
       // Sequential: the next signer's task, still untouched, goes away again.
       for (const id of effects.createdTasks) {
         await ctx.tx.query("UPDATE wf_tasks SET status = 'cancelled', rev = rev + 1 WHERE id = $1", [id]);
@@ -40,7 +39,7 @@ export async function withdrawTask(env: EngineEnv, input: { taskId: string; acto
       await updateTokenData(ctx, token, data);
     } else {
       const ids = effects.createdTokens.map((t) => t.id);
-      const { rows: created } = await ctx.tx.query<TokenRow>('SELECT * FROM wf_tokens WHERE id = ANY($1)', [ids]);
+      const created = await readTokens(ctx, 'SELECT * FROM wf_tokens WHERE id = ANY($1)', [ids]);
       for (const token of created) await cancelToken(ctx, token, reason);
       for (const token of effects.consumedTokens) await restoreToken(ctx, token);
       if (effects.cancelledTasks.length > 0) {
