@@ -23,6 +23,18 @@ export function consoleErrors(page: Page): string[] {
   return (page as Page & { consoleErrors?: string[] }).consoleErrors ?? [];
 }
 
+/** A new person registers an account on the portal (and is logged in); the page is ready for the next step. */
+export async function register(page: Page, who: { username: string; name: string; phone: string; password: string }): Promise<void> {
+  await page.goto('/register');
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('姓名').fill(who.name);
+  await page.getByLabel('手机号码').fill(who.phone);
+  await page.getByLabel('密码', { exact: true }).fill(who.password);
+  await page.getByLabel('确认密码').fill(who.password);
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page.getByRole('button', { name: '退出' })).toBeVisible();
+}
+
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);

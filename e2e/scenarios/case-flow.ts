@@ -1,6 +1,6 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect } from '../expect.ts';
-import { consoleErrors, logIn, newPerson, uploadMaterial } from '../steps.ts';
+import { consoleErrors, logIn, newPerson, register, uploadMaterial } from '../steps.ts';
 
 const ITEM = '食品经营许可（新办）';
 const MATERIALS = ['食品经营许可申请书', '营业执照复印件', '与食品经营相适应的主要设备设施布局、操作流程等文件'];
@@ -8,14 +8,7 @@ const MATERIALS = ['食品经营许可申请书', '营业执照复印件', '与�
 /** A citizen registers and applies; returns the case number and query code shown on success. */
 async function registerAndApply(ctx: Parameters<Scenario['run']>[0], username: string) {
   const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-  await citizen.goto('/register');
-  await citizen.getByLabel('用户名').fill(username);
-  await citizen.getByLabel('姓名').fill('陈小明');
-  await citizen.getByLabel('手机号码').fill('13912345678');
-  await citizen.getByLabel('密码', { exact: true }).fill('chen-xiaoming-2026');
-  await citizen.getByLabel('确认密码').fill('chen-xiaoming-2026');
-  await citizen.getByRole('button', { name: '注册' }).click();
-  await expect(citizen.getByRole('button', { name: '退出' })).toBeVisible();
+  await register(citizen, { username, name: '陈小明', phone: '13912345678', password: 'chen-xiaoming-2026' });
 
   await citizen.goto('/');
   await citizen.getByLabel('搜索事项').fill('食品经营');

@@ -1,6 +1,6 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { consoleErrors, logIn, newPerson, pdfFile, uploadMaterial } from '../steps.ts';
+import { consoleErrors, logIn, newPerson, pdfFile, register, uploadMaterial } from '../steps.ts';
 import { assertNoticeSays, chineseDay, followQr, readNotice } from '../notices.ts';
 
 /**
@@ -49,14 +49,7 @@ export const scenarios: Scenario[] = [
     name: 'front office: two online applications (one from a draft), one-time notice, supplement, acceptance, refusal and conclusion — every notice PDF read back and its QR code followed',
     async run(ctx) {
       const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-      await citizen.goto('/register');
-      await citizen.getByLabel('用户名').fill('hejing');
-      await citizen.getByLabel('姓名').fill('何静');
-      await citizen.getByLabel('手机号码').fill('13700002222');
-      await citizen.getByLabel('密码', { exact: true }).fill('he-jing-2026');
-      await citizen.getByLabel('确认密码').fill('he-jing-2026');
-      await citizen.getByRole('button', { name: '注册' }).click();
-      await expect(citizen.getByRole('button', { name: '退出' })).toBeVisible();
+      await register(citizen, { username: 'hejing', name: '何静', phone: '13700002222', password: 'he-jing-2026' });
 
       // The food licence is begun and saved as a draft …
       await searchAndOpen(citizen, '食品经营', FOOD);

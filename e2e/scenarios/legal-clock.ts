@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { consoleErrors, logIn, newPerson, pdfFile, uploadMaterial } from '../steps.ts';
+import { consoleErrors, logIn, newPerson, pdfFile, register, uploadMaterial } from '../steps.ts';
 
 /**
  * The legal clock in the browser: the one-time notice and the supplement, the
@@ -22,14 +22,7 @@ function shanghaiDate(days = 0): string {
 /** A citizen registers and applies for the food business licence; returns the page and the case number. */
 async function applyAsCitizen(ctx: ScenarioContext, username: string): Promise<{ citizen: Page; caseNo: string }> {
   const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-  await citizen.goto('/register');
-  await citizen.getByLabel('用户名').fill(username);
-  await citizen.getByLabel('姓名').fill('林晓');
-  await citizen.getByLabel('手机号码').fill('13800001111');
-  await citizen.getByLabel('密码', { exact: true }).fill('lin-xiao-2026');
-  await citizen.getByLabel('确认密码').fill('lin-xiao-2026');
-  await citizen.getByRole('button', { name: '注册' }).click();
-  await expect(citizen.getByRole('button', { name: '退出' })).toBeVisible();
+  await register(citizen, { username, name: '林晓', phone: '13800001111', password: 'lin-xiao-2026' });
   await citizen.goto('/');
   await citizen.getByLabel('搜索事项').fill('食品经营');
   await citizen.getByRole('link', { name: ITEM }).click();

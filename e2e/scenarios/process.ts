@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { consoleErrors, logIn, newPerson, uploadMaterial } from '../steps.ts';
+import { consoleErrors, logIn, newPerson, register, uploadMaterial } from '../steps.ts';
 
 const ITEM = '医疗机构执业登记';
 const OPINION_RETURN = '会签意见与初审结论不一致，请初审重新核对执业范围。';
@@ -8,14 +8,7 @@ const OPINION_RETURN = '会签意见与初审结论不一致，请初审重新�
 /** A citizen registers, reads the item page and applies with every material; returns the case number. */
 async function apply(ctx: ScenarioContext, username: string): Promise<{ citizen: Page; caseNo: string }> {
   const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-  await citizen.goto('/register');
-  await citizen.getByLabel('用户名').fill(username);
-  await citizen.getByLabel('姓名').fill('吴医生');
-  await citizen.getByLabel('手机号码').fill('13700002222');
-  await citizen.getByLabel('密码', { exact: true }).fill('wu-yisheng-2026');
-  await citizen.getByLabel('确认密码').fill('wu-yisheng-2026');
-  await citizen.getByRole('button', { name: '注册' }).click();
-  await expect(citizen.getByRole('button', { name: '退出' })).toBeVisible();
+  await register(citizen, { username, name: '吴医生', phone: '13700002222', password: 'wu-yisheng-2026' });
 
   await citizen.goto('/');
   await citizen.getByLabel('搜索事项').fill('医疗机构');

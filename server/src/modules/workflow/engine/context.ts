@@ -4,7 +4,7 @@ import { eventsInsert, type NewEvent } from '../../../platform/events/stream.ts'
 import type { CompiledModel } from './compiled-model.ts';
 import { calendarDayCalculator, type DueDateCalculator } from './due-dates.ts';
 import { eventActor, loadModel } from './definitions.ts';
-import type { Actor, CompletionEffects, EngineEnv, InstanceRow, TokenRow, Variables } from './types.ts';
+import type { Actor, CompletionEffects, EngineEnv, InstanceRow, TaskRow, TokenRow, Variables } from './types.ts';
 
 /**
  * The state of one command while it runs: the instances it touched (locked
@@ -32,23 +32,11 @@ export interface Moving {
   viaFlow: string | null;
 }
 
-/** A task row as inserted (status open). */
-export interface NewTaskRow {
-  id: string;
-  instance_id: string;
-  root_id: string;
-  token_id: string;
-  node_id: string;
-  name: string | null;
-  assignee: string | null;
-  candidate_kind: string | null;
-  candidate_values: string[];
-  loop_index: number | null;
-  due_at: Date | null;
-  created_at: Date;
-  scope_token_id: string | null;
-  branch: string[];
-}
+/** A task row as inserted (status open; the other columns take their defaults). */
+export type NewTaskRow = Pick<
+  TaskRow,
+  'id' | 'instance_id' | 'root_id' | 'token_id' | 'node_id' | 'name' | 'assignee' | 'candidate_kind' | 'candidate_values' | 'loop_index' | 'due_at' | 'created_at' | 'scope_token_id' | 'branch'
+>;
 
 export interface TaskCompletion {
   outcome: string | null;
