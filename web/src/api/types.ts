@@ -1,4 +1,5 @@
 // Types of the foundation API, as specified in docs/api-foundation.md.
+import type { FormSpec } from '../../../shared/forms';
 
 export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
 
@@ -79,6 +80,8 @@ export interface ItemDetail extends ItemSummary {
   legalBasis: string;
   description: string;
   formFields: FormField[];
+  /** The application form (JSON Schema + layout), validated by shared/forms in the browser and on the server. */
+  form: FormSpec;
   materials: ItemMaterial[];
   /** The published version this guide and form come from; sent back on submission. */
   versionId: string | null;

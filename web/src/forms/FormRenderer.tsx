@@ -6,8 +6,8 @@ import { Button, Cascader, Form, Input, InputNumber, Select, Upload } from 'antd
 import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
-  fieldTitle, formSpecFromLegacyFields, isRequired, pathParts, resolveDateBound, validateFormData, visibleFields,
-  type FieldSchema, type FormError, type FormSpec, type LegacyField, type RegionIndex, type RegionNode,
+  fieldTitle, isRequired, pathParts, resolveDateBound, validateFormData, visibleFields,
+  type FieldSchema, type FormError, type FormSpec, type RegionIndex, type RegionNode,
 } from '../../../shared/forms';
 import { api, apiLanguage, toApiError, type ItemDetail } from '../api';
 import { useI18n } from '../i18n';
@@ -19,10 +19,9 @@ import './forms.css';
 const ACCEPT = '.pdf,.jpg,.jpeg,.png';
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** The item's form: its FormSpec, or its old flat list converted (an older server). */
+/** The item's form (its FormSpec; items saved with only the old flat list come converted by the server). */
 export function itemForm(item: ItemDetail): FormSpec {
-  const withForm = item as ItemDetail & { form?: FormSpec };
-  return withForm.form ?? formSpecFromLegacyFields(item.formFields as LegacyField[]);
+  return item.form;
 }
 
 /** Today in China (UTC+8), the day the rules are judged on, as on the server. */
