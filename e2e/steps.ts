@@ -23,6 +23,34 @@ export function consoleErrors(page: Page): string[] {
   return (page as Page & { consoleErrors?: string[] }).consoleErrors ?? [];
 }
 
+/**
+ * Chooses `text` in the antd select labelled `label` inside an open dialog:
+ * opens it, types to filter long lists (`search`), clicks the option, closes
+ * the list, and checks the choice shows in the field — trying again when a
+ * click landed while the list was still opening.
+ */
+export async function chooseInDialog(page: Page, label: string, text: string, opts: { search?: boolean; exact?: boolean } = {}): Promise<void> {
+  const field = page.getByLabel(label, { exact: opts.exact ?? false });
+  // The field shows the choice as text (a tag in a multiple select); what is typed to search is an input's value, not text.
+  const chosen = page.locator('.ant-modal .ant-select').filter({ has: field }).filter({ hasText: text });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.click();
+    if (opts.search) await page.keyboard.type(text);
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+    await option.waitFor();
+    // The list slides open; a click during the motion can miss.
+    await page.waitForTimeout(200);
+    await option.click();
+    // A multiple select stays open: close it by clicking the dialog's title.
+    await page.locator('.ant-modal-title').last().click();
+    for (let i = 0; i < 20; i++) {
+      if (await chosen.first().isVisible().catch(() => false)) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`could not choose ${text} in ${label}`);
+}
+
 /** A new person registers an account on the portal (and is logged in); the page is ready for the next step. */
 export async function register(page: Page, who: { username: string; name: string; phone: string; password: string }): Promise<void> {
   await page.goto('/register');

@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { consoleErrors, logIn, newPerson, register, uploadMaterial } from '../steps.ts';
+import { chooseInDialog, consoleErrors, logIn, newPerson, register, uploadMaterial } from '../steps.ts';
 
 const ITEM = '医疗机构执业登记';
 const OPINION_RETURN = '会签意见与初审结论不一致，请初审重新核对执业范围。';
@@ -81,8 +81,7 @@ export const scenarios: Scenario[] = [
       await wjw.getByRole('button', { name: '退回', exact: true }).click();
       await wjw.getByRole('button', { name: '确认退回' }).click();
       await expect(wjw.getByText('请选择退回到的环节').first()).toBeVisible();
-      await wjw.getByLabel('退回到环节').click();
-      await wjw.locator('.ant-select-item-option[title="初审"]').click();
+      await chooseInDialog(wjw, '退回到环节', '初审');
       await wjw.getByLabel('退回意见').fill(OPINION_RETURN);
       await wjw.getByRole('button', { name: '确认退回' }).click();
       await expect(wjw.getByText('已退回到「初审」').first()).toBeVisible();

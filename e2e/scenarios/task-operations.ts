@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { consoleErrors, logIn, newPerson, pdfFile } from '../steps.ts';
+import { chooseInDialog, consoleErrors, logIn, newPerson, pdfFile } from '../steps.ts';
 
 /**
  * The workflow's task operations end to end in the workbench, on the demo
@@ -55,15 +55,6 @@ async function openFromTasks(page: Page, caseNo: string, step?: string): Promise
 async function approve(page: Page, opinion: string): Promise<void> {
   await page.getByLabel('审批意见').fill(opinion);
   await page.getByRole('button', { name: '准予许可' }).click();
-}
-
-/** Picks an option in the open antd select dropdown of a dialog, then closes the dropdown (a multiple select stays open) by clicking the dialog's title. */
-async function pick(page: Page, text: string, options: { search?: boolean } = {}): Promise<void> {
-  // Long lists (the staff) render only the options in view: typing into a searchable select filters them.
-  if (options.search) await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
-  await page.locator('.ant-modal-title').last().click();
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toBeHidden();
 }
 
 function shape(page: Page, nodeId: string, marker: 'tb-done' | 'tb-active' | 'tb-returned') {
@@ -145,8 +136,7 @@ export const scenarios: Scenario[] = [
 
         // 住建局 copies the case to the center's manager, then approves.
         await zjj!.getByRole('button', { name: '抄送', exact: true }).click();
-        await zjj!.getByLabel('工作人员（可多选）').click();
-        await pick(zjj!, '周主任', { search: true });
+        await chooseInDialog(zjj!, '工作人员（可多选）', '周主任', { search: true });
         await zjj!.getByRole('button', { name: '确认抄送' }).click();
         await expect(zjj!.getByText('已抄送').first()).toBeVisible();
         await expect(zjj!.getByRole('table', { name: '抄送及已读回执' }).getByRole('row').filter({ hasText: '周主任' })).toContainText('未读');
@@ -156,8 +146,7 @@ export const scenarios: Scenario[] = [
         // 生态环境局 returns its review to 牵头预审, before the split: 自然资源局's open review is cancelled, saying why.
         await openFromTasks(sthj!, caseNo);
         await sthj!.getByRole('button', { name: '退回', exact: true }).click();
-        await sthj!.getByLabel('退回到环节').click();
-        await pick(sthj!, '牵头预审');
+        await chooseInDialog(sthj!, '退回到环节', '牵头预审');
         const why = '环评批复中的建设地点与申请不符，请牵头部门核实后重新抄告。';
         await sthj!.getByLabel('退回意见').fill(why);
         await sthj!.getByRole('button', { name: '确认退回' }).click();
@@ -236,16 +225,14 @@ export const scenarios: Scenario[] = [
         // 加签: 住建局's approver joins the countersign.
         await expect(wjw!.getByText('当前环节：部门会签')).toBeVisible();
         await wjw!.getByRole('button', { name: '加签', exact: true }).click();
-        await wjw!.getByLabel('工作人员（可多选）').click();
-        await pick(wjw!, '钱审批', { search: true });
+        await chooseInDialog(wjw!, '工作人员（可多选）', '钱审批', { search: true });
         await wjw!.getByRole('button', { name: '确认加签' }).click();
         await expect(wjw!.getByText('已加签').first()).toBeVisible();
         await expect(history(wjw!).getByRole('row').filter({ hasText: '加签：钱审批（住建）' })).toBeVisible();
 
         // 减签: 生态环境局 no longer needs to sign, with the reason in the history.
         await wjw!.getByRole('button', { name: '减签', exact: true }).click();
-        await wjw!.getByLabel('减去的会签人').click();
-        await pick(wjw!, '生态环境局');
+        await chooseInDialog(wjw!, '减去的会签人', '生态环境局');
         const reason = '诊所不产生放射性及危险医疗废物，无需生态环境局会签。';
         await wjw!.getByLabel('减签原因').fill(reason);
         await wjw!.getByRole('button', { name: '确认减签' }).click();
@@ -266,8 +253,7 @@ export const scenarios: Scenario[] = [
         // 委派 the decision to the manager, who resolves it with an opinion; it comes back to 卫健委.
         await expect(wjw!.getByText('当前环节：审批决定')).toBeVisible();
         await wjw!.getByRole('button', { name: '委派', exact: true }).click();
-        await wjw!.getByLabel('工作人员', { exact: true }).click();
-        await pick(wjw!, '周主任', { search: true });
+        await chooseInDialog(wjw!, '工作人员', '周主任', { search: true, exact: true });
         await wjw!.getByLabel('说明（可不填）').fill('请中心核对执业范围表述是否规范。');
         await wjw!.getByRole('button', { name: '确认委派' }).click();
         await expect(wjw!.getByText('已委派').first()).toBeVisible();
@@ -286,8 +272,7 @@ export const scenarios: Scenario[] = [
         // 转办 the decision to 人社局's approver, who decides; the case concludes.
         await wjw!.goto(caseUrl);
         await wjw!.getByRole('button', { name: '转办', exact: true }).click();
-        await wjw!.getByLabel('工作人员', { exact: true }).click();
-        await pick(wjw!, '孙审批', { search: true });
+        await chooseInDialog(wjw!, '工作人员', '孙审批', { search: true, exact: true });
         await wjw!.getByRole('button', { name: '确认转办' }).click();
         await expect(wjw!.getByText('已转办').first()).toBeVisible();
         await expect(wjw!.getByText('当前环节：审批决定')).toBeHidden();
@@ -324,8 +309,7 @@ export const scenarios: Scenario[] = [
         await expect(manager!.getByText('移交「吴审批（发改）」的全部在办任务')).toBeVisible();
         await manager!.getByRole('button', { name: '确认移交' }).click();
         await expect(manager!.getByText('请选择接收人').first()).toBeVisible();
-        await manager!.getByLabel('接收人').click();
-        await pick(manager!, '钱审批', { search: true });
+        await chooseInDialog(manager!, '接收人', '钱审批', { search: true });
         await manager!.getByRole('button', { name: '确认移交' }).click();
         await expect(manager!.getByText(/已移交 \d+ 件任务/).first()).toBeVisible();
         await expect(manager!.getByRole('row').filter({ hasText: '吴审批（发改）' })).toContainText('无在办任务');
