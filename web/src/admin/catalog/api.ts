@@ -1,5 +1,6 @@
 // The catalogue console's calls to /api/admin/catalog and /api/catalog.
 import { request } from '../../api/client';
+import type { ItemMaterial } from '../../api';
 
 export type ItemType = 'immediate' | 'promised' | 'joint' | 'reported';
 export type LimitUnit = 'workday' | 'day' | 'hour';
@@ -25,18 +26,8 @@ export interface AdminItem {
   allowsDeficientAcceptance: boolean;
 }
 
-export interface ContentMaterial {
-  id?: string;
-  name: string;
-  originalOrCopy: 'original' | 'copy' | 'both';
-  copies: number;
-  requirement: 'required' | 'conditional';
-  condition: string;
-  medium: 'paper' | 'electronic' | 'both';
-  sampleUploadId: string | null;
-  elicenceType: string | null;
-  deferrable: boolean;
-}
+/** A material as a draft holds it: the published material's elements, without the derived `required` and `form`. */
+export type ContentMaterial = Omit<ItemMaterial, 'id' | 'required' | 'form'> & { id?: string };
 
 export interface CodeParts {
   typeCode: string | null;

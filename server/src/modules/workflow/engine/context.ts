@@ -117,7 +117,7 @@ export class RunContext {
     const query = async (...args: unknown[]) => {
       const first = args[0];
       const sql = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
-      if (this.hasPendingWrites() && TOUCHES_PENDING.test(sql)) await this.syncTokens();
+      if (this.hasPendingWrites() && TOUCHES_PENDING.test(sql)) await this.writePending();
       return (tx.query as (...a: unknown[]) => unknown)(...args);
     };
     this.tx = new Proxy(tx, {
@@ -188,7 +188,7 @@ export class RunContext {
     if (!this.createdTokens.has(token.id) && !this.tokensBefore.has(token.id)) this.tokensBefore.set(token.id, structuredClone(token));
   }
 
-  /** A new token, written later (see `syncTokens`). */
+  /** A new token, written later (see `writePending`). */
   addToken(row: TokenRow): void {
     this.tokenInserts.set(row.id, row);
   }
@@ -234,7 +234,7 @@ export class RunContext {
   }
 
   /** Writes the pending token and task changes now, in one statement. */
-  async syncTokens(): Promise<void> {
+  private async writePending(): Promise<void> {
     const params: unknown[] = [];
     const writes = this.pendingWrites((value) => `$${params.push(value)}`, new Map());
     if (writes.length === 0) return;

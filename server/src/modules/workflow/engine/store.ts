@@ -27,7 +27,6 @@ export async function insertToken(
 
 /** Puts a token back exactly as it was (withdraw). */
 export async function restoreToken(ctx: RunContext, row: TokenRow): Promise<void> {
-  await ctx.syncTokens();
   await ctx.tx.query(
     'INSERT INTO wf_tokens (id, instance_id, node_id, scope_id, state, via_flow, branch, data, rev, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
     [row.id, row.instance_id, row.node_id, row.scope_id, row.state, row.via_flow, row.branch, row.data ? JSON.stringify(row.data) : null, row.rev, new Date(row.created_at)],
@@ -48,9 +47,8 @@ export async function updateTokenData(ctx: RunContext, token: TokenRow, data: Mu
   ctx.changeToken(token);
 }
 
-/** Reads tokens, after writing the run's pending token changes (every read of wf_tokens inside a run comes here). */
+/** Token rows as the run sees them (the run's `tx` writes its pending changes before the query). */
 export async function readTokens(ctx: RunContext, sql: string, params: unknown[]): Promise<TokenRow[]> {
-  await ctx.syncTokens();
   return (await ctx.tx.query<TokenRow>(sql, params)).rows;
 }
 
