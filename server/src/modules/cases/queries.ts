@@ -63,16 +63,21 @@ async function withColours<T extends DueRow>(db: Queryable, rows: T[], now: Date
   });
 }
 
-async function timeline(db: Queryable, caseId: string) {
-  // What the applicant follows: the case's own steps and each completed process step
-  // (its name and opinion come from the engine's task), not every engine bookkeeping event.
+/**
+ * What the applicant follows: the case's own steps and each completed process
+ * step (its name and opinion come from the engine's task), not every engine
+ * bookkeeping event. The rating (case.rated) shows only to the applicant who
+ * gave it (`withRating`): ratings are secret from the staff rated, and the
+ * public progress page is open to anyone holding the query code.
+ */
+async function timeline(db: Queryable, caseId: string, withRating: boolean) {
   const { rows } = await db.query<{ type: string; at: Date; actorName: string | null; payload: Record<string, unknown>; step: string | null; stepOpinion: string | null }>(
     `SELECT e.type, e.occurred_at AS at, u.display_name AS "actorName", e.payload, wt.name AS step, wt.opinion AS "stepOpinion"
        FROM events e LEFT JOIN users u ON u.id = e.actor_id
        LEFT JOIN wf_tasks wt ON e.type = 'task.completed' AND wt.id = (e.payload->>'taskId')::uuid
-      WHERE e.case_id = $1 AND ((e.type LIKE 'case.%' AND e.type <> 'case.deadline_changed') OR e.type = 'task.completed')
+      WHERE e.case_id = $1 AND ((e.type LIKE 'case.%' AND e.type <> 'case.deadline_changed' AND ($2 OR e.type <> 'case.rated')) OR e.type = 'task.completed')
       ORDER BY e.pos`,
-    [caseId],
+    [caseId, withRating],
   );
   return rows.map((r) => ({
     type: r.type,
@@ -139,7 +144,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft' | 'owedMaterials'>),
     materials: materials.rows,
     tasks: tasks.map(({ departmentIds: _t, createdAt: _c, ...t }) => ({ ...t, dueAt: t.status === 'open' ? taskDue({ ...t, createdAt: _c }) : t.dueAt })),
-    timeline: await timeline(db, id),
+    timeline: await timeline(db, id, actor.role === 'applicant' && actor.id === c!.applicantId),
     clock,
     colour: clock.colour,
     workdaysLeft: clock.workdaysLeft,
@@ -204,6 +209,6 @@ export async function lookupProgress(db: Queryable, caseNo: string, queryCode: s
   const c = rows[0] as (Record<string, unknown> & { id: string; queryCode: string }) | undefined;
   if (!c || !sameCode(c.queryCode, queryCode.trim())) throw new AppError('PROGRESS_NOT_FOUND');
   const { id, queryCode: _q, ...view } = c;
-  const events = await timeline(db, id);
+  const events = await timeline(db, id, false);
   return { ...view, timeline: events.map(({ type, at, note, step }) => ({ type, at, note, step })) };
 }

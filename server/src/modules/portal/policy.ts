@@ -34,20 +34,23 @@ export function canAnswerMessage(actor: Actor, departmentId: string): boolean {
   return (DEPARTMENT_STAFF as readonly string[]).includes(actor.role) && actor.departmentId === departmentId;
 }
 
-/** Who may read a case's rating besides its applicant: center-wide staff, and the case's department. */
-export function canReadRating(actor: Actor, c: { applicantId: string; departmentId: string }): boolean {
+/**
+ * Who reads a rating (好差评). Ratings are secret from the rated: "中心办理人员
+ * 不能够在自己的计算机上看到来办人员的评议意见" — only the supervision office
+ * (supervisor) and the center's leadership (manager) read them, besides the
+ * applicant their own. Everyone who handles cases — clerks, approvers,
+ * agency and government heads — and administrators (who run the system, not
+ * the evaluation) may not. 'forbidden' is decided by role alone, so it tells
+ * nothing about the case; 'hidden' is an applicant asking about another's case.
+ */
+export function ratingAccess(actor: Actor, c: { applicantId: string } | undefined): 'allowed' | 'hidden' | 'forbidden' {
   switch (actor.role) {
     case 'applicant':
-      return actor.id === c.applicantId;
-    case 'clerk':
+      return c && actor.id === c.applicantId ? 'allowed' : 'hidden';
+    case 'supervisor':
     case 'manager':
-    case 'admin':
-    case 'government_head':
-      return true;
-    case 'approver':
-    case 'agency_head':
-      return actor.departmentId === c.departmentId;
+      return c ? 'allowed' : 'hidden';
     default:
-      return false;
+      return 'forbidden';
   }
 }

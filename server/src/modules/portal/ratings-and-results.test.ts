@@ -46,12 +46,28 @@ describe('rating a concluded case (好差评)', () => {
     expect(rated.json()).toMatchObject({ level: 'very_satisfied', score: 5, bad: false, comment: '办事很快' });
     expect((await post(`/api/portal/cases/${c.id}/rating`, citizen, { level: 'dissatisfied', comment: '改主意了' })).json().code).toBe('RATING_EXISTS');
     expect((await get(`/api/portal/cases/${c.id}/rating`, citizen)).json().rating.level).toBe('very_satisfied');
-    expect((await get(`/api/portal/cases/${c.id}/rating`, approver)).json().rating.level).toBe('very_satisfied');
-    expect((await get(`/api/portal/cases/${c.id}/rating`, approverWjw)).json().code).toBe('CASE_NOT_FOUND');
+    expect((await get(`/api/portal/cases/${c.id}/rating`, approverWjw)).json().code).toBe('FORBIDDEN');
     expect((await get(`/api/portal/cases/${c.id}/rating`, other)).json().code).toBe('CASE_NOT_FOUND');
     const events = (await t.ctx.db.query(`SELECT payload, department_id FROM events WHERE type = 'case.rated' AND case_id = $1`, [c.id])).rows;
     expect(events).toHaveLength(1);
     expect(events[0].payload).toMatchObject({ level: 'very_satisfied', label: '非常满意', score: 5, bad: false });
+  });
+
+  it('keeps a rating secret from the people rated: only its applicant, the supervision office and the center manager read it', async () => {
+    const c = await approvedCase();
+    await post(`/api/portal/cases/${c.id}/rating`, citizen, { level: 'very_dissatisfied', comment: '窗口态度差' });
+    const readers = await Promise.all(['supervisor', 'manager'].map((u) => login(t.app, u)));
+    for (const cookie of [citizen, ...readers]) expect((await get(`/api/portal/cases/${c.id}/rating`, cookie)).json().rating.level).toBe('very_dissatisfied');
+    // The clerk who accepted, the approver who decided, the agency and government heads, the administrator.
+    const rated = [clerk, approver, ...(await Promise.all(['head_scjg', 'gov_head', 'admin'].map((u) => login(t.app, u))))];
+    for (const cookie of rated) expect((await get(`/api/portal/cases/${c.id}/rating`, cookie)).json().code).toBe('FORBIDDEN');
+    // Nor does the rating show on the staff timeline or on the public progress page; the applicant's own page keeps it.
+    const types = async (cookie: string) => ((await get(`/api/cases/${c.id}`, cookie)).json().timeline as { type: string }[]).map((e) => e.type);
+    for (const cookie of [clerk, approver, readers[1]!]) expect(await types(cookie)).not.toContain('case.rated');
+    expect(await types(citizen)).toContain('case.rated');
+    const progress = (await get(`/api/progress?caseNo=${c.caseNo}&queryCode=${c.queryCode}`)).json();
+    expect(progress.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['case.accepted', 'case.concluded']));
+    expect(progress.timeline.map((e: { type: string }) => e.type)).not.toContain('case.rated');
   });
 
   it('requires a reason for a bad review, which supervision sees as bad', async () => {

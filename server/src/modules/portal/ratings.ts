@@ -7,7 +7,7 @@ import { withTx, type Queryable } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { caseRatingFacts } from '../cases/index.ts';
-import { canReadRating } from './policy.ts';
+import { ratingAccess } from './policy.ts';
 import { CONCLUDED_STATUSES, isBadReview, RATING_LABELS, ratingScore, type RatingLevel } from './rules.ts';
 
 interface RatingRow {
@@ -21,10 +21,12 @@ const view = (r: RatingRow) => ({
   caseId: r.case_id, level: r.level, score: ratingScore(r.level), bad: isBadReview(r.level), comment: r.comment, createdAt: r.created_at,
 });
 
-/** The case's rating, or null; CASE_NOT_FOUND when the actor may not see the case. */
+/** The case's rating, or null; FORBIDDEN to the people rated (see ratingAccess), CASE_NOT_FOUND for another's case. */
 export async function getRating(db: Queryable, actor: Actor, caseId: string) {
   const facts = await caseRatingFacts(db, caseId);
-  if (!facts || !canReadRating(actor, facts)) throw new AppError('CASE_NOT_FOUND');
+  const access = ratingAccess(actor, facts);
+  if (access === 'forbidden') throw new AppError('FORBIDDEN');
+  if (access === 'hidden') throw new AppError('CASE_NOT_FOUND');
   const { rows } = await db.query<RatingRow>('SELECT case_id, level, comment, created_at FROM portal_ratings WHERE case_id = $1', [caseId]);
   return rows[0] ? view(rows[0]) : null;
 }
