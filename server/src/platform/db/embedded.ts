@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
+import { adoptPassword, LEGACY_PASSWORD, installPassword, passwordFile, storedPassword } from './pg-password.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -18,6 +20,7 @@ export interface EmbeddedPgOptions {
   dataDir: string;
   port: number;
   user?: string;
+  /** Superuser password; by default the install's own, kept in `<parent of dataDir>/pg-password` (see pg-password.ts). */
   password?: string;
   log?: (line: string) => void;
   /**
@@ -160,18 +163,33 @@ function runningPort(dataDir: string): number | undefined {
   }
 }
 
+async function connectAs(user: string, password: string, port: number): Promise<pg.Client | undefined> {
+  const client = new pg.Client(pgUrl(user, password, port, 'postgres'));
+  try {
+    await client.connect();
+    return client;
+  } catch {
+    await client.end().catch(() => undefined);
+    return undefined;
+  }
+}
+
 export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<EmbeddedPg> {
   const log = opts.log ?? (() => {});
   const user = opts.user ?? 'postgres';
-  const password = opts.password ?? 'tongban';
   const who = runAsIdentity();
   const native = binariesFor(who);
   const bin = (name: string) => path.join(native, 'bin', name);
   const dataDir = path.resolve(opts.dataDir);
   const logFile = path.join(path.dirname(dataDir), 'postgres.log');
   ensureDataParent(dataDir, who);
+  const pwPath = passwordFile(path.dirname(dataDir));
 
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  // A new cluster starts with the install's own password. An existing one without the file was made
+  // with the old fixed word: it keeps that until it is running and we can change it (below).
+  let password = opts.password ?? (fresh ? installPassword(pwPath) : storedPassword(pwPath) ?? LEGACY_PASSWORD);
+  if (fresh) {
     // A half-made cluster (initdb interrupted) is useless: start over.
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -226,6 +244,10 @@ export async function startEmbeddedPg(opts: EmbeddedPgOptions): Promise<Embedded
   }
   log(`嵌入式 PostgreSQL 已启动：127.0.0.1:${opts.port}`);
   fs.writeFileSync(ownerFile, String(process.pid));
+  if (!opts.password && !storedPassword(pwPath)) {
+    password = await adoptPassword(pwPath, (candidate) => connectAs(user, candidate, opts.port), user);
+    log(`数据库超级用户已改用本机随机密码（${pwPath}）`);
+  }
 
   return {
     url: (database = 'postgres') => pgUrl(user, password, opts.port, database),
