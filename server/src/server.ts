@@ -9,6 +9,8 @@ import { seedDemo } from './modules/demo/seed.ts';
 import { loadDemoCases } from './modules/demo/cases.ts';
 import { startSweeps } from './sweeps.ts';
 import { startChainer } from './platform/events/chain.ts';
+import { startConsumers } from './platform/events/consumer.ts';
+import { appConsumers } from './consumers.ts';
 
 export interface RunningServer {
   app: App;
@@ -48,6 +50,10 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     await app.listen({ port: config.port, host: config.host });
     const stopSweeps = startSweeps(ctx, log);
     const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
+    const consumers = startConsumers(ctx.db, appConsumers(ctx, log), {
+      now: () => ctx.clock.now(),
+      onError: (name, err) => log(`事件消费者「${name}」出错：${err.message}`),
+    });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -56,6 +62,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       url: config.publicUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
       stop: async () => {
         stopSweeps();
+        await consumers.stop();
         await stopChainer();
         await app.close();
         await database.close();

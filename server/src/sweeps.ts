@@ -1,42 +1,65 @@
 import type { AppContext } from './platform/http/context.ts';
-import { applyCalendarChanges, deemOverdueApplicationsAccepted } from './modules/cases/index.ts';
+import { deemOverdueApplicationsAccepted } from './modules/cases/index.ts';
 import { fireDueTimers, legalClockCalculator } from './modules/workflow/engine/index.ts';
 import { loadClock } from './modules/cases/clock.ts';
 import { concludeEndedProcesses } from './modules/cases/process-end.ts';
 import { reportOverdueOwedMaterials } from './modules/intake/commands.ts';
 
-/**
- * The background sweeps of one node: the 第三十二条 guard, the deadline
- * recomputation after calendar changes, owed 容缺 materials past due, and the workflow engine's timers
- * (timer events and step timeout actions). Each sweep is a database query over
- * indexed due times, safe on several nodes at once and after a crash (all
- * state is in rows), so an interval timer is enough to drive them.
- */
-export function startSweeps(ctx: AppContext, log: (line: string) => void, intervalMs = 30_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+/** One background sweep: a query over indexed due times, safe on several nodes at once and after a crash. */
+interface Sweep {
+  name: string;
+  run(ctx: AppContext): Promise<string | null>;
+}
+
+const SWEEPS: readonly Sweep[] = [
+  {
+    name: '第三十二条视为受理',
+    run: async (ctx) => {
       const deemed = await deemOverdueApplicationsAccepted(ctx);
-      if (deemed.length) log(`依第三十二条视为受理 ${deemed.length} 件`);
-      const moved = await applyCalendarChanges(ctx);
-      if (moved) log(`日历变更后重算期限：${moved} 件办件到期日变化`);
+      return deemed.length ? `依第三十二条视为受理 ${deemed.length} 件` : null;
+    },
+  },
+  {
+    name: '容缺材料逾期',
+    run: async (ctx) => {
       const overdue = await reportOverdueOwedMaterials(ctx);
-      if (overdue) log(`容缺材料逾期未补：${overdue} 项`);
+      return overdue ? `容缺材料逾期未补：${overdue} 项` : null;
+    },
+  },
+  {
+    name: '流程定时器',
+    run: async (ctx) => {
       const cc = await loadClock(ctx.db);
       await fireDueTimers({ db: ctx.db, clock: ctx.clock, dueDates: legalClockCalculator(cc.calendar) });
       // A timeout action that decided a case's last step ended its process: the case concludes too.
       const concluded = await concludeEndedProcesses(ctx);
-      if (concluded.length) log(`流程超时自动办结 ${concluded.length} 件`);
-    } catch (err) {
-      log(`后台任务出错：${(err as Error).message}`);
-    } finally {
-      running = false;
+      return concluded.length ? `流程超时自动办结 ${concluded.length} 件` : null;
+    },
+  },
+];
+
+/**
+ * The background sweeps of one node: the 第三十二条 guard, owed 容缺
+ * materials past due, and the workflow engine's timers (timer events and step
+ * timeout actions). All state is in rows, so an interval timer is enough to
+ * drive them; each sweep has its own round and its own error, so one failing
+ * never stops another. (Calendar edits are followed by a durable event
+ * consumer, see consumers.ts.)
+ */
+export function startSweeps(ctx: AppContext, log: (line: string) => void, intervalMs = 30_000): () => void {
+  const running = new Set<string>();
+  const tick = () => {
+    for (const sweep of SWEEPS) {
+      if (running.has(sweep.name)) continue;
+      running.add(sweep.name);
+      void sweep.run(ctx)
+        .then((line) => line && log(line))
+        .catch((err: Error) => log(`后台任务「${sweep.name}」出错：${err.message}`))
+        .finally(() => running.delete(sweep.name));
     }
   };
-  const timer = setInterval(() => void tick(), intervalMs);
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  void tick();
+  tick();
   return () => clearInterval(timer);
 }

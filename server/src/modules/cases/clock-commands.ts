@@ -4,6 +4,7 @@ import { attachUploads } from './uploads.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { chainPending } from '../../platform/events/chain.ts';
+import { drainConsumer, type EventConsumer } from '../../platform/events/consumer.ts';
 import { checkExtension, computeDeadline, formatIsoDate, toShanghai, type PauseType } from '../calendar/index.ts';
 import { lockCase, type LockedCase } from './commands.ts';
 import { deadlines, loadClock, loadClockInputs, pauseInputs, stepDueWithPauses } from './clock.ts';
@@ -202,42 +203,47 @@ export async function supplementCase(
   });
 }
 
-const CALENDAR_CONSUMER = 'cases.deadlines';
-
 /**
- * Follows `calendar.changed` events on the stream (a durable cursor) and
- * recomputes the deadlines of open cases, each move recorded by
- * refreshDeadline. Runs in the sweeper; one node at a time holds the cursor.
+ * The durable consumer that follows calendar edits (`calendar.changed`,
+ * `calendar.clock_changed`) and recomputes the deadlines of open cases, each
+ * move recorded by refreshDeadline as a `case.deadline_changed` event.
+ * `onMoved` counts the deadlines that moved (for the caller's log line).
  */
-export async function applyCalendarChanges(ctx: AppContext): Promise<number> {
-  // The cursor follows the chain: chain what has committed so it is seen now.
-  await chainPending(ctx.db);
-  return withTx(ctx.db, async (tx) => {
-    await tx.query(`INSERT INTO event_cursors (consumer, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING`, [CALENDAR_CONSUMER]);
-    const cursor = await tx.query<{ last_seq: number }>('SELECT last_seq FROM event_cursors WHERE consumer = $1 FOR UPDATE SKIP LOCKED', [CALENDAR_CONSUMER]);
-    if (!cursor.rows[0]) return 0;
-    const changes = await tx.query<{ seq: number }>(
-      `SELECT seq FROM events WHERE seq > $1 AND type IN ('calendar.changed', 'calendar.clock_changed') ORDER BY seq`, [cursor.rows[0].last_seq],
-    );
-    if (changes.rows.length === 0) return 0;
-    const cc = await loadClock(tx);
-    const now = ctx.clock.now();
-    const open = await tx.query<{ id: string; case_no: string; department_id: string; submitted_at: Date; status: string }>(
-      `SELECT id, case_no, department_id, submitted_at, status FROM cases WHERE status IN ('accepted', 'submitted') FOR UPDATE`,
-    );
-    let moved = 0;
-    for (const c of open.rows) {
-      if (c.status === 'submitted') {
-        await tx.query('UPDATE cases SET notice_due_at = $2 WHERE id = $1 AND notice_due_at IS NOT NULL', [c.id, noticeDueAt(cc, c.submitted_at)]);
-        continue;
-      }
-      const before = await tx.query<{ due_at: Date | null }>('SELECT due_at FROM cases WHERE id = $1', [c.id]);
-      const after = await refreshDeadline(tx, cc, c.id, c.case_no, c.department_id, 'calendar_changed', null, now);
-      if (after && before.rows[0]!.due_at?.getTime() !== after.getTime()) moved++;
+export function calendarDeadlineConsumer(ctx: AppContext, onMoved: (n: number) => void = () => {}): EventConsumer {
+  return {
+    name: 'cases.deadlines',
+    types: ['calendar.changed', 'calendar.clock_changed'],
+    // Several edits in one batch need one recompute: the last calendar state is what counts.
+    batchSize: 1000,
+    handle: async (tx) => onMoved(await recomputeOpenDeadlines(tx, ctx.clock.now())),
+  };
+}
+
+async function recomputeOpenDeadlines(tx: Tx, now: Date): Promise<number> {
+  const cc = await loadClock(tx);
+  const open = await tx.query<{ id: string; case_no: string; department_id: string; submitted_at: Date; status: string }>(
+    `SELECT id, case_no, department_id, submitted_at, status FROM cases WHERE status IN ('accepted', 'submitted') FOR UPDATE`,
+  );
+  let moved = 0;
+  for (const c of open.rows) {
+    if (c.status === 'submitted') {
+      await tx.query('UPDATE cases SET notice_due_at = $2 WHERE id = $1 AND notice_due_at IS NOT NULL', [c.id, noticeDueAt(cc, c.submitted_at)]);
+      continue;
     }
-    await tx.query('UPDATE event_cursors SET last_seq = $2 WHERE consumer = $1', [CALENDAR_CONSUMER, changes.rows.at(-1)!.seq]);
-    return moved;
-  });
+    const before = await tx.query<{ due_at: Date | null }>('SELECT due_at FROM cases WHERE id = $1', [c.id]);
+    const after = await refreshDeadline(tx, cc, c.id, c.case_no, c.department_id, 'calendar_changed', null, now);
+    if (after && before.rows[0]!.due_at?.getTime() !== after.getTime()) moved++;
+  }
+  return moved;
+}
+
+/** Chains what has committed and runs the calendar consumer until it has caught up; returns the deadlines moved. */
+export async function applyCalendarChanges(ctx: AppContext): Promise<number> {
+  await chainPending(ctx.db);
+  let moved = 0;
+  const run = await drainConsumer(ctx.db, calendarDeadlineConsumer(ctx, (n) => (moved += n)), () => ctx.clock.now());
+  if (run.error) throw new Error(run.error);
+  return moved;
 }
 
 export { deadlines };

@@ -1,0 +1,16 @@
+import type { AppContext } from './platform/http/context.ts';
+import type { EventConsumer } from './platform/events/consumer.ts';
+import { calendarDeadlineConsumer } from './modules/cases/index.ts';
+
+/**
+ * Every durable follower of the event stream in this process, each with its
+ * own cursor (platform/events/consumer.ts). A module offers its consumer
+ * through its index.ts; the composition root decides which ones run here.
+ */
+export function appConsumers(ctx: AppContext, log: (line: string) => void): EventConsumer[] {
+  return [
+    calendarDeadlineConsumer(ctx, (moved) => {
+      if (moved) log(`日历变更后重算期限：${moved} 件办件到期日变化`);
+    }),
+  ];
+}
