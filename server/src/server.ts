@@ -3,6 +3,7 @@ import type { Config } from './platform/config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/connect.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { migrateSupervision } from './modules/supervision/migrate.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { seedDemo } from './modules/demo/seed.ts';
@@ -25,7 +26,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
   const log = opts.log ?? (() => {});
   const database = await openDatabase(config, log);
   try {
-    const applied = await migrate(database.db);
+    const applied = [...await migrate(database.db), ...await migrateSupervision(database.db)];
     if (applied.length) log(`已执行数据库迁移：${applied.join(', ')}`);
     const seeded = config.seedDemo ? await seedDemo(database.db) : false;
     if (seeded) log('已载入演示数据（示范县政务服务中心）');

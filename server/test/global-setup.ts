@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPg, type EmbeddedPg } from '../src/platform/db/embedded.ts';
 import { createPool } from '../src/platform/db/pool.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { migrateSupervision } from '../src/modules/supervision/migrate.ts';
 
 /**
  * One real PostgreSQL per test run (the embedded one, in a temp folder on a
@@ -52,6 +53,7 @@ export async function setup(project: TestProject): Promise<void> {
   templateUrl.pathname = '/tongban_template';
   const pool = createPool(templateUrl.toString(), 2);
   await migrate(pool);
+  await migrateSupervision(pool);
   await pool.end();
   project.provide('pgAdminUrl', adminUrl);
 }
