@@ -13,6 +13,7 @@ import { formErrors } from '../modules/forms/errors.ts';
 import { catalogErrors } from '../modules/catalog/errors.ts';
 import { intakeErrors } from '../modules/intake/errors.ts';
 import { portalErrors } from '../modules/portal/errors.ts';
+import { supervisionCardErrors } from '../modules/supervision/cards/errors.ts';
 
 const platformErrors = {
   VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
@@ -46,7 +47,7 @@ const platformErrors = {
 } as const satisfies Record<string, ErrorEntry>;
 
 
-export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors } as const;
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
