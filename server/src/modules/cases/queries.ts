@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCanReadCase } from './policy.ts';
 import { engineActor, openStepsFor } from './workflow.ts';
+import { caseAccessFacts } from './step-access.ts';
 import type { CaseDetail, CaseSummary, TaskList } from './schemas.ts';
 import { clockState, type Colour } from '../calendar/index.ts';
 import { clockView, loadClock, loadClockInputs, loadPauses, stepDueWithPauses } from './clock.ts';
@@ -101,32 +102,20 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     [id],
   );
   const c = rows[0] as (Record<string, unknown> & { applicantId: string; departmentId: string }) | undefined;
-  const tasks = c
-    ? (await db.query(
-      `SELECT t.id, coalesce(t.name, t.node_id) AS name,
-              coalesce((SELECT string_agg(d.name, '、' ORDER BY d.sort_order) FROM departments d
-                         WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)),
-                       -- A step given to a person (加签, 转办, a user assignee) shows that person's department.
-                       (SELECT d.name FROM users u JOIN departments d ON d.id = u.department_id WHERE u.id::text = t.assignee), '') AS "departmentName",
-              coalesce((SELECT array_agg(d.id) FROM departments d
-                         WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)), '{}') AS "departmentIds",
-              CASE WHEN t.status IN ('completed', 'returned') THEN 'done' WHEN t.status = 'cancelled' THEN 'cancelled' ELSE 'open' END AS status,
-              CASE t.outcome WHEN 'approve' THEN 'approved' WHEN 'reject' THEN 'denied' END AS outcome,
-              t.opinion, t.completed_at AS "completedAt", t.due_at AS "dueAt", t.created_at AS "createdAt"
-         FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1 ORDER BY t.created_at, t.loop_index NULLS FIRST`,
-      [id],
-    )).rows
-    : [];
   // Someone given a step in person (转办, 委派, 加签, handover) or sent a copy reads the case like its departments do.
-  const involved = c && (actor.role === 'approver' || actor.role === 'agency_head')
-    ? (await db.query<{ v: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id
-                       WHERE i.case_id = $1 AND $2 IN (t.assignee, t.claimed_by, t.delegate, t.owner, t.completed_by))
-           OR EXISTS (SELECT 1 FROM wf_copies cp JOIN wf_instances i ON i.id = cp.instance_id WHERE i.case_id = $1 AND cp.user_id = $2) AS v`,
-      [id, actor.id],
-    )).rows[0]!.v
-    : false;
-  assertCanReadCase(actor, c && { applicantId: c.applicantId, departmentId: c.departmentId, taskDepartmentIds: tasks.flatMap((t) => t.departmentIds as string[]), personallyInvolved: involved });
+  assertCanReadCase(actor, c && await caseAccessFacts(db, actor.id, id));
+  const tasks = (await db.query(
+    `SELECT t.id, coalesce(t.name, t.node_id) AS name,
+            coalesce((SELECT string_agg(d.name, '、' ORDER BY d.sort_order) FROM departments d
+                       WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)),
+                     -- A step given to a person (加签, 转办, a user assignee) shows that person's department.
+                     (SELECT d.name FROM users u JOIN departments d ON d.id = u.department_id WHERE u.id::text = t.assignee), '') AS "departmentName",
+            CASE WHEN t.status IN ('completed', 'returned') THEN 'done' WHEN t.status = 'cancelled' THEN 'cancelled' ELSE 'open' END AS status,
+            CASE t.outcome WHEN 'approve' THEN 'approved' WHEN 'reject' THEN 'denied' END AS outcome,
+            t.opinion, t.completed_at AS "completedAt", t.due_at AS "dueAt", t.created_at AS "createdAt"
+       FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1 ORDER BY t.created_at, t.loop_index NULLS FIRST`,
+    [id],
+  )).rows;
   const materials = await db.query(
     `SELECT u.id AS "uploadId", m.name AS "materialName", u.original_name AS "originalName", u.mime_type AS "mimeType", u.size_bytes AS "sizeBytes"
        FROM uploads u JOIN item_materials m ON m.id = u.material_id WHERE u.case_id = $1 ORDER BY m.sort_order`,
@@ -143,7 +132,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
   return {
     ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft' | 'owedMaterials'>),
     materials: materials.rows,
-    tasks: tasks.map(({ departmentIds: _t, createdAt: _c, ...t }) => ({ ...t, dueAt: t.status === 'open' ? taskDue({ ...t, createdAt: _c }) : t.dueAt })),
+    tasks: tasks.map(({ createdAt: _c, ...t }) => ({ ...t, dueAt: t.status === 'open' ? taskDue({ ...t, createdAt: _c }) : t.dueAt })),
     timeline: await timeline(db, id, actor.role === 'applicant' && actor.id === c!.applicantId),
     clock,
     colour: clock.colour,

@@ -3,6 +3,7 @@ import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireActor, requireRole } from '../../platform/http/auth.ts';
 import { acceptCase, completeTask, refuseCase, submitApplication } from './commands.ts';
+import { STEP_DECIDER_ROLES } from './policy.ts';
 import { getCaseDetail, listCases, listOpenTasks, lookupProgress } from './queries.ts';
 import { FixedWindowLimiter } from '../../platform/http/rate-limit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -67,7 +68,7 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
       response: { 200: caseDetailSchema },
     },
   }, async (req) => {
-    const actor = requireRole(req, 'approver');
+    const actor = requireRole(req, ...STEP_DECIDER_ROLES);
     const caseId = await completeTask(ctx, actor, req.params.id, req.body.outcome, req.body.opinion);
     return detail(actor, caseId);
   });

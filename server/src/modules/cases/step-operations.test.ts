@@ -76,7 +76,7 @@ describe('operations a person may do now, over HTTP', () => {
     expect(done.json().status).toBe('approved');
   });
 
-  it('加签 and 转办 to people of other departments: they read the case and act on their step; others still cannot', async () => {
+  it('加签 of a person of another department: they read the case and act on their step; 转办 to them is refused; others still cannot', async () => {
     const c = await submitCase(t.app, citizen, 'WJW-XK-002'); // 初审 → 部门会签 (卫健, 生态环境) → 审批决定
     await post(`/api/cases/${c.id}/accept`, clerk);
     const wjw = await login(t.app, 'approver_wjw');
@@ -102,11 +102,11 @@ describe('operations a person may do now, over HTTP', () => {
     expect([removed?.opinion, removed?.details.signerName]).toEqual(['不涉及医疗废物处置', '生态环境局']);
     await post(`/api/tasks/${zjjSign.id}/complete`, zjj, { outcome: 'approved', opinion: '建筑消防条件符合' });
     await post(`/api/tasks/${(await mine(wjw)).find((x) => x.name === '部门会签')!.id}/complete`, wjw, { outcome: 'approved', opinion: '同意' });
-    // 转办 the decision to 住建's approver, who decides it.
+    // 转办 stays in the step's department: the decision cannot go to 住建's approver; 卫健 decides it.
     const decide = (await mine(wjw)).find((x) => x.name === '审批决定')!;
-    expect((await post(`/api/tasks/${decide.id}/transfer`, wjw, { to: await userId('approver_zjj'), reason: '请住建局作出决定' })).statusCode).toBe(200);
-    expect((await mine(wjw)).some((x) => x.id === decide.id)).toBe(false);
-    expect((await post(`/api/tasks/${decide.id}/complete`, zjj, { outcome: 'approved', opinion: '准予' })).json().status).toBe('approved');
+    expect((await post(`/api/tasks/${decide.id}/transfer`, wjw, { to: await userId('approver_zjj'), reason: '请住建局作出决定' })).json().code).toBe('TRANSFER_TARGET_INVALID');
+    expect((await post(`/api/tasks/${decide.id}/complete`, zjj, { outcome: 'approved', opinion: '准予' })).json().code).toBe('TASK_NOT_FOUND');
+    expect((await post(`/api/tasks/${decide.id}/complete`, wjw, { outcome: 'approved', opinion: '准予' })).json().status).toBe('approved');
     expect((await get(`/api/cases/${c.id}`, await login(t.app, 'approver_rsj'))).code).toBe('CASE_NOT_FOUND');
   });
 

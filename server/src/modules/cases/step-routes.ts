@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
-import type { Actor, AppContext } from '../../platform/http/context.ts';
+import type { Actor, AppContext, Role } from '../../platform/http/context.ts';
 import { requireActor, requireRole } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
@@ -9,6 +9,8 @@ import {
   legalClockCalculator, type EngineEnv,
 } from '../workflow/engine/index.ts';
 import { getCaseDetail } from './queries.ts';
+import { assertCanSeeStep, canCopyCase, canReceiveCopy, canTakeOverStep, canUrgeStep, type StepAccessFacts } from './policy.ts';
+import { caseAccessFacts, openStepDepartments, stepAccessFacts } from './step-access.ts';
 import { engineActor } from './workflow.ts';
 import { loadClock } from './clock.ts';
 import { idParams } from './schemas.ts';
@@ -18,8 +20,10 @@ import { idParams } from './schemas.ts';
  * decision itself, which is POST /api/tasks/:id/complete): claim, return,
  * withdraw, transfer, delegate, signers, copy-to, urge, handover, suspend.
  * Thin: the engine checks who may act on which step and owns the semantics
- * (docs/workflow-engine.md); these routes authenticate, resolve the person
- * and translate.
+ * (docs/workflow-engine.md); these routes authenticate, resolve the person,
+ * apply the case policy's per-object rules (policy.ts: a step of a case one
+ * cannot read is TASK_NOT_FOUND; who urges, copies, and to whom a step is
+ * transferred) and translate.
  */
 export function registerStepRoutes(app: Api, ctx: AppContext): void {
   const env = async (): Promise<EngineEnv> => ({ db: ctx.db, clock: ctx.clock, dueDates: legalClockCalculator((await loadClock(ctx.db)).calendar) });
@@ -38,10 +42,27 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }
 
   /** A staff member whose user id another person names (transfer, delegate, copy-to, handover). */
-  async function colleague(id: string): Promise<string> {
-    const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM users WHERE id = $1 AND role <> 'applicant' AND NOT disabled`, [id]);
+  async function colleague(id: string): Promise<{ id: string; role: Role; departmentId: string | null }> {
+    const { rows } = await ctx.db.query<{ id: string; role: Role; departmentId: string | null }>(
+      `SELECT id, role, department_id AS "departmentId" FROM users WHERE id = $1 AND role <> 'applicant' AND NOT disabled`, [id],
+    );
     if (!rows[0]) throw new AppError('VALIDATION_FAILED', { userId: id, reason: 'unknown_staff' });
-    return rows[0].id;
+    return rows[0];
+  }
+  const colleagueId = async (id: string): Promise<string> => (await colleague(id)).id;
+
+  /** The step with its case's facts, if the person may read that case; TASK_NOT_FOUND otherwise, so task ids cannot be probed. */
+  async function stepOf(actor: Actor, taskId: string): Promise<StepAccessFacts> {
+    const step = await stepAccessFacts(ctx.db, actor.id, taskId);
+    assertCanSeeStep(actor, step);
+    return step;
+  }
+
+  /** 转办's new handler: an approver or the agency head of the step's department (TRANSFER_TARGET_INVALID otherwise). */
+  async function successor(id: string, step: StepAccessFacts): Promise<string> {
+    const person = await colleague(id);
+    if (!canTakeOverStep(person, step)) throw new AppError('TRANSFER_TARGET_INVALID', { userId: id });
+    return person.id;
   }
 
   app.get('/api/cases/:id/process', {
@@ -99,8 +120,11 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const actor = staff(req);
     const instanceId = await instanceOf(actor, req.params.id);
+    const facts = (await caseAccessFacts(ctx.db, actor.id, req.params.id))!;
+    const urgeable = new Set([...(await openStepDepartments(ctx.db, req.params.id))]
+      .filter(([, departmentIds]) => canUrgeStep(actor, { case: facts, departmentIds })).map(([taskId]) => taskId));
     const ops = await allowedOperations(await env(), {
-      instanceId, actor: await engineActor(ctx.db, actor), supervise: actor.role === 'manager' || actor.role === 'admin',
+      instanceId, actor: await engineActor(ctx.db, actor), supervise: actor.role === 'manager' || actor.role === 'admin', urgeable,
     });
     const signers = ops.tasks.flatMap((t) => t.removableSigners);
     const people = ops.tasks.flatMap((t) => [t.owner, t.delegate]).filter((x): x is string => !!x);
@@ -168,14 +192,18 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/tasks/:id/return-targets', {
     schema: { tags: ['process'], summary: '可退回到的环节', params: idParams },
   }, async (req) => {
-    staff(req);
-    return { nodeIds: await listReturnTargets(await env(), req.params.id) };
+    const actor = staff(req);
+    await stepOf(actor, req.params.id);
+    return { nodeIds: await listReturnTargets(await env(), req.params.id, await engineActor(ctx.db, actor)) };
   });
 
-  const taskOp = (path: string, summary: string, body: z.ZodType, run: (e: EngineEnv, who: Awaited<ReturnType<typeof engineActor>>, taskId: string, b: never) => Promise<unknown>) => {
+  type Who = Awaited<ReturnType<typeof engineActor>>;
+  type Access = { actor: Actor; step: StepAccessFacts };
+  const taskOp = (path: string, summary: string, body: z.ZodType, run: (e: EngineEnv, who: Who, taskId: string, b: never, access: Access) => Promise<unknown>) => {
     app.post(`/api/tasks/:id/${path}`, { schema: { tags: ['process'], summary, params: idParams, body, response: { 200: ok } } }, async (req) => {
       const actor = staff(req);
-      await run(await env(), await engineActor(ctx.db, actor), req.params.id, req.body as never);
+      const step = await stepOf(actor, req.params.id);
+      await run(await env(), await engineActor(ctx.db, actor), req.params.id, req.body as never, { actor, step });
       return { ok: true as const };
     });
   };
@@ -187,24 +215,32 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   taskOp('withdraw', '撤回（下一环节尚未办理前）', z.object({ reason }),
     (e, who, taskId, b: { reason?: string }) => withdrawTask(e, { taskId, actor: who, ...(b.reason ? { reason: b.reason } : {}) }));
   taskOp('transfer', '转办', z.object({ to: userId, reason }),
-    async (e, who, taskId, b: { to: string; reason?: string }) => transferTask(e, { taskId, actor: who, to: await colleague(b.to), ...(b.reason ? { reason: b.reason } : {}) }));
+    async (e, who, taskId, b: { to: string; reason?: string }, { step }) => transferTask(e, { taskId, actor: who, to: await successor(b.to, step), ...(b.reason ? { reason: b.reason } : {}) }));
   taskOp('delegate', '委派', z.object({ to: userId, reason }),
-    async (e, who, taskId, b: { to: string; reason?: string }) => delegateTask(e, { taskId, actor: who, to: await colleague(b.to), ...(b.reason ? { reason: b.reason } : {}) }));
+    async (e, who, taskId, b: { to: string; reason?: string }) => delegateTask(e, { taskId, actor: who, to: await colleagueId(b.to), ...(b.reason ? { reason: b.reason } : {}) }));
   taskOp('resolve', '委派办结，交回', z.object({ opinion: z.string().max(1000).optional() }),
     (e, who, taskId, b: { opinion?: string }) => resolveTask(e, { taskId, actor: who, ...(b.opinion ? { opinion: b.opinion } : {}) }));
   taskOp('signers', '加签', z.object({ users: z.array(userId).min(1).max(20) }),
-    async (e, who, taskId, b: { users: string[] }) => addSigners(e, { taskId, actor: who, users: await Promise.all(b.users.map(colleague)) }));
+    async (e, who, taskId, b: { users: string[] }) => addSigners(e, { taskId, actor: who, users: await Promise.all(b.users.map(colleagueId)) }));
   taskOp('signers/remove', '减签', z.object({ signerIndex: z.number().int().min(0), reason }),
     (e, who, taskId, b: { signerIndex: number; reason?: string }) => removeSigner(e, { taskId, actor: who, signerIndex: b.signerIndex, ...(b.reason ? { reason: b.reason } : {}) }));
   taskOp('urge', '催办（每小时至多一次）', z.object({ message: z.string().max(500).optional() }),
-    (e, who, taskId, b: { message?: string }) => urgeTask(e, { taskId, actor: who, ...(b.message ? { message: b.message } : {}) }));
+    (e, who, taskId, b: { message?: string }, { actor, step }) => {
+      if (!canUrgeStep(actor, step)) throw new AppError('FORBIDDEN');
+      return urgeTask(e, { taskId, actor: who, ...(b.message ? { message: b.message } : {}) });
+    });
 
   app.post('/api/cases/:id/copies', {
     schema: { tags: ['process'], summary: '抄送（只读，含已读回执）', params: idParams, body: z.object({ users: z.array(userId).min(1).max(50), taskId: z.uuid().optional() }), response: { 200: ok } },
   }, async (req) => {
     const actor = staff(req);
     const instanceId = await instanceOf(actor, req.params.id);
-    const users = await Promise.all(req.body.users.map(colleague));
+    if (!canCopyCase(actor, (await caseAccessFacts(ctx.db, actor.id, req.params.id))!)) throw new AppError('FORBIDDEN');
+    const users = await Promise.all(req.body.users.map(async (id) => {
+      const person = await colleague(id);
+      if (!canReceiveCopy(person.role)) throw new AppError('COPY_RECIPIENT_INVALID', { userId: id });
+      return person.id;
+    }));
     await copyTo(await env(), { instanceId, actor: await engineActor(ctx.db, actor), users, ...(req.body.taskId ? { taskId: req.body.taskId } : {}) });
     return { ok: true as const };
   });
@@ -237,7 +273,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     schema: { tags: ['process'], summary: '工作交接：把某人全部在办任务移交他人', params: idParams, body: z.object({ to: userId }), response: { 200: z.object({ taskIds: z.array(z.uuid()) }) } },
   }, async (req) => {
     const actor = requireRole(req, 'manager', 'admin');
-    return handoverTasks(await env(), { from: await colleague(req.params.id), to: await colleague(req.body.to), actor: await engineActor(ctx.db, actor) });
+    return handoverTasks(await env(), { from: await colleagueId(req.params.id), to: await colleagueId(req.body.to), actor: await engineActor(ctx.db, actor) });
   });
 
   app.get('/api/staff', {

@@ -20,7 +20,9 @@ import type { Actor, EngineEnv, InstanceRow, Signer, TaskRow } from './types.ts'
  * (a claimed task), claim (an unclaimed candidate task). For the delegate of a
  * delegated task: resolve. For the person who completed a task: withdraw,
  * while withdrawTask would accept it. With `supervise` (the caller's policy:
- * managers), urge on every open step and suspend / resume of the process.
+ * managers), urge on every open step and suspend / resume of the process;
+ * `urgeable` names further steps the caller's policy lets this person urge
+ * (an agency head, their department's).
  */
 
 export type TaskOperation =
@@ -50,7 +52,9 @@ export interface AllowedOperations {
   tasks: TaskOperations[];
 }
 
-export async function allowedOperations(env: EngineEnv, input: { instanceId: string; actor: Actor; supervise?: boolean }): Promise<AllowedOperations> {
+export async function allowedOperations(
+  env: EngineEnv, input: { instanceId: string; actor: Actor; supervise?: boolean; urgeable?: ReadonlySet<string> },
+): Promise<AllowedOperations> {
   return inTx(env, async (tx) => {
     const { rows: found } = await tx.query<InstanceRow>('SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_instances WHERE id = $1)', [input.instanceId]);
     const root = found[0];
@@ -73,14 +77,14 @@ export async function allowedOperations(env: EngineEnv, input: { instanceId: str
     );
     for (const task of tasks) {
       await ctx.load(task.instance_id);
-      const ops = await operationsOn(ctx, task, input.actor, supervise);
+      const ops = await operationsOn(ctx, task, input.actor, supervise || input.urgeable?.has(task.id) === true);
       if (ops.operations.length > 0) result.tasks.push(ops);
     }
     return result;
   });
 }
 
-async function operationsOn(ctx: RunContext, task: TaskRow, actor: Actor, supervise: boolean): Promise<TaskOperations> {
+async function operationsOn(ctx: RunContext, task: TaskRow, actor: Actor, urge: boolean): Promise<TaskOperations> {
   const operations: TaskOperation[] = [];
   const view: TaskOperations = {
     taskId: task.id, instanceId: task.instance_id, nodeId: task.node_id, name: task.name, status: task.status,
@@ -90,7 +94,7 @@ async function operationsOn(ctx: RunContext, task: TaskRow, actor: Actor, superv
     if (!(await withdrawRefusal(ctx.tx, task, actor.id))) operations.push('withdraw');
     return view;
   }
-  if (supervise) operations.push('urge');
+  if (urge) operations.push('urge');
   if (task.status === 'delegated') {
     if (task.delegate === actor.id) operations.push('resolve');
     return view;

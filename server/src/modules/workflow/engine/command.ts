@@ -123,6 +123,12 @@ export function handlerOf(task: TaskRow): string | null {
   return task.assignee ?? task.claimed_by;
 }
 
+/** Whether the actor handles the task: its handler, or a candidate while nobody has claimed it. */
+export function mayHandle(task: TaskRow, actor: Actor): boolean {
+  const handler = handlerOf(task);
+  return handler === actor.id || (handler === null && isCandidate(task, actor));
+}
+
 /**
  * The actor must be the task's handler. An unclaimed candidate task is
  * claimed on the way (办理即签收), so a department's clerk can act in one step.

@@ -73,7 +73,7 @@ describe('return inside a parallel branch', () => {
   it('returning into a sibling branch is refused (otherBranch)', async () => {
     const id = await atX2();
     await complete(id, 'y', 'u2');
-    expect((await listReturnTargets(kit.env, (await taskAt(kit.db, id, 'x2')).id)).sort()).toEqual(['accept', 'x1']);
+    expect((await listReturnTargets(kit.env, (await taskAt(kit.db, id, 'x2')).id, null)).sort()).toEqual(['accept', 'x1']);
     const error = returnTask(kit.env, { taskId: (await taskAt(kit.db, id, 'x2')).id, actor: person('u1'), targetNodeId: 'y' });
     expect(await codeOf(error)).toBe('RETURN_TARGET_INVALID');
     expect(await nodes(id)).toEqual(['x2']);

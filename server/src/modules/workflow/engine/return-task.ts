@@ -1,7 +1,7 @@
 import { AppError } from '../../../platform/errors.ts';
 import type { UserTaskNode } from '../definition/index.ts';
 import { enterUserTask } from './activities.ts';
-import { readTask, requireHandler, requireOpen, taskCommand } from './command.ts';
+import { mayHandle, readTask, requireHandler, requireOpen, taskCommand } from './command.ts';
 import { RunContext } from './context.ts';
 import { inTx } from './tx.ts';
 import { drain } from './run.ts';
@@ -92,10 +92,16 @@ export async function planReturn(ctx: RunContext, task: TaskRow, targetNodeId: s
   return { previous, cancel, pastSplit: true };
 }
 
-/** The steps an open task may be returned to now (for the 退回 dialog), in the order they were last completed. */
-export async function listReturnTargets(env: EngineEnv, taskId: string): Promise<string[]> {
+/**
+ * The steps an open task may be returned to now (for the 退回 dialog), in the
+ * order they were last completed. Only for who could return it: its handler,
+ * or a candidate while unclaimed (TASK_NOT_ASSIGNEE otherwise); `actor` null
+ * is the system.
+ */
+export async function listReturnTargets(env: EngineEnv, taskId: string, actor: Actor | null): Promise<string[]> {
   return inTx(env, async (tx) => {
     const task = await readTask(tx, taskId);
+    if (actor && !mayHandle(task, actor)) throw new AppError('TASK_NOT_ASSIGNEE', { taskId });
     if (task.status !== 'open') return [];
     const ctx = new RunContext(tx, env, env.clock.now(), task.root_id, null);
     await ctx.load(task.instance_id);
