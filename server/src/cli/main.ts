@@ -6,6 +6,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
   start: { summary: '启动服务（同 npm start）', load: () => import('./start.ts') },
   deadline: { summary: '计算办理期限并打印计算过程', load: () => import('./deadline.ts') },
   bpmn: { summary: 'bpmn check FILE… 校验 BPMN 2.0 流程定义', load: () => import('./bpmn.ts') },
+  backup: { summary: 'backup FILE 备份数据库、上传文件与通知书（服务运行时亦可）', load: () => import('./backup.ts') },
+  restore: { summary: 'restore FILE 从备份恢复（须先停止服务）', load: () => import('./restore.ts') },
   events: { summary: 'events verify 校验事件哈希链', load: () => import('./events.ts') },
 };
 

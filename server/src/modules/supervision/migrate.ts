@@ -11,6 +11,6 @@ export const supervisionMigrationsDir = path.resolve(path.dirname(fileURLToPath(
  * (not the approval side's table), under an advisory lock of its own. The
  * supervision platform's database may be the approval system's or its own.
  */
-export function migrateSupervision(db: Db, dir = supervisionMigrationsDir): Promise<string[]> {
-  return migrate(db, dir, { table: 'supervision.schema_migrations', prelude: 'CREATE SCHEMA IF NOT EXISTS supervision', lockKey: 727274011 });
+export function migrateSupervision(db: Db, dir = supervisionMigrationsDir, only?: ReadonlySet<string>): Promise<string[]> {
+  return migrate(db, dir, { table: 'supervision.schema_migrations', prelude: 'CREATE SCHEMA IF NOT EXISTS supervision', lockKey: 727274011 }, only);
 }

@@ -11,7 +11,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const DB_NAME = 'tongban';
+/** The application database inside the embedded cluster. */
+export const DB_NAME = 'tongban';
 
 /**
  * DATABASE_URL when given; otherwise the embedded PostgreSQL in

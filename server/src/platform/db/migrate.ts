@@ -22,8 +22,9 @@ const approvalSet: MigrationSet = { table: 'schema_migrations', lockKey: 7272740
  * several nodes starting together from racing. Another bounded context with
  * its own schema passes its own folder and `set`.
  */
-export async function migrate(db: Db, dir = migrationsDir, set: MigrationSet = approvalSet): Promise<string[]> {
-  const files = fs.readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+export async function migrate(db: Db, dir = migrationsDir, set: MigrationSet = approvalSet, only?: ReadonlySet<string>): Promise<string[]> {
+  // `only`: the migrations a backup was made with, so its rows load into exactly its schema.
+  const files = fs.readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f) && (!only || only.has(f))).sort();
   const client = await db.connect();
   const applied: string[] = [];
   try {

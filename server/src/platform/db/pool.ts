@@ -23,10 +23,10 @@ export function createPool(url: string, max = 20): Db {
  * Runs `fn` in one transaction: commit on success, rollback on any throw, so
  * nothing is ever half-written.
  */
-export async function withTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await db.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
