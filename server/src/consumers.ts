@@ -1,6 +1,7 @@
 import type { AppContext } from './platform/http/context.ts';
 import type { EventConsumer } from './platform/events/consumer.ts';
 import { calendarDeadlineConsumer } from './modules/cases/index.ts';
+import { notifyConsumer, notifySettings } from './modules/notify/index.ts';
 
 /**
  * Every durable follower of the event stream in this process, each with its
@@ -12,5 +13,6 @@ export function appConsumers(ctx: AppContext, log: (line: string) => void): Even
     calendarDeadlineConsumer(ctx, (moved) => {
       if (moved) log(`日历变更后重算期限：${moved} 件办件到期日变化`);
     }),
+    notifyConsumer(notifySettings, () => ctx.clock.now()),
   ];
 }

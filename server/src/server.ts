@@ -12,6 +12,7 @@ import { startSweeps } from './sweeps.ts';
 import { startChainer } from './platform/events/chain.ts';
 import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
+import { notifySettings, startNotifications } from './modules/notify/index.ts';
 
 export interface RunningServer {
   app: App;
@@ -55,6 +56,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       now: () => ctx.clock.now(),
       onError: (name, err) => log(`事件消费者「${name}」出错：${err.message}`),
     });
+    const notifications = startNotifications(ctx, notifySettings(), log);
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -64,6 +66,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       stop: async () => {
         stopSweeps();
         await consumers.stop();
+        await notifications.stop();
         await stopChainer();
         await app.close();
         await database.close();

@@ -14,6 +14,7 @@ import { catalogErrors } from '../modules/catalog/errors.ts';
 import { intakeErrors } from '../modules/intake/errors.ts';
 import { portalErrors } from '../modules/portal/errors.ts';
 import { supervisionCardErrors } from '../modules/supervision/cards/errors.ts';
+import { notifyErrors } from '../modules/notify/errors.ts';
 
 const platformErrors = {
   VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
@@ -47,7 +48,7 @@ const platformErrors = {
 } as const satisfies Record<string, ErrorEntry>;
 
 
-export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors } as const;
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 

@@ -12,3 +12,6 @@ export type { CaseParties, LockedCase } from './commands.ts';
 export { getCaseDetail } from './queries.ts';
 export { loadClock } from './clock.ts';
 export { attachUploads, findUpload } from './uploads.ts';
+/** Case number, item, applicant and contact, for notifications. */
+export { casePartiesOf } from './contacts.ts';
+export type { CaseParties as CaseContactParties } from './contacts.ts';

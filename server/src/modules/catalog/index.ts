@@ -4,6 +4,8 @@ export type { FormField, ItemDetail } from './schemas.ts';
 export { formFieldSchema } from './schemas.ts';
 /** The enabled items with their department, as the public catalogue lists them (the portal's search indexes them). */
 export { listItems, listDepartments } from './queries.ts';
+/** The center's name, phone and address (notifications sign with its name). */
+export { getCenter } from './queries.ts';
 /** Item versions: the demo load publishes version 1; cases record and check the version a form was rendered from. */
 export { ensureInitialVersions, currentVersionId, getVersion, saveDraft, startDraft, publishDraft, publishFormChange } from './versions.ts';
 export { feeSummary } from './rules.ts';

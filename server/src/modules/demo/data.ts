@@ -30,6 +30,17 @@ export const windows = [
 
 type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
 
+/**
+ * Demo mobile numbers and mailboxes, so notifications reach someone: the
+ * citizen has the textbook 13800138000, staff 139 0571 00NN in list order.
+ */
+export function demoContact(username: string, index: number): { phone: string; email: string } {
+  return {
+    phone: username === 'citizen' ? '13800138000' : `1390571${String(index).padStart(4, '0')}`,
+    email: `${username}@demo.tongban.local`,
+  };
+}
+
 export const users: { username: string; displayName: string; role: Role; dept?: string; window?: string }[] = [
   { username: 'citizen', displayName: '张三', role: 'applicant' },
   { username: 'clerk', displayName: '李窗口', role: 'clerk', window: 'W01' },

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/pool.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { hashPassword } from '../iam/passwords.ts';
-import { center, departments, DEMO_PASSWORD, items, users, windows } from './data.ts';
+import { center, demoContact, departments, DEMO_PASSWORD, items, users, windows } from './data.ts';
 import { jointInvestment, medicalLicensing, singleReview } from './processes.ts';
 import { deployDefinition } from '../workflow/engine/index.ts';
 import { systemClock } from '../../platform/clock.ts';
@@ -34,10 +34,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
         [centerId, w.dept ? deptIds.get(w.dept) : null, w.code, w.name, w.phone]);
       windowIds.set(w.code, r.rows[0]!.id);
     }
-    for (const u of users) {
+    for (const [i, u] of users.entries()) {
+      const contact = demoContact(u.username, i);
       await tx.query(
-        'INSERT INTO users (username, password_hash, display_name, role, department_id, window_id) VALUES ($1,$2,$3,$4,$5,$6)',
-        [u.username, passwordHash, u.displayName, u.role, u.dept ? deptIds.get(u.dept) : null, u.window ? windowIds.get(u.window) : null],
+        'INSERT INTO users (username, password_hash, display_name, role, department_id, window_id, phone, email) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+        [u.username, passwordHash, u.displayName, u.role, u.dept ? deptIds.get(u.dept) : null, u.window ? windowIds.get(u.window) : null,
+          contact.phone, contact.email],
       );
     }
     // Every item binds a published process: its department's review, or a richer one.

@@ -4,3 +4,6 @@ export { registerPortalRoutes } from './routes.ts';
 export { refreshSearchIndex } from './search.ts';
 /** Demo news and disclosures, loaded with the demo center. */
 export { loadDemoArticles } from './demo.ts';
+/** The writer of a consultation or complaint, for the notice of its answer. */
+export { messageContactsOf } from './message-contacts.ts';
+export type { MessageContact } from './message-contacts.ts';

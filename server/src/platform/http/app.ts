@@ -30,6 +30,7 @@ import { registerPortalRoutes } from '../../modules/portal/index.ts';
 import { registerFormRoutes } from '../../modules/forms/index.ts';
 import { registerIntakeRoutes } from '../../modules/intake/routes.ts';
 import { registerOpsRoutes } from '../ops/routes.ts';
+import { registerNotifyRoutes } from '../../modules/notify/index.ts';
 
 export type App = FastifyInstance;
 /** The app as route modules see it: zod schemas type each handler's input. */
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerFormRoutes(api, ctx);
   registerIntakeRoutes(api, ctx);
   registerOpsRoutes(api, ctx);
+  registerNotifyRoutes(api, ctx);
 
   if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
     // Hashed assets may be cached for good; the shell must be fetched afresh.

@@ -1,0 +1,61 @@
+/**
+ * The iam module's public face: who people are and how to reach them. Other
+ * modules read accounts only through these functions.
+ */
+import type { Queryable } from '../../platform/db/pool.ts';
+import type { Role } from '../../platform/http/context.ts';
+
+export { normaliseMobile, isMainlandMobile, maskPhone, maskEmail } from './phone.ts';
+
+/** How to reach a person: their mobile (validated when stored) and e-mail, if any. */
+export interface PersonContact {
+  id: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** The contacts of these accounts (disabled accounts are left out). */
+export async function contactsOf(q: Queryable, ids: readonly string[]): Promise<Map<string, PersonContact>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<PersonContact>(
+    `SELECT id, display_name AS "displayName", role, department_id AS "departmentId", phone, email
+       FROM users WHERE id = ANY($1::uuid[]) AND NOT disabled`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The active accounts a step offered to departments (by code) or roles reaches.
+ * A department's approvers are its handlers; a department with none reaches
+ * all its staff, so nobody's step goes unannounced.
+ */
+export async function accountsForCandidates(q: Queryable, kind: 'department' | 'role', values: readonly string[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  if (kind === 'role') {
+    const { rows } = await q.query<{ id: string }>('SELECT id FROM users WHERE role = ANY($1::text[]) AND NOT disabled ORDER BY id', [[...values]]);
+    return rows.map((r) => r.id);
+  }
+  const { rows } = await q.query<{ id: string; role: string }>(
+    `SELECT u.id, u.role FROM users u JOIN departments d ON d.id = u.department_id
+      WHERE d.code = ANY($1::text[]) AND NOT u.disabled AND u.role <> 'applicant' ORDER BY u.id`,
+    [[...values]],
+  );
+  const approvers = rows.filter((r) => r.role === 'approver');
+  return (approvers.length ? approvers : rows).map((r) => r.id);
+}
+
+/** Active accounts with one of these roles, optionally only of one department. */
+export async function accountsWithRoles(q: Queryable, roles: readonly Role[], departmentId?: string | null): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM users WHERE role = ANY($1::text[]) AND NOT disabled AND ($2::uuid IS NULL OR department_id = $2) ORDER BY id`,
+    [[...roles], departmentId ?? null],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A person's own mobile and e-mail, validated. */
+export { updateOwnContact } from './contact.ts';
