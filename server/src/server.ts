@@ -10,6 +10,7 @@ import { seedDemo } from './modules/demo/seed.ts';
 import { loadDemoCases } from './modules/demo/cases.ts';
 import { startSweeps } from './sweeps.ts';
 import { startChainer } from './platform/events/chain.ts';
+import { startCardTracker } from './modules/supervision/cards/index.ts';
 import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
 import { notifySettings, startNotifications } from './modules/notify/index.ts';
@@ -52,6 +53,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     await app.listen({ port: config.port, host: config.host });
     const stopSweeps = startSweeps(ctx, log);
     const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
+    // Supervision raises its warnings and cards by itself, several times a second.
+    const stopCards = startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`));
     const consumers = startConsumers(ctx.db, appConsumers(ctx, log), {
       now: () => ctx.clock.now(),
       onError: (name, err) => log(`事件消费者「${name}」出错：${err.message}`),
@@ -65,6 +68,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       url: config.publicUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
       stop: async () => {
         stopSweeps();
+        await stopCards();
         await consumers.stop();
         await notifications.stop();
         await stopChainer();

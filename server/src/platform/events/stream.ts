@@ -128,6 +128,15 @@ export interface ChainReport {
   firstBroken: { seq: number; reason: 'prev_hash_mismatch' | 'content_hash_mismatch' | 'sequence_gap' } | null;
 }
 
+/** What is wrong with the next link of a chain, or null: its place, its link to the predecessor, its own hash. */
+export function chainBreak(prevHash: string, expectedSeq: number, e: StoredEvent): ChainReport['firstBroken'] {
+  if (e.seq !== expectedSeq) return { seq: expectedSeq, reason: 'sequence_gap' };
+  if (e.prevHash !== prevHash) return { seq: e.seq, reason: 'prev_hash_mismatch' };
+  const { prevHash: _p, hash, ...content } = e;
+  if (eventHash(prevHash, content) !== hash) return { seq: e.seq, reason: 'content_hash_mismatch' };
+  return null;
+}
+
 /**
  * Walks the whole chain in batches and reports the first broken link: a
  * missing row (sequence gap), a row whose prev_hash is not its predecessor's
@@ -143,11 +152,9 @@ export async function verifyChain(db: Queryable, batch = 5000): Promise<ChainRep
     if (rows.length === 0) break;
     for (const row of rows) {
       const e = toStoredEvent(row);
-      if (e.seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: 'sequence_gap' } };
-      if (e.prevHash !== prevHash) return { ok: false, checked, firstBroken: { seq: e.seq, reason: 'prev_hash_mismatch' } };
-      const { prevHash: _p, hash, ...content } = e;
-      if (eventHash(prevHash, content) !== hash) return { ok: false, checked, firstBroken: { seq: e.seq, reason: 'content_hash_mismatch' } };
-      prevHash = hash;
+      const broken = chainBreak(prevHash, expectedSeq, e);
+      if (broken) return { ok: false, checked, firstBroken: broken };
+      prevHash = e.hash;
       expectedSeq++;
       checked++;
     }

@@ -29,6 +29,16 @@ export const LEVEL_LABELS: Record<CardLevel, { zh: string; en: string }> = {
   red: { zh: '红牌', en: 'Red card' },
 };
 
+export const STAGES = ['accept', 'handle', 'review', 'approve', 'conclude'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<string, { zh: string; en: string }> = {
+  accept: { zh: '受理', en: 'Acceptance' },
+  handle: { zh: '承办', en: 'Handling' },
+  review: { zh: '审核', en: 'Review' },
+  approve: { zh: '批准', en: 'Approval' },
+  conclude: { zh: '办结', en: 'Conclusion' },
+};
+
 /**
  * How a time threshold is measured against a deadline:
  * - `used_fraction`: this share of the limit's working days is used (2/3 → 预警);
@@ -53,7 +63,11 @@ export interface ThresholdRule extends RuleBase {
   value: number;
 }
 
-/** A violation raises its card the moment one of its event types arrives. */
+/**
+ * A violation raises its card the moment one of its event types arrives, or
+ * one of the irregular-procedure findings supervision detects on ingest,
+ * named `anomaly.<kind>` (out_of_order, refusal_without_reason, …).
+ */
 export interface ViolationRule extends RuleBase {
   kind: 'violation';
   eventTypes: string[];
@@ -95,7 +109,7 @@ export const DEFAULT_RULE_SET: RuleSetBody = {
     { code: 'time.yellow', kind: 'threshold', nameZh: '临近办理时限', nameEn: 'Close to the time limit', level: 'yellow', measure: 'workdays_left', value: 1, enabled: true },
     { code: 'time.overdue', kind: 'threshold', nameZh: '超时限', nameEn: 'Over the time limit', level: 'red', measure: 'overdue', value: 0, enabled: true },
     { code: 'violation.fee', kind: 'violation', nameZh: '违规收费', nameEn: 'Irregular fee', level: 'red', eventTypes: ['fee.irregular', 'fee.overcharged'], enabled: true },
-    { code: 'violation.procedure', kind: 'violation', nameZh: '违反审批程序', nameEn: 'Approval procedure violated', level: 'red', eventTypes: ['case.procedure_violated', 'supervision.procedure_anomaly'], enabled: true },
+    { code: 'violation.procedure', kind: 'violation', nameZh: '违反审批程序', nameEn: 'Approval procedure violated', level: 'red', eventTypes: ['anomaly.out_of_order', 'anomaly.refusal_without_reason', 'case.procedure_violated'], enabled: true },
     { code: 'violation.disclosure', kind: 'violation', nameZh: '违反政务公开规定', nameEn: 'Disclosure rules violated', level: 'red', eventTypes: ['disclosure.violated'], enabled: true },
     { code: 'violation.refusal', kind: 'violation', nameZh: '对符合条件的申请人不予批准', nameEn: 'Qualified applicant refused', level: 'red', eventTypes: ['case.refusal_reversed'], enabled: true },
   ],
