@@ -18,6 +18,7 @@ import { notifyErrors } from '../modules/notify/errors.ts';
 
 const platformErrors = {
   VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
+  CURSOR_INVALID: { status: 400, zh: '分页游标无效，请从第一页重新查询', en: 'The page cursor is invalid; start again from the first page' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },

@@ -3,66 +3,11 @@ import type { Queryable } from '../../platform/db/pool.ts';
 import type { Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCanReadCase } from './policy.ts';
-import { engineActor, openStepsFor } from './workflow.ts';
 import { caseAccessFacts } from './step-access.ts';
-import type { CaseDetail, CaseSummary, TaskList } from './schemas.ts';
-import { clockState, type Colour } from '../calendar/index.ts';
-import { clockView, loadClock, loadClockInputs, loadPauses, stepDueWithPauses } from './clock.ts';
+import type { CaseDetail } from './schemas.ts';
+import { SUMMARY_COLUMNS, SUMMARY_FROM } from './case-list.ts';
+import { clockView, loadClock, loadClockInputs, stepDueWithPauses } from './clock.ts';
 import { owedMaterialsOf } from '../intake/index.ts';
-
-const SUMMARY_COLUMNS = `c.id, c.case_no AS "caseNo", i.name AS "itemName", d.name AS "departmentName",
-  c.applicant_name AS "applicantName", c.status, c.submitted_at AS "submittedAt",
-  c.accepted_at AS "acceptedAt", c.concluded_at AS "concludedAt",
-  coalesce(c.due_at, c.notice_due_at) AS "dueAt", c.due_provisional AS "dueProvisional"`;
-const SUMMARY_FROM = 'cases c JOIN service_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id';
-
-export type CaseScope = 'mine' | 'intake' | 'all';
-
-/**
- * Lists cases the caller may see: `mine` an applicant's own, `intake` the
- * cases waiting for acceptance (clerks), `all` the center's (manager, admin)
- * or an approver's department's. The policy decides in SQL, so one query
- * returns only visible rows.
- */
-export async function listCases(db: Queryable, actor: Actor, scope: CaseScope, now: Date) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (actor.role === 'applicant' || scope === 'mine') {
-    where.push(`c.applicant_id = $${params.push(actor.id)}`);
-  } else if (actor.role === 'approver' || actor.role === 'agency_head') {
-    // Its own department's cases, and those where one of its steps runs (并联 / 会签).
-    where.push(`(c.department_id = $${params.push(actor.departmentId)} OR EXISTS (
-      SELECT 1 FROM wf_instances wi JOIN wf_tasks wt ON wt.instance_id = wi.id JOIN departments dd ON dd.id = $${params.length}
-       WHERE wi.case_id = c.id AND wt.candidate_kind = 'department' AND dd.code = ANY(wt.candidate_values)))`);
-  } else if (!['clerk', 'manager', 'admin', 'government_head'].includes(actor.role)) {
-    throw new AppError('FORBIDDEN');
-  }
-  if (scope === 'intake') where.push(`c.status IN ('submitted', 'supplement_requested')`);
-  const { rows } = await db.query(
-    `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${scope === 'intake' ? 'c.submitted_at ASC' : 'c.submitted_at DESC'} LIMIT 500`,
-    params,
-  );
-  return withColours(db, rows as Omit<CaseSummary, 'colour' | 'workdaysLeft'>[], now);
-}
-
-interface DueRow {
-  dueAt: Date | null;
-  status?: string;
-  concludedAt?: Date | null;
-}
-
-/** Adds the one colour rule (green / yellow / red) to rows that have a running deadline. */
-async function withColours<T extends DueRow>(db: Queryable, rows: T[], now: Date): Promise<(T & { colour: Colour | null; workdaysLeft: number | null })[]> {
-  if (rows.length === 0) return [];
-  const cc = await loadClock(db);
-  return rows.map((r) => {
-    const running = r.dueAt && !r.concludedAt && r.status !== 'supplement_requested';
-    if (!running) return { ...r, colour: null, workdaysLeft: null };
-    const s = clockState(cc.calendar, r.dueAt!, now, cc.yellowWorkdays);
-    return { ...r, colour: s.colour, workdaysLeft: s.workdaysLeft };
-  });
-}
 
 /**
  * What the applicant follows: the case's own steps and each completed process
@@ -140,41 +85,6 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     supplementNotice: notice.rows[0] ?? null,
     owedMaterials: await owedMaterialsOf(db, id, now),
   };
-}
-
-/** Open steps the approver may handle (their department's, their own), the most urgent first. */
-export async function listOpenTasks(db: Queryable, actor: Actor, now: Date) {
-  if (actor.role !== 'approver' || !actor.departmentId) throw new AppError('FORBIDDEN');
-  const steps = await openStepsFor(db, await engineActor(db, actor));
-  const { rows } = await db.query(
-    `SELECT t.id, i.case_id AS "caseId", c.case_no AS "caseNo", it.name AS "itemName", c.applicant_name AS "applicantName",
-            coalesce(t.name, t.node_id) AS name, t.created_at AS "createdAt", t.due_at AS "stepDue", c.due_at AS "caseDue"
-       FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id JOIN cases c ON c.id = i.case_id JOIN service_items it ON it.id = c.item_id
-      WHERE t.id = ANY($1::uuid[]) AND c.status = 'accepted'`,
-    [steps.map((s) => s.id)],
-  );
-  const dueOf = await stepDues(db, rows as StepDueRow[]);
-  const items = (rows as (StepDueRow & Omit<TaskList['items'][number], 'colour' | 'workdaysLeft' | 'dueAt'>)[])
-    .map(({ stepDue: _s, caseDue: _c, ...r }, i) => ({ ...r, dueAt: dueOf[i]! }))
-    .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime());
-  return { items: await withColours(db, items, now) };
-}
-
-interface StepDueRow {
-  caseId: string;
-  createdAt: Date;
-  stepDue: Date | null;
-  caseDue: Date | null;
-}
-
-/**
- * When each step is due: its own limit moved by the case's later pauses, or,
- * for a step without a limit of its own, the case's deadline.
- */
-async function stepDues(db: Queryable, rows: readonly StepDueRow[]): Promise<(Date | null)[]> {
-  if (!rows.some((r) => r.stepDue)) return rows.map((r) => r.caseDue);
-  const [cc, pauses] = await Promise.all([loadClock(db), loadPauses(db, [...new Set(rows.map((r) => r.caseId))])]);
-  return rows.map((r) => (r.stepDue ? stepDueWithPauses(cc, r.stepDue, r.createdAt, pauses.get(r.caseId) ?? []) : r.caseDue));
 }
 
 function sameCode(a: string, b: string): boolean {

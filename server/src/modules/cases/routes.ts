@@ -4,7 +4,11 @@ import type { AppContext } from '../../platform/http/context.ts';
 import { requireActor, requireRole } from '../../platform/http/auth.ts';
 import { acceptCase, completeTask, refuseCase, submitApplication } from './commands.ts';
 import { STEP_DECIDER_ROLES } from './policy.ts';
-import { getCaseDetail, listCases, listOpenTasks, lookupProgress } from './queries.ts';
+import { getCaseDetail, lookupProgress } from './queries.ts';
+import { pageCases } from './case-list.ts';
+import { pageOpenTasks } from './task-list.ts';
+import { caseFilterQuery } from './list-filters.ts';
+import { pageOf, pageQuery } from '../../platform/http/page.ts';
 import { FixedWindowLimiter } from '../../platform/http/rate-limit.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
@@ -22,14 +26,15 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
 
   app.get('/api/cases', {
     schema: {
-      tags: ['cases'], summary: '办件列表',
-      querystring: z.object({ scope: z.enum(['mine', 'intake', 'all']).default('mine') }),
-      response: { 200: z.object({ items: z.array(caseSummarySchema) }) },
+      tags: ['cases'], summary: '办件列表（游标分页，按提交时间；受理队列默认最早在前）',
+      querystring: z.object({ scope: z.enum(['mine', 'intake', 'all']).default('mine'), ...caseFilterQuery, ...pageQuery }),
+      response: { 200: pageOf(caseSummarySchema) },
     },
   }, async (req) => {
     const actor = requireActor(req);
     if (req.query.scope === 'intake' && !['clerk', 'manager', 'admin'].includes(actor.role)) throw new AppError('FORBIDDEN');
-    return { items: await listCases(ctx.db, actor, req.query.scope, ctx.clock.now()) };
+    const { scope, cursor, limit, ...filters } = req.query;
+    return pageCases(ctx.db, actor, scope, filters, { cursor, limit }, ctx.clock.now());
   });
 
   const detail = (actor: Parameters<typeof getCaseDetail>[1], id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
@@ -58,8 +63,18 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/tasks', {
-    schema: { tags: ['tasks'], summary: '本部门待办', response: { 200: taskListSchema } },
-  }, async (req) => listOpenTasks(ctx.db, requireRole(req, 'approver'), ctx.clock.now()));
+    schema: {
+      tags: ['tasks'], summary: '待办（游标分页，按到达时间；本部门的、指派给我的、委派给我的）',
+      querystring: z.object({
+        itemId: caseFilterQuery.itemId, from: caseFilterQuery.from, to: caseFilterQuery.to,
+        caseNo: caseFilterQuery.caseNo, applicant: caseFilterQuery.applicant, order: caseFilterQuery.order, ...pageQuery,
+      }),
+      response: { 200: taskListSchema },
+    },
+  }, async (req) => {
+    const { cursor, limit, ...filters } = req.query;
+    return pageOpenTasks(ctx.db, requireRole(req, 'approver'), filters, { cursor, limit }, ctx.clock.now());
+  });
 
   app.post('/api/tasks/:id/complete', {
     schema: {

@@ -114,6 +114,7 @@ export const taskListSchema = z.object({
     id: z.uuid(), caseId: z.uuid(), caseNo: z.string(), itemName: z.string(), applicantName: z.string(), name: z.string(), createdAt: z.date(),
     ...dueFields,
   })),
+  nextCursor: z.string().nullable(),
 });
 export type TaskList = z.infer<typeof taskListSchema>;
 

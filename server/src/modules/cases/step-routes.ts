@@ -14,6 +14,8 @@ import { caseAccessFacts, openStepDepartments, stepAccessFacts } from './step-ac
 import { engineActor } from './workflow.ts';
 import { loadClock } from './clock.ts';
 import { idParams } from './schemas.ts';
+import { COPY_COLUMNS, copyFilterQuery, copyRowSchema, pageCopies, type CopyRow } from './copy-list.ts';
+import { pageOf, pageQuery } from '../../platform/http/page.ts';
 
 /**
  * The workflow's task operations on a case's steps (办理 other than the
@@ -142,33 +144,26 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     };
   });
 
-  const copyRow = z.object({
-    id: z.uuid(), caseId: z.uuid().nullable(), caseNo: z.string().nullable(), itemName: z.string().nullable(), step: z.string().nullable(),
-    sentBy: z.string().nullable(), sentByName: z.string().nullable(), sentAt: z.date(), readAt: z.date().nullable(),
-    userId: z.uuid(), userName: z.string().nullable(),
-  });
-  const copyColumns = `c.id, i.case_id AS "caseId", k.case_no AS "caseNo", it.name AS "itemName", coalesce(t.name, c.node_id) AS step,
-           c.sent_by AS "sentBy", s.display_name AS "sentByName", c.sent_at AS "sentAt", c.read_at AS "readAt", c.user_id AS "userId", u.display_name AS "userName"
-      FROM wf_copies c JOIN wf_instances i ON i.id = c.instance_id
-      LEFT JOIN cases k ON k.id = i.case_id LEFT JOIN service_items it ON it.id = k.item_id
-      LEFT JOIN wf_tasks t ON t.id = c.task_id LEFT JOIN users s ON s.id::text = c.sent_by LEFT JOIN users u ON u.id::text = c.user_id`;
-
   app.get('/api/copies', {
-    schema: { tags: ['process'], summary: '抄送我的（未读在前）', response: { 200: z.object({ items: z.array(copyRow), unread: z.number().int() }) } },
+    schema: {
+      tags: ['process'], summary: '抄送我的（游标分页，未读在前；unread 为全部未读数）',
+      querystring: z.object({ ...copyFilterQuery, ...pageQuery }),
+      response: { 200: pageOf(copyRowSchema).extend({ unread: z.number().int() }) },
+    },
   }, async (req) => {
     // Anyone signed in reads the copies sent to them (only staff are ever sent any).
     const actor = requireActor(req);
-    const { rows } = await ctx.db.query(`SELECT ${copyColumns} WHERE c.user_id = $1 ORDER BY c.read_at IS NOT NULL, c.sent_at DESC LIMIT 200`, [actor.id]);
-    return { items: rows as z.infer<typeof copyRow>[], unread: rows.filter((r) => r.readAt === null).length };
+    const { cursor, limit, ...filters } = req.query;
+    return pageCopies(ctx.db, actor.id, filters, { cursor, limit });
   });
 
   app.get('/api/cases/:id/copies', {
-    schema: { tags: ['process'], summary: '办件的抄送及已读回执', params: idParams, response: { 200: z.object({ items: z.array(copyRow) }) } },
+    schema: { tags: ['process'], summary: '办件的抄送及已读回执', params: idParams, response: { 200: z.object({ items: z.array(copyRowSchema) }) } },
   }, async (req) => {
     const actor = staff(req);
     const instanceId = await instanceOf(actor, req.params.id);
-    const { rows } = await ctx.db.query(`SELECT ${copyColumns} WHERE i.root_id = (SELECT root_id FROM wf_instances WHERE id = $1) ORDER BY c.sent_at, u.display_name`, [instanceId]);
-    return { items: rows as z.infer<typeof copyRow>[] };
+    const { rows } = await ctx.db.query(`SELECT ${COPY_COLUMNS} WHERE i.root_id = (SELECT root_id FROM wf_instances WHERE id = $1) ORDER BY c.sent_at, u.display_name`, [instanceId]);
+    return { items: rows as CopyRow[] };
   });
 
   app.get('/api/staff/workload', {

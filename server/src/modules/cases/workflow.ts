@@ -3,7 +3,7 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CenterClock } from '../calendar/index.ts';
 import {
-  completeTask as completeEngineTask, legalClockCalculator, listOpenTasks as openEngineTasks, startInstance,
+  completeTask as completeEngineTask, legalClockCalculator, startInstance,
   type Actor as EngineActor, type EngineEnv,
 } from '../workflow/engine/index.ts';
 
@@ -92,9 +92,4 @@ export async function completeCaseStep(
   // The decision of the process is its last recorded outcome (the final step's).
   const last = vars.rows[0]?.variables.outcome;
   return { finished: result.instanceStatus === 'completed', lastOutcome: last === 'reject' ? 'denied' : last === 'approve' ? 'approved' : outcome };
-}
-
-/** Open steps a person may handle, oldest first. */
-export async function openStepsFor(q: Queryable, who: EngineActor): Promise<{ id: string }[]> {
-  return openEngineTasks(q, { userId: who.id, departments: who.departments ?? [], roles: who.roles ?? [] });
 }

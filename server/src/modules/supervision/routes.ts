@@ -3,7 +3,9 @@ import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
 import { chainPending } from '../../platform/events/chain.ts';
-import { readEvents, verifyChain } from '../../platform/events/stream.ts';
+import { verifyChain } from '../../platform/events/stream.ts';
+import { pageOf, pageQuery } from '../../platform/http/page.ts';
+import { eventFilterQuery, pageEvents } from './event-list.ts';
 
 const eventSchema = z.object({
   seq: z.number().int(),
@@ -28,19 +30,15 @@ const eventSchema = z.object({
 export function registerSupervisionRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/supervision/events', {
     schema: {
-      tags: ['supervision'], summary: '事件流（可按办件编号过滤，afterSeq 之后）',
-      querystring: z.object({
-        caseNo: z.string().max(40).optional(),
-        afterSeq: z.coerce.number().int().min(0).default(0),
-        limit: z.coerce.number().int().min(1).max(1000).default(200),
-      }),
-      response: { 200: z.object({ items: z.array(eventSchema) }) },
+      tags: ['supervision'], summary: '事件流（游标分页，按链序或最新在前；可按办件、类型、部门、日期过滤，afterSeq 实时跟随）',
+      querystring: z.object({ ...eventFilterQuery, ...pageQuery }),
+      response: { 200: pageOf(eventSchema) },
     },
   }, async (req) => {
     requireRole(req, 'supervisor', 'admin', 'manager');
-    const caseNo = req.query.caseNo?.trim().toUpperCase() || undefined;
+    const { cursor, limit, ...filters } = req.query;
     await chainPending(ctx.db);
-    return { items: await readEvents(ctx.db, { caseNo, afterSeq: req.query.afterSeq, limit: req.query.limit }) };
+    return pageEvents(ctx.db, filters, { cursor, limit });
   });
 
   app.get('/api/supervision/chain', {

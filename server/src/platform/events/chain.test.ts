@@ -19,7 +19,7 @@ afterAll(() => t.close());
 
 describe('the hash-chained event stream', () => {
   it('writes one event per state change with type, version, case, department, actor, time and payload', async () => {
-    const res = (await t.app.inject({ url: '/api/supervision/events', headers: { cookie: supervisor } })).json();
+    const res = (await t.app.inject({ url: '/api/supervision/events?limit=200', headers: { cookie: supervisor } })).json();
     const accepted = res.items.find((e: { type: string }) => e.type === 'case.accepted');
     expect(accepted).toMatchObject({ schemaVersion: 1, actorRole: 'clerk', occurredAt: '2026-09-24T02:00:00.000Z' });
     expect(accepted.caseId).toBeTruthy();
@@ -28,7 +28,7 @@ describe('the hash-chained event stream', () => {
   });
 
   it('filters the stream by case number and reads on after a sequence number', async () => {
-    const all = (await t.app.inject({ url: '/api/supervision/events', headers: { cookie: supervisor } })).json().items;
+    const all = (await t.app.inject({ url: '/api/supervision/events?limit=200', headers: { cookie: supervisor } })).json().items;
     const caseNo = all.find((e: { caseNo: string | null }) => e.caseNo).caseNo;
     const one = (await t.app.inject({ url: `/api/supervision/events?caseNo=${caseNo}`, headers: { cookie: supervisor } })).json().items;
     // The case's own events and those of its process (the engine's carry the case id only).

@@ -56,5 +56,5 @@ export type { AllowedOperations, TaskOperation } from './allowed-operations.ts';
 /** The timer sweep: fires due timers exactly once, safe with several workers. */
 export { fireDueTimers } from './timers.ts';
 /** History with diagram highlights; instance, task, to-do list and copies reads. */
-export { getHistory, getInstance, getTask, listOpenTasks, listCopies } from './queries.ts';
+export { getHistory, getInstance, getTask, listOpenTasks, listCopies, openTaskBranches } from './queries.ts';
 export type { ProcessHistory, HistoryEntryView } from './queries.ts';

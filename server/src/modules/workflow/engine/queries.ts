@@ -107,6 +107,31 @@ export async function listOpenTasks(db: Queryable, who: { userId: string; depart
   return rows;
 }
 
+/**
+ * The same to-do as disjoint conditions on `wf_tasks t`, one per index of
+ * migration 0065 (each ends in created_at, id), so a page of a long to-do is an
+ * ordered walk of each index merged, not a sort of every open task. Offers to
+ * a single candidate (the usual case: one department, role or person) match
+ * the whole array, which a btree answers; offers to several go through the
+ * array index and are rare.
+ */
+export function openTaskBranches(who: { userId: string; departments?: readonly string[]; roles?: readonly string[] }, param: (v: unknown) => string): string[] {
+  const u = param(who.userId);
+  const unassigned = "t.status = 'open' AND t.assignee IS NULL AND t.claimed_by IS NULL";
+  const offers: [string, readonly string[]][] = [['user', [who.userId]], ['department', who.departments ?? []], ['role', who.roles ?? []]];
+  return [
+    `t.status = 'open' AND t.assignee = ${u}`,
+    `t.status = 'open' AND t.claimed_by = ${u} AND t.assignee IS DISTINCT FROM ${u}`,
+    `t.status = 'delegated' AND t.delegate = ${u}`,
+    ...offers.flatMap(([kind, values]) => values.map((v) =>
+      `${unassigned} AND t.candidate_kind = '${kind}' AND t.candidate_values = ARRAY[${param(v)}]::text[]`)),
+    `${unassigned} AND cardinality(t.candidate_values) > 1 AND (
+       (t.candidate_kind = 'user' AND t.candidate_values @> ARRAY[${u}]::text[])
+    OR (t.candidate_kind = 'department' AND t.candidate_values && ${param(who.departments ?? [])}::text[])
+    OR (t.candidate_kind = 'role' AND t.candidate_values && ${param(who.roles ?? [])}::text[]))`,
+  ];
+}
+
 /** Copies (抄送) received by a person, unread first. */
 export async function listCopies(db: Queryable, userId: string, limit = 200): Promise<{ id: string; instanceId: string; taskId: string | null; nodeId: string | null; sentBy: string | null; sentAt: Date; readAt: Date | null }[]> {
   const { rows } = await db.query<{ id: string; instance_id: string; task_id: string | null; node_id: string | null; sent_by: string | null; sent_at: Date; read_at: Date | null }>(

@@ -1,0 +1,64 @@
+import type { Queryable } from '../../platform/db/pool.ts';
+import type { Actor } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { afterKey, decodeCursor, keyColumn, toPage, type KeyValue, type Ordering, type Page } from '../../platform/http/page.ts';
+import { caseFilterSql, type CaseFilters } from './list-filters.ts';
+import type { CaseSummary } from './schemas.ts';
+import { withColours } from './colours.ts';
+
+export type CaseScope = 'mine' | 'intake' | 'all';
+
+export const SUMMARY_COLUMNS = `c.id, c.case_no AS "caseNo", i.name AS "itemName", d.name AS "departmentName",
+  c.applicant_name AS "applicantName", c.status, c.submitted_at AS "submittedAt",
+  c.accepted_at AS "acceptedAt", c.concluded_at AS "concludedAt",
+  coalesce(c.due_at, c.notice_due_at) AS "dueAt", c.due_provisional AS "dueProvisional"`;
+export const SUMMARY_FROM = 'cases c JOIN service_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id';
+
+/** Case lists walk (submitted_at, id): every filter index ends in those two columns. */
+const BY_SUBMISSION: Ordering = { name: 'cases.submitted', parts: ['time', 'uuid'] };
+const KEY_SELECT = `json_build_array(${keyColumn('time', 'c.submitted_at')}, c.id) AS "__key"`;
+
+type SummaryRow = Omit<CaseSummary, 'colour' | 'workdaysLeft'> & { __key: KeyValue[] };
+
+/**
+ * One page of the cases the caller may see: `mine` an applicant's own,
+ * `intake` those waiting for acceptance (oldest first), `all` the center's
+ * (manager, admin, clerk, government head) or an approver's: its department's
+ * and those where one of its steps runs (并联 / 会签). The policy decides in SQL,
+ * so each page holds only visible rows, read from an index in sort order.
+ */
+export async function pageCases(
+  db: Queryable, actor: Actor, scope: CaseScope, f: CaseFilters, page: { cursor?: string | undefined; limit: number }, now: Date,
+): Promise<Page<CaseSummary>> {
+  const dir = f.order ?? (scope === 'intake' ? 'asc' : 'desc');
+  const params: unknown[] = [];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const common = caseFilterSql(f, param);
+  if (scope === 'intake') common.push(`c.status IN ('submitted', 'supplement_requested')`);
+  if (page.cursor) common.push(afterKey(BY_SUBMISSION, ['c.submitted_at', 'c.id'], dir, decodeCursor(BY_SUBMISSION, page.cursor), param));
+  const order = `ORDER BY c.submitted_at ${dir}, c.id ${dir} LIMIT ${page.limit + 1}`;
+  const select = (where: string[]) =>
+    `SELECT ${SUMMARY_COLUMNS}, ${KEY_SELECT} FROM ${SUMMARY_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order}`;
+
+  let sql: string;
+  if (actor.role === 'applicant' || scope === 'mine') {
+    sql = select([`c.applicant_id = ${param(actor.id)}`, ...common]);
+  } else if (actor.role === 'approver' || actor.role === 'agency_head') {
+    // Two index walks, each stopping after a page: the department's own cases,
+    // and other departments' cases where one of its steps runs; merged in order.
+    const dept = param(actor.departmentId);
+    const joint = `c.department_id <> ${dept}::uuid AND c.id IN (
+      SELECT wi.case_id FROM wf_tasks wt JOIN wf_instances wi ON wi.id = wt.instance_id
+       WHERE wt.candidate_kind = 'department' AND wt.candidate_values @> ARRAY[(SELECT code FROM departments WHERE id = ${dept}::uuid)]
+         AND wi.case_id IS NOT NULL)`;
+    sql = `SELECT * FROM ((${select([`c.department_id = ${dept}::uuid`, ...common])}) UNION ALL (${select([joint, ...common])})) AS page
+      ORDER BY "submittedAt" ${dir}, id ${dir} LIMIT ${page.limit + 1}`;
+  } else if (['clerk', 'manager', 'admin', 'government_head'].includes(actor.role)) {
+    sql = select(common);
+  } else {
+    throw new AppError('FORBIDDEN');
+  }
+  const { rows } = await db.query<SummaryRow>(sql, params);
+  const cut = toPage(BY_SUBMISSION, rows, page.limit);
+  return { items: await withColours(db, cut.items, now), nextCursor: cut.nextCursor };
+}
