@@ -11,7 +11,6 @@
  */
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Engine } from 'bpmn-engine';
@@ -22,6 +21,7 @@ import { createPool, withTx, type Db } from '../server/src/platform/db/pool.ts';
 import { appendEvent, verifyChain } from '../server/src/platform/events/stream.ts';
 import { chainPending, startChainer } from '../server/src/platform/events/chain.ts';
 import { completeTask, deployDefinition, startInstance, type EngineEnv } from '../server/src/modules/workflow/engine/index.ts';
+import { freePort } from '../server/test/free-port.ts';
 
 const CLIENTS = 16;
 const USER_TASKS = new Set(['accept', 'deptA', 'deptB', 'deptC', 'approve']);
@@ -50,18 +50,6 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="f10" sourceRef="approve" targetRef="end"/>
   </bpmn:process>
 </bpmn:definitions>`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;

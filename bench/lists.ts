@@ -13,16 +13,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPg } from '../server/src/platform/db/embedded.ts';
 import { migrate } from '../server/src/platform/db/migrate.ts';
+import { migrateSupervision } from '../server/src/modules/supervision/migrate.ts';
 import { createPool } from '../server/src/platform/db/pool.ts';
 import { seedDemo } from '../server/src/modules/demo/seed.ts';
 import { DEMO_PASSWORD } from '../server/src/modules/demo/data.ts';
 import { BENCH_PREFIX, HEAVY_APPLICANTS, seedLists, seededCases } from './_lists-seed.ts';
+import { freePort } from '../server/test/free-port.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGE = 50;
@@ -36,18 +37,6 @@ function option(args: string[], name: string, fallback: number): number {
     process.exit(2);
   }
   return v;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
 }
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -169,6 +158,7 @@ export async function run(args: string[]): Promise<void> {
   try {
     console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; ${clients} concurrent clients; PostgreSQL embedded; ${seconds} s per list and way`);
     await migrate(db);
+    await migrateSupervision(db);
     let seeding: Record<string, number> = {};
     let seedSeconds = 0;
     const have = await seededCases(db).catch(() => 0);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -7,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPg, type EmbeddedPg } from '../src/platform/db/embedded.ts';
 import { createPool } from '../src/platform/db/pool.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { freePort } from './free-port.ts';
 import { migrateSupervision } from '../src/modules/supervision/migrate.ts';
 
 /**
@@ -19,18 +19,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
 }
 
 let embedded: EmbeddedPg | undefined;
