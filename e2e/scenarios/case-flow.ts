@@ -24,7 +24,7 @@ async function registerAndApply(ctx: Parameters<Scenario['run']>[0], username: s
   const numbers = await citizen.locator('.tb-case-number').allInnerTexts();
   const [caseNo, queryCode] = numbers.map((s) => s.trim());
   assert(/^\d{8}-SCJG-\d{4}$/.test(caseNo ?? ''), `case number shown: ${caseNo}`);
-  assert(/^[A-Z2-9]{6}$/.test(queryCode ?? ''), `query code shown: ${queryCode}`);
+  assert(/^[A-Z2-9]{10}$/.test(queryCode ?? ''), `query code shown: ${queryCode}`);
   return { citizen, caseNo: caseNo!, queryCode: queryCode! };
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { loadConfig, type Config } from '../src/platform/config.ts';
 import { buildApp, type App } from '../src/platform/http/app.ts';
 import type { AppContext } from '../src/platform/http/context.ts';
 import { seedDemo } from '../src/modules/demo/seed.ts';
@@ -18,8 +18,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole HTTP app on a fresh database with the demo center, at a fixed time. */
-export async function createTestApp(start = '2026-09-24T02:00:00Z'): Promise<TestApp> {
+/** The whole HTTP app on a fresh database with the demo center, at a fixed time (settings may be changed). */
+export async function createTestApp(start = '2026-09-24T02:00:00Z', settings: Partial<Config> = {}): Promise<TestApp> {
   const testDb = await createTestDb();
   await seedDemo(testDb.db);
   const clock = new ManualClock(start);
@@ -27,7 +27,7 @@ export async function createTestApp(start = '2026-09-24T02:00:00Z'): Promise<Tes
   const ctx: AppContext = {
     db: testDb.db,
     clock,
-    config: { ...loadConfig({}), dataDir, uploadMaxBytes: 1024 * 1024 },
+    config: { ...loadConfig({}), dataDir, uploadMaxBytes: 1024 * 1024, ...settings },
     uploadsDir: path.join(dataDir, 'uploads'),
   };
   const app = await buildApp(ctx);

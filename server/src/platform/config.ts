@@ -16,6 +16,16 @@ export interface Config {
   logLevel: string;
   /** Public base URL used in notices (QR codes) and printed at start. */
   publicUrl: string | undefined;
+  /**
+   * Addresses (IPs, CIDR ranges or proxy-addr names such as `loopback`) of the
+   * reverse proxies whose X-Forwarded-For / -Proto / -Host are believed. Empty:
+   * the socket address is the client and forwarded headers are ignored.
+   */
+  trustProxy: string[];
+  /** A session unused this long ends (minutes). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in however active (hours). */
+  sessionMaxHours: number;
 }
 
 function intFrom(name: string, raw: string | undefined, fallback: number): number {
@@ -23,6 +33,17 @@ function intFrom(name: string, raw: string | undefined, fallback: number): numbe
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`环境变量 ${name} 必须是非负整数，收到 "${raw}"`);
   return n;
+}
+
+function positiveIntFrom(name: string, raw: string | undefined, fallback: number): number {
+  const n = intFrom(name, raw, fallback);
+  if (n === 0) throw new Error(`环境变量 ${name} 必须大于 0，收到 "${raw}"`);
+  return n;
+}
+
+/** A comma-separated list; blanks dropped. */
+function listFrom(raw: string | undefined): string[] {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
 function boolFrom(raw: string | undefined, fallback: boolean): boolean {
@@ -43,5 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: intFrom('TONGBAN_UPLOAD_MAX_BYTES', env.TONGBAN_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'warn',
     publicUrl: env.TONGBAN_PUBLIC_URL || undefined,
+    trustProxy: listFrom(env.TONGBAN_TRUST_PROXY),
+    sessionIdleMinutes: positiveIntFrom('TONGBAN_SESSION_IDLE_MINUTES', env.TONGBAN_SESSION_IDLE_MINUTES, 60),
+    sessionMaxHours: positiveIntFrom('TONGBAN_SESSION_MAX_HOURS', env.TONGBAN_SESSION_MAX_HOURS, 7 * 24),
   };
 }

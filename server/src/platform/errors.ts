@@ -15,6 +15,7 @@ import { intakeErrors } from '../modules/intake/errors.ts';
 import { portalErrors } from '../modules/portal/errors.ts';
 import { supervisionCardErrors } from '../modules/supervision/cards/errors.ts';
 import { notifyErrors } from '../modules/notify/errors.ts';
+import { iamErrors } from '../modules/iam/errors.ts';
 
 const platformErrors = {
   VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
@@ -23,7 +24,8 @@ const platformErrors = {
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, zh: '请求的资源不存在', en: 'Not found' },
-  USERNAME_TAKEN: { status: 409, zh: '该用户名已被注册', en: 'This username is already taken' },
+  INVALID_CHARACTERS: { status: 400, zh: '输入含有不允许的字符（空字符或不成对的代理字符）', en: 'The input contains a character that is not allowed (NUL or an unpaired surrogate)' },
+  CROSS_SITE_REQUEST: { status: 403, zh: '拒绝来自其他网站的操作请求', en: 'A state-changing request from another site is refused' },
   ITEM_NOT_FOUND: { status: 404, zh: '办理事项不存在', en: 'Service item not found' },
   CASE_NOT_FOUND: { status: 404, zh: '办件不存在', en: 'Case not found' },
   CASE_STATE_CONFLICT: { status: 409, zh: '办件状态已变化，无法执行此操作，请刷新后重试', en: 'The case has changed state; refresh and try again' },
@@ -49,7 +51,7 @@ const platformErrors = {
 } as const satisfies Record<string, ErrorEntry>;
 
 
-export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors } as const;
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors, ...iamErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 

@@ -11,7 +11,7 @@ describe('case numbers', () => {
   });
 
   it('query codes avoid look-alike characters', () => {
-    for (let i = 0; i < 200; i++) expect(newQueryCode()).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    for (let i = 0; i < 200; i++) expect(newQueryCode()).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
   });
 });
 

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { FormField } from '../catalog/index.ts';
 
 /** Case status. `refused`, `approved` and `denied` are final (办结). */
@@ -20,15 +19,7 @@ export function formatCaseNo(day: string, deptCode: string, seq: number): string
   return `${day.replaceAll('-', '')}-${deptCode}-${String(seq).padStart(4, '0')}`;
 }
 
-// No 0/O, 1/I/L: a query code is read aloud and typed from paper.
-const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/** A 6-character query code (查询码), about 30 bits of chance. */
-export function newQueryCode(): string {
-  let code = '';
-  for (let i = 0; i < 6; i++) code += QUERY_ALPHABET[randomInt(QUERY_ALPHABET.length)];
-  return code;
-}
+export { newQueryCode } from '../../platform/query-code.ts';
 
 export interface FieldProblem {
   key: string;

@@ -15,7 +15,7 @@ describe('submitting an application (网上申报)', () => {
     const second = await submitCase(t.app, citizen, 'SCJG-DJ-003');
     expect(first.caseNo).toBe('20260924-SCJG-0001');
     expect(second.caseNo).toBe('20260924-SCJG-0002');
-    expect(first.queryCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    expect(first.queryCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     expect(first.status).toBe('submitted');
   });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireActor } from '../../platform/http/auth.ts';
+import { readWholeFile } from '../../platform/http/multipart-file.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findUpload, storeUpload } from './uploads.ts';
 import { getCaseDetail } from './queries.ts';
@@ -16,11 +17,8 @@ export function registerUploadRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req, reply) => {
     const actor = requireActor(req);
-    if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', { reason: 'multipart_expected' });
-    const part = await req.file();
-    if (!part) throw new AppError('VALIDATION_FAILED', { reason: 'file_missing' });
-    const bytes = await part.toBuffer();
-    return reply.status(201).send(await storeUpload(ctx, actor, part.filename, bytes));
+    const { filename, bytes } = await readWholeFile(req, ctx.config.uploadMaxBytes);
+    return reply.status(201).send(await storeUpload(ctx, actor, filename, bytes));
   });
 
   app.get('/api/uploads/:id', {

@@ -52,7 +52,7 @@ describe('uploading materials', () => {
     const fileId = detail.materials[0].uploadId;
     const clerk = await login(t.app, 'clerk');
     expect((await t.app.inject({ url: `/api/uploads/${fileId}`, headers: { cookie: clerk } })).statusCode).toBe(200);
-    const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'stranger', password: 'stranger-pass', displayName: '路人' } });
+    const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'stranger', password: 'far-away-road-7', displayName: '路人' } });
     const stranger = `tb_session=${reg.cookies.find((k) => k.name === 'tb_session')!.value}`;
     expect((await t.app.inject({ url: `/api/uploads/${fileId}`, headers: { cookie: stranger } })).json().code).toBe('UPLOAD_NOT_FOUND');
     expect((await t.app.inject({ url: `/api/uploads/${fileId}` })).json().code).toBe('UNAUTHENTICATED');

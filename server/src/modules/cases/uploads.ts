@@ -5,6 +5,7 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import type { Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sniffFileType } from './rules.ts';
+import { stripInvisible } from '../../platform/text.ts';
 
 export interface UploadView {
   id: string;
@@ -13,9 +14,9 @@ export interface UploadView {
   sizeBytes: number;
 }
 
-/** A file name safe to store and show: no folders, no control characters. */
+/** A file name safe to store and show: no folders, no control characters, no bidi or zero-width tricks. */
 function cleanName(name: string): string {
-  const base = path.basename(name.replaceAll('\\', '/')).replace(/[\p{Cc}"]/gu, '').trim();
+  const base = stripInvisible(path.basename(name.replaceAll('\\', '/'))).replace(/[\p{Cc}"]/gu, '').trim();
   return (base || 'file').slice(0, 120);
 }
 

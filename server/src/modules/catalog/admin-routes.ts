@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
+import { readWholeFile } from '../../platform/http/multipart-file.ts';
 import { AppError } from '../../platform/errors.ts';
 import { diffEntrySchema, itemContentSchema, versionDetailSchema, versionSummarySchema } from './content.ts';
 import { categoryInputSchema, createCategory, deleteCategory, updateCategory } from './categories.ts';
@@ -177,10 +178,7 @@ export function registerCatalogAdminRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
-    if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', { reason: 'multipart_expected' });
-    const part = await req.file();
-    if (!part) throw new AppError('VALIDATION_FAILED', { reason: 'file_missing' });
-    const bytes = await part.toBuffer();
+    const { bytes } = await readWholeFile(req, ctx.config.uploadMaxBytes);
     return importCatalogue(ctx, actor, bytes, { publish: req.query.publish === '1', dryRun: req.query.dryRun === '1' });
   });
 

@@ -40,9 +40,9 @@ describe('reading a notice', () => {
   });
 
   it('hides another applicant’s notices and list as CASE_NOT_FOUND, also from another department', async () => {
-    const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'stranger', password: 'stranger-pass', displayName: '路人' } });
+    const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'stranger', password: 'far-away-road-7', displayName: '路人' } });
     expect(reg.statusCode).toBe(201);
-    for (const cookie of [await login(t.app, 'stranger', 'stranger-pass'), await login(t.app, 'approver_wjw')]) {
+    for (const cookie of [await login(t.app, 'stranger', 'far-away-road-7'), await login(t.app, 'approver_wjw')]) {
       const one = await get(`/api/documents/${docId}`, cookie);
       expect([one.statusCode, one.json().code]).toEqual([404, 'CASE_NOT_FOUND']);
       const list = await get(`/api/cases/${caseId}/documents`, cookie);

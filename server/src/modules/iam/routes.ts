@@ -1,13 +1,20 @@
+import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { endSession, requireActor, startSession } from '../../platform/http/auth.ts';
+import { endSession, requireActor, startSession, SESSION_COOKIE } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authenticate, registerApplicant } from './commands.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { findUserView } from './queries.ts';
-import { loginBody, registerBody, userResponse } from './schemas.ts';
+import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessions.ts';
+import { loginBody, registerBody, sessionListResponse, userResponse } from './schemas.ts';
 
 export function registerIamRoutes(app: Api, ctx: AppContext): void {
+  const throttle = new LoginThrottle(ctx.clock);
+
   app.post('/api/auth/register', {
+    // Per address: enough for a family or an office, too few to map who has an account.
+    config: { rateLimit: { max: 10, timeWindow: 3_600_000 } },
     schema: { tags: ['auth'], summary: '市民注册', body: registerBody, response: { 201: userResponse } },
   }, async (req, reply) => {
     const id = await registerApplicant(ctx, req.body);
@@ -17,9 +24,11 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/auth/login', {
-    schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: userResponse } },
+    // Every attempt per address, right or wrong: the password hash is the costly part of the server.
+    config: { rateLimit: { max: 100, timeWindow: 60_000 } },
+    schema: { tags: ['auth'], summary: '登录（失败过多时按账号和地址暂时锁定，429 附 Retry-After）', body: loginBody, response: { 200: userResponse } },
   }, async (req, reply) => {
-    const id = await authenticate(ctx, req.body.username, req.body.password);
+    const id = await authenticate(ctx, throttle, req.body.username, req.body.password, req.ip);
     await startSession(ctx, reply, id);
     const user = await findUserView(ctx.db, id);
     return { user: user! };
@@ -37,5 +46,30 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
     const user = await findUserView(ctx.db, actor.id);
     if (!user) throw new AppError('UNAUTHENTICATED');
     return { user };
+  });
+
+  app.get('/api/auth/sessions', {
+    schema: { tags: ['auth'], summary: '我的登录会话（各设备）', response: { 200: sessionListResponse } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    return { items: await listOwnSessions(ctx, actor, req.sessionId) };
+  });
+
+  app.delete('/api/auth/sessions/:id', {
+    schema: { tags: ['auth'], summary: '结束自己的一个登录会话', params: z.object({ id: z.uuid() }) },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    await revokeOwnSession(ctx, actor, req.params.id);
+    if (req.params.id === req.sessionId) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.post('/api/auth/logout-everywhere', {
+    schema: { tags: ['auth'], summary: '退出所有设备（结束自己的全部会话，含本会话）' },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    await revokeAllOwnSessions(ctx, actor);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
   });
 }

@@ -14,7 +14,8 @@ export const userSchema = z.object({
 export const registerBody = z.object({
   // Letters, digits, underscore, dot, dash: a name that is safe to show anywhere.
   username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/),
-  password: z.string().min(8).max(128),
+  // Length, common list and likeness to the name are checked by password-policy.ts (codes per reason).
+  password: z.string().min(1).max(128),
   displayName: z.string().trim().min(1).max(50),
   phone: z.string().trim().regex(/^1\d{10}$/).optional(),
 });
@@ -25,3 +26,15 @@ export const loginBody = z.object({
 });
 
 export const userResponse = z.object({ user: userSchema });
+
+export const sessionSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  address: z.string().nullable(),
+  current: z.boolean(),
+});
+
+export const sessionListResponse = z.object({ items: z.array(sessionSchema) });

@@ -2,7 +2,6 @@
 // number, about an item or a department, routed to that department; its staff
 // (or a center manager) answer; the citizen reads the answer under 我的咨询/投诉,
 // an anonymous submitter with the ticket number and query code.
-import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { withTx, type Queryable } from '../../platform/db/pool.ts';
@@ -13,11 +12,10 @@ import { computeDue, DEFAULT_OFFICE_HOURS, fromShanghai, loadCalendar, prepareCl
 import { canAnswerMessage, messageScope } from './policy.ts';
 import { formatTicketNo, PHONE, REPLY_WORKDAYS } from './rules.ts';
 import type { messageInput } from './schemas.ts';
+import { newQueryCode } from '../../platform/query-code.ts';
 
 type MessageInput = z.infer<typeof messageInput>;
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const newQueryCode = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Where a message goes: the item's department, or the department chosen; both must agree. */

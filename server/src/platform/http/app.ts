@@ -10,11 +10,17 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { localeFrom, messageFor } from '../errors.ts';
 import { registerSessionHook } from './auth.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { registerCrossSiteCheck } from './cross-site.ts';
+import { registerInputGuard } from './input-guard.ts';
+import { clockStore } from './rate-limit.ts';
+import { AppError } from '../errors.ts';
 import { registerIamRoutes } from '../../modules/iam/routes.ts';
 import { registerCatalogRoutes } from '../../modules/catalog/routes.ts';
 import { registerCaseRoutes } from '../../modules/cases/routes.ts';
@@ -53,13 +59,23 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only listed proxies may say who the client is (X-Forwarded-For) and how it came (X-Forwarded-Proto).
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  await registerSecurityHeaders(app, ctx.config);
+  registerCrossSiteCheck(app, ctx.config.publicUrl);
   await app.register(cookie);
+  // Per-route limits (config.rateLimit on a route), keyed by the client address.
+  await app.register(rateLimit, {
+    global: false,
+    store: clockStore(ctx.clock),
+    keyGenerator: (req) => req.ip,
+    errorResponseBuilder: (_req, limit) => new AppError('RATE_LIMITED', { retryAfterMs: limit.ttl }),
+  });
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
@@ -71,12 +87,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    return payload;
-  });
   registerSessionHook(app, ctx);
+  registerInputGuard(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerIamRoutes(api, ctx);

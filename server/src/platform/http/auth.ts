@@ -6,11 +6,14 @@ import { appendEvent } from '../events/stream.ts';
 import type { Actor, AppContext, Role } from './context.ts';
 
 export const SESSION_COOKIE = 'tb_session';
-const SESSION_DAYS = 7;
+/** Last use is written at most this often per session, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** Id (not token) of the caller's session, to mark it in their list. */
+    sessionId: string | null;
   }
 }
 
@@ -20,12 +23,19 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export async function startSession(ctx: AppContext, reply: FastifyReply, userId: string): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
-  const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  const expires = new Date(now.getTime() + ctx.config.sessionMaxHours * 3_600_000);
+  const req = reply.request;
   await withTx(ctx.db, async (tx) => {
     const user = await tx.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [userId]);
-    await tx.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1,$2,$3,$4)', [
-      hashToken(token), userId, now, expires,
+    // The person's ended sessions go as a new one starts: the table holds live ones and a few stale.
+    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND (expires_at <= $2 OR last_seen_at <= $3)', [
+      userId, now, new Date(now.getTime() - ctx.config.sessionIdleMinutes * 60_000),
     ]);
+    await tx.query(
+      `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, user_agent, address)
+       VALUES ($1,$2,$3,$4,$3,$5,$6)`,
+      [hashToken(token), userId, now, expires, req.headers['user-agent']?.slice(0, 300) ?? null, req.ip],
+    );
     // Logins are audited like any other change (attendance for supervision).
     await appendEvent(tx, { type: 'session.started', actor: { id: userId, role: user.rows[0]!.role }, occurredAt: now, payload: { userId } });
   });
@@ -33,8 +43,9 @@ export async function startSession(ctx: AppContext, reply: FastifyReply, userId:
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    // Secure when configured, or when the request itself came over HTTPS (directly or via a proxy).
-    secure: ctx.config.secureCookies || reply.request.protocol === 'https',
+    // Secure when configured, or when the request came over HTTPS: directly, or through a proxy
+    // listed in TONGBAN_TRUST_PROXY (anyone else's X-Forwarded-Proto is ignored).
+    secure: ctx.config.secureCookies || req.protocol === 'https',
     expires,
   });
 }
@@ -53,22 +64,34 @@ export async function endSession(ctx: AppContext, req: FastifyRequest, reply: Fa
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-/** Resolves the session cookie to an actor on every request (null when anonymous). */
+/**
+ * Resolves the session cookie to an actor on every request (null when
+ * anonymous). A session ends at its absolute expiry or after
+ * TONGBAN_SESSION_IDLE_MINUTES without use; use is recorded at most once a minute.
+ */
 export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  const idleMs = ctx.config.sessionIdleMinutes * 60_000;
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
+    const now = ctx.clock.now();
     const { rows } = await ctx.db.query<{
-      id: string; username: string; display_name: string; role: Role; department_id: string | null;
+      session_id: string; last_seen_at: Date; id: string; username: string; display_name: string; role: Role; department_id: string | null;
     }>(
-      `SELECT u.id, u.username, u.display_name, u.role, u.department_id
+      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.username, u.display_name, u.role, u.department_id
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled`,
-      [hashToken(token), ctx.clock.now()],
+        WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled`,
+      [hashToken(token), now, new Date(now.getTime() - idleMs)],
     );
     const u = rows[0];
-    if (u) req.actor = { id: u.id, username: u.username, displayName: u.display_name, role: u.role, departmentId: u.department_id };
+    if (!u) return;
+    req.actor = { id: u.id, username: u.username, displayName: u.display_name, role: u.role, departmentId: u.department_id };
+    req.sessionId = u.session_id;
+    if (now.getTime() - u.last_seen_at.getTime() >= TOUCH_EVERY_MS) {
+      await ctx.db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [u.session_id, now]);
+    }
   });
 }
 

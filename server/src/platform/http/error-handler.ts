@@ -34,6 +34,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const body: Record<string, unknown> = { code, message: messageFor(code, locale), correlationId };
     if (details !== undefined && code !== 'INTERNAL') body.details = details;
     const status = code === 'INTERNAL' ? 500 : (err instanceof AppError ? err.status : undefined) ?? statusOf(code);
+    const retryAfterMs = (details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+    // A refusal for now says when to come back (RFC 9110: whole seconds).
+    if (status === 429 && typeof retryAfterMs === 'number') void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     void reply.status(status).header('x-correlation-id', correlationId).send(body);
   });
 }

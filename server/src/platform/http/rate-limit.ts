@@ -1,3 +1,4 @@
+import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 
@@ -24,4 +25,34 @@ export class FixedWindowLimiter {
   private prune(now: number): void {
     for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
   }
+}
+
+type IncrCallback = (err: Error | null, res?: { current: number; ttl: number }) => void;
+
+/**
+ * A store for @fastify/rate-limit that reads the injectable clock (its own
+ * store reads the wall clock): fixed windows per key, kept in memory.
+ */
+export function clockStore(clock: Clock): FastifyRateLimitStoreCtor {
+  return class ClockStore {
+    private windows = new Map<string, { start: number; count: number }>();
+
+    // The plugin passes the route's window (its typings omit it).
+    incr(key: string, cb: IncrCallback, timeWindow = 60_000): void {
+      const now = clock.now().getTime();
+      let w = this.windows.get(key);
+      if (!w || now - w.start >= timeWindow) {
+        if (this.windows.size > 10_000) for (const [k, old] of this.windows) if (now - old.start >= timeWindow) this.windows.delete(k);
+        w = { start: now, count: 0 };
+        this.windows.set(key, w);
+      }
+      w.count++;
+      cb(null, { current: w.count, ttl: w.start + timeWindow - now });
+    }
+
+    /** Each route gets its own counts. */
+    child(): FastifyRateLimitStore {
+      return new ClockStore();
+    }
+  };
 }
