@@ -4,6 +4,7 @@ import { fireDueTimers, legalClockCalculator } from './modules/workflow/engine/i
 import { loadClock } from './modules/cases/clock.ts';
 import { concludeEndedProcesses } from './modules/cases/process-end.ts';
 import { reportOverdueOwedMaterials } from './modules/intake/commands.ts';
+import { removeEndedSessions } from './modules/iam/index.ts';
 
 /** One background sweep: a query over indexed due times, safe on several nodes at once and after a crash. */
 interface Sweep {
@@ -36,11 +37,18 @@ const SWEEPS: readonly Sweep[] = [
       return concluded.length ? `流程超时自动办结 ${concluded.length} 件` : null;
     },
   },
+  {
+    name: '清理已结束的会话',
+    run: async (ctx) => {
+      await removeEndedSessions(ctx);
+      return null;
+    },
+  },
 ];
 
 /**
  * The background sweeps of one node: the 第三十二条 guard, owed 容缺
- * materials past due, and the workflow engine's timers (timer events and step
+ * materials past due, ended sessions, and the workflow engine's timers (timer events and step
  * timeout actions). All state is in rows, so an interval timer is enough to
  * drive them; each sweep has its own round and its own error, so one failing
  * never stops another. (Calendar edits are followed by a durable event

@@ -27,7 +27,8 @@ export async function createTestApp(start = '2026-09-24T02:00:00Z', settings: Pa
   const ctx: AppContext = {
     db: testDb.db,
     clock,
-    config: { ...loadConfig({}), dataDir, uploadMaxBytes: 1024 * 1024, ...settings },
+    // Tests travel days in time between requests: sessions idle out only where a test asks for it.
+    config: { ...loadConfig({}), dataDir, uploadMaxBytes: 1024 * 1024, sessionIdleMinutes: 7 * 24 * 60, ...settings },
     uploadsDir: path.join(dataDir, 'uploads'),
   };
   const app = await buildApp(ctx);

@@ -59,3 +59,5 @@ export async function accountsWithRoles(q: Queryable, roles: readonly Role[], de
 
 /** A person's own mobile and e-mail, validated. */
 export { updateOwnContact } from './contact.ts';
+
+export { removeEndedSessions } from './sessions.ts';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { removeEndedSessions } from './index.ts';
+import { hashToken } from '../../platform/http/auth.ts';
 
 // Sessions end when idle, can be listed by their owner, ended one by one or all at once.
 let t: TestApp;
@@ -8,6 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const hash = (cookie: string) => hashToken(cookie.slice('tb_session='.length));
 const me = (cookie: string) => t.app.inject({ url: '/api/auth/me', headers: { cookie } });
 const sessions = async (cookie: string) => (await t.app.inject({ url: '/api/auth/sessions', headers: { cookie } })).json().items as
   { id: string; current: boolean; userAgent: string | null; address: string | null }[];
@@ -27,6 +30,11 @@ describe('session idle timeout', () => {
     expect((await me(busy)).statusCode).toBe(200);
     t.clock.advance(29 * 60_000);
     expect((await me(busy)).statusCode).toBe(200);
+    // The sweep removes the ended row and keeps the live one.
+    const rows = async () => Number((await t.ctx.db.query(`SELECT count(*) FROM sessions WHERE token_hash = ANY($1)`, [[idle, busy].map(hash)])).rows[0].count);
+    expect(await rows()).toBe(2);
+    expect(await removeEndedSessions(t.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await rows()).toBe(1);
   });
 });
 

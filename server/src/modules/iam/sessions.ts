@@ -45,3 +45,12 @@ export async function revokeAllOwnSessions(ctx: AppContext, actor: Actor): Promi
     return rowCount ?? 0;
   });
 }
+
+/** Deletes sessions that have ended (expired or idle), a sweep's work; returns how many. No event: nobody acted. */
+export async function removeEndedSessions(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  const { rowCount } = await ctx.db.query('DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2', [
+    now, new Date(now.getTime() - ctx.config.sessionIdleMinutes * 60_000),
+  ]);
+  return rowCount ?? 0;
+}

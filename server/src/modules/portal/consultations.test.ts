@@ -27,7 +27,8 @@ const anonIp = () => `10.9.0.${++ipSeq}`;
 const submit = (payload: object, opts: { cookie?: string; ip?: string } = {}) =>
   t.app.inject({
     method: 'POST', url: '/api/portal/messages', payload,
-    headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), 'x-forwarded-for': opts.ip ?? anonIp() },
+    remoteAddress: opts.ip ?? anonIp(),
+    headers: opts.cookie ? { cookie: opts.cookie } : {},
   });
 const get = (url: string, cookie?: string) => t.app.inject({ url, headers: cookie ? { cookie } : {} });
 const answer = (id: string, cookie: string, text: string) =>

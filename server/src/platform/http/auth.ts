@@ -27,10 +27,6 @@ export async function startSession(ctx: AppContext, reply: FastifyReply, userId:
   const req = reply.request;
   await withTx(ctx.db, async (tx) => {
     const user = await tx.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [userId]);
-    // The person's ended sessions go as a new one starts: the table holds live ones and a few stale.
-    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND (expires_at <= $2 OR last_seen_at <= $3)', [
-      userId, now, new Date(now.getTime() - ctx.config.sessionIdleMinutes * 60_000),
-    ]);
     await tx.query(
       `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, user_agent, address)
        VALUES ($1,$2,$3,$4,$3,$5,$6)`,
