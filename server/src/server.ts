@@ -10,7 +10,7 @@ import { seedDemo } from './modules/demo/seed.ts';
 import { loadDemoCases } from './modules/demo/cases.ts';
 import { startSweeps } from './sweeps.ts';
 import { startChainer } from './platform/events/chain.ts';
-import { startCardTracker } from './modules/supervision/cards/index.ts';
+import { handOverToNotify, startCardTracker } from './modules/supervision/cards/index.ts';
 import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
 import { notifySettings, startNotifications } from './modules/notify/index.ts';
@@ -54,7 +54,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     const stopSweeps = startSweeps(ctx, log);
     const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
     // Supervision raises its warnings and cards by itself, several times a second.
-    const stopCards = startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`));
+    const stopCards = startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`), { handOver: handOverToNotify });
     const consumers = startConsumers(ctx.db, appConsumers(ctx, log), {
       now: () => ctx.clock.now(),
       onError: (name, err) => log(`事件消费者「${name}」出错：${err.message}`),

@@ -9,6 +9,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
   backup: { summary: 'backup FILE 备份数据库、上传文件与通知书（服务运行时亦可）', load: () => import('./backup.ts') },
   restore: { summary: 'restore FILE 从备份恢复（须先停止服务）', load: () => import('./restore.ts') },
   events: { summary: 'events verify 校验事件哈希链', load: () => import('./events.ts') },
+  supervision: { summary: 'supervision scan --at 时刻 [--json] 预测届时的预警与红黄牌（不写入）', load: () => import('./supervision.ts') },
 };
 
 function usage(): string {

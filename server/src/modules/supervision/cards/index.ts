@@ -3,3 +3,7 @@
  * forecast, and the card routes.
  */
 export { startCardTracker, trackCards } from './tracker.ts';
+/** Supervision's outbox handed to the notifications module (same database). */
+export { handOverToNotify } from './hand-over.ts';
+/** The warnings and cards that would stand at an instant (writes nothing). */
+export { forecastCards, endOfTomorrow, type ForecastCard } from './forecast.ts';

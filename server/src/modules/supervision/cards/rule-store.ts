@@ -18,6 +18,12 @@ export interface StoredRuleSet extends RuleSet {
 interface Row { version: number; body: RuleSetBody; note: string; created_at: Date; created_by: string | null }
 const toStored = (r: Row): StoredRuleSet => ({ rules: r.body.rules, lifecycle: r.body.lifecycle, version: r.version, note: r.note, createdAt: r.created_at.toISOString(), createdBy: r.created_by });
 
+/** The current rule set without writing: the defaults as version 1 when none is stored yet. */
+export async function readRuleSet(q: Queryable): Promise<RuleSet> {
+  const { rows } = await q.query<Row>('SELECT * FROM supervision.sv_rule_sets ORDER BY version DESC LIMIT 1');
+  return rows[0] ? toStored(rows[0]) : { version: 1, ...DEFAULT_RULE_SET };
+}
+
 /** The current rule set, storing the defaults as version 1 on first use. */
 export async function currentRuleSet(q: Queryable, now: Date): Promise<StoredRuleSet> {
   const { rows } = await q.query<Row>('SELECT * FROM supervision.sv_rule_sets ORDER BY version DESC LIMIT 1');

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run as runCli } from '../../../cli/supervision.ts';
+import { forecastCards } from './forecast.ts';
 import { ManualClock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { createTestDb } from '../../../../test/db.ts';
@@ -40,6 +42,29 @@ describe('the card tracker', () => {
     const rows = (await db.query('SELECT step_key, next_rule, next_threshold_at FROM supervision.sv_deadlines ORDER BY step_key')).rows;
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.next_rule)).toEqual(['time.warning', 'time.warning']);
+    expect(await cards()).toEqual([]);
+  });
+
+  it('forecasts what would stand at an instant, writing nothing, from the command line too', async () => {
+    const at = '2026-10-14T01:00:00.000Z';
+    const forecast = await forecastCards(db, new Date(at));
+    expect(forecast.cards.map((c) => [c.caseNo, c.level, c.rule, c.stage])).toEqual([
+      ['SC2026-0001', 'warning', 'time.warning', 'handle'],
+      ['SC2026-0001', 'warning', 'time.warning', 'review'],
+      ['SC2026-0001', 'yellow', 'time.yellow', 'review'],
+    ]);
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+    process.env.DATABASE_URL = testDb.url;
+    try {
+      expect(await runCli(['scan', '--at', at, '--json'])).toBe(0);
+    } finally {
+      log.mockRestore();
+      delete process.env.DATABASE_URL;
+    }
+    const printed = JSON.parse(lines[0]!);
+    expect(printed.at).toBe(at);
+    expect(printed.cards[2]).toEqual({ caseNo: 'SC2026-0001', level: 'yellow', rule: 'time.yellow', ruleVersion: 1, stage: 'review', department: '市场监督管理局', dueAt: '2026-10-15T09:30:00.000Z' });
     expect(await cards()).toEqual([]);
   });
 

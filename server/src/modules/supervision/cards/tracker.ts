@@ -287,22 +287,25 @@ export async function applyRuleChange(ctx: TrackerContext): Promise<boolean> {
   return true;
 }
 
-/** One round: rule changes, new events, passing thresholds. */
-export async function trackCards(ctx: TrackerContext): Promise<{ events: number; raised: number }> {
+/** One round: rule changes, new events, passing thresholds, then the messages handed over (when a drain is given). */
+export async function trackCards(ctx: TrackerContext, handOver?: (ctx: TrackerContext) => Promise<number>): Promise<{ events: number; raised: number }> {
   await applyRuleChange(ctx);
   const events = await followSources(ctx);
   const raised = await scanPassing(ctx);
+  if (handOver) while ((await handOver(ctx)) > 0);
   return { events, raised };
 }
 
 /** Runs `trackCards` every `intervalMs` (one round at a time); returns a stop function. */
-export function startCardTracker(ctx: TrackerContext, onError: (err: Error) => void, intervalMs = 250): () => Promise<void> {
+export function startCardTracker(
+  ctx: TrackerContext, onError: (err: Error) => void, opts: { handOver?: (ctx: TrackerContext) => Promise<number>; intervalMs?: number } = {},
+): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const timer = setInterval(() => {
     if (running || stopped) return;
-    running = trackCards(ctx).catch(onError).finally(() => { running = null; });
-  }, intervalMs);
+    running = trackCards(ctx, opts.handOver).catch(onError).finally(() => { running = null; });
+  }, opts.intervalMs ?? 250);
   return async () => {
     stopped = true;
     clearInterval(timer);
