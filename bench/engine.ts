@@ -10,18 +10,14 @@
  * Prints the figures and ends with one JSON line of them.
  */
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Engine } from 'bpmn-engine';
 import { systemClock } from '../server/src/platform/clock.ts';
-import { startEmbeddedPg } from '../server/src/platform/db/embedded.ts';
-import { migrate } from '../server/src/platform/db/migrate.ts';
-import { createPool, withTx, type Db } from '../server/src/platform/db/pool.ts';
+import { withTx, type Db } from '../server/src/platform/db/pool.ts';
 import { appendEvent, verifyChain } from '../server/src/platform/events/stream.ts';
 import { chainPending, startChainer } from '../server/src/platform/events/chain.ts';
 import { completeTask, deployDefinition, startInstance, type EngineEnv } from '../server/src/modules/workflow/engine/index.ts';
-import { freePort } from '../server/test/free-port.ts';
+import { percentile, round, withBenchDatabase } from './_support.ts';
 
 const CLIENTS = 16;
 const USER_TASKS = new Set(['accept', 'deptA', 'deptB', 'deptC', 'approve']);
@@ -50,13 +46,6 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="f10" sourceRef="approve" targetRef="end"/>
   </bpmn:process>
 </bpmn:definitions>`;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Runs `work(i)` for i in [0, n) on `clients` concurrent loops. */
 async function concurrently(n: number, clients: number, work: (i: number) => Promise<void>): Promise<void> {
@@ -231,12 +220,7 @@ export async function run(args: string[]): Promise<void> {
     console.error('用法：npm run bench -- engine [N 实例数] [M bpmn-engine 实例数]');
     process.exit(2);
   }
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-engine-'));
-  fs.chmodSync(tmp, 0o755);
-  const pgServer = await startEmbeddedPg({ dataDir: path.join(tmp, 'pg'), port: await freePort() });
-  const db = createPool(pgServer.url('postgres'), CLIENTS + 4);
-  try {
-    await migrate(db);
+  await withBenchDatabase('engine', CLIENTS + 4, async (db) => {
     const env: EngineEnv = { db, clock: systemClock };
     await deployDefinition(env, { xml: BPMN, publish: true });
     console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; ${CLIENTS} concurrent clients; PostgreSQL embedded, fsync on`);
@@ -291,9 +275,5 @@ export async function run(args: string[]): Promise<void> {
         peakRssMb: round(peakRss / 2 ** 20),
       }),
     );
-  } finally {
-    await db.end();
-    await pgServer.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }

@@ -10,9 +10,7 @@ import { notifyConsumer, notifySettings } from './modules/notify/index.ts';
  */
 export function appConsumers(ctx: AppContext, log: (line: string) => void): EventConsumer[] {
   return [
-    calendarDeadlineConsumer(ctx, (moved) => {
-      if (moved) log(`日历变更后重算期限：${moved} 件办件到期日变化`);
-    }),
+    calendarDeadlineConsumer((jobs) => log(`日历变更：已登记 ${jobs} 个期限重算任务`)),
     notifyConsumer(notifySettings, () => ctx.clock.now()),
   ];
 }

@@ -14,6 +14,7 @@ import { handOverToNotify, startCardTracker } from './modules/supervision/cards/
 import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
 import { notifySettings, startNotifications } from './modules/notify/index.ts';
+import { startRecomputeWorker } from './modules/cases/index.ts';
 
 export interface RunningServer {
   app: App;
@@ -60,6 +61,10 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       onError: (name, err) => log(`事件消费者「${name}」出错：${err.message}`),
     });
     const notifications = startNotifications(ctx, notifySettings(), log);
+    const stopRecompute = startRecomputeWorker(ctx, {
+      onError: (err) => log(`期限重算出错：${err.message}`),
+      onFinished: (jobId, moved) => moved && log(`日历变更后重算期限（任务 ${jobId}）：本节点移动 ${moved} 件办件的到期日`),
+    });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -69,6 +74,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       stop: async () => {
         stopSweeps();
         await stopCards();
+        await stopRecompute();
         await consumers.stop();
         await notifications.stop();
         await stopChainer();

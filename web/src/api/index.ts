@@ -18,6 +18,7 @@ import type {
   ItemDetail,
   ItemSummary,
   ListOf,
+  RecomputeJob,
   NoticeDocument,
   Progress,
   SubmitCaseInput,
@@ -83,6 +84,7 @@ export const api = {
     importNotice: (region: string, input: { format: 'csv' | 'json'; year?: number; content: string }) =>
       request<unknown>('POST', `/api/calendar/${id(region)}/notice`, { body: input }),
     edits: (region: string) => request<ListOf<CalendarEdit>>('GET', `/api/calendar/${id(region)}/edits`),
+    recomputes: () => request<ListOf<RecomputeJob>>('GET', '/api/calendar/recomputes'),
     settings: () => request<ClockSettings>('GET', '/api/calendar/settings'),
     saveSettings: (input: ClockSettings) => request<{ ok: boolean }>('PUT', '/api/calendar/settings', { body: input }),
     /** The deadline calculator; pauses as `A:B` date ranges. */

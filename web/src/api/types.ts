@@ -295,6 +295,23 @@ export interface CalendarDayState {
   source: string;
 }
 
+/** A deadline recompute job after a calendar edit: n (done) of m (total) open cases. */
+export interface RecomputeJob {
+  id: number;
+  eventType: string;
+  region: string | null;
+  days: string[] | null;
+  reason: string;
+  requestedBy: { id: string; name: string } | null;
+  requestedAt: string;
+  state: 'queued' | 'running' | 'done';
+  total: number;
+  done: number;
+  moved: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
 export interface CalendarEdit {
   id: number;
   date: string;

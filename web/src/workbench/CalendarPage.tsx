@@ -14,6 +14,7 @@ import { ErrorAlert, useShowError } from '../ui/errors';
 import { useRoleLabel } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { dayKind, monthWeeks, type DayKind } from './calendarDays';
+import { RecomputeProgress } from './RecomputeProgress';
 
 const WEEKDAY_KEYS: MessageKey[] = ['cal.wd1', 'cal.wd2', 'cal.wd3', 'cal.wd4', 'cal.wd5', 'cal.wd6', 'cal.wd7'];
 
@@ -520,6 +521,7 @@ export function CalendarPage() {
   useDocumentTitle(t('cal.title'));
   const me = useMe();
   const canEdit = me.data?.role === 'admin';
+  const seesRecomputes = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
   const [region, setRegion] = useState('CN');
   const [year, setYear] = useState(currentYear);
   const [picked, setPicked] = useState<CalendarDay | null>(null);
@@ -558,6 +560,7 @@ export function CalendarPage() {
     <div className="tb-stack">
       <h1 className="tb-page-title">{t('cal.title')}</h1>
       {!canEdit ? <Alert type="info" showIcon title={t('cal.readOnly')} /> : null}
+      {seesRecomputes ? <RecomputeProgress /> : null}
       <Card>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>

@@ -16,19 +16,19 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const regionParam = z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/);
 const reason = z.string().max(200);
 
-export interface CalendarRouteHooks {
-  /** Called after every change, so the owners of open deadlines recompute them at once. */
-  afterChange(): Promise<unknown>;
-}
-
 async function centerId(ctx: AppContext): Promise<string> {
   const { rows } = await ctx.db.query<{ id: string }>('SELECT id FROM centers ORDER BY created_at LIMIT 1');
   if (!rows[0]) throw new AppError('NOT_FOUND', { what: 'center' });
   return rows[0].id;
 }
 
-/** Calendar administration (admin edits; managers and supervisors read) and the deadline calculator. */
-export function registerCalendarRoutes(app: Api, ctx: AppContext, hooks: CalendarRouteHooks): void {
+/**
+ * Calendar administration (admin edits; managers and supervisors read) and the
+ * deadline calculator. An edit answers once it is stored: its event asks the
+ * owners of open deadlines to recompute them in the background (the cases
+ * module's recompute jobs, whose progress the calendar page shows).
+ */
+export function registerCalendarRoutes(app: Api, ctx: AppContext): void {
   const readers = ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agency_head', 'government_head'] as const;
 
   app.get('/api/calendar/regions', {
@@ -73,9 +73,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, hooks: Calenda
     },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
-    const result = await setCalendarDay(ctx, actor, { region: req.params.region, date: req.params.date, ...req.body });
-    await hooks.afterChange();
-    return result;
+    return setCalendarDay(ctx, actor, { region: req.params.region, date: req.params.date, ...req.body });
   });
 
   app.post('/api/calendar/:region/days/:date/clear', {
@@ -85,9 +83,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, hooks: Calenda
     },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
-    const result = await clearCalendarDay(ctx, actor, { region: req.params.region, date: req.params.date, reason: req.body.reason });
-    await hooks.afterChange();
-    return result;
+    return clearCalendarDay(ctx, actor, { region: req.params.region, date: req.params.date, reason: req.body.reason });
   });
 
   app.post('/api/calendar/:region/notice', {
@@ -111,9 +107,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, hooks: Calenda
       }
       notice = parseNoticeJson(parsed);
     }
-    const result = await importHolidayNotice(ctx, actor, { notice, region: req.params.region });
-    await hooks.afterChange();
-    return result;
+    return importHolidayNotice(ctx, actor, { notice, region: req.params.region });
   });
 
   app.get('/api/calendar/:region/edits', {
@@ -139,7 +133,6 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, hooks: Calenda
   }, async (req) => {
     const actor = requireRole(req, 'admin');
     await setCenterClock(ctx, actor, { centerId: await centerId(ctx), ...req.body });
-    await hooks.afterChange();
     return { ok: true };
   });
 

@@ -8,7 +8,8 @@ import { drainConsumer, type EventConsumer } from '../../platform/events/consume
 import { checkExtension, computeDeadline, formatIsoDate, toShanghai, type PauseType } from '../calendar/index.ts';
 import { lockCase, type LockedCase } from './commands.ts';
 import { deadlines, loadClock, loadClockInputs, pauseInputs, stepDueWithPauses } from './clock.ts';
-import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
+import { refreshDeadline } from './deadline-store.ts';
+import { drainRecomputeJobs, recordRecomputeJob, RECOMPUTE_EVENT_TYPES } from './deadline-recompute.ts';
 import { issueNotice } from '../documents/index.ts';
 import type { Tx } from '../../platform/db/pool.ts';
 import type { CenterClock } from '../calendar/index.ts';
@@ -205,45 +206,31 @@ export async function supplementCase(
 
 /**
  * The durable consumer that follows calendar edits (`calendar.changed`,
- * `calendar.clock_changed`) and recomputes the deadlines of open cases, each
- * move recorded by refreshDeadline as a `case.deadline_changed` event.
- * `onMoved` counts the deadlines that moved (for the caller's log line).
+ * `calendar.center_clock_set`): it only records a recompute job per edit, so
+ * it never holds a case; the jobs' workers (deadline-recompute.ts) move the
+ * deadlines in small batches, each move a `case.deadline_changed` event.
  */
-export function calendarDeadlineConsumer(ctx: AppContext, onMoved: (n: number) => void = () => {}): EventConsumer {
+export function calendarDeadlineConsumer(onRecorded: (jobs: number) => void = () => {}): EventConsumer {
   return {
     name: 'cases.deadlines',
-    types: ['calendar.changed', 'calendar.clock_changed'],
-    // Several edits in one batch need one recompute: the last calendar state is what counts.
-    batchSize: 1000,
-    handle: async (tx) => onMoved(await recomputeOpenDeadlines(tx, ctx.clock.now())),
+    types: RECOMPUTE_EVENT_TYPES,
+    handle: async (tx, events) => {
+      for (const e of events) await recordRecomputeJob(tx, e);
+      onRecorded(events.length);
+    },
   };
 }
 
-async function recomputeOpenDeadlines(tx: Tx, now: Date): Promise<number> {
-  const cc = await loadClock(tx);
-  const open = await tx.query<{ id: string; case_no: string; department_id: string; submitted_at: Date; status: string }>(
-    `SELECT id, case_no, department_id, submitted_at, status FROM cases WHERE status IN ('accepted', 'submitted') FOR UPDATE`,
-  );
-  let moved = 0;
-  for (const c of open.rows) {
-    if (c.status === 'submitted') {
-      await tx.query('UPDATE cases SET notice_due_at = $2 WHERE id = $1 AND notice_due_at IS NOT NULL', [c.id, noticeDueAt(cc, c.submitted_at)]);
-      continue;
-    }
-    const before = await tx.query<{ due_at: Date | null }>('SELECT due_at FROM cases WHERE id = $1', [c.id]);
-    const after = await refreshDeadline(tx, cc, c.id, c.case_no, c.department_id, 'calendar_changed', null, now);
-    if (after && before.rows[0]!.due_at?.getTime() !== after.getTime()) moved++;
-  }
-  return moved;
-}
-
-/** Chains what has committed and runs the calendar consumer until it has caught up; returns the deadlines moved. */
+/**
+ * Chains what has committed, records the jobs of the calendar edits so far and
+ * runs them to the end in this process; returns the deadlines moved. For the
+ * command line and tests: a server leaves the jobs to its background workers.
+ */
 export async function applyCalendarChanges(ctx: AppContext): Promise<number> {
   await chainPending(ctx.db);
-  let moved = 0;
-  const run = await drainConsumer(ctx.db, calendarDeadlineConsumer(ctx, (n) => (moved += n)), () => ctx.clock.now());
+  const run = await drainConsumer(ctx.db, calendarDeadlineConsumer(), () => ctx.clock.now());
   if (run.error) throw new Error(run.error);
-  return moved;
+  return (await drainRecomputeJobs(ctx)).moved;
 }
 
 export { deadlines };

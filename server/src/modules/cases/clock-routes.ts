@@ -5,15 +5,42 @@ import { requireRole } from '../../platform/http/auth.ts';
 import { PAUSE_LABELS, type PauseType } from '../calendar/index.ts';
 import { endPause, extendDeadline, issueSupplementNotice, startPause, supplementCase } from './clock-commands.ts';
 import { getCaseDetail } from './queries.ts';
+import { listRecomputeJobs } from './deadline-recompute.ts';
 import { caseDetailSchema, idParams } from './schemas.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const pauseType = z.enum(Object.keys(PAUSE_LABELS) as [PauseType, ...PauseType[]]);
 
+const recomputeJobSchema = z.object({
+  id: z.number().int(),
+  eventType: z.string(),
+  region: z.string().nullable(),
+  days: z.array(z.string()).nullable(),
+  reason: z.string(),
+  requestedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  requestedAt: z.string(),
+  state: z.enum(['queued', 'running', 'done']),
+  total: z.number().int(),
+  done: z.number().int(),
+  moved: z.number().int(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
 /** The legal clock's operations on a case: pauses, the extension, the one-time notice and the supplement. */
 export function registerClockRoutes(app: Api, ctx: AppContext): void {
   const detail = (actor: Parameters<typeof getCaseDetail>[1], id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
   const reply200 = { 200: caseDetailSchema };
+
+  app.get('/api/calendar/recomputes', {
+    schema: {
+      tags: ['calendar'], summary: '日历变更后的期限重算任务（进行中的在前；已重算 n / 共 m 件）',
+      response: { 200: z.object({ items: z.array(recomputeJobSchema) }) },
+    },
+  }, async (req) => {
+    requireRole(req, 'admin', 'manager', 'supervisor');
+    return { items: await listRecomputeJobs(ctx.db) };
+  });
 
   app.post('/api/cases/:id/pauses', {
     schema: {

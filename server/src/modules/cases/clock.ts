@@ -142,39 +142,46 @@ interface ClockRow {
 
 /** Reads a case's clock inputs (row, pauses, extension, notice). */
 export async function loadClockInputs(q: Queryable, caseId: string): Promise<CaseClockInputs | undefined> {
-  const { rows } = await q.query<ClockRow>(
-    `SELECT status, submitted_at, accepted_at, concluded_at, promised_days, legal_days, limit_unit, handling, deemed_accepted FROM cases WHERE id = $1`,
-    [caseId],
+  return (await loadClockInputsOf(q, [caseId])).get(caseId);
+}
+
+/** The clock inputs of several cases with four statements, whatever their number (a recompute batch). */
+export async function loadClockInputsOf(q: Queryable, caseIds: readonly string[]): Promise<Map<string, CaseClockInputs>> {
+  const { rows } = await q.query<ClockRow & { id: string }>(
+    `SELECT id, status, submitted_at, accepted_at, concluded_at, promised_days, legal_days, limit_unit, handling, deemed_accepted
+       FROM cases WHERE id = ANY($1::uuid[])`,
+    [caseIds],
   );
-  const r = rows[0];
-  if (!r) return undefined;
+  const byCase = new Map<string, CaseClockInputs>();
+  if (rows.length === 0) return byCase;
   // One after another: `q` may be a transaction's single client.
-  const pauses = await q.query<{ id: string; type: PauseType; reason: string; first_day: string; expected_last_day: string; last_day: string | null; started_at: Date; ended_at: Date | null }>(
-    'SELECT id, type, reason, first_day, expected_last_day, last_day, started_at, ended_at FROM case_pauses WHERE case_id = $1 ORDER BY first_day',
-    [caseId],
+  const pauses = await loadPauses(q, caseIds);
+  const ext = await q.query<{ case_id: string; workdays: number; reason: string; approver_role: string; created_at: Date }>(
+    'SELECT case_id, workdays, reason, approver_role, created_at FROM case_extensions WHERE case_id = ANY($1::uuid[])', [caseIds],
   );
-  const ext = await q.query<{ workdays: number; reason: string; approver_role: string; created_at: Date }>(
-    'SELECT workdays, reason, approver_role, created_at FROM case_extensions WHERE case_id = $1', [caseId],
+  const extensions = new Map(ext.rows.map((e) => [e.case_id, e]));
+  const notice = await q.query<{ case_id: string; issued_at: Date }>(
+    'SELECT case_id, issued_at FROM case_supplement_notices WHERE case_id = ANY($1::uuid[])', [caseIds],
   );
-  const notice = await q.query<{ issued_at: Date }>('SELECT issued_at FROM case_supplement_notices WHERE case_id = $1', [caseId]);
-  const e = ext.rows[0];
-  return {
-    status: r.status,
-    submittedAt: r.submitted_at,
-    acceptedAt: r.accepted_at,
-    concludedAt: r.concluded_at,
-    promisedDays: r.promised_days,
-    unit: r.limit_unit,
-    legalDays: r.legal_days,
-    handling: r.handling,
-    deemedAccepted: r.deemed_accepted,
-    pauses: pauses.rows.map((p) => ({
-      id: p.id, type: p.type, reason: p.reason, firstDay: p.first_day, expectedLastDay: p.expected_last_day, lastDay: p.last_day,
-      startedAt: p.started_at, endedAt: p.ended_at,
-    })),
-    extension: e ? { workdays: e.workdays, reason: e.reason, approverRole: e.approver_role, createdAt: e.created_at } : null,
-    noticeIssuedAt: notice.rows[0]?.issued_at ?? null,
-  };
+  const notices = new Map(notice.rows.map((n) => [n.case_id, n.issued_at]));
+  for (const r of rows) {
+    const e = extensions.get(r.id);
+    byCase.set(r.id, {
+      status: r.status,
+      submittedAt: r.submitted_at,
+      acceptedAt: r.accepted_at,
+      concludedAt: r.concluded_at,
+      promisedDays: r.promised_days,
+      unit: r.limit_unit,
+      legalDays: r.legal_days,
+      handling: r.handling,
+      deemedAccepted: r.deemed_accepted,
+      pauses: pauses.get(r.id) ?? [],
+      extension: e ? { workdays: e.workdays, reason: e.reason, approverRole: e.approver_role, createdAt: e.created_at } : null,
+      noticeIssuedAt: notices.get(r.id) ?? null,
+    });
+  }
+  return byCase;
 }
 
 /**

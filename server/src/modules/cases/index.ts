@@ -1,6 +1,9 @@
 /** The cases module's public face for other modules and the composition root. */
 export { deemOverdueApplicationsAccepted } from './commands.ts';
 export { applyCalendarChanges, calendarDeadlineConsumer } from './clock-commands.ts';
+/** Background deadline recomputation after calendar edits: each node runs a worker; jobs and their progress. */
+export { startRecomputeWorker, listRecomputeJobs, runRecomputeStep } from './deadline-recompute.ts';
+export type { RecomputeJob } from './deadline-recompute.ts';
 /** Public results (办件结果公示) and the facts a rating needs; submitting an application (the portal submits drafts). */
 export { listConcludedResults, caseRatingFacts, ownUploads } from './public-reads.ts';
 export type { ConcludedResult, CaseRatingFacts } from './public-reads.ts';

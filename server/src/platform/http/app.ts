@@ -28,7 +28,6 @@ import { registerUploadRoutes } from '../../modules/cases/upload-routes.ts';
 import { registerClockRoutes } from '../../modules/cases/clock-routes.ts';
 import { registerStepRoutes } from '../../modules/cases/step-routes.ts';
 import { registerCalendarRoutes } from '../../modules/calendar/routes.ts';
-import { applyCalendarChanges } from '../../modules/cases/index.ts';
 import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
 import { registerWorkflowRoutes } from '../../modules/workflow/routes.ts';
 import { registerDocumentRoutes } from '../../modules/documents/index.ts';
@@ -97,7 +96,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerUploadRoutes(api, ctx);
   registerClockRoutes(api, ctx);
   registerStepRoutes(api, ctx);
-  registerCalendarRoutes(api, ctx, { afterChange: () => applyCalendarChanges(ctx) });
+  registerCalendarRoutes(api, ctx);
   registerSupervisionRoutes(api, ctx);
   registerWorkflowRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
