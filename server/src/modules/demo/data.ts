@@ -56,6 +56,8 @@ export const users: { username: string; displayName: string; role: Role; dept?: 
   { username: 'gov_head', displayName: '冯副县长', role: 'government_head' },
   { username: 'manager', displayName: '周主任', role: 'manager' },
   { username: 'supervisor', displayName: '吴监察', role: 'supervisor' },
+  // A second supervisor: the 复核 of an appealed card is another supervisor's.
+  { username: 'supervisor2', displayName: '陈监察', role: 'supervisor' },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 

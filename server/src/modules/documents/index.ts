@@ -2,3 +2,6 @@
 export { issueNotice, type IssuedDocument } from './commands.ts';
 export { registerDocumentRoutes } from './routes.ts';
 export { NOTICE_KINDS, NOTICE_TITLES, type NoticeKind } from './rules.ts';
+/** The A4 notice layout (Noto Sans SC, QR code) for other documents of the same shape, e.g. supervision's 监察建议书. */
+export { renderNotice } from './render.ts';
+export type { NoticeContent } from './rules.ts';

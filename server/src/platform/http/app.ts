@@ -29,6 +29,7 @@ import { registerClockRoutes } from '../../modules/cases/clock-routes.ts';
 import { registerStepRoutes } from '../../modules/cases/step-routes.ts';
 import { registerCalendarRoutes } from '../../modules/calendar/routes.ts';
 import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
+import { registerCardRoutes } from '../../modules/supervision/cards/index.ts';
 import { registerWorkflowRoutes } from '../../modules/workflow/routes.ts';
 import { registerDocumentRoutes } from '../../modules/documents/index.ts';
 import { registerPortalRoutes } from '../../modules/portal/index.ts';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerStepRoutes(api, ctx);
   registerCalendarRoutes(api, ctx);
   registerSupervisionRoutes(api, ctx);
+  registerCardRoutes(api, ctx);
   registerWorkflowRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
   registerPortalRoutes(api, ctx);

@@ -7,3 +7,4 @@ export { startCardTracker, trackCards } from './tracker.ts';
 export { handOverToNotify } from './hand-over.ts';
 /** The warnings and cards that would stand at an instant (writes nothing). */
 export { forecastCards, endOfTomorrow, type ForecastCard } from './forecast.ts';
+export { registerCardRoutes } from './routes.ts';
