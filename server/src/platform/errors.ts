@@ -46,6 +46,7 @@ const platformErrors = {
   NOTICE_WINDOW_CLOSED: { status: 409, zh: '已超过五个工作日的告知期限，依法视为受理', en: 'The five-working-day notice window has closed; the application counts as accepted' },
   ITEM_PROCESS_MISSING: { status: 409, zh: '该事项尚未绑定已发布的审批流程，无法受理', en: 'The item has no published process bound; the case cannot be accepted' },
   PROGRESS_NOT_FOUND: { status: 404, zh: '办件编号或查询码不正确', en: 'Case number or query code is wrong' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于另一项请求，请换用新的键', en: 'This Idempotency-Key was already used for a different request' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供关联编号', en: 'Internal error; contact the administrator with the correlation id' },
 } as const satisfies Record<string, ErrorEntry>;

@@ -196,7 +196,7 @@ export async function openHandling(
  * item's department. Of two clerks accepting at once, the second finds the
  * case no longer submitted and gets CASE_STATE_CONFLICT.
  */
-export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string): Promise<void> {
+export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string, alsoInTx?: (tx: Tx, caseId: string) => Promise<void>): Promise<void> {
   const cc = await loadClock(ctx.db);
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
@@ -204,6 +204,7 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string):
     const now = ctx.clock.now();
     await openHandling(ctx, tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
     await issueNotice(tx, ctx, c.id, 'acceptance', { id: actor.id, role: actor.role }, now);
+    await alsoInTx?.(tx, c.id);
   });
 }
 
@@ -275,7 +276,7 @@ export async function refuseCase(ctx: AppContext, actor: Actor, caseId: string, 
  * the last decision (准予 / 不予). Returns the case id.
  */
 export async function completeTask(
-  ctx: AppContext, actor: Actor, taskId: string, outcome: 'approved' | 'denied', opinion: string,
+  ctx: AppContext, actor: Actor, taskId: string, outcome: 'approved' | 'denied', opinion: string, alsoInTx?: (tx: Tx, caseId: string) => Promise<void>,
 ): Promise<string> {
   const text = opinion.trim();
   if (!text) throw new AppError('OPINION_REQUIRED');
@@ -289,6 +290,8 @@ export async function completeTask(
     if (task.status !== 'open' && task.status !== 'delegated') throw new AppError('TASK_STATE_CONFLICT');
     if (c.status !== 'accepted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
     const step = await completeCaseStep(ctx, tx, cc, who, taskId, outcome, text);
+    // The caller's own row (an idempotency key) commits with the step or not at all.
+    await alsoInTx?.(tx, c.id);
     if (!step.finished) return c.id;
     const now = ctx.clock.now();
     await tx.query(

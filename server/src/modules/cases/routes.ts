@@ -11,6 +11,8 @@ import { caseFilterQuery } from './list-filters.ts';
 import { pageOf, pageQuery } from '../../platform/http/page.ts';
 import { FixedWindowLimiter } from '../../platform/http/rate-limit.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { FastifyReply } from 'fastify';
+import { idempotencyHeaders, idempotentCall, runIdempotent, sendAnswer } from '../../platform/http/idempotency.ts';
 import {
   caseDetailSchema, caseSummarySchema, idParams, progressSchema, submitBody, submitResponse, taskListSchema,
 } from './schemas.ts';
@@ -44,11 +46,16 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => detail(requireActor(req), req.params.id));
 
   app.post('/api/cases/:id/accept', {
-    schema: { tags: ['cases'], summary: '受理', params: idParams, body: z.object({}).optional(), response: { 200: caseDetailSchema } },
-  }, async (req) => {
+    schema: {
+      tags: ['cases'], summary: '受理（可带 Idempotency-Key，重试返回首次结果）', params: idParams, headers: idempotencyHeaders,
+      body: z.object({}).optional(), response: { 200: caseDetailSchema },
+    },
+  }, async (req, reply) => {
     const actor = requireRole(req, 'clerk');
-    await acceptCase(ctx, actor, req.params.id);
-    return detail(actor, req.params.id);
+    const call = idempotentCall(actor.id, req.headers['idempotency-key'], `POST /api/cases/${req.params.id}/accept`);
+    const answer = await runIdempotent(ctx.db, call, 200, ctx.clock.now(),
+      async (record) => { await acceptCase(ctx, actor, req.params.id, record); return req.params.id; }, (caseId) => detail(actor, caseId));
+    return sendAnswer(reply as unknown as FastifyReply, answer);
   });
 
   app.post('/api/cases/:id/refuse', {
@@ -78,14 +85,17 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
 
   app.post('/api/tasks/:id/complete', {
     schema: {
-      tags: ['tasks'], summary: '审批决定（准予 / 不予）', params: idParams,
+      tags: ['tasks'], summary: '审批决定（准予 / 不予；可带 Idempotency-Key）', params: idParams, headers: idempotencyHeaders,
       body: z.object({ outcome: z.enum(['approved', 'denied']), opinion: z.string().max(2000) }),
       response: { 200: caseDetailSchema },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = requireRole(req, ...STEP_DECIDER_ROLES);
-    const caseId = await completeTask(ctx, actor, req.params.id, req.body.outcome, req.body.opinion);
-    return detail(actor, caseId);
+    const { outcome, opinion } = req.body;
+    const call = idempotentCall(actor.id, req.headers['idempotency-key'], `POST /api/tasks/${req.params.id}/complete ${outcome}`);
+    const answer = await runIdempotent(ctx.db, call, 200, ctx.clock.now(),
+      (record) => completeTask(ctx, actor, req.params.id, outcome, opinion, record), (caseId) => detail(actor, caseId));
+    return sendAnswer(reply as unknown as FastifyReply, answer);
   });
 
   // Guessing query codes is the attack here: 20 lookups a minute per client.

@@ -13,7 +13,7 @@ import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandler } from './error-handler.ts';
 import { localeFrom, messageFor } from '../errors.ts';
 import { registerSessionHook } from './auth.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -61,6 +61,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     bodyLimit: 1024 * 1024,
     // Only listed proxies may say who the client is (X-Forwarded-For) and how it came (X-Forwarded-Proto).
     trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorCatalogue, localeFrom, messageFor, type ErrorCode } from '../errors.ts';
 
@@ -39,6 +39,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status === 429 && typeof retryAfterMs === 'number') void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     void reply.status(status).header('x-correlation-id', correlationId).send(body);
   });
+}
+
+/**
+ * Errors Fastify raises before any route or hook (a path that is not valid
+ * percent-encoding, e.g. an encoded lone surrogate): answered in the same
+ * body as every other refusal instead of Fastify's own.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const correlationId = req.id || randomUUID();
+  const body = { code: 'VALIDATION_FAILED', message: messageFor('VALIDATION_FAILED', localeFrom(req.headers['accept-language'])), correlationId, details: { reason: err.message } };
+  void reply.status(statusOf('VALIDATION_FAILED')).header('x-correlation-id', correlationId).send(body);
 }
 
 const statusOf = (code: ErrorCode): number => errorCatalogue[code].status;

@@ -24,6 +24,12 @@ describe('the error catalogue', () => {
     expect(fs.readFileSync(errorDocsPath, 'utf8')).toBe(renderErrorDocs());
   });
 
+  it('answers a path that is not valid percent-encoding (an encoded lone surrogate) in the documented body', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/tasks/%ED%A0%80/complete', payload: {} });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', correlationId: expect.any(String) });
+  });
+
   it('answers in Chinese by default and in English on request, with a correlation id', async () => {
     const zh = await t.app.inject({ url: '/api/auth/me' });
     expect(zh.statusCode).toBe(401);

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+
+let t: TestApp;
+let clerk: string;
+let approver: string;
+let citizen: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  [clerk, approver, citizen] = await Promise.all([login(t.app, 'clerk'), login(t.app, 'approver'), login(t.app, 'citizen')]);
+});
+afterAll(() => t.close());
+
+const post = (url: string, cookie: string, key: string | undefined, payload: object = {}) =>
+  t.app.inject({ method: 'POST', url, headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) }, payload });
+
+const count = async (sql: string, params: unknown[]) => (await t.ctx.db.query(sql, params)).rows[0].n as number;
+const events = (caseId: string, type: string) => count('SELECT count(*)::int AS n FROM events WHERE case_id = $1 AND type = $2', [caseId, type]);
+const notices = (caseId: string, kind: string) => count('SELECT count(*)::int AS n FROM documents WHERE case_id = $1 AND kind = $2', [caseId, kind]);
+
+it('answers a retried acceptance with the first answer, and accepts (and issues the notice) once', async () => {
+  const c = await submitCase(t.app, citizen);
+  const first = await post(`/api/cases/${c.id}/accept`, clerk, 'accept-key-0001');
+  expect(first.statusCode).toBe(200);
+  const again = await post(`/api/cases/${c.id}/accept`, clerk, 'accept-key-0001');
+  expect(again.statusCode, again.body).toBe(200);
+  expect(again.json()).toEqual(first.json());
+  expect(await events(c.id, 'case.accepted')).toBe(1);
+  expect(await notices(c.id, 'acceptance')).toBe(1);
+  // Without the key a retry is a new request, refused by the case's state.
+  expect((await post(`/api/cases/${c.id}/accept`, clerk, undefined)).json().code).toBe('CASE_STATE_CONFLICT');
+  // The key names one request: used for another case it is refused, and nothing happens there.
+  const other = await submitCase(t.app, citizen);
+  const reused = await post(`/api/cases/${other.id}/accept`, clerk, 'accept-key-0001');
+  expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+  expect(await events(other.id, 'case.accepted')).toBe(0);
+});
+
+it('answers a retried step decision with the first answer, also when the process died before the answer was stored', async () => {
+  const c = await submitCase(t.app, citizen);
+  await post(`/api/cases/${c.id}/accept`, clerk, 'accept-key-0002');
+  const todo = (await t.app.inject({ url: '/api/tasks', headers: { cookie: approver } })).json();
+  const task = todo.items.find((i: { caseId: string }) => i.caseId === c.id);
+  const decide = () => post(`/api/tasks/${task.id}/complete`, approver, 'complete-key-0001', { outcome: 'approved', opinion: '符合条件' });
+  const first = await decide();
+  expect(first.statusCode).toBe(200);
+  expect(first.json().status).toBe('approved');
+  // As after a crash between the commit and storing the body: the answer is read again from the case.
+  await t.ctx.db.query(`UPDATE idempotent_requests SET response = NULL WHERE key = 'complete-key-0001'`);
+  const again = await decide();
+  expect(again.statusCode).toBe(200);
+  expect(again.json().status).toBe('approved');
+  expect(again.json().id).toBe(c.id);
+  expect(await events(c.id, 'case.concluded')).toBe(1);
+  expect(await notices(c.id, 'conclusion')).toBe(1);
+  // The same key with the other outcome is another request.
+  expect((await post(`/api/tasks/${task.id}/complete`, approver, 'complete-key-0001', { outcome: 'denied', opinion: '不符合' })).json().code)
+    .toBe('IDEMPOTENCY_KEY_REUSED');
+});
+
+it('refuses a malformed key', async () => {
+  const c = await submitCase(t.app, citizen);
+  expect((await post(`/api/cases/${c.id}/accept`, clerk, 'short')).json().code).toBe('VALIDATION_FAILED');
+  expect((await post(`/api/cases/${c.id}/accept`, clerk, 'has space in it')).json().code).toBe('VALIDATION_FAILED');
+  expect(await events(c.id, 'case.accepted')).toBe(0);
+});

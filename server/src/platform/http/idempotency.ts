@@ -1,0 +1,96 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Db, Tx } from '../db/pool.ts';
+import { AppError } from '../errors.ts';
+
+/**
+ * `Idempotency-Key` on commands whose retry must not run them twice (accept a
+ * case, complete a step): a client that lost the answer (timeout, the server
+ * restarting) sends the same request with the same key and gets the first
+ * answer back. The key is recorded in the command's own transaction, so it is
+ * there exactly when the command committed. Case submission carries its key
+ * in the body (`idempotencyKey`) and keeps its own check.
+ */
+export const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z.string().regex(/^[\x21-\x7E]{8,100}$/).optional()
+    .describe('Idempotency-Key: 8–100 visible ASCII characters; a retry with the same key returns the first answer'),
+});
+
+export interface IdempotentCall {
+  actorId: string;
+  key: string;
+  /** Method, route and target: one key serves one request. */
+  scope: string;
+}
+
+interface Prior {
+  status: number;
+  ref: string;
+  response: unknown;
+}
+
+async function priorAnswer(db: Db, call: IdempotentCall): Promise<Prior | undefined> {
+  const r = await db.query<{ scope: string; status: number; ref: string; response: unknown }>(
+    'SELECT scope, status, ref, response FROM idempotent_requests WHERE actor_id = $1 AND key = $2', [call.actorId, call.key],
+  );
+  const row = r.rows[0];
+  if (!row) return undefined;
+  if (row.scope !== call.scope) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  return { status: row.status, ref: row.ref, response: row.response };
+}
+
+/** Records the key inside the command's transaction, naming the object the answer is about. */
+export type RecordKey = (tx: Tx, ref: string) => Promise<void>;
+
+/**
+ * Runs `command` once per key. `command` gets the statement to run inside its
+ * transaction (undefined without a key) and returns the object its answer is
+ * about; `present` reads the answer for that object after the commit.
+ * Returns the status and body to send.
+ */
+export async function runIdempotent<S extends number>(
+  db: Db, call: IdempotentCall | undefined, status: S, now: Date,
+  command: (record: RecordKey | undefined) => Promise<string>,
+  present: (ref: string) => Promise<unknown>,
+): Promise<Answer<S>> {
+  if (!call) return { status, body: await present(await command(undefined)), stored: false };
+  const replay = async (p: Prior): Promise<Answer<S>> =>
+    p.response ? { status: p.status as S, body: p.response, stored: true } : { status: p.status as S, body: await present(p.ref), stored: false };
+  const prior = await priorAnswer(db, call);
+  if (prior) return replay(prior);
+  let ref: string;
+  try {
+    ref = await command(async (tx, target) => {
+      await tx.query(
+        'INSERT INTO idempotent_requests (actor_id, key, scope, status, ref, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [call.actorId, call.key, call.scope, status, target, now],
+      );
+    });
+  } catch (err) {
+    // The same key twice at once: the loser finds the winner's answer and gives that.
+    const raced = await priorAnswer(db, call);
+    if (!raced) throw err;
+    return replay(raced);
+  }
+  const body = await present(ref);
+  await db.query('UPDATE idempotent_requests SET response = $3 WHERE actor_id = $1 AND key = $2', [call.actorId, call.key, JSON.stringify(body)]);
+  return { status, body, stored: false };
+}
+
+export interface Answer<S extends number> {
+  status: S;
+  body: unknown;
+  /** A body kept from the first answer: already in its JSON form, sent as it is. */
+  stored: boolean;
+}
+
+/** Sends an answer: a fresh body through the route's response schema, a stored one as the JSON it was. */
+export function sendAnswer<S extends number>(reply: FastifyReply, answer: Answer<S>): FastifyReply {
+  if (answer.stored) return reply.code(answer.status as number).type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
+  return reply.code(answer.status as number).send(answer.body);
+}
+
+/** The call for this request, or undefined when it carries no key. */
+export function idempotentCall(actorId: string, key: string | undefined, scope: string): IdempotentCall | undefined {
+  return key ? { actorId, key, scope } : undefined;
+}
