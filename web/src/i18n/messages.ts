@@ -1,7 +1,9 @@
 // The UI's words. Chinese is the source; English must have every key (the
 // type below makes a missing translation a compile error).
+import { cardsEn, cardsZh } from '../supervision/cards/messages';
 
 const zh = {
+  ...cardsZh,
   'app.name': '通办 · 政务服务',
 
   'common.loading': '加载中…',
@@ -568,6 +570,7 @@ export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
+  ...cardsEn,
   'app.name': 'Tongban · Government Services',
 
   'common.loading': 'Loading…',

@@ -8,6 +8,21 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { UserBox } from '../ui/UserBox';
 import { useCenter } from '../portal/center';
 import { EventStreamPage } from './EventStreamPage';
+import { CardsPage } from './cards/CardsPage';
+import { CardDetailPage } from './cards/CardDetailPage';
+import { RulesPage } from './cards/RulesPage';
+import { ForecastCard } from './cards/ForecastCard';
+
+/** The home page: tomorrow's yellow and red cards (supervisors), then the live stream. */
+function Home() {
+  const me = useMe();
+  return (
+    <>
+      {me.data?.role === 'supervisor' ? <div style={{ marginBottom: 16 }}><ForecastCard /></div> : null}
+      <EventStreamPage />
+    </>
+  );
+}
 
 function Shell() {
   const { t } = useI18n();
@@ -29,6 +44,11 @@ function Shell() {
             {center.data?.name ?? t('app.name')} · {t('nav.supervision')}
           </span>
         </Link>
+        <nav aria-label={t('nav.supervision')} className="tb-supervision-nav">
+          <Link to="/supervision" className="tb-on-dark tb-header-link">{t('svc.menuStream')}</Link>
+          <Link to="/supervision/cards" className="tb-on-dark tb-header-link">{t('svc.menuCards')}</Link>
+          {user.role === 'supervisor' ? <Link to="/supervision/rules" className="tb-on-dark tb-header-link">{t('svc.menuRules')}</Link> : null}
+        </nav>
         <span className="tb-shell-spacer" />
         {STAFF_ROLES.includes(user.role) ? (
           <Link to="/workbench" className="tb-on-dark tb-header-link">
@@ -41,7 +61,10 @@ function Shell() {
       <Layout.Content className="tb-shell-content">
         <main id="main" tabIndex={-1}>
           <Routes>
-            <Route index element={<EventStreamPage />} />
+            <Route index element={<Home />} />
+            <Route path="cards" element={<CardsPage />} />
+            <Route path="cards/:id" element={<CardDetailPage basePath="/supervision/cards" />} />
+            <Route path="rules" element={<RulesPage />} />
             <Route path="*" element={<EventStreamPage />} />
           </Routes>
         </main>

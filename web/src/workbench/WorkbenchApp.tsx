@@ -1,7 +1,7 @@
 // The staff workbench: window intake, approvers' to-do list, all cases.
 import { Layout, Menu, Result } from 'antd';
 import type { MenuProps } from 'antd';
-import { AuditOutlined, CalendarOutlined, EyeOutlined, FieldTimeOutlined, InboxOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CalendarOutlined, EyeOutlined, FieldTimeOutlined, InboxOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
@@ -22,6 +22,8 @@ import { TasksPage } from './TasksPage';
 import { ConsultationsPage, consultationMenuItems } from './ConsultationsPage';
 import { WalkInPage } from './intake/WalkInPage';
 import { OwedPage } from './intake/OwedPage';
+import { MyCardsPage } from '../supervision/cards/CardsPage';
+import { CardDetailPage } from '../supervision/cards/CardDetailPage';
 
 interface MenuEntry {
   path: string;
@@ -37,6 +39,8 @@ const MENU: MenuEntry[] = [
   { path: '/workbench/owed', label: 'wb.owed', icon: <FieldTimeOutlined aria-hidden />, roles: ['clerk', 'manager', 'admin'] },
   { path: '/workbench/tasks', label: 'wb.tasks', icon: <AuditOutlined aria-hidden />, roles: ['approver'] },
   { path: '/workbench/cases', label: 'wb.allCases', icon: <UnorderedListOutlined aria-hidden />, roles: ['manager', 'admin', 'agency_head', 'government_head'] },
+  // Cards about one's own steps (a department head: the department's); server: supervision/cards/policy.ts.
+  { path: '/workbench/my-cards', label: 'svc.menuMine', icon: <AlertOutlined aria-hidden />, roles: ['clerk', 'approver', 'agency_head', 'manager', 'admin', 'government_head'] },
   { path: '/workbench/calendar', label: 'cal.menu', icon: <CalendarOutlined aria-hidden />, roles: ['admin', 'manager'] },
 ];
 
@@ -96,6 +100,8 @@ function Shell() {
               <Route path="cases" element={<AllCasesPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="calendar" element={<CalendarPage />} />
+              <Route path="my-cards" element={<MyCardsPage />} />
+              <Route path="my-cards/:id" element={<CardDetailPage basePath="/workbench/my-cards" />} />
               <Route path="consultations" element={<ConsultationsPage />} />
               <Route path="copies" element={<CopiesPage />} />
               <Route path="handover" element={<HandoverPage />} />
