@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../server/test/free-port.ts';
+import { spawnTongban } from '../server/test/tongban-process.ts';
 
 /**
  * Browser-test harness: a real Tongban server (own data folder, embedded
@@ -43,37 +43,15 @@ export async function startServer(): Promise<ServerHandle> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['bin/tongban.js', 'start'], {
+  const server = await spawnTongban(['bin/tongban.js', 'start'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TONGBAN_DATA_DIR: dataDir, TONGBAN_PG_PORT: String(await freePort()) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`服务器 60 秒内未启动：\n${out}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const m = /通办 已启动：(\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`服务器退出（${code}）：\n${out}`));
-    });
   });
   return {
-    url,
+    url: server.url,
     dataDir,
-    output: () => out,
+    output: server.output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      }
+      await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

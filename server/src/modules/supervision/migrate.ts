@@ -1,10 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../../platform/db/pool.ts';
 import { migrate } from '../../platform/db/migrate.ts';
+import { projectPath } from '../../platform/paths.ts';
 
 /** Supervision's own migrations: `server/migrations-supervision/NNNN_name.sql`, in schema `supervision`. */
-export const supervisionMigrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations-supervision');
+export const supervisionMigrationsDir = projectPath('server', 'migrations-supervision');
 
 /**
  * Applies supervision's migrations, recorded in `supervision.schema_migrations`

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from './pool.ts';
+import { projectPath } from '../paths.ts';
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const migrationsDir = projectPath('server', 'migrations');
 
 /** Where a set of migrations records itself: its own table and advisory lock, so two sets never interfere. */
 export interface MigrationSet {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 import Fastify, {
   type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault,
 } from 'fastify';
@@ -45,7 +45,7 @@ export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 /** The built web UI; TONGBAN_WEB_DIST serves a build kept elsewhere. */
 export const webDistDir = process.env.TONGBAN_WEB_DIST
   ? path.resolve(process.env.TONGBAN_WEB_DIST)
-  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+  : projectPath('web', 'dist');
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
