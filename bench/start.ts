@@ -39,7 +39,8 @@ async function startOnce(clone: string, env: NodeJS.ProcessEnv, compiled: boolea
 }
 
 async function measure(name: string, compiled: boolean): Promise<WayFigures> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `tongban-bench-start-${name}-`));
+  // A plain folder name: pg_ctl passes it through a shell.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `tongban-bench-start-${compiled ? 'compiled' : 'tsx'}-`));
   fs.chmodSync(tmp, 0o755);
   const clone = path.join(tmp, 'repo');
   try {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from './platform/config.ts';
+import { filesRoot, type Config } from './platform/config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/connect.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -37,7 +37,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       db: database.db,
       clock: opts.clock ?? systemClock,
       config,
-      uploadsDir: path.join(config.dataDir, 'uploads'),
+      uploadsDir: path.join(filesRoot(config), 'uploads'),
     };
     // Sample cases only with a center just loaded: never into one already in use, never in tests (they seed without this path).
     if (seeded) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../platform/config.ts';
+import { filesRoot, loadConfig } from '../platform/config.ts';
 import { restoreBackup } from '../platform/db/backup.ts';
 import { schemaParts } from '../schema-parts.ts';
 import { DB_NAME } from '../platform/db/connect.ts';
@@ -34,13 +34,13 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   try {
-    const report = await restoreBackup(path.resolve(file), config.dataDir, schemaParts, (db) => pgServer.url(db), DB_NAME);
+    const report = await restoreBackup(path.resolve(file), filesRoot(config), schemaParts, (db) => pgServer.url(db), DB_NAME);
     const m = report.manifest;
     const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
     console.log(`恢复完成：${m.createdAt} 的备份`);
     console.log(`  ${Object.keys(m.tables).length} 张表 ${rows} 行，行数与备份一致；事件链完整（已校验 ${report.eventsVerified} 条）`);
     console.log(`  上传文件 ${m.files.uploads} 个，通知书 ${m.files.documents} 份`);
-    console.log(`  被替换的数据保留在数据库 tongban_before_restore 与 ${path.join(config.dataDir, 'before-restore')}（下次恢复时覆盖）`);
+    console.log(`  被替换的数据保留在数据库 tongban_before_restore 与 ${path.join(filesRoot(config), 'before-restore')}（下次恢复时覆盖）`);
     return 0;
   } catch (err) {
     console.error(`恢复失败，现有数据未改动：${(err as Error).message}`);

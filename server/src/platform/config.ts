@@ -7,6 +7,11 @@ export interface Config {
   /** When absent, an embedded PostgreSQL is started in `<dataDir>/pg`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /**
+   * Where uploads (`uploads/`) and notices (`documents/`) are kept; the data
+   * folder when unset. Several nodes share one (a network file system).
+   */
+  filesDir?: string | undefined;
   /** Port of the embedded PostgreSQL (ignored with DATABASE_URL). */
   embeddedPgPort: number;
   seedDemo: boolean;
@@ -27,6 +32,9 @@ export interface Config {
   /** A session ends this long after sign-in however active (hours). */
   sessionMaxHours: number;
 }
+
+/** The folder of uploads and notices: TONGBAN_FILES_DIR, else the data folder. */
+export const filesRoot = (config: Pick<Config, 'dataDir' | 'filesDir'>): string => config.filesDir ?? config.dataDir;
 
 function intFrom(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -58,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
+    filesDir: env.TONGBAN_FILES_DIR ? path.resolve(env.TONGBAN_FILES_DIR) : undefined,
     embeddedPgPort: intFrom('TONGBAN_PG_PORT', env.TONGBAN_PG_PORT, 54329),
     seedDemo: !boolFrom(env.TONGBAN_NO_DEMO, false),
     secureCookies: boolFrom(env.TONGBAN_SECURE_COOKIES, false),

@@ -200,6 +200,15 @@ export function startRecomputeWorker(
   };
 }
 
+/** Cases left in the running jobs and jobs not started yet (for /metrics). */
+export async function recomputeBacklog(db: Db | Tx): Promise<{ cases: number; queuedJobs: number }> {
+  const { rows } = await db.query<{ cases: number; queued: number }>(
+    `SELECT COALESCE(sum(total - done) FILTER (WHERE state = 'running'), 0)::int AS cases, count(*) FILTER (WHERE state = 'queued')::int AS queued
+       FROM deadline_recompute_jobs WHERE state <> 'done'`,
+  );
+  return { cases: rows[0]!.cases, queuedJobs: rows[0]!.queued };
+}
+
 interface JobRow {
   id: number; event_type: string; region: string | null; days: string[] | null; reason: string;
   requested_by: string | null; requested_by_name: string | null; requested_at: Date; state: RecomputeState;

@@ -2,7 +2,7 @@
 export { deemOverdueApplicationsAccepted } from './commands.ts';
 export { applyCalendarChanges, calendarDeadlineConsumer } from './clock-commands.ts';
 /** Background deadline recomputation after calendar edits: each node runs a worker; jobs and their progress. */
-export { startRecomputeWorker, listRecomputeJobs, runRecomputeStep } from './deadline-recompute.ts';
+export { startRecomputeWorker, listRecomputeJobs, runRecomputeStep, recomputeBacklog } from './deadline-recompute.ts';
 export type { RecomputeJob } from './deadline-recompute.ts';
 /** Public results (办件结果公示) and the facts a rating needs; submitting an application (the portal submits drafts). */
 export { listConcludedResults, caseRatingFacts, ownUploads } from './public-reads.ts';

@@ -3,14 +3,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Tx } from '../../platform/db/pool.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import type { Config } from '../../platform/config.ts';
+import { filesRoot, type Config } from '../../platform/config.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { deadlines, loadClock, loadClockInputs } from '../cases/clock.ts';
 import { composeNotice, formatDocumentNo, NOTICE_TITLES, progressUrl, shanghaiYear, type NoticeFacts, type NoticeKind, type SupplementLine } from './rules.ts';
 import { renderNotice } from './render.ts';
 
 /** Where notice files live: under the data folder, never under a served folder. */
-export const documentsDir = (config: Config): string => path.join(config.dataDir, 'documents');
+export const documentsDir = (config: Config): string => path.join(filesRoot(config), 'documents');
 
 /**
  * The base of links printed in notices. TONGBAN_PUBLIC_URL in production; a

@@ -37,6 +37,8 @@ import { registerFormRoutes } from '../../modules/forms/index.ts';
 import { registerIntakeRoutes } from '../../modules/intake/routes.ts';
 import { registerOpsRoutes } from '../ops/routes.ts';
 import { registerNotifyRoutes } from '../../modules/notify/index.ts';
+import { registerMetrics } from '../ops/metrics.ts';
+import { metricSources } from '../../metric-sources.ts';
 
 export type App = FastifyInstance;
 /** The app as route modules see it: zod schemas type each handler's input. */
@@ -108,6 +110,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerIntakeRoutes(api, ctx);
   registerOpsRoutes(api, ctx);
   registerNotifyRoutes(api, ctx);
+  registerMetrics(app, ctx, metricSources());
 
   if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
     // Hashed assets may be cached for good; the shell must be fetched afresh.

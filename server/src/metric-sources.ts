@@ -1,0 +1,26 @@
+import type { MetricSource } from './platform/ops/metrics.ts';
+import { outboxDepth } from './modules/notify/index.ts';
+import { recomputeBacklog } from './modules/cases/index.ts';
+
+/** What modules add to /metrics beside the platform's own figures (platform/ops/metrics.ts). */
+export function metricSources(): MetricSource[] {
+  return [
+    {
+      name: 'tongban_outbox_messages', help: 'Notification outbox messages by channel and state (pending, due, dead)', labels: ['channel', 'state'],
+      read: async (ctx) => (await outboxDepth(ctx.db, ctx.clock.now())).flatMap((d) =>
+        (['pending', 'due', 'dead'] as const).map((state) => ({ labels: { channel: d.channel, state }, value: d[state] }))),
+    },
+    {
+      name: 'tongban_outbox_oldest_due_seconds', help: 'Age of the oldest due outbox message by channel', labels: ['channel'],
+      read: async (ctx) => (await outboxDepth(ctx.db, ctx.clock.now())).map((d) => ({ labels: { channel: d.channel }, value: d.oldestDueSeconds })),
+    },
+    {
+      name: 'tongban_deadline_recompute_backlog', help: 'Deadline recompute after calendar edits: cases left in running jobs (what=cases), jobs not started (what=queued_jobs)',
+      labels: ['what'],
+      read: async (ctx) => {
+        const b = await recomputeBacklog(ctx.db);
+        return [{ labels: { what: 'cases' }, value: b.cases }, { labels: { what: 'queued_jobs' }, value: b.queuedJobs }];
+      },
+    },
+  ];
+}
