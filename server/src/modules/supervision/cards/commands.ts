@@ -2,13 +2,14 @@
  * Moving a card through its handling: one transaction per move, the card row
  * locked, the lifecycle rules applied, the move logged in the card log, and
  * for 调查 the note with its evidence and attached events, for 处理 the
- * 监察建议书 written to `<dataDir>/supervision/advice/`.
+ * 监察建议书 written to `<files>/supervision/advice/`.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withTx, type Tx } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { filesRoot } from '../../../platform/config.ts';
 import type { Actor, AppContext } from '../../../platform/http/context.ts';
 import { formatIsoDate, toShanghai } from '../../calendar/index.ts';
 import { renderAdvice } from './advice.ts';
@@ -33,7 +34,8 @@ const MAGIC: [string, Buffer][] = [
   ['image/jpeg', Buffer.from([0xff, 0xd8, 0xff])],
 ];
 
-export const supervisionFilesDir = (ctx: AppContext): string => path.join(ctx.config.dataDir, 'supervision');
+/** Advice letters and evidence, beside uploads and notices (TONGBAN_FILES_DIR when nodes share files). */
+export const supervisionFilesDir = (ctx: AppContext): string => path.join(filesRoot(ctx.config), 'supervision');
 
 function publicBase(ctx: AppContext): string {
   return ctx.config.publicUrl ?? `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}`;

@@ -262,7 +262,8 @@ export async function applyRuleChange(ctx: TrackerContext): Promise<boolean> {
   const now = ctx.clock.now();
   const rules = await currentRuleSet(ctx.db, now);
   const state = (await ctx.db.query<{ rules_applied: number }>('SELECT rules_applied FROM supervision.sv_tracker_state')).rows[0]!;
-  if (state.rules_applied >= rules.version) return false;
+  // Before any change every deadline was indexed with the defaults, which are version 1.
+  if (Math.max(state.rules_applied, 1) >= rules.version) return false;
   const cal = supervisionCalendar();
   let after: [string, string, string] = ['', '00000000-0000-0000-0000-000000000000', ''];
   for (;;) {
