@@ -1,0 +1,195 @@
+import type { TestApp } from '../app.ts';
+import { applicationFor, login, multipartFile, PDF_BYTES, submitCase, uploadPdf } from '../app.ts';
+import { creditCodeCheckChar } from '../../../shared/identity.ts';
+import { ACCOUNTS, OTHER_APPLICANT, PRINCIPALS, type Principal } from './principals.ts';
+
+/**
+ * The objects the authorization matrix calls routes on, made through the
+ * real HTTP commands on the demo center (its catalogue and accounts): a
+ * case bundle (an accepted 市场监管 case with its open step, a copy and
+ * documents, and a second case whose step was handed to the step holder),
+ * rebuilt for every route that changes a case, and everything else once.
+ */
+
+export interface CaseBundle {
+  caseId: string;
+  caseNo: string;
+  queryCode: string;
+  /** The open 市场监管 review step of the case (candidates: the department). */
+  taskId: string;
+  uploadId: string;
+  documentId: string;
+  /** The copy of the case sent to `copyRecipient`. */
+  copyId: string;
+  /** The case and step handed over (工作交接) to `stepHolder`. */
+  stepCaseId: string;
+  stepTaskId: string;
+}
+
+export interface World {
+  cookie: Record<Principal, string | undefined>;
+  userId: Record<Exclude<Principal, 'anonymous'>, string>;
+  /** The applicant's item (市场监管) and one of its materials. */
+  itemId: string;
+  materialId: string;
+  /** An item whose material has a sample file (样表). */
+  sampleItemId: string;
+  sampleMaterialId: string;
+  /** Catalogue: an item without a draft, items with a draft each (to edit, to delete, to publish), a version and a category of their own. */
+  catalog: { plainItemId: string; editItemId: string; editVersionId: string; publishedVersionId: string; dropItemId: string; publishItemId: string; content: unknown; categoryId: string; dropCategoryId: string };
+  /** The form designer's item (not the applicant's) with its form and revision. */
+  form: { itemId: string; form: unknown; revision: number };
+  workflow: { definitionId: string; dropDraftId: string; publishDraftId: string; xml: string };
+  portal: { articleId: string; editArticleId: string; editArticleVersion: number; dropArticleId: string; dropDraftId: string; submitDraftId: string; draftItemId: string; messageId: string; ticketNo: string; ticketCode: string };
+  calendar: { region: string };
+  /** An enterprise profile the window knows (a walk-in case was made for it). */
+  enterpriseCode: string;
+  /** A fresh number on each call (unique codes, keys and names). */
+  next(): number;
+}
+
+type Inject = TestApp['app']['inject'];
+
+async function call(app: TestApp['app'], method: string, url: string, cookie: string | undefined, payload?: unknown) {
+  const res = await (app.inject as Inject)({ method: method as 'GET', url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+let counter = 0;
+const next = () => ++counter;
+
+/** A valid unified social credit code, different each call. */
+function creditCode(): string {
+  const body = `91330106MA28XL${String(next()).padStart(3, '0')}`;
+  return body + creditCodeCheckChar(body);
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const { app, ctx } = t;
+  const reg = await app.inject({ method: 'POST', url: '/api/auth/register', payload: OTHER_APPLICANT });
+  if (reg.statusCode >= 300) throw new Error(`register: ${reg.body}`);
+  const cookie = { anonymous: undefined } as Record<Principal, string | undefined>;
+  cookie.otherApplicant = `tb_session=${reg.cookies.find((c) => c.name === 'tb_session')!.value}`;
+  for (const [p, username] of Object.entries(ACCOUNTS)) cookie[p as Principal] = await login(app, username);
+  const users = await ctx.db.query<{ id: string; username: string }>('SELECT id, username FROM users');
+  const idOf = (username: string) => users.rows.find((u) => u.username === username)!.id;
+  const userId = Object.fromEntries(PRINCIPALS.filter((p) => p !== 'anonymous').map((p) => [p, idOf(p === 'otherApplicant' ? OTHER_APPLICANT.username : ACCOUNTS[p])])) as World['userId'];
+  const admin = cookie.admin;
+  const items = (await call(app, 'GET', '/api/items', undefined)) as { id: string; code: string }[];
+  const itemOf = (code: string) => items.find((i) => i.code === code)!.id;
+  const itemId = itemOf('SCJG-XK-001');
+  const item = await call(app, 'GET', `/api/items/${itemId}`, undefined);
+
+  // Catalogue: drafts to edit, delete and publish, on items no case here uses.
+  const [plainItemId, editItemId, dropItemId, publishItemId, sampleItemId, formItemId] = items.filter((i) => !i.code.startsWith('SCJG') && !i.code.startsWith('FGJ')).slice(0, 6).map((i) => i.id) as [string, string, string, string, string, string];
+  const draftOf = async (id: string) => (await call(app, 'POST', `/api/admin/catalog/items/${id}/draft`, admin)).versionId as string;
+  const editVersionId = await draftOf(editItemId);
+  await draftOf(dropItemId);
+  await draftOf(publishItemId);
+  const versions = (await call(app, 'GET', `/api/admin/catalog/items/${editItemId}/versions`, admin)) as { id: string; status: string }[];
+  const publishedVersionId = versions.find((v) => v.status === 'published')!.id;
+  const content = (await call(app, 'GET', `/api/admin/catalog/versions/${editVersionId}`, admin)).content;
+  const categoryId = (await call(app, 'POST', '/api/admin/catalog/categories', admin, { code: 'AUTHZ-A', name: '矩阵分类甲', parentId: null, sortOrder: 90 })).id as string;
+  const dropCategoryId = (await call(app, 'POST', '/api/admin/catalog/categories', admin, { code: 'AUTHZ-B', name: '矩阵分类乙', parentId: null, sortOrder: 91 })).id as string;
+
+  // A sample file (样表) on a material of another item, published.
+  const sampleVersion = await draftOf(sampleItemId);
+  const sampleContent = (await call(app, 'GET', `/api/admin/catalog/versions/${sampleVersion}`, admin)).content as { materials: { id: string; sampleUploadId: string | null }[] };
+  const sampleUpload = await uploadPdf(app, admin!, '样表.pdf');
+  sampleContent.materials[0]!.sampleUploadId = sampleUpload;
+  await call(app, 'PUT', `/api/admin/catalog/items/${sampleItemId}/draft`, admin, { content: sampleContent });
+  await call(app, 'POST', `/api/admin/catalog/items/${sampleItemId}/publish`, admin);
+
+  const formView = await call(app, 'GET', `/api/admin/forms/${formItemId}`, admin);
+
+  // Workflow: a published definition and two drafts of a key of their own.
+  const def = (await ctx.db.query<{ id: string; key: string; bpmn_xml: string }>(`SELECT id, key, bpmn_xml FROM wf_definitions WHERE status = 'published' ORDER BY key LIMIT 1`)).rows[0]!;
+  const draftXml = (key: string) => def.bpmn_xml.replaceAll(`"${def.key}"`, `"${key}"`);
+  const dropDraftId = (await call(app, 'POST', '/api/workflow/definitions', admin, { xml: draftXml('authz_drop') })).id as string;
+  const publishDraftId = (await call(app, 'POST', '/api/workflow/definitions', admin, { xml: draftXml('authz_publish') })).id as string;
+
+  // Portal: articles, drafts, a consultation.
+  const article = (body: string) => call(app, 'POST', '/api/portal/admin/articles', admin, { category: 'news', title: body, body, publishedAt: '2026-09-01T00:00:00Z' });
+  const articleId = (await article('矩阵公开新闻')).id as string;
+  const edit = await article('矩阵待改新闻');
+  const dropArticleId = (await article('矩阵待删新闻')).id as string;
+  const citizen = cookie.applicant;
+  const draftItemIds = items.filter((i) => i.code.startsWith('SCJG') && i.id !== itemId).slice(0, 2).map((i) => i.id);
+  const dropDraftIdP = (await call(app, 'PUT', '/api/portal/drafts', citizen, { itemId: draftItemIds[0], formData: {}, materials: [] })).id as string;
+  const submitDraftId = (await call(app, 'PUT', '/api/portal/drafts', citizen, { itemId: draftItemIds[1], formData: {}, materials: [] })).id as string;
+  const message = await call(app, 'POST', '/api/portal/messages', citizen, { kind: 'consultation', itemId, subject: '营业执照', body: '需要哪些材料？' });
+
+  // Window intake: an enterprise the window has served.
+  const enterpriseCode = creditCode();
+  const walkIn = await applicationFor(app, cookie.clerk!, 'SCJG-XK-001');
+  await call(app, 'POST', '/api/intake/cases', cookie.clerk, {
+    ...walkIn, applicant: { kind: 'enterprise', idNumber: enterpriseCode, name: '矩阵科技有限公司', legalRepresentative: '钱矩阵' },
+  });
+
+  const settings = await call(app, 'GET', '/api/calendar/settings', admin);
+  return {
+    cookie, userId, itemId, materialId: item.materials[0].id,
+    sampleItemId, sampleMaterialId: sampleContent.materials[0]!.id,
+    catalog: { plainItemId, editItemId, editVersionId, publishedVersionId, dropItemId, publishItemId, content, categoryId, dropCategoryId },
+    form: { itemId: formItemId, form: formView.form, revision: formView.revision },
+    workflow: { definitionId: def.id, dropDraftId, publishDraftId, xml: draftXml('authz_new') },
+    portal: {
+      articleId, editArticleId: edit.id, editArticleVersion: edit.version, dropArticleId, dropDraftId: dropDraftIdP, submitDraftId,
+      draftItemId: draftItemIds[0]!, messageId: message.id, ticketNo: message.ticketNo, ticketCode: message.queryCode,
+    },
+    calendar: { region: settings.region },
+    enterpriseCode,
+    next,
+  };
+}
+
+/**
+ * An accepted case of the applicant (药品零售企业经营许可: 审查 → 决定, both
+ * 市场监管) with its open review step and a copy to the copy recipient, and a
+ * second case whose step the approver took and a manager handed over (工作交接)
+ * to the step holder, an approver of another department.
+ */
+export async function buildCase(t: TestApp, w: World): Promise<CaseBundle> {
+  return { ...(await buildMainCase(t, w)), ...(await buildStepCase(t, w)) };
+}
+
+async function acceptedCase(t: TestApp, w: World, itemCode: string) {
+  const made = await submitCase(t.app, w.cookie.applicant!, itemCode);
+  await call(t.app, 'POST', `/api/cases/${made.id}/accept`, w.cookie.clerk, {});
+  const task = await t.ctx.db.query<{ id: string }>(
+    `SELECT t.id FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1 AND t.status = 'open'`, [made.id],
+  );
+  return { ...made, taskId: task.rows[0]!.id };
+}
+
+/** The applicant's case of the bundle, with its copy, upload and acceptance notice. */
+export async function buildMainCase(t: TestApp, w: World): Promise<Omit<CaseBundle, 'stepCaseId' | 'stepTaskId'>> {
+  const main = await acceptedCase(t, w, 'SCJG-XK-002');
+  await call(t.app, 'POST', `/api/cases/${main.id}/copies`, w.cookie.deptApprover, { users: [w.userId.copyRecipient], taskId: main.taskId });
+  const one = async (sql: string) => (await t.ctx.db.query<{ id: string }>(sql, [main.id])).rows[0]!.id;
+  return {
+    caseId: main.id, caseNo: main.caseNo, queryCode: main.queryCode, taskId: main.taskId,
+    uploadId: await one('SELECT id FROM uploads WHERE case_id = $1 LIMIT 1'),
+    documentId: await one('SELECT id FROM documents WHERE case_id = $1 LIMIT 1'),
+    copyId: await one('SELECT c.id FROM wf_copies c JOIN wf_instances i ON i.id = c.instance_id WHERE i.case_id = $1'),
+  };
+}
+
+/** The step holder's case: its step taken by the approver and handed over to them. */
+export async function buildStepCase(t: TestApp, w: World): Promise<Pick<CaseBundle, 'stepCaseId' | 'stepTaskId'>> {
+  const step = await acceptedCase(t, w, 'SCJG-XK-001');
+  await call(t.app, 'POST', `/api/tasks/${step.taskId}/claim`, w.cookie.deptApprover, {});
+  await call(t.app, 'POST', `/api/users/${w.userId.deptApprover}/handover`, w.cookie.manager, { to: w.userId.stepHolder });
+  return { stepCaseId: step.id, stepTaskId: step.taskId };
+}
+
+/** Does what a row's `prepare` asks as one principal; throws when refused. */
+export function actAs(t: TestApp, w: World) {
+  return (p: Principal, method: 'POST' | 'PUT', url: string, body: unknown = {}) => call(t.app, method, url, w.cookie[p], body);
+}
+
+/** A multipart upload body (a small PDF), as a browser sends it. */
+export const pdfUpload = () => multipartFile('矩阵材料.pdf', PDF_BYTES);
+/** A catalogue file to import that is not one (the import refuses it after the role check). */
+export const catalogueUpload = () => multipartFile('catalogue.json', Buffer.from('{"format":"not-a-catalogue"}'));
