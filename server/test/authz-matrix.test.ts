@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from './app.ts';
 import { MATRIX, NOT_REFUSALS, type Call } from './authz-matrix.ts';
 import { ACCOUNTS, OTHER_APPLICANT, PRINCIPALS, type Principal } from './authz/principals.ts';
-import { actAs, buildCase, buildMainCase, buildStepCase, buildWorld, type CaseBundle, type World } from './authz/world.ts';
+import { actAs, buildCase, buildMainCase, buildStepCase, buildWorld, signInAs, type CaseBundle, type World } from './authz/world.ts';
 
 // Every route of the OpenAPI document called as every principal; the answers
 // must match server/test/authz-matrix.ts exactly. AUTHZ_MATRIX_PRINT=1 prints
@@ -36,20 +36,33 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-async function cookieFor(route: string, p: Principal): Promise<string | undefined> {
-  // Signing out ends the session it is sent with: give it one of its own.
-  if (route !== 'POST /api/auth/logout' || p === 'anonymous') return w.cookie[p];
-  return p === 'otherApplicant' ? login(t.app, OTHER_APPLICANT.username, OTHER_APPLICANT.password) : login(t.app, ACCOUNTS[p]);
+/** Signs the principal in again (after a call that ended their sessions). */
+async function signInAgain(p: Principal): Promise<void> {
+  if (p === 'anonymous') return;
+  w.cookie[p] = p === 'otherApplicant' ? await login(t.app, OTHER_APPLICANT.username, OTHER_APPLICANT.password) : await login(t.app, ACCOUNTS[p]);
 }
 
-async function send(route: string, p: Principal, c: Call) {
+async function send(route: string, p: Principal, c: Call): Promise<{ statusCode: number; body: string }> {
   const method = route.split(' ')[0] as 'GET';
-  const cookie = await cookieFor(route, p);
+  const cookie = w.cookie[p];
   // A same-origin browser request: the route's authorization is what is under test, not a cross-site refusal.
   const headers: Record<string, string> = { origin: 'http://localhost', 'sec-fetch-site': 'same-origin', ...(cookie ? { cookie } : {}), ...(c.multipart?.headers ?? {}) };
   const payload = c.multipart ? c.multipart.payload : c.body === undefined ? undefined : JSON.stringify(c.body);
   if (!c.multipart && payload !== undefined) headers['content-type'] = 'application/json';
+  if (c.stream) {
+    // The answer is in the head; the stream itself would never end.
+    const res = await t.app.inject({ method, url: c.url, headers, payloadAsStream: true });
+    const body = res.statusCode === 200 ? '' : await streamText(res.stream());
+    res.stream().destroy();
+    return { statusCode: res.statusCode, body };
+  }
   return t.app.inject({ method, url: c.url, headers, ...(payload === undefined ? {} : { payload }) });
+}
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text;
 }
 
 describe('authorization matrix', () => {
@@ -69,12 +82,14 @@ describe('authorization matrix', () => {
     for (const route of ROUTES.filter((r) => MATRIX[r])) {
       const row = MATRIX[route]!;
       let b: CaseBundle = changesCase(route) ? { ...(await buildMainCase(t, w)), ...step } : shared;
-      await row.prepare?.({ b, w, act: actAs(t, w) });
+      const prepare = async () => ((await row.prepare?.({ b, w, act: actAs(t, w), signIn: signInAs(t, w) })) ?? {}) as Record<string, string>;
+      let extra = await prepare();
       observed[route] = [];
       for (const p of PRINCIPALS) {
         const mine = p === 'stepHolder' && !row.sameObject ? { caseId: b.stepCaseId, taskId: b.stepTaskId } : { caseId: b.caseId, taskId: b.taskId };
-        const res = await send(route, p, row.call({ w, b, p, n: w.next(), ...mine }));
+        const res = await send(route, p, row.call({ w, b, p, n: w.next(), extra, ...mine }));
         calls++;
+        if (row.endsSessions) await signInAgain(p);
         // Whoever comes next meets the case as the first caller did, not as this one left it.
         if (res.statusCode < 300 && changesCase(route)) {
           const stepChanged = p === 'stepHolder' && !row.sameObject;
@@ -83,7 +98,7 @@ describe('authorization matrix', () => {
             b = { ...b, ...step };
           } else {
             b = { ...(await buildMainCase(t, w)), ...step };
-            await row.prepare?.({ b, w, act: actAs(t, w) });
+            extra = await prepare();
           }
         }
         if (res.statusCode >= 500) failures.push(`${route} as ${p}: ${res.statusCode} ${res.body.slice(0, 200)}`);

@@ -27,6 +27,8 @@ export interface Call {
   url: string;
   body?: unknown;
   multipart?: { payload: Buffer; headers: Record<string, string> };
+  /** A server-sent event stream: the answer is its status; the stream is closed at once. */
+  stream?: true;
 }
 
 export interface CallContext {
@@ -38,6 +40,8 @@ export interface CallContext {
   taskId: string;
   /** A fresh number for unique codes and keys. */
   n: number;
+  /** What the row's `prepare` returned. */
+  extra: Record<string, string>;
 }
 
 /** 404 codes about a sub-object the test names without making it (a material the case does not owe), answered after the caller was let through. */
@@ -46,10 +50,16 @@ export const NOT_REFUSALS: readonly string[] = ['OWED_NOT_FOUND'];
 export interface Row {
   allow: readonly Principal[];
   call: (x: CallContext) => Call;
-  /** Puts the route's fresh case in the state the operation applies to, acting as a principal, before the calls. */
-  prepare?: (x: { b: CaseBundle; w: World; act: Act }) => Promise<unknown>;
+  /**
+   * Puts the route's fresh case in the state the operation applies to, acting
+   * as a principal, before the calls; what it returns is `extra` in the call.
+   * `signIn` starts another session of a principal and gives its id.
+   */
+  prepare?: (x: { b: CaseBundle; w: World; act: Act; signIn: (p: Principal) => Promise<string> }) => Promise<unknown>;
   /** The step holder too calls about the applicant's case and step (not their own). */
   sameObject?: boolean;
+  /** The call may end the caller's sessions: they sign in again afterwards. */
+  endsSessions?: true;
 }
 
 export type Act = (p: Principal, method: 'POST' | 'PUT', url: string, body?: unknown) => Promise<unknown>;
@@ -65,8 +75,15 @@ export const MATRIX: Record<string, Row> = {
   // ── Accounts ──
   'POST /api/auth/register': { allow: everyone, call: ({ n }) => ({ url: '/api/auth/register', body: { username: `authz_reg_${n}`, password: 'Register-2026-authz!', displayName: '注册' } }) },
   'POST /api/auth/login': { allow: everyone, call: () => ({ url: '/api/auth/login', body: { username: 'citizen', password: 'Tongban@2026' } }) },
-  'POST /api/auth/logout': { allow: everyone, call: () => ({ url: '/api/auth/logout' }) },
+  'POST /api/auth/logout': { allow: everyone, endsSessions: true, call: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { allow: signedIn, call: get('/api/auth/me') },
+  'GET /api/auth/sessions': { allow: signedIn, call: get('/api/auth/sessions') },
+  // Everyone tries to end the applicant's other session; only the applicant may.
+  'DELETE /api/auth/sessions/{id}': {
+    allow: ['applicant'], call: ({ extra }) => ({ url: `/api/auth/sessions/${extra.sessionId}` }),
+    prepare: async ({ signIn }) => ({ sessionId: await signIn('applicant') }),
+  },
+  'POST /api/auth/logout-everywhere': { allow: signedIn, endsSessions: true, call: () => ({ url: '/api/auth/logout-everywhere' }) },
 
   // ── Catalogue (public) ──
   'GET /api/center': { allow: everyone, call: get('/api/center') },
@@ -221,4 +238,22 @@ export const MATRIX: Record<string, Row> = {
 
   // ── Operations ──
   'GET /api/admin/consumers': { allow: ['admin'], call: get('/api/admin/consumers') },
+  'GET /api/calendar/recomputes': { allow: ['supervisor', 'manager', 'admin'], call: get('/api/calendar/recomputes') },
+
+  // ── Notifications ──
+  'GET /api/notify/inbox': { allow: signedIn, call: get('/api/notify/inbox') },
+  'GET /api/notify/unread': { allow: signedIn, call: get('/api/notify/unread') },
+  'POST /api/notify/inbox/read': { allow: signedIn, call: () => ({ url: '/api/notify/inbox/read', body: {} }) },
+  'GET /api/notify/stream': { allow: signedIn, call: () => ({ url: '/api/notify/stream', stream: true }) },
+  'GET /api/notify/preferences': { allow: signedIn, call: get('/api/notify/preferences') },
+  'PUT /api/notify/preferences/{kind}': { allow: signedIn, call: () => ({ url: '/api/notify/preferences/case.accepted', body: { channels: ['inapp'] } }) },
+  'GET /api/notify/contact': { allow: signedIn, call: get('/api/notify/contact') },
+  'PUT /api/notify/contact': { allow: signedIn, call: () => ({ url: '/api/notify/contact', body: { phone: '13800138000', email: null } }) },
+  'GET /api/admin/notify/templates': { allow: ['admin'], call: get('/api/admin/notify/templates') },
+  'PUT /api/admin/notify/templates/{kind}': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/notify/templates/${w.template.kind}`, body: { ...w.template.text, version: w.template.version } }) },
+  'POST /api/admin/notify/templates/{kind}/preview': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/notify/templates/${w.template.kind}/preview`, body: w.template.text }) },
+  'GET /api/admin/notify/outbox': { allow: ['admin'], call: get('/api/admin/notify/outbox') },
+  'GET /api/admin/notify/outbox/{id}/audit': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/notify/outbox/${w.outboxId}/audit` }) },
+  'POST /api/admin/notify/outbox/{id}/resend': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/notify/outbox/${w.outboxId}/resend` }) },
+  'GET /api/admin/notify/depth': { allow: ['admin'], call: get('/api/admin/notify/depth') },
 };

@@ -1,6 +1,8 @@
 import type { TestApp } from '../app.ts';
 import { applicationFor, login, multipartFile, PDF_BYTES, submitCase, uploadPdf } from '../app.ts';
 import { creditCodeCheckChar } from '../../../shared/identity.ts';
+import { withTx } from '../../src/platform/db/pool.ts';
+import { enqueueNotification } from '../../src/modules/notify/index.ts';
 import { ACCOUNTS, OTHER_APPLICANT, PRINCIPALS, type Principal } from './principals.ts';
 
 /**
@@ -44,6 +46,9 @@ export interface World {
   calendar: { region: string };
   /** An enterprise profile the window knows (a walk-in case was made for it). */
   enterpriseCode: string;
+  /** A queued SMS and a notification template with its text. */
+  outboxId: string;
+  template: { kind: string; text: { titleZh: string; bodyZh: string; titleEn: string; bodyEn: string }; version: number };
   /** A fresh number on each call (unique codes, keys and names). */
   next(): number;
 }
@@ -128,6 +133,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
   });
 
   const settings = await call(app, 'GET', '/api/calendar/settings', admin);
+
+  await withTx(ctx.db, (tx) => enqueueNotification(tx, {
+    kind: 'case.received', key: 'authz-matrix', recipients: [{ phone: '13800138000' }], vars: { caseNo: 'AUTHZ', itemName: '矩阵' }, now: t.clock.now(),
+  }));
+  const outbox = await ctx.db.query<{ id: string }>('SELECT id FROM notify_outbox LIMIT 1');
+  const templates = (await call(app, 'GET', '/api/admin/notify/templates', admin)).items as { kind: string; titleZh: string; bodyZh: string; titleEn: string; bodyEn: string; version: number }[];
+  const first = templates[0]!;
   return {
     cookie, userId, itemId, materialId: item.materials[0].id,
     sampleItemId, sampleMaterialId: sampleContent.materials[0]!.id,
@@ -140,6 +152,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     },
     calendar: { region: settings.region },
     enterpriseCode,
+    outboxId: outbox.rows[0]!.id,
+    template: { kind: first.kind, text: { titleZh: first.titleZh, bodyZh: first.bodyZh, titleEn: first.titleEn, bodyEn: first.bodyEn }, version: first.version },
     next,
   };
 }
@@ -182,6 +196,17 @@ export async function buildStepCase(t: TestApp, w: World): Promise<Pick<CaseBund
   await call(t.app, 'POST', `/api/tasks/${step.taskId}/claim`, w.cookie.deptApprover, {});
   await call(t.app, 'POST', `/api/users/${w.userId.deptApprover}/handover`, w.cookie.manager, { to: w.userId.stepHolder });
   return { stepCaseId: step.id, stepTaskId: step.taskId };
+}
+
+/** Another session of a principal; its id. */
+export function signInAs(t: TestApp, w: World) {
+  return async (p: Principal): Promise<string> => {
+    if (p === 'anonymous') throw new Error('anonymous has no session');
+    const username = p === 'otherApplicant' ? OTHER_APPLICANT.username : ACCOUNTS[p];
+    await login(t.app, username, p === 'otherApplicant' ? OTHER_APPLICANT.password : undefined);
+    const { rows } = await t.ctx.db.query<{ id: string }>('SELECT id FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [w.userId[p]]);
+    return rows[0]!.id;
+  };
 }
 
 /** Does what a row's `prepare` asks as one principal; throws when refused. */
