@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from './app.ts';
 import { MATRIX, NOT_REFUSALS, type Call } from './authz-matrix.ts';
 import { ACCOUNTS, OTHER_APPLICANT, PRINCIPALS, type Principal } from './authz/principals.ts';
-import { actAs, buildCase, buildMainCase, buildStepCase, buildWorld, signInAs, type CaseBundle, type World } from './authz/world.ts';
+import { actAs, buildCase, buildMainCase, buildStepCase, buildWorld, raiseCards, signInAs, type CaseBundle, type World } from './authz/world.ts';
 
 // Every route of the OpenAPI document called as every principal; the answers
 // must match server/test/authz-matrix.ts exactly. AUTHZ_MATRIX_PRINT=1 prints
@@ -82,7 +82,9 @@ describe('authorization matrix', () => {
     for (const route of ROUTES.filter((r) => MATRIX[r])) {
       const row = MATRIX[route]!;
       let b: CaseBundle = changesCase(route) ? { ...(await buildMainCase(t, w)), ...step } : shared;
-      const prepare = async () => ((await row.prepare?.({ b, w, act: actAs(t, w), signIn: signInAs(t, w) })) ?? {}) as Record<string, string>;
+      const prepare = async () => ((await row.prepare?.({
+        b, w, act: actAs(t, w), signIn: signInAs(t, w), raiseCards: () => raiseCards(t, w.cookie.supervisor!, w.userId.deptApprover),
+      })) ?? {}) as Record<string, string>;
       let extra = await prepare();
       observed[route] = [];
       for (const p of PRINCIPALS) {
@@ -91,6 +93,7 @@ describe('authorization matrix', () => {
         calls++;
         if (row.endsSessions) await signInAgain(p);
         // Whoever comes next meets the case as the first caller did, not as this one left it.
+        if (res.statusCode < 300 && row.againAfterSuccess) extra = await prepare();
         if (res.statusCode < 300 && changesCase(route)) {
           const stepChanged = p === 'stepHolder' && !row.sameObject;
           if (stepChanged) step = await buildStepCase(t, w);

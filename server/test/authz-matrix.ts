@@ -55,7 +55,9 @@ export interface Row {
    * as a principal, before the calls; what it returns is `extra` in the call.
    * `signIn` starts another session of a principal and gives its id.
    */
-  prepare?: (x: { b: CaseBundle; w: World; act: Act; signIn: (p: Principal) => Promise<string> }) => Promise<unknown>;
+  prepare?: (x: { b: CaseBundle; w: World; act: Act; signIn: (p: Principal) => Promise<string>; raiseCards: () => Promise<{ moveId: string }> }) => Promise<unknown>;
+  /** Run `prepare` again after every call that succeeded (its object changed), as a route that changes a case does. */
+  againAfterSuccess?: true;
   /** The step holder too calls about the applicant's case and step (not their own). */
   sameObject?: boolean;
   /** The call may end the caller's sessions: they sign in again afterwards. */
@@ -180,6 +182,17 @@ export const MATRIX: Record<string, Row> = {
   // ── Supervision ──
   'GET /api/supervision/events': { allow: ['manager', 'supervisor', 'admin'], call: get('/api/supervision/events') },
   'GET /api/supervision/chain': { allow: ['manager', 'supervisor', 'admin'], call: get('/api/supervision/chain') },
+  'GET /api/supervision/cards': { allow: ['clerk', 'deptApprover', 'agencyHead', 'otherApprover', 'stepHolder', 'copyRecipient', 'govHead', 'manager', 'supervisor', 'admin'], call: get('/api/supervision/cards') },
+  'GET /api/supervision/cards/{id}': { allow: ['deptApprover', 'agencyHead', 'supervisor'], call: ({ w }) => ({ url: `/api/supervision/cards/${w.cards.decidedId}` }) },
+  'POST /api/supervision/cards/{id}/moves': {
+    allow: ['supervisor'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/supervision/cards/${extra.moveId}/moves`, body: { move: 'accept' } }),
+    prepare: ({ raiseCards }) => raiseCards(),
+  },
+  'GET /api/supervision/cards/{id}/advice': { allow: ['deptApprover', 'agencyHead', 'supervisor'], call: ({ w }) => ({ url: `/api/supervision/cards/${w.cards.decidedId}/advice` }) },
+  'GET /api/supervision/cards/{id}/evidence/{fileId}': { allow: ['supervisor'], call: ({ w }) => ({ url: `/api/supervision/cards/${w.cards.decidedId}/evidence/${w.cards.evidenceId}` }) },
+  'GET /api/supervision/rules': { allow: ['supervisor'], call: get('/api/supervision/rules') },
+  'PUT /api/supervision/rules': { allow: ['supervisor'], call: ({ w }) => ({ url: '/api/supervision/rules', body: w.cards.rules }) },
+  'GET /api/supervision/forecast': { allow: ['supervisor'], call: get('/api/supervision/forecast') },
 
   // ── Process definitions ──
   'GET /api/workflow/definitions': { allow: ['manager', 'admin'], call: get('/api/workflow/definitions') },

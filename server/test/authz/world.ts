@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../app.ts';
 import { applicationFor, login, multipartFile, PDF_BYTES, submitCase, uploadPdf } from '../app.ts';
 import { creditCodeCheckChar } from '../../../shared/identity.ts';
 import { withTx } from '../../src/platform/db/pool.ts';
 import { enqueueNotification } from '../../src/modules/notify/index.ts';
+import { trackCards } from '../../src/modules/supervision/cards/index.ts';
+import { addCase, addEvent, addSource, addStep } from '../../src/modules/supervision/cards/fixtures.ts';
 import { ACCOUNTS, OTHER_APPLICANT, PRINCIPALS, type Principal } from './principals.ts';
 
 /**
@@ -46,6 +49,8 @@ export interface World {
   calendar: { region: string };
   /** An enterprise profile the window knows (a walk-in case was made for it). */
   enterpriseCode: string;
+  /** Supervision cards about the approver's overdue step: one to move, one carried to 处理 (advice and evidence), the rules to save again. */
+  cards: { moveId: string; decidedId: string; evidenceId: string; rules: Record<string, unknown> };
   /** A queued SMS and a notification template with its text. */
   outboxId: string;
   template: { kind: string; text: { titleZh: string; bodyZh: string; titleEn: string; bodyEn: string }; version: number };
@@ -138,6 +143,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     kind: 'case.received', key: 'authz-matrix', recipients: [{ phone: '13800138000' }], vars: { caseNo: 'AUTHZ', itemName: '矩阵' }, now: t.clock.now(),
   }));
   const outbox = await ctx.db.query<{ id: string }>('SELECT id FROM notify_outbox LIMIT 1');
+  const cards = await supervisionCards(t, cookie.supervisor!, userId.deptApprover);
   const templates = (await call(app, 'GET', '/api/admin/notify/templates', admin)).items as { kind: string; titleZh: string; bodyZh: string; titleEn: string; bodyEn: string; version: number }[];
   const first = templates[0]!;
   return {
@@ -153,9 +159,48 @@ export async function buildWorld(t: TestApp): Promise<World> {
     calendar: { region: settings.region },
     enterpriseCode,
     outboxId: outbox.rows[0]!.id,
+    cards,
     template: { kind: first.kind, text: { titleZh: first.titleZh, bodyZh: first.bodyZh, titleEn: first.titleEn, bodyEn: first.bodyEn }, version: first.version },
     next,
   };
+}
+
+/**
+ * Cards as the supervision platform raises them: a case and an overdue step
+ * of the approver as its ingest projects them (its fixtures), the tracker run
+ * once; the red card is taken through 受理, 立案, 调查 with evidence and 处理.
+ */
+async function supervisionCards(t: TestApp, supervisor: string, approverId: string): Promise<World['cards']> {
+  const { moveId, decidedId } = await raiseCards(t, supervisor, approverId);
+  const move = (body: object) => call(t.app, 'POST', `/api/supervision/cards/${decidedId}/moves`, supervisor, body);
+  await move({ move: 'accept' });
+  await move({ move: 'file', reason: '超期未说明理由' });
+  const investigated = await move({ move: 'investigate', note: '调阅办理记录', evidence: [{ name: '谈话记录.pdf', content: PDF_BYTES.toString('base64') }] });
+  await move({ move: 'decide', outcome: 'rectification', opinion: '限期整改', rectifyBy: '2026-10-16' });
+  const { current } = await call(t.app, 'GET', '/api/supervision/rules', supervisor);
+  const { version, note: _n, createdAt: _c, createdBy: _b, ...rules } = current;
+  return { moveId, decidedId, evidenceId: investigated.notes[0].files[0].id, rules: { ...rules, baseVersion: version } };
+}
+
+/** New cards (warning, yellow, red) about another overdue step of the approver; the red one and another. */
+export async function raiseCards(t: TestApp, supervisor: string, approverId: string): Promise<{ moveId: string; decidedId: string }> {
+  const { db } = t.ctx;
+  const now = t.clock.now();
+  const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const caseId = randomUUID();
+  const caseNo = `AUTHZ-${next()}`;
+  const dept = (await db.query<{ department_id: string }>('SELECT department_id FROM users WHERE id = $1', [approverId])).rows[0]!.department_id;
+  await addSource(db, 'center', now);
+  const seq = await addEvent(db, 'center', 'case.accepted', caseId, ago(10));
+  await addCase(db, 'center', { caseId, caseNo, departmentId: dept, departmentName: '市场监督管理局', acceptedAt: ago(10), dueAt: ago(-20), seq });
+  const s2 = await addEvent(db, 'center', 'task.created', caseId, ago(10));
+  await addStep(db, 'center', {
+    stepId: randomUUID(), caseId, caseNo, name: '审查', stage: 'review', departmentId: dept, assigneeId: approverId, startedAt: ago(10), dueAt: ago(2), seq: s2,
+  });
+  await trackCards(t.ctx);
+  const list = (await call(t.app, 'GET', `/api/supervision/cards?caseNo=${caseNo}`, supervisor)).items as { id: string; level: string }[];
+  const decidedId = list.find((c) => c.level === 'red')!.id;
+  return { decidedId, moveId: list.find((c) => c.id !== decidedId)!.id };
 }
 
 /**
