@@ -52,7 +52,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     // Unknown errors are logged (level error) with their correlation id; requests (level info) only on demand.
     const app = await buildApp(ctx, { serveWeb: true, logger: { level: opts.logRequests ? 'info' : config.logLevel } });
     await app.listen({ port: config.port, host: config.host });
-    const stopSweeps = startSweeps(ctx, log);
+    const stopSweeps = startSweeps(ctx, log, config.sweepIntervalMs);
     const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
     // Supervision raises its warnings and cards by itself, several times a second.
     const stopCards = startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`), { handOver: handOverToNotify });

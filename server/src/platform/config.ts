@@ -15,6 +15,8 @@ export interface Config {
   /** Port of the embedded PostgreSQL (ignored with DATABASE_URL). */
   embeddedPgPort: number;
   seedDemo: boolean;
+  /** How often the background sweeps (第三十二条, owed materials, engine timers) run, in milliseconds. */
+  sweepIntervalMs?: number | undefined;
   /** Secure cookies: on when served behind HTTPS. */
   secureCookies: boolean;
   uploadMaxBytes: number;
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     filesDir: env.TONGBAN_FILES_DIR ? path.resolve(env.TONGBAN_FILES_DIR) : undefined,
+    sweepIntervalMs: intFrom('TONGBAN_SWEEP_INTERVAL_MS', env.TONGBAN_SWEEP_INTERVAL_MS, 30_000),
     embeddedPgPort: intFrom('TONGBAN_PG_PORT', env.TONGBAN_PG_PORT, 54329),
     seedDemo: !boolFrom(env.TONGBAN_NO_DEMO, false),
     secureCookies: boolFrom(env.TONGBAN_SECURE_COOKIES, false),
