@@ -231,6 +231,9 @@ export const scenarios: Scenario[] = [
       await expect(audit).toContainText(day);
       await expect(audit).toContainText('示范县庆');
       await expect(audit).toContainText('管理员');
+      // The edit answered at once; the deadlines it reaches are recomputed in the background, with progress shown.
+      const recompute = admin.locator('.tb-recompute-job').filter({ hasText: '县政府通知：县庆放假一天' });
+      await expect(recompute.getByText(/^已完成：重算 \d+ 件，到期日变化 \d+ 件$/)).toBeVisible();
 
       // The deadline calculator gives the due date and says how.
       await admin.getByLabel('起算日').fill('2026-09-24');
