@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../server/test/free-port.ts';
 import { spawnTongban } from '../server/test/tongban-process.ts';
+import { TestSmsc } from '../server/src/modules/notify/testing.ts';
 
 /**
  * Browser-test harness: a real Tongban server (own data folder, embedded
@@ -35,23 +36,36 @@ export interface ServerHandle {
   url: string;
   dataDir: string;
   output: () => string;
+  /** The SMPP server the server sends its SMS to; it refuses numbers starting 1391111 (for dead letters). */
+  smsc: TestSmsc;
   stop(): Promise<void>;
 }
+
+/** Numbers the test SMPP server refuses (ESME_RINVDSTADR). */
+export const REFUSED_NUMBER_PREFIX = '1391111';
 
 /** Starts `tongban start` as a child process, exactly as a user would, and waits for its address. */
 export async function startServer(): Promise<ServerHandle> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
+  const smsc = new TestSmsc({ refuse: (to) => (to.startsWith(REFUSED_NUMBER_PREFIX) ? 0x0b : undefined) });
+  await smsc.start();
   const server = await spawnTongban(['bin/tongban.js', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TONGBAN_DATA_DIR: dataDir, TONGBAN_PG_PORT: String(await freePort()) },
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', TONGBAN_DATA_DIR: dataDir, TONGBAN_PG_PORT: String(await freePort()),
+      // SMS go to the test SMPP server, at any hour; a refused one is dead-lettered after two quick tries.
+      TONGBAN_SMPP_URL: smsc.url, TONGBAN_SMS_QUIET_HOURS: 'off', TONGBAN_NOTIFY_MAX_ATTEMPTS: '2', TONGBAN_NOTIFY_RETRY_MS: '500',
+    },
   });
   return {
     url: server.url,
     dataDir,
     output: server.output,
+    smsc,
     stop: async () => {
       await server.stop();
+      await smsc.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

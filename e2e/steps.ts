@@ -1,4 +1,4 @@
-import { expect, type Page } from './expect.ts';
+import { assert, expect, type Page } from './expect.ts';
 import type { Browser } from 'playwright-core';
 
 /** Reusable steps of a person using Tongban, in the words the screens use. */
@@ -85,4 +85,37 @@ export async function uploadMaterial(page: Page, materialName: string): Promise<
   ]);
   await chooser.setFiles(pdfFile(`${materialName}.pdf`));
   await expect(page.getByText(`${materialName}.pdf`).first()).toBeVisible();
+}
+
+/** The citizen's application through the API in their own browser session (the portal form is other scenarios' subject). */
+export async function submitByApi(citizen: Page, itemCode: string): Promise<{ id: string; caseNo: string }> {
+  const items = (await (await citizen.request.get('/api/items')).json()) as { id: string; code: string }[] | { items: { id: string; code: string }[] };
+  const list = Array.isArray(items) ? items : items.items;
+  const itemId = list.find((i) => i.code === itemCode)!.id;
+  const item = (await (await citizen.request.get(`/api/items/${itemId}`)).json()) as {
+    formFields: { key: string; type: string; required: boolean }[];
+    materials: { id: string; name: string; required: boolean }[];
+  };
+  const formData: Record<string, string | number> = {};
+  for (const f of item.formFields) {
+    if (!f.required) continue;
+    formData[f.key] = f.type === 'number' ? 3200 : f.type === 'phone' ? '13700003333' : f.type === 'date' ? '2026-12-01' : '云帆智能装备产业园';
+  }
+  const materials = [];
+  for (const m of item.materials.filter((x) => x.required)) {
+    const up = await citizen.request.post('/api/uploads', { multipart: { file: pdfFile(`${m.name}.pdf`) } });
+    assert(up.status() === 201, `upload ${m.name}: ${up.status()} ${await up.text()}`);
+    materials.push({ materialId: m.id, uploadId: ((await up.json()) as { id: string }).id });
+  }
+  const res = await citizen.request.post('/api/cases', { data: { itemId, formData, materials, idempotencyKey: `e2e-${itemCode}-${Date.now()}` } });
+  assert(res.status() === 201, `submit ${itemCode}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { id: string; caseNo: string };
+}
+
+/** The window clerk accepts the application from the intake queue. */
+export async function acceptAtIntake(clerk: Page, caseNo: string): Promise<void> {
+  await clerk.goto('/workbench/intake');
+  await clerk.getByRole('row').filter({ hasText: caseNo }).getByRole('link').first().click();
+  await clerk.getByRole('button', { name: '受理', exact: true }).click();
+  await expect(clerk.getByText('审批中').first()).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { chooseInDialog, consoleErrors, logIn, newPerson, pdfFile } from '../steps.ts';
+import { acceptAtIntake, chooseInDialog, consoleErrors, logIn, newPerson, submitByApi } from '../steps.ts';
 
 /**
  * The workflow's task operations end to end in the workbench, on the demo
@@ -10,39 +10,6 @@ import { chooseInDialog, consoleErrors, logIn, newPerson, pdfFile } from '../ste
  * second round to the end; and 会签 (WJW-XK-002) with 加签 and 减签, 委派 and
  * 委派办结, to the end.
  */
-
-/** The citizen's application through the API in their own browser session (the portal form is other scenarios' subject). */
-async function submit(citizen: Page, itemCode: string): Promise<{ id: string; caseNo: string }> {
-  const items = (await (await citizen.request.get('/api/items')).json()) as { id: string; code: string }[] | { items: { id: string; code: string }[] };
-  const list = Array.isArray(items) ? items : items.items;
-  const itemId = list.find((i) => i.code === itemCode)!.id;
-  const item = (await (await citizen.request.get(`/api/items/${itemId}`)).json()) as {
-    formFields: { key: string; type: string; required: boolean }[];
-    materials: { id: string; name: string; required: boolean }[];
-  };
-  const formData: Record<string, string | number> = {};
-  for (const f of item.formFields) {
-    if (!f.required) continue;
-    formData[f.key] = f.type === 'number' ? 3200 : f.type === 'phone' ? '13700003333' : f.type === 'date' ? '2026-12-01' : '云帆智能装备产业园';
-  }
-  const materials = [];
-  for (const m of item.materials.filter((x) => x.required)) {
-    const up = await citizen.request.post('/api/uploads', { multipart: { file: pdfFile(`${m.name}.pdf`) } });
-    assert(up.status() === 201, `upload ${m.name}: ${up.status()} ${await up.text()}`);
-    materials.push({ materialId: m.id, uploadId: ((await up.json()) as { id: string }).id });
-  }
-  const res = await citizen.request.post('/api/cases', { data: { itemId, formData, materials, idempotencyKey: `e2e-${itemCode}-${Date.now()}` } });
-  assert(res.status() === 201, `submit ${itemCode}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as { id: string; caseNo: string };
-}
-
-/** The window clerk accepts the application from the intake queue. */
-async function accept(clerk: Page, caseNo: string): Promise<void> {
-  await clerk.goto('/workbench/intake');
-  await clerk.getByRole('row').filter({ hasText: caseNo }).getByRole('link').first().click();
-  await clerk.getByRole('button', { name: '受理', exact: true }).click();
-  await expect(clerk.getByText('审批中').first()).toBeVisible();
-}
 
 /** Opens the case from the person's to-do list (the link names the step). */
 async function openFromTasks(page: Page, caseNo: string, step?: string): Promise<void> {
@@ -95,8 +62,8 @@ export const scenarios: Scenario[] = [
     async run(ctx) {
       const [citizen, clerk, fgj, zjj, zrzy, sthj, manager] = await people(ctx, 'citizen', 'clerk', 'approver_fgj', 'approver_zjj', 'approver_zrzy', 'approver_sthj', 'manager');
       await withShots(ctx, { citizen: citizen!, clerk: clerk!, fgj: fgj!, zjj: zjj!, zrzy: zrzy!, sthj: sthj!, manager: manager! }, async () => {
-        const { caseNo } = await submit(citizen!, 'FGJ-LB-001');
-        await accept(clerk!, caseNo);
+        const { caseNo } = await submitByApi(citizen!, 'FGJ-LB-001');
+        await acceptAtIntake(clerk!, caseNo);
 
         // 牵头预审 by 发改局: 签收, 退回签收, then handled.
         await openFromTasks(fgj!, caseNo);
@@ -214,8 +181,8 @@ export const scenarios: Scenario[] = [
     async run(ctx) {
       const [citizen, clerk, wjw, zjj, manager] = await people(ctx, 'citizen', 'clerk', 'approver_wjw', 'approver_zjj', 'manager');
       await withShots(ctx, { citizen: citizen!, clerk: clerk!, wjw: wjw!, zjj: zjj!, manager: manager! }, async () => {
-        const { caseNo } = await submit(citizen!, 'WJW-XK-002');
-        await accept(clerk!, caseNo);
+        const { caseNo } = await submitByApi(citizen!, 'WJW-XK-002');
+        await acceptAtIntake(clerk!, caseNo);
 
         await openFromTasks(wjw!, caseNo);
         const caseUrl = new URL(wjw!.url()).pathname;
@@ -285,8 +252,8 @@ export const scenarios: Scenario[] = [
     async run(ctx) {
       const [citizen, clerk, fgj, zjj, manager] = await people(ctx, 'citizen', 'clerk', 'approver_fgj', 'approver_zjj', 'manager');
       await withShots(ctx, { citizen: citizen!, clerk: clerk!, fgj: fgj!, zjj: zjj!, manager: manager! }, async () => {
-        const { caseNo } = await submit(citizen!, 'FGJ-LB-001');
-        await accept(clerk!, caseNo);
+        const { caseNo } = await submitByApi(citizen!, 'FGJ-LB-001');
+        await acceptAtIntake(clerk!, caseNo);
         await openFromTasks(fgj!, caseNo);
         await fgj!.getByRole('button', { name: '签收', exact: true }).click();
         await fgj!.getByRole('button', { name: '确认签收' }).click();

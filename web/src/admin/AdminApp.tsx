@@ -24,6 +24,9 @@ import { ItemEditorPage } from './catalog/ItemEditorPage';
 import { StatisticsPage } from './catalog/StatisticsPage';
 import { catalogMenuItems, catalogMenuKeys } from './catalog/menu';
 import './catalog/catalog.css';
+import { TemplatesPage } from '../notify/admin/TemplatesPage';
+import { OutboxPage } from '../notify/admin/OutboxPage';
+import { notifyAdminMenuItems } from '../notify/admin/menu';
 
 function Shell() {
   const { t: tApp } = useI18n();
@@ -38,6 +41,7 @@ function Shell() {
     { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
     ...formsMenuItems(user.role),
     ...catalogMenuItems(user.role),
+    ...notifyAdminMenuItems(user.role),
     { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
   ];
   return (
@@ -63,7 +67,7 @@ function Shell() {
           <nav aria-label={t('admin.menu')}>
             <Menu
               mode="inline"
-              selectedKeys={['/admin/processes', '/admin/portal', '/admin/forms', ...catalogMenuKeys].filter((k) => location.pathname.startsWith(k))}
+              selectedKeys={['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys].filter((k) => location.pathname.startsWith(k))}
               items={items}
               style={{ borderInlineEnd: 0 }}
             />
@@ -83,6 +87,8 @@ function Shell() {
               <Route path="catalog/new" element={<ItemEditorPage />} />
               <Route path="catalog/items/:id" element={<ItemEditorPage />} />
               <Route path="statistics" element={<StatisticsPage />} />
+              <Route path="notify/templates" element={<RequireRole roles={['admin']}><TemplatesPage /></RequireRole>} />
+              <Route path="notify/outbox" element={<RequireRole roles={['admin']}><OutboxPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </main>

@@ -22,6 +22,8 @@ import { MyMessagesPage } from './MyMessagesPage';
 import { ResultsPage } from './ResultsPage';
 import { SearchPage } from './SearchPage';
 import { usePortalT } from './messages';
+import { MessageCenterPage } from '../notify/MessageCenterPage';
+import { useNotifyT } from '../notify/messages';
 import './portal.css';
 
 function PortalHeader() {
@@ -94,6 +96,7 @@ function PortalFooter() {
 function MyNav() {
   const { t } = useI18n();
   const p = usePortalT();
+  const n = useNotifyT();
   return (
     <nav className="tb-my-nav" aria-label={t('nav.myCases')}>
       <NavLink to="/my/cases" end>
@@ -101,6 +104,7 @@ function MyNav() {
       </NavLink>
       <NavLink to="/my/drafts">{p('nav.drafts')}</NavLink>
       <NavLink to="/my/messages">{p('nav.messages')}</NavLink>
+      <NavLink to="/my/notifications">{n('nt.centerTitle')}</NavLink>
     </nav>
   );
 }
@@ -174,6 +178,15 @@ export default function PortalApp() {
               <RequireRole roles={['applicant']}>
                 <MyNav />
                 <MyMessagesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="my/notifications"
+            element={
+              <RequireRole roles={['applicant']}>
+                <MyNav />
+                <MessageCenterPage />
               </RequireRole>
             }
           />

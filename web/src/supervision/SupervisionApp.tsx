@@ -23,6 +23,7 @@ function Home() {
     </>
   );
 }
+import { MessageCenterPage } from '../notify/MessageCenterPage';
 
 function Shell() {
   const { t } = useI18n();
@@ -65,6 +66,7 @@ function Shell() {
             <Route path="cards" element={<CardsPage />} />
             <Route path="cards/:id" element={<CardDetailPage basePath="/supervision/cards" />} />
             <Route path="rules" element={<RulesPage />} />
+            <Route path="messages" element={<MessageCenterPage />} />
             <Route path="*" element={<EventStreamPage />} />
           </Routes>
         </main>

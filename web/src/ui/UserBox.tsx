@@ -6,8 +6,9 @@ import { useI18n } from '../i18n';
 import { useAuthActions } from './auth';
 import { useShowError } from './errors';
 import { useRoleLabel } from './labels';
+import { MessageBell } from '../notify/MessageBell';
 
-/** The signed-in user's name and role, and the logout button. */
+/** The signed-in user's message centre (unread count), name and role, and the logout button. */
 export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) {
   const { t } = useI18n();
   const roleLabel = useRoleLabel();
@@ -16,6 +17,7 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
   const showError = useShowError();
   return (
     <Space size="small" wrap>
+      <MessageBell dark={dark} />
       <Typography.Text className={dark ? 'tb-on-dark' : undefined}>
         <UserOutlined aria-hidden /> {user.displayName}
         <span className="tb-user-role" title={user.departmentName ?? undefined}>

@@ -24,6 +24,8 @@ import { WalkInPage } from './intake/WalkInPage';
 import { OwedPage } from './intake/OwedPage';
 import { MyCardsPage } from '../supervision/cards/CardsPage';
 import { CardDetailPage } from '../supervision/cards/CardDetailPage';
+import { MessageCenterPage } from '../notify/MessageCenterPage';
+import { notifyAdminMenuItems } from '../notify/admin/menu';
 
 interface MenuEntry {
   path: string;
@@ -57,6 +59,7 @@ function Shell() {
     ...processMenuItems(user.role),
     ...consultationMenuItems(user),
     ...adminMenuItems(user.role),
+    ...notifyAdminMenuItems(user.role),
     ...(SUPERVISION_ROLES.includes(user.role)
       ? [{ key: '/supervision', icon: <EyeOutlined aria-hidden />, label: <Link to="/supervision">{t('nav.supervision')}</Link> }]
       : []),
@@ -105,6 +108,7 @@ function Shell() {
               <Route path="consultations" element={<ConsultationsPage />} />
               <Route path="copies" element={<CopiesPage />} />
               <Route path="handover" element={<HandoverPage />} />
+              <Route path="messages" element={<MessageCenterPage />} />
               <Route path="*" element={<NoQueue />} />
             </Routes>
           </main>

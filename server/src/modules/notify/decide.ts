@@ -119,14 +119,19 @@ function applicantVars(type: string, p: Payload, c: CaseContactParties): Record<
     case 'case.deemed_accepted':
       return { dueDate: chinaDate(str(p.due) ?? c.dueAt) };
     case 'case.refused':
-      return { reason: str(p.reason) };
+      return { reason: sentence(str(p.reason)) };
     case 'case.supplement_requested':
-      return { reason: str(p.note) ?? materialNames(p.items) };
+      return { reason: sentence(str(p.note) ?? materialNames(p.items)) };
     case 'case.concluded':
       return { result: p.result === 'approved' ? '准予许可' : p.result === 'denied' ? '不予许可' : str(p.result) };
     default:
       return {};
   }
+}
+
+/** A clerk's sentence goes inside the template's own: its closing punctuation would double. */
+function sentence(text: string | null): string | null {
+  return text ? text.replace(/[。．.！!；;，,\s]+$/u, '') : text;
 }
 
 function materialNames(items: unknown): string | null {

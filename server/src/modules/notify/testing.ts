@@ -16,6 +16,8 @@ export interface ReceivedSms {
   text: string;
   parts: number;
   dataCoding: number;
+  /** When the last part arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface SmscOptions {
@@ -148,7 +150,7 @@ export class TestSmsc {
   private take(pdu: PDU): void {
     const sm = pdu.short_message as { message: string; udh?: Buffer[] };
     const udh = sm.udh?.find((u) => u[0] === 0x00);
-    const base = { to: String(pdu.destination_addr), from: String(pdu.source_addr), dataCoding: Number(pdu.data_coding) };
+    const base = { to: String(pdu.destination_addr), from: String(pdu.source_addr), dataCoding: Number(pdu.data_coding), at: Date.now() };
     if (!udh) {
       this.push({ ...base, text: sm.message, parts: 1 });
       return;
