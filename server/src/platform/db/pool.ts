@@ -16,6 +16,10 @@ export function createPool(url: string, max = 20): Db {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'tongban' });
   // An idle client losing its server must not crash the process.
   pool.on('error', (err) => console.error('[db] idle client error', err.message));
+  // Nor a client checked out between two statements (a transaction rendering a PDF) when the
+  // database crashes: without a listener its 'error' event would end the process. Its next
+  // statement fails, the transaction rolls back, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', (err) => console.error('[db] client error', err.message)));
   return pool;
 }
 
