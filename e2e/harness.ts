@@ -57,6 +57,8 @@ export async function startServer(): Promise<ServerHandle> {
       // SMS go to the test SMPP server, at any hour; a refused one is dead-lettered after two quick tries.
       TONGBAN_SMPP_URL: smsc.url, TONGBAN_SMS_QUIET_HOURS: 'off', TONGBAN_NOTIFY_MAX_ATTEMPTS: '2', TONGBAN_NOTIFY_RETRY_MS: '500',
     },
+    // Loading the demo cases takes over a minute on a busy machine.
+    readyTimeoutMs: 180_000,
   });
   return {
     url: server.url,

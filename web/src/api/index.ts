@@ -19,6 +19,7 @@ import type {
   ItemSummary,
   ListOf,
   RecomputeJob,
+  SessionInfo,
   NoticeDocument,
   Progress,
   SubmitCaseInput,
@@ -41,6 +42,9 @@ export const api = {
     login: (input: { username: string; password: string }) => request<{ user: User }>('POST', '/api/auth/login', { body: input }),
     logout: () => request<void>('POST', '/api/auth/logout', { body: {} }),
     me: () => request<{ user: User }>('GET', '/api/auth/me'),
+    sessions: () => request<ListOf<SessionInfo>>('GET', '/api/auth/sessions'),
+    endSession: (sessionId: string) => request<void>('DELETE', `/api/auth/sessions/${id(sessionId)}`),
+    logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere', { body: {} }),
   },
   catalog: {
     center: () => request<Center>('GET', '/api/center'),

@@ -12,6 +12,17 @@ export interface User {
   departmentName: string | null;
 }
 
+/** One of the signed-in person's live sessions (GET /api/auth/sessions). */
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  address: string | null;
+  current: boolean;
+}
+
 export interface Center {
   name: string;
   phone: string | null;

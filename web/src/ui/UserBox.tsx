@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { Button, Space, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { User } from '../api';
 import { useI18n } from '../i18n';
@@ -7,14 +8,16 @@ import { useAuthActions } from './auth';
 import { useShowError } from './errors';
 import { useRoleLabel } from './labels';
 import { MessageBell } from '../notify/MessageBell';
+import { SessionsDialog } from './SessionsDialog';
 
-/** The signed-in user's message centre (unread count), name and role, and the logout button. */
+/** The signed-in user's message centre (unread count), name and role, their signed-in devices, and the logout button. */
 export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) {
   const { t } = useI18n();
   const roleLabel = useRoleLabel();
   const { logout } = useAuthActions();
   const navigate = useNavigate();
   const showError = useShowError();
+  const [devicesOpen, setDevicesOpen] = useState(false);
   return (
     <Space size="small" wrap>
       <MessageBell dark={dark} />
@@ -25,6 +28,15 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
           {roleLabel(user.role)}
         </span>
       </Typography.Text>
+      <Button
+        type={dark ? 'text' : 'default'}
+        className={dark ? 'tb-on-dark' : undefined}
+        icon={<LaptopOutlined aria-hidden />}
+        onClick={() => setDevicesOpen(true)}
+      >
+        <span className="tb-wide-only">{t('session.open')}</span>
+      </Button>
+      <SessionsDialog open={devicesOpen} onClose={() => setDevicesOpen(false)} />
       <Button
         type={dark ? 'text' : 'default'}
         className={dark ? 'tb-on-dark' : undefined}

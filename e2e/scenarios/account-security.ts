@@ -1,0 +1,100 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import type { Scenario } from '../run.ts';
+import { checkPage } from '../axe.ts';
+import { assert, expect } from '../expect.ts';
+import { consoleErrors, logIn, newPerson } from '../steps.ts';
+
+function noConsoleErrors(...pages: Page[]) {
+  for (const page of pages) assert(consoleErrors(page).length === 0, `console errors: ${consoleErrors(page).join('; ')}`);
+}
+
+/**
+ * Another site: a page served on this machine under the name localhost (the app is at 127.0.0.1, and
+ * two host names are two sites to a browser). A real loopback server, so that Chromium's
+ * private-network rules do not block the frame before the app's own headers are tested.
+ */
+async function startEvilSite(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>prize</title><p>win a prize</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://localhost:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'account security: an approver sees the devices signed in, signs one out, then signs out everywhere',
+    async run(ctx) {
+      const desk = await newPerson(ctx.browser, ctx.baseUrl);
+      const phone = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(phone, 'approver');
+      await logIn(desk, 'approver');
+      await desk.goto('/workbench');
+      await desk.getByRole('button', { name: '在线设备' }).click();
+      const dialog = desk.getByRole('dialog', { name: '在线设备与登录会话' });
+      await expect(dialog.locator('.tb-session')).toHaveCount(2);
+      await expect(dialog.getByText('本设备')).toBeVisible();
+      await expect(dialog.getByText(/Chrome · Linux/).first()).toBeVisible();
+      await checkPage(desk, 'signed-in devices dialog');
+      await ctx.shot(desk, 'account-1-devices');
+
+      // Sign the other device out: its next request finds no session.
+      await dialog.locator('.tb-session').filter({ hasNotText: '本设备' }).getByRole('button', { name: '退出该设备' }).click();
+      await expect(dialog.locator('.tb-session')).toHaveCount(1);
+      await phone.goto('/workbench');
+      await expect(phone.getByRole('button', { name: '登录' })).toBeVisible();
+
+      await dialog.getByRole('button', { name: '退出所有设备' }).click();
+      await desk.getByRole('button', { name: '确 定' }).or(desk.getByRole('button', { name: '确定' })).click();
+      await expect(desk.getByRole('link', { name: '登录' }).first()).toBeVisible();
+      await desk.goto('/workbench');
+      await expect(desk.getByRole('button', { name: '登录' })).toBeVisible();
+      noConsoleErrors(desk, phone);
+    },
+  },
+  {
+    name: 'account security: a citizen finds 在线设备 on the portal; another site can neither write with the session nor frame the pages',
+    async run(ctx) {
+      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(citizen, 'citizen');
+      await citizen.getByRole('button', { name: '在线设备' }).click();
+      await expect(citizen.getByRole('dialog').locator('.tb-session')).toHaveCount(1);
+      await checkPage(citizen, 'portal signed-in devices dialog');
+      await citizen.keyboard.press('Escape');
+
+      // A page of another site submits a form to the API (riding the citizen's cookie if it could) and frames the portal.
+      const evil = await startEvilSite();
+      const EVIL = evil.url;
+      const attacker = await citizen.context().newPage();
+      await attacker.goto(`${EVIL}/`);
+      const answer = attacker.waitForResponse((r) => r.url().endsWith('/api/auth/logout-everywhere'));
+      await attacker.evaluate(`(() => {
+        const f = document.createElement('form');
+        f.method = 'POST';
+        f.action = ${JSON.stringify(ctx.baseUrl + '/api/auth/logout-everywhere')};
+        document.body.appendChild(f);
+        f.submit();
+      })()`);
+      const refused = await answer;
+      assert(refused.status() === 403, `a cross-site form post is refused with 403 (got ${refused.status()})`);
+      assert((await refused.text()).includes('CROSS_SITE_REQUEST'), 'with the code CROSS_SITE_REQUEST');
+      await attacker.goto(`${EVIL}/`);
+      await attacker.evaluate(`(() => { const f = document.createElement('iframe'); f.src = ${JSON.stringify(ctx.baseUrl + '/')}; document.body.appendChild(f); })()`);
+      await attacker.waitForTimeout(1500);
+      const framed = attacker.frames().find((f) => f !== attacker.mainFrame());
+      // A blocked frame holds the browser's error page, not the app's root element.
+      const rendered = framed ? await framed.evaluate(`!!document.getElementById('root')`).catch(() => false) : false;
+      assert(framed !== undefined && rendered === false, `the portal must not render inside another site's frame (frame ${framed?.url()})`);
+      await attacker.close();
+      await evil.close();
+
+      // The citizen is still signed in: the refused write changed nothing.
+      await citizen.reload();
+      await expect(citizen.getByRole('button', { name: '退出' })).toBeVisible();
+      noConsoleErrors(citizen);
+    },
+  },
+];
