@@ -62,7 +62,7 @@ function OutboxTable({ status }: { status: Status }) {
             render: (_: unknown, m: OutboxItem) => (
               <Space size={4} wrap>
                 <span>{m.transport ? n(`nt.transport.${m.transport as 'local' | 'smpp' | 'smtp'}`) : '—'}</span>
-                {m.delivered && <Tag color="green">{n('nt.delivered')}</Tag>}
+                {m.delivered && <Tag>{n('nt.delivered')}</Tag>}
               </Space>
             ),
           }]
