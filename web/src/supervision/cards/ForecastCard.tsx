@@ -4,6 +4,7 @@ import { Card, List } from 'antd';
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../ui/errors';
 import { cardsApi } from './api';
+import './cards.css';
 import { LevelTag, useStageLabel } from './CardTags';
 
 export function ForecastCard() {
@@ -11,7 +12,7 @@ export function ForecastCard() {
   const stage = useStageLabel();
   const forecast = useQuery({ queryKey: ['supervision', 'forecast'], queryFn: cardsApi.forecast, refetchInterval: 60_000 });
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('svc.forecastTitle')}</h2>} size="small">
+    <Card className="tb-cards" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('svc.forecastTitle')}</h2>} size="small">
       {forecast.isError ? <ErrorAlert error={forecast.error} onRetry={() => void forecast.refetch()} /> : null}
       <List
         size="small"

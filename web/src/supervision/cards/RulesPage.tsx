@@ -1,12 +1,13 @@
 // 监察规则: the supervision admin edits thresholds, which violations give which
 // colour and the card handling limits; saving makes a new version.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Typography, message } from 'antd';
 import { useI18n } from '../../i18n';
 import { ErrorAlert, useShowError } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { cardsApi, type CardLevel, type Lifecycle, type Rule } from './api';
+import { useFocusableScroll } from './CardsPage';
 
 const LEVELS: CardLevel[] = ['warning', 'yellow', 'red'];
 const LIFECYCLE: (keyof Lifecycle)[] = ['acceptWorkdays', 'decideWorkdays', 'appealWorkdays', 'reviewWorkdays'];
@@ -20,6 +21,8 @@ export function RulesPage() {
   const [draft, setDraft] = useState<Rule[]>([]);
   const [lifecycle, setLifecycle] = useState<Lifecycle | null>(null);
   const [note, setNote] = useState('');
+  const tableRef = useRef<HTMLDivElement>(null);
+  useFocusableScroll(tableRef);
   useEffect(() => {
     if (rules.data) { setDraft(rules.data.current.rules); setLifecycle(rules.data.current.lifecycle); }
   }, [rules.data]);
@@ -36,7 +39,7 @@ export function RulesPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('svc.rulesTitle')}</Typography.Title>
       <Typography.Paragraph>{t('svc.rulesHint')} {t('svc.rulesVersion', { version: cur.version, note: cur.note })}</Typography.Paragraph>
-      <Card>
+      <Card><div ref={tableRef}>
         <Table<Rule>
           rowKey="code" size="small" pagination={false} dataSource={draft} scroll={{ x: true }}
           columns={[
@@ -67,7 +70,7 @@ export function RulesPage() {
             { key: 'enabled', title: t('svc.rule.enabled'), render: (_, r) => <Switch aria-label={`${r.nameZh} ${t('svc.rule.enabled')}`} checked={r.enabled} onChange={(enabled) => edit(r.code, { enabled })} /> },
           ]}
         />
-      </Card>
+      </div></Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('svc.lifecycle')}</h2>}>
         <Form layout="inline">
           {LIFECYCLE.map((k) => (
@@ -77,8 +80,8 @@ export function RulesPage() {
           ))}
         </Form>
       </Card>
-      <Space wrap>
-        <Input aria-label={t('svc.rulesNote')} placeholder={t('svc.rulesNote')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 320 }} maxLength={200} />
+      <Space wrap style={{ width: '100%' }}>
+        <Input aria-label={t('svc.rulesNote')} placeholder={t('svc.rulesNote')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: '100%', maxWidth: 320 }} maxLength={200} />
         <Button type="primary" loading={save.isPending} onClick={() => save.mutate()}>{t('svc.rulesSave')}</Button>
       </Space>
     </Space>
