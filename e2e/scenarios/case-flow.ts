@@ -1,6 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect } from '../expect.ts';
 import { consoleErrors, logIn, newPerson, register, uploadMaterial } from '../steps.ts';
+import { checkPage } from '../axe.ts';
 
 const ITEM = '食品经营许可（新办）';
 const MATERIALS = ['食品经营许可申请书', '营业执照复印件', '与食品经营相适应的主要设备设施布局、操作流程等文件'];
@@ -26,6 +27,15 @@ async function registerAndApply(ctx: Parameters<Scenario['run']>[0], username: s
   assert(/^\d{8}-SCJG-\d{4}$/.test(caseNo ?? ''), `case number shown: ${caseNo}`);
   assert(/^[A-Z2-9]{10}$/.test(queryCode ?? ''), `query code shown: ${queryCode}`);
   return { citizen, caseNo: caseNo!, queryCode: queryCode! };
+}
+
+/** Picks the page size under a list (antd Select outside a dialog). */
+async function choosePageSize(page: Parameters<typeof logIn>[0], label: string): Promise<void> {
+  await page.getByLabel('每次加载条数').click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first();
+  await option.waitFor();
+  await page.waitForTimeout(200);
+  await option.click();
 }
 
 export const scenarios: Scenario[] = [
@@ -112,6 +122,67 @@ export const scenarios: Scenario[] = [
       await expect(supervisor.getByText(/哈希链完整/).first()).toBeVisible();
       await ctx.shot(supervisor, 'supervision-stream');
       for (const page of [citizen, clerk, supervisor]) {
+        assert(consoleErrors(page).length === 0, `console errors: ${consoleErrors(page).join('; ')}`);
+      }
+    },
+  },
+  {
+    name: 'lists page by cursor and filter on the server: all cases, intake, to-do, copies, my cases, the event stream',
+    async run(ctx) {
+      // The demo center's sample cases: more than one page of ten for the manager.
+      const manager = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(manager, 'manager');
+      await manager.goto('/workbench/cases');
+      await expect(manager.locator('.tb-load-more')).toContainText(/已显示全部\s*\d+\s*条/);
+      const total = Number((await manager.locator('.tb-load-more').innerText()).match(/\d+/)![0]);
+      assert(total > 10, `demo cases: ${total}`);
+      await choosePageSize(manager, '10 条');
+      await expect(manager.locator('.tb-load-more')).toContainText(/已显示\s*10\s*条/);
+      assert((await manager.locator('tbody tr.ant-table-row').count()) === 10, 'first page of ten');
+      await manager.getByRole('button', { name: '加载更多' }).click();
+      await expect(manager.locator('.tb-load-more')).toContainText(new RegExp(`已显示全部\\s*${total}\\s*条`));
+      assert((await manager.locator('tbody tr.ant-table-row').count()) === total, 'every case after loading more');
+      await checkPage(manager, 'all cases, paged');
+      // The case number filter asks the server: one case.
+      const caseNo = (await manager.locator('tbody tr.ant-table-row').first().getByRole('link').first().innerText()).trim();
+      await manager.getByLabel('办件编号').fill(caseNo);
+      await manager.getByLabel('办件编号').press('Enter');
+      await expect(manager.locator('.tb-load-more')).toContainText(/已显示全部\s*1\s*条/);
+      await manager.getByRole('button', { name: '清除筛选' }).click();
+      // The pages loaded before the filter come back as they were.
+      await expect(manager.locator('.tb-load-more')).toContainText(new RegExp(`已显示全部\\s*${total}\\s*条`));
+      // The applicant prefix: the demo citizen's cases only.
+      await manager.getByLabel('申请人').fill('张');
+      await manager.getByLabel('申请人').press('Enter');
+      await expect(manager.locator('.tb-load-more')).toContainText(/已显示(全部)?\s*\d+\s*条/);
+      for (const name of await manager.locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts()) assert(name.startsWith('张'), `applicant ${name}`);
+      await ctx.shot(manager, 'lists-all-cases');
+
+      // The intake queue, the to-do, the copies and the citizen's own cases page the same way.
+      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(clerk, 'clerk');
+      const approver = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(approver, 'approver');
+      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(citizen, 'citizen');
+      for (const [page, path] of [[clerk, '/workbench/intake'], [approver, '/workbench/tasks'], [manager, '/workbench/copies'], [citizen, '/my/cases']] as const) {
+        await page.goto(path);
+        await expect(page.locator('.tb-load-more')).toContainText(/已显示全部\s*\d+\s*条/);
+        await checkPage(page, `${path}, paged`);
+      }
+
+      // The supervision stream: the newest page first, older ones on demand.
+      const supervisor = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(supervisor, 'supervisor');
+      await supervisor.goto('/supervision');
+      await expect(supervisor.locator('.tb-load-more')).toContainText(/已显示\s*50\s*条/);
+      const newest = Number(await supervisor.locator('tbody tr.ant-table-row').first().locator('td').nth(1).innerText());
+      await supervisor.getByRole('button', { name: '加载更多' }).click();
+      await expect(supervisor.locator('.tb-load-more')).toContainText(/已显示\s*100\s*条/);
+      const seqs = (await supervisor.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).map(Number);
+      assert(seqs[0] === newest && seqs.every((s, i) => i === 0 || s === seqs[i - 1]! - 1), `stream newest first without gaps: ${seqs.slice(0, 5).join(',')}…`);
+      await checkPage(supervisor, 'event stream, paged');
+      for (const page of [manager, clerk, approver, citizen, supervisor]) {
         assert(consoleErrors(page).length === 0, `console errors: ${consoleErrors(page).join('; ')}`);
       }
     },

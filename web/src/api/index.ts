@@ -10,6 +10,7 @@ import type {
   StartPauseInput,
   SupplementNoticeInput,
   CaseDetail,
+  CaseListQuery,
   CaseScope,
   CaseSummary,
   Center,
@@ -21,6 +22,7 @@ import type {
   RecomputeJob,
   SessionInfo,
   NoticeDocument,
+  PageOf,
   Progress,
   SubmitCaseInput,
   SubmittedCase,
@@ -59,7 +61,8 @@ export const api = {
   },
   cases: {
     submit: (input: SubmitCaseInput) => request<SubmittedCase>('POST', '/api/cases', { body: input }),
-    list: (scope: CaseScope) => request<ListOf<CaseSummary>>('GET', '/api/cases', { query: { scope } }),
+    /** One page of a case list; `cursor` from the previous page's nextCursor. */
+    list: (scope: CaseScope, query: CaseListQuery = {}) => request<PageOf<CaseSummary>>('GET', '/api/cases', { query: { scope, ...query } }),
     get: (caseId: string) => request<CaseDetail>('GET', `/api/cases/${id(caseId)}`),
     accept: (caseId: string) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/accept`, { body: {} }),
     refuse: (caseId: string, reason: string) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/refuse`, { body: { reason } }),
@@ -96,7 +99,7 @@ export const api = {
       request<DeadlineResult>('GET', '/api/calendar/deadline', { query: { from: query.from, days: query.days, unit: query.unit, region: query.region }, repeat: { pause: query.pauses } }),
   },
   tasks: {
-    list: () => request<ListOf<TaskSummary>>('GET', '/api/tasks'),
+    list: (query: Omit<CaseListQuery, 'status' | 'departmentId'> = {}) => request<PageOf<TaskSummary>>('GET', '/api/tasks', { query }),
     complete: (taskId: string, outcome: TaskOutcome, opinion: string) =>
       request<CaseDetail>('POST', `/api/tasks/${id(taskId)}/complete`, { body: { outcome, opinion } }),
   },
@@ -104,8 +107,8 @@ export const api = {
     lookup: (caseNo: string, queryCode: string) => request<Progress>('GET', '/api/progress', { query: { caseNo, queryCode } }),
   },
   supervision: {
-    events: (query: { caseNo?: string; afterSeq?: number; limit?: number }) =>
-      request<ListOf<SupervisionEvent>>('GET', '/api/supervision/events', { query }),
+    events: (query: { caseNo?: string; type?: string; departmentId?: string; from?: string; to?: string; afterSeq?: number; order?: 'asc' | 'desc'; cursor?: string; limit?: number }) =>
+      request<PageOf<SupervisionEvent>>('GET', '/api/supervision/events', { query }),
     chain: () => request<ChainStatus>('GET', '/api/supervision/chain'),
   },
 };

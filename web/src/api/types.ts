@@ -1,5 +1,6 @@
 // Types of the foundation API, as specified in docs/api-foundation.md.
 import type { FormSpec } from '../../../shared/forms';
+import type { CaseListFilters } from '../../../shared/case-list';
 
 export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
 
@@ -444,4 +445,17 @@ export interface NoticeDocument {
 
 export interface ListOf<T> {
   items: T[];
+}
+
+/** A page of a cursor-paged list: its rows and the cursor of the next page (null on the last). */
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Filters of the case lists and the to-do (see GET /api/cases); dates YYYY-MM-DD. */
+export interface CaseListQuery extends CaseListFilters {
+  order?: 'asc' | 'desc' | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
 }

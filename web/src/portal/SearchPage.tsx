@@ -1,12 +1,12 @@
 // 事项搜索: keyword, pinyin initials (yljg) or full pinyin, ranked by the server.
 import { useEffect, useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Input, Spin, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../ui/errors';
 import { ItemTypeTag, useLimitWords } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { LoadMore, useCursorList } from '../ui/paging';
 import { portalApi } from './api';
 import { usePortalT } from './messages';
 
@@ -61,27 +61,23 @@ export function SearchPage() {
   const [params] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   useDocumentTitle(q ? `${p('search.title')}：${q}` : p('search.title'));
-  const hits = useQuery({
-    queryKey: ['portal', 'search', q],
-    queryFn: () => portalApi.search(q),
-    enabled: q !== '',
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const list = useCursorList(['portal', 'search', q], (cursor, limit) => portalApi.search(q, { cursor, limit }), { enabled: q !== '', initialPageSize: 50 });
+  const hits = list.query;
+  const shown = hits.data ? list.items : undefined;
   const limitWords = useLimitWords();
   return (
     <Card>
       <h1 className="tb-page-title">{p('search.title')}</h1>
       <SearchBox initial={q} />
       <div aria-live="polite" className="tb-search-summary">
-        {!q ? p('search.enterQuery') : hits.data ? p('search.resultsFor', { q, count: hits.data.items.length }) : ''}
+        {!q ? p('search.enterQuery') : shown && !hits.hasNextPage ? p('search.resultsFor', { q, count: shown.length }) : ''}
       </div>
       {hits.isError ? <ErrorAlert error={hits.error} onRetry={() => void hits.refetch()} /> : null}
       {q && hits.isPending ? <Spin /> : null}
-      {hits.data && hits.data.items.length === 0 ? <Empty description={p('search.none')} /> : null}
-      {hits.data && hits.data.items.length > 0 ? (
+      {shown && shown.length === 0 ? <Empty description={p('search.none')} /> : null}
+      {shown && shown.length > 0 ? (
         <ol className="tb-search-results">
-          {hits.data.items.map((item) => (
+          {shown.map((item) => (
             <li key={item.id}>
               <Link to={`/items/${item.id}`} className="tb-search-result-name">
                 {item.name}
@@ -107,6 +103,7 @@ export function SearchPage() {
           ))}
         </ol>
       ) : null}
+      {q ? <LoadMore list={list} /> : null}
     </Card>
   );
 }

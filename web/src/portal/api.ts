@@ -139,7 +139,8 @@ export const portalApi = {
     request<AdminArticle>('PUT', `/api/portal/admin/articles/${id(articleId)}`, { body: input }),
   deleteArticle: (articleId: string) => request<void>('DELETE', `/api/portal/admin/articles/${id(articleId)}`),
 
-  search: (q: string) => request<{ items: SearchHit[] }>('GET', '/api/portal/search', { query: { q } }),
+  search: (q: string, page: { cursor?: string | undefined; limit?: number } = {}) =>
+    request<{ items: SearchHit[]; nextCursor: string | null }>('GET', '/api/portal/search', { query: { q, ...page } }),
 
   drafts: () => request<{ items: Draft[] }>('GET', '/api/portal/drafts'),
   draftForItem: (itemId: string) => request<{ draft: Draft | null }>('GET', `/api/portal/drafts/by-item/${id(itemId)}`),

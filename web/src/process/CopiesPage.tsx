@@ -1,22 +1,27 @@
 // 抄送我的: the cases copied to the signed-in staff member, unread first.
 // Opening one records the read receipt (the sender sees it on the case page).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Select, Table, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n';
 import { LoadError } from '../ui/errors';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { LoadMore, useCursorList } from '../ui/paging';
 import { copiesKey, processApi, type CopyView } from './api';
 import { useProcessT } from './messages';
 import './process.css';
 
 export function CopiesPage() {
   const t = useProcessT();
-  const { formatDateTime } = useI18n();
+  const { formatDateTime, t: tt } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   useDocumentTitle(t('copies.title'));
-  const copies = useQuery({ queryKey: copiesKey, queryFn: () => processApi.myCopies() });
+  const [state, setState] = useState<'unread' | 'read' | undefined>(undefined);
+  const list = useCursorList([...copiesKey, 'list', state], (cursor, limit) => processApi.myCopies({ state, cursor, limit }));
+  const copies = list.query;
+  const unread = list.firstPage?.unread;
   const read = useMutation({ mutationFn: (id: string) => processApi.markCopyRead(id) });
 
   const openCopy = (c: CopyView) => {
@@ -36,12 +41,23 @@ export function CopiesPage() {
         <LoadError error={copies.error} onRetry={() => void copies.refetch()} back={{ to: '/workbench', label: t('copies.back') }} />
       ) : (
         <Card
-          title={copies.data ? <span>{t('copies.unreadCount', { n: copies.data.unread })}</span> : null}
+          title={unread !== undefined ? <span>{t('copies.unreadCount', { n: unread })}</span> : null}
+          extra={
+            <Select
+              allowClear
+              aria-label={t('copies.col.state')}
+              placeholder={tt('wb.allStatuses')}
+              value={state}
+              onChange={(v?: 'unread' | 'read') => setState(v)}
+              options={[{ value: 'unread', label: t('copies.unread') }, { value: 'read', label: t('copies.read') }]}
+              style={{ width: 120 }}
+            />
+          }
         >
           <Table<CopyView>
             rowKey="id"
             loading={copies.isPending}
-            dataSource={copies.data?.items ?? []}
+            dataSource={list.items}
             pagination={false}
             scroll={{ x: 'max-content' }}
             aria-label={t('copies.title')}
@@ -70,6 +86,7 @@ export function CopiesPage() {
               },
             ]}
           />
+          <LoadMore list={list} />
         </Card>
       )}
     </div>

@@ -112,7 +112,9 @@ export const processApi = {
   removeSigner: (taskId: string, signerIndex: number, reason?: string) =>
     request<Ok>('POST', `/api/tasks/${enc(taskId)}/signers/remove`, { body: reason ? { signerIndex, reason } : { signerIndex } }),
   operations: (caseId: string) => request<CaseOperations>('GET', `/api/cases/${enc(caseId)}/operations`),
-  myCopies: () => request<{ items: CopyView[]; unread: number }>('GET', '/api/copies'),
+  /** One page of 抄送我的 (unread first) and the number unread in all. */
+  myCopies: (query: { state?: 'unread' | 'read' | undefined; cursor?: string | undefined; limit?: number } = {}) =>
+    request<{ items: CopyView[]; unread: number; nextCursor: string | null }>('GET', '/api/copies', { query }),
   caseCopies: (caseId: string) => request<{ items: CopyView[] }>('GET', `/api/cases/${enc(caseId)}/copies`),
   workload: () => request<Workload[]>('GET', '/api/staff/workload'),
   handover: (from: string, to: string) => request<{ taskIds: string[] }>('POST', `/api/users/${enc(from)}/handover`, { body: { to } }),

@@ -16,7 +16,7 @@ function MenuLink({ to, label }: { to: string; label: ProcessKey }) {
 
 function CopiesLink() {
   const t = useProcessT();
-  const copies = useQuery({ queryKey: copiesKey, queryFn: () => processApi.myCopies(), staleTime: 60_000 });
+  const copies = useQuery({ queryKey: copiesKey, queryFn: () => processApi.myCopies({ limit: 1 }), staleTime: 60_000 });
   const unread = copies.data?.unread ?? 0;
   return (
     <Link to="/workbench/copies">

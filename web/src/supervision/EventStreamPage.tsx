@@ -1,8 +1,10 @@
-// The live event stream: polls /api/supervision/events every 2 s with the
-// last seen seq, newest on top; the hash-chain check beside it.
+// The live event stream: the newest page first, older pages by cursor on
+// demand, newer events polled every 2 s after the highest seq seen; filters by
+// case number, department and dates; the hash-chain check beside it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import type { TableProps } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import { api, type SupervisionEvent } from '../api';
@@ -12,8 +14,7 @@ import { EventTypeTag, useRoleLabel } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
 const POLL_MS = 2_000;
-const PAGE = 200;
-const MAX_ROWS = 2_000;
+const PAGE = 50;
 
 function ChainBadge() {
   const { t, formatDateTime } = useI18n();
@@ -57,45 +58,62 @@ function ChainBadge() {
   );
 }
 
-/** Polls the stream from afterSeq onwards; resets when the case filter changes. */
-function useEventStream(caseNo: string, paused: boolean) {
+interface StreamFilter {
+  caseNo?: string | undefined;
+  departmentId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * The newest page first (order=desc), older pages on demand by cursor, and
+ * newer events polled from the highest seq seen (afterSeq); starts over when
+ * the filter changes.
+ */
+function useEventStream(filter: StreamFilter, paused: boolean) {
   const [events, setEvents] = useState<SupervisionEvent[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [freshIds, setFreshIds] = useState<ReadonlySet<string>>(new Set());
   const [arrived, setArrived] = useState(0);
-  const lastSeq = useRef(0);
+  const [older, setOlder] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const lastSeq = useRef<number | null>(null);
+  const filterKey = JSON.stringify(filter);
 
   useEffect(() => {
-    lastSeq.current = 0;
+    lastSeq.current = null;
     setEvents([]);
+    setOlder(null);
     setLoading(true);
     setFreshIds(new Set());
-  }, [caseNo]);
+  }, [filterKey]);
 
   useEffect(() => {
     if (paused) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const query = JSON.parse(filterKey) as StreamFilter;
     const tick = async () => {
       try {
-        const initial = lastSeq.current === 0;
-        const batch: SupervisionEvent[] = [];
-        // Catch up in pages, but never more than a few per tick.
-        for (let page = 0; page < 5; page++) {
-          const { items } = await api.supervision.events({ caseNo: caseNo || undefined, afterSeq: lastSeq.current, limit: PAGE });
+        if (lastSeq.current === null) {
+          const page = await api.supervision.events({ ...query, order: 'desc', limit: PAGE });
           if (stopped) return;
-          batch.push(...items);
-          for (const e of items) if (e.seq > lastSeq.current) lastSeq.current = e.seq;
-          if (items.length < PAGE) break;
-        }
-        if (batch.length > 0) {
-          setEvents((prev) => {
-            const seen = new Set(prev.map((e) => e.seq));
-            const merged = [...batch.filter((e) => !seen.has(e.seq)), ...prev].sort((a, b) => b.seq - a.seq);
-            return merged.slice(0, MAX_ROWS);
-          });
-          if (!initial) {
+          lastSeq.current = page.items[0]?.seq ?? 0;
+          setEvents(page.items);
+          setOlder(page.nextCursor);
+        } else {
+          const batch: SupervisionEvent[] = [];
+          // Catch up in pages, but never more than a few per tick.
+          for (let n = 0; n < 5; n++) {
+            const page = await api.supervision.events({ ...query, afterSeq: lastSeq.current, limit: 200 });
+            if (stopped) return;
+            batch.push(...page.items);
+            for (const e of page.items) if (e.seq > lastSeq.current) lastSeq.current = e.seq;
+            if (!page.nextCursor) break;
+          }
+          if (batch.length > 0) {
+            setEvents((prev) => [...batch.reverse(), ...prev]);
             setFreshIds(new Set(batch.map((e) => e.id)));
             setArrived(batch.length);
           }
@@ -116,27 +134,55 @@ function useEventStream(caseNo: string, paused: boolean) {
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [caseNo, paused]);
+  }, [filterKey, paused]);
 
-  return { events, error, loading, freshIds, arrived };
+  const loadOlder = useCallback(async () => {
+    if (!older) return;
+    setLoadingOlder(true);
+    try {
+      const page = await api.supervision.events({ ...(JSON.parse(filterKey) as StreamFilter), order: 'desc', cursor: older, limit: PAGE });
+      setEvents((prev) => [...prev, ...page.items]);
+      setOlder(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoadingOlder(false);
+    }
+  }, [older, filterKey]);
+
+  return { events, error, loading, freshIds, arrived, hasOlder: older !== null, loadOlder, loadingOlder };
 }
 
 export function EventStreamPage() {
   const { t, formatDateTime } = useI18n();
   useDocumentTitle(t('sv.title'));
   const roleLabel = useRoleLabel();
-  const [caseNo, setCaseNo] = useState('');
+  const [filter, setFilter] = useState<StreamFilter>({});
+  const caseNo = filter.caseNo ?? '';
   const [paused, setPaused] = useState(false);
-  const [form] = Form.useForm<{ caseNo: string }>();
-  const { events, error, loading, freshIds, arrived } = useEventStream(caseNo, paused);
+  const [form] = Form.useForm<{ caseNo?: string; departmentId?: string; dates?: [Dayjs, Dayjs] | null }>();
+  const departments = useQuery({ queryKey: ['departments'], queryFn: api.catalog.departments, staleTime: 300_000 });
+  const { events, error, loading, freshIds, arrived, hasOlder, loadOlder, loadingOlder } = useEventStream(filter, paused);
 
   const applyFilter = useCallback(
     (value: string) => {
       form.setFieldsValue({ caseNo: value });
-      setCaseNo(value.trim());
+      setFilter((f) => ({ ...f, caseNo: value.trim() || undefined }));
     },
     [form],
   );
+  const submitFilter = (v: { caseNo?: string; departmentId?: string; dates?: [Dayjs, Dayjs] | null }) =>
+    setFilter({
+      caseNo: v.caseNo?.trim() || undefined,
+      departmentId: v.departmentId,
+      from: v.dates?.[0]?.format('YYYY-MM-DD'),
+      to: v.dates?.[1]?.format('YYYY-MM-DD'),
+    });
+  const clearFilter = () => {
+    form.resetFields();
+    setFilter({});
+  };
+  const filtered = Object.values(filter).some((v) => v);
 
   const columns: TableProps<SupervisionEvent>['columns'] = [
     { title: t('sv.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
@@ -177,16 +223,27 @@ export function EventStreamPage() {
         <div className="tb-stack">
           <ChainBadge />
           <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-            <Form form={form} layout="inline" onFinish={(v) => applyFilter(v.caseNo ?? '')} style={{ rowGap: 8 }}>
+            <Form form={form} layout="inline" onFinish={submitFilter} style={{ rowGap: 8 }}>
               <Form.Item name="caseNo" label={t('sv.filterCaseNo')}>
-                <Input allowClear maxLength={40} autoComplete="off" style={{ width: 240 }} />
+                <Input allowClear maxLength={40} autoComplete="off" style={{ width: 220 }} />
+              </Form.Item>
+              <Form.Item name="departmentId" label={t('case.department')}>
+                <Select
+                  allowClear
+                  placeholder={t('list.allDepartments')}
+                  options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                  style={{ width: 180 }}
+                />
+              </Form.Item>
+              <Form.Item name="dates" label={t('list.dateRange')}>
+                <DatePicker.RangePicker />
               </Form.Item>
               <Form.Item>
                 <Space>
                   <Button type="primary" htmlType="submit">
                     {t('sv.filter')}
                   </Button>
-                  <Button onClick={() => applyFilter('')} disabled={!caseNo}>
+                  <Button onClick={clearFilter} disabled={!filtered}>
                     {t('sv.clearFilter')}
                   </Button>
                 </Space>
@@ -218,7 +275,7 @@ export function EventStreamPage() {
           columns={columns}
           dataSource={events}
           scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={false}
           rowClassName={(e) => (freshIds.has(e.id) ? 'tb-event-new' : '')}
           locale={{ emptyText: t('sv.empty') }}
           expandable={{
@@ -242,6 +299,14 @@ export function EventStreamPage() {
             ),
           }}
         />
+        {hasOlder ? (
+          <Space className="tb-load-more" style={{ width: '100%', justifyContent: 'center', marginTop: 12 }}>
+            <Typography.Text type="secondary">{t('list.shown', { count: events.length })}</Typography.Text>
+            <Button onClick={() => void loadOlder()} loading={loadingOlder}>
+              {t('list.loadMore')}
+            </Button>
+          </Space>
+        ) : null}
       </Card>
     </div>
   );

@@ -5,7 +5,11 @@ import type { CaseStatus, CaseSummary } from '../api';
 import { useI18n } from '../i18n';
 import { DueTag, StatusTag } from './labels';
 
-/** A list of cases; the case number links to `linkTo(case)`. */
+/**
+ * A list of cases; the case number links to `linkTo(case)`. The rows come in
+ * the server's order (submission time, `order`); sorting the time column asks
+ * the server for the other order through `onOrderChange`.
+ */
 export function CaseTable({
   cases,
   loading,
@@ -13,6 +17,8 @@ export function CaseTable({
   showApplicant = true,
   showDue = false,
   emptyText,
+  order,
+  onOrderChange,
 }: {
   cases: CaseSummary[];
   loading: boolean;
@@ -21,6 +27,8 @@ export function CaseTable({
   /** Show the deadline column (staff lists, coloured by time left). */
   showDue?: boolean;
   emptyText?: string;
+  order: 'asc' | 'desc';
+  onOrderChange: (order: 'asc' | 'desc') => void;
 }) {
   const { t, formatDateTime } = useI18n();
   const columns: TableProps<CaseSummary>['columns'] = [
@@ -41,8 +49,9 @@ export function CaseTable({
       key: 'submittedAt',
       responsive: ['sm'],
       render: (v: string) => formatDateTime(v),
-      sorter: (a, b) => a.submittedAt.localeCompare(b.submittedAt),
-      defaultSortOrder: 'descend',
+      sorter: true,
+      sortOrder: order === 'asc' ? 'ascend' : 'descend',
+      sortDirections: ['descend', 'ascend', 'descend'],
     },
   ];
   return (
@@ -51,7 +60,11 @@ export function CaseTable({
       loading={loading}
       columns={columns}
       dataSource={cases}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      pagination={false}
+      onChange={(_p, _f, sorter) => {
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        onOrderChange(s?.order === 'ascend' ? 'asc' : 'desc');
+      }}
       scroll={{ x: 'max-content' }}
       locale={emptyText ? { emptyText } : undefined}
     />

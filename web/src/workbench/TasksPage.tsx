@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button, Card, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import { api, type TaskSummary } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../ui/errors';
+import { CaseFilters, type CaseFilterValues } from '../ui/CaseFilters';
+import { LoadMore, useCursorList } from '../ui/paging';
 import { DueTag } from '../ui/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
@@ -14,11 +16,14 @@ export function taskPath(task: Pick<TaskSummary, 'id' | 'caseId'>): string {
   return `/workbench/cases/${task.caseId}?task=${encodeURIComponent(task.id)}`;
 }
 
-/** 待办: the open tasks of the approver's department. */
+/** 待办: the open steps of the approver (its department's, given to it, delegated to it), by arrival, paged on the server. */
 export function TasksPage() {
   const { t, formatDateTime } = useI18n();
   useDocumentTitle(t('wb.tasks'));
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: api.tasks.list, refetchInterval: 15_000 });
+  const [filters, setFilters] = useState<CaseFilterValues>({});
+  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
+  const list = useCursorList(['tasks', filters, order], (cursor, limit) => api.tasks.list({ ...filters, order, cursor, limit }), { refetchInterval: 15_000 });
+  const tasks = list.query;
   const columns: TableProps<TaskSummary>['columns'] = [
     { title: t('case.caseNo'), dataIndex: 'caseNo', key: 'caseNo', render: (caseNo: string, task) => <Link to={taskPath(task)}>{caseNo}</Link> },
     { title: t('case.item'), dataIndex: 'itemName', key: 'item' },
@@ -29,8 +34,9 @@ export function TasksPage() {
       dataIndex: 'createdAt',
       key: 'createdAt',
       render: (v: string) => formatDateTime(v),
-      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
-      defaultSortOrder: 'ascend',
+      sorter: true,
+      sortOrder: order === 'asc' ? 'ascend' : 'descend',
+      sortDirections: ['ascend', 'descend', 'ascend'],
     },
     { title: t('due.title'), key: 'due', render: (_: unknown, task) => <DueTag due={task} /> },
     {
@@ -49,10 +55,11 @@ export function TasksPage() {
         <h1 className="tb-page-title" style={{ margin: 0 }}>
           {t('wb.tasks')}
         </h1>
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void tasks.refetch()} loading={tasks.isFetching}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void tasks.refetch()} loading={tasks.isFetching && !tasks.isFetchingNextPage}>
           {t('common.refresh')}
         </Button>
       </Space>
+      <CaseFilters value={filters} onChange={setFilters} show={['caseNo', 'applicant', 'item', 'dates']} />
       {tasks.isError ? (
         <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
       ) : (
@@ -60,12 +67,17 @@ export function TasksPage() {
           rowKey="id"
           loading={tasks.isPending}
           columns={columns}
-          dataSource={tasks.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={list.items}
+          pagination={false}
+          onChange={(_p, _f, sorter) => {
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
+            setOrder(one?.order === 'descend' ? 'desc' : 'asc');
+          }}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('wb.tasksEmpty') }}
         />
       )}
+      <LoadMore list={list} />
     </Card>
   );
 }

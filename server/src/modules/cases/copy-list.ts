@@ -10,11 +10,20 @@ export const copyRowSchema = z.object({
 });
 export type CopyRow = z.infer<typeof copyRowSchema>;
 
+/**
+ * The engine names people by text; matching users on \`id::text\` reads every
+ * user for every row, so the text becomes a uuid (null when it is none) and
+ * the key index answers.
+ */
+function asUserId(column: string): string {
+  return `CASE WHEN ${column} ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${column}::uuid END`;
+}
+
 export const COPY_COLUMNS = `c.id, i.case_id AS "caseId", k.case_no AS "caseNo", it.name AS "itemName", coalesce(t.name, c.node_id) AS step,
            c.sent_by AS "sentBy", s.display_name AS "sentByName", c.sent_at AS "sentAt", c.read_at AS "readAt", c.user_id AS "userId", u.display_name AS "userName"
       FROM wf_copies c JOIN wf_instances i ON i.id = c.instance_id
       LEFT JOIN cases k ON k.id = i.case_id LEFT JOIN service_items it ON it.id = k.item_id
-      LEFT JOIN wf_tasks t ON t.id = c.task_id LEFT JOIN users s ON s.id::text = c.sent_by LEFT JOIN users u ON u.id::text = c.user_id`;
+      LEFT JOIN wf_tasks t ON t.id = c.task_id LEFT JOIN users s ON s.id = ${asUserId('c.sent_by')} LEFT JOIN users u ON u.id = ${asUserId('c.user_id')}`;
 
 export const copyFilterQuery = {
   state: z.enum(['unread', 'read']).optional().describe('未读或已读 / unread or read'),

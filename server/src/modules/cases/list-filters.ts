@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStatusSchema } from './schemas.ts';
+import type { CaseListFilters } from '../../../../shared/case-list.ts';
 import { dayStart, isoDate, prefixPattern } from '../../platform/http/list-query.ts';
 
 /**
@@ -20,14 +21,7 @@ export const caseFilterQuery = {
   order: z.enum(['asc', 'desc']).optional().describe('按时间升序或降序 / oldest or newest first'),
 };
 
-export interface CaseFilters {
-  status?: z.infer<typeof caseStatusSchema> | undefined;
-  departmentId?: string | undefined;
-  itemId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  caseNo?: string | undefined;
-  applicant?: string | undefined;
+export interface CaseFilters extends CaseListFilters {
   order?: 'asc' | 'desc' | undefined;
 }
 

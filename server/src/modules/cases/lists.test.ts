@@ -153,6 +153,16 @@ describe('case lists page by cursor', () => {
   });
 });
 
+describe('portal search results page by cursor', () => {
+  it('walks every hit once, best first, in pages of two', async () => {
+    const all = (await t.app.inject({ url: `/api/portal/search?q=${encodeURIComponent('许可')}&limit=200` })).json() as PageBody;
+    expect(all.items.length).toBeGreaterThan(4);
+    const { rows } = await walk(`/api/portal/search?q=${encodeURIComponent('许可')}&limit=2`, '');
+    expect(ids(rows)).toEqual(ids(all.items));
+    expect((await t.app.inject({ url: `/api/portal/search?q=x&cursor=${encodeURIComponent('bad')}` })).json().code).toBe('CURSOR_INVALID');
+  });
+});
+
 describe('bad paging input', () => {
   it('refuses a cursor that is not one of ours with CURSOR_INVALID', async () => {
     for (const bad of ['garbage!', 'e30', Buffer.from('{"o":"cases.submitted","k":["1; DROP TABLE cases","x"]}').toString('base64url')]) {

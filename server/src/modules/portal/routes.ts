@@ -12,6 +12,7 @@ import { assertApplicant, assertCanEditArticles, assertCanReadAllArticles } from
 import { getRating, rateCase } from './ratings.ts';
 import { maskCaseNo } from './rules.ts';
 import { searchItems } from './search.ts';
+import { pageOf, pageQuery as cursorPageQuery } from '../../platform/http/page.ts';
 import {
   adminArticleSchema, articleCategorySchema, articleInput, articleSchema, articleSummarySchema, articleUpdateInput, caseIdParams,
   citizenMessageSchema, draftInput, draftSchema, idParams, messageInput, messageReceiptSchema, pageQuery, ratingInput, ratingSchema,
@@ -70,11 +71,11 @@ export function registerPortalRoutes(app: Api, ctx: AppContext): void {
   // ── Search ────────────────────────────────────────────────────────────────
   app.get('/api/portal/search', {
     schema: {
-      tags: ['portal'], summary: '事项搜索（关键词、拼音首字母、全拼）',
-      querystring: z.object({ q: z.string().trim().min(1).max(50) }),
-      response: { 200: z.object({ items: z.array(searchResultSchema) }) },
+      tags: ['portal'], summary: '事项搜索（关键词、拼音首字母、全拼；游标分页，匹配度高的在前）',
+      querystring: z.object({ q: z.string().trim().min(1).max(50), ...cursorPageQuery }),
+      response: { 200: pageOf(searchResultSchema) },
     },
-  }, async (req) => ({ items: await searchItems(ctx, req.query.q) }));
+  }, async (req) => searchItems(ctx, req.query.q, { cursor: req.query.cursor, limit: req.query.limit }));
 
   // ── Drafts ────────────────────────────────────────────────────────────────
   const applicant = (req: Parameters<typeof requireActor>[0]) => {

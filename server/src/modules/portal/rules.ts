@@ -70,14 +70,14 @@ export function matchItem(entry: SearchEntry, q: string): { rank: number; kind: 
 }
 
 /** The matching entries, best match first, then by code. */
-export function searchEntries(entries: readonly SearchEntry[], q: string): { entry: SearchEntry; kind: MatchKind }[] {
+export function searchEntries(entries: readonly SearchEntry[], q: string): { entry: SearchEntry; kind: MatchKind; rank: number }[] {
   const hits: { entry: SearchEntry; kind: MatchKind; rank: number }[] = [];
   for (const entry of entries) {
     const m = matchItem(entry, q);
     if (m) hits.push({ entry, ...m });
   }
   hits.sort((a, b) => a.rank - b.rank || a.entry.code.localeCompare(b.entry.code));
-  return hits.map(({ entry, kind }) => ({ entry, kind }));
+  return hits;
 }
 
 // ── Public results (办件结果公示) ─────────────────────────────────────────────

@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/http/context.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { listItems } from '../catalog/index.ts';
 import { pinyinKeys, searchEntries, type MatchKind, type SearchEntry } from './rules.ts';
+import { decodeCursor, toPage, type KeyValue, type Ordering, type Page } from '../../platform/http/page.ts';
 
 interface CatalogItem {
   id: string;
@@ -63,13 +64,26 @@ export async function refreshSearchIndex(ctx: AppContext): Promise<{ entries: Se
   return { entries, items, changed: stale.length + gone.length };
 }
 
-/** The enabled items matching a keyword or pinyin, best first, with how each matched. */
-export async function searchItems(ctx: AppContext, q: string, limit = 50): Promise<(CatalogItem & { match: MatchKind })[]> {
+/** Search hits come best first: by how well they match (rank), then by item code. */
+const BY_RANK: Ordering = { name: 'portal.search', parts: ['int', 'text'] };
+
+/**
+ * One page of the enabled items matching a keyword or pinyin, best first, with
+ * how each matched. The ranking runs over the catalogue's search index in
+ * memory (a catalogue holds thousands of items, not millions); a page starts
+ * strictly after the (rank, code) of the previous page's last hit.
+ */
+export async function searchItems(
+  ctx: AppContext, q: string, page: { cursor?: string | undefined; limit: number },
+): Promise<Page<CatalogItem & { match: MatchKind }>> {
   const { entries, items } = await refreshSearchIndex(ctx);
-  return searchEntries(entries, q)
-    .slice(0, limit)
-    .flatMap(({ entry, kind }) => {
+  const after = page.cursor ? decodeCursor(BY_RANK, page.cursor) : undefined;
+  const afterRank = after ? Number(after[0]) : 0;
+  const hits = searchEntries(entries, q)
+    .filter((h) => !after || h.rank > afterRank || (h.rank === afterRank && h.entry.code.localeCompare(after[1] as string) > 0))
+    .flatMap(({ entry, kind, rank }) => {
       const item = items.get(entry.itemId);
-      return item ? [{ ...item, match: kind }] : [];
+      return item ? [{ ...item, match: kind, __key: [String(rank), entry.code] as KeyValue[] }] : [];
     });
+  return toPage(BY_RANK, hits.slice(0, page.limit + 1), page.limit);
 }

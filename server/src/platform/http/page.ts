@@ -35,9 +35,9 @@ export interface Page<T> {
 /**
  * How one key part travels in a cursor: `time` as microseconds since the epoch
  * (PostgreSQL keeps microseconds, a JS Date only milliseconds, so a Date would
- * skip rows), `uuid`, `int` (bigint as decimal text), `bool`.
+ * skip rows), `uuid`, `int` (bigint as decimal text), `bool`, `text` (at most 200 characters).
  */
-export type KeyPart = 'time' | 'uuid' | 'int' | 'bool';
+export type KeyPart = 'time' | 'uuid' | 'int' | 'bool' | 'text';
 export type KeyValue = string | boolean;
 
 /** A list ordering: its name (a cursor of another ordering is refused) and the parts of its sort key. */
@@ -51,6 +51,7 @@ const CHECKS: Record<KeyPart, (v: unknown) => boolean> = {
   int: (v) => typeof v === 'string' && /^-?\d{1,18}$/.test(v),
   uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v),
   bool: (v) => typeof v === 'boolean',
+  text: (v) => typeof v === 'string' && v.length <= 200,
 };
 
 export function encodeCursor(ordering: Ordering, key: readonly KeyValue[]): string {
@@ -85,6 +86,7 @@ export function keyParam(part: KeyPart, value: KeyValue, param: (v: unknown) => 
     case 'uuid': return `${param(value)}::uuid`;
     case 'int': return `${param(value)}::bigint`;
     case 'bool': return `${param(value)}::boolean`;
+    case 'text': return `${param(value)}::text`;
   }
 }
 
