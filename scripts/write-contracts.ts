@@ -1,4 +1,4 @@
-// `npm run contracts`: regenerates docs/openapi.json and docs/errors.md.
+// `npm run contracts`: regenerates docs/openapi.json, docs/errors.md and docs/events.md.
 import fs from 'node:fs';
 import { buildApp } from '../server/src/platform/http/app.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
@@ -6,6 +6,7 @@ import { systemClock } from '../server/src/platform/clock.ts';
 import { createPool } from '../server/src/platform/db/pool.ts';
 import { openApiPath, renderOpenApi } from './openapi.ts';
 import { errorDocsPath, renderErrorDocs } from './error-docs.ts';
+import { eventDocsPath, renderEventDocs } from './event-docs.ts';
 
 // The document needs no database; the pool is never connected.
 const db = createPool('postgres://unused@127.0.0.1:1/unused');
@@ -13,6 +14,7 @@ const app = await buildApp({ db, clock: systemClock, config: loadConfig({}), upl
 await app.ready();
 fs.writeFileSync(openApiPath, renderOpenApi(app));
 fs.writeFileSync(errorDocsPath, renderErrorDocs());
+fs.writeFileSync(eventDocsPath, renderEventDocs());
 await app.close();
 await db.end();
-console.log(`已写入 ${openApiPath} 与 ${errorDocsPath}`);
+console.log(`已写入 ${openApiPath}、${errorDocsPath} 与 ${eventDocsPath}`);

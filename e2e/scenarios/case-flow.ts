@@ -114,7 +114,7 @@ export const scenarios: Scenario[] = [
 
       const supervisor = await newPerson(ctx.browser, ctx.baseUrl);
       await logIn(supervisor, 'supervisor');
-      await supervisor.goto('/supervision');
+      await supervisor.goto('/supervision/events');
       await supervisor.getByLabel('按办件编号筛选').fill(caseNo);
       await supervisor.getByRole('button', { name: '筛选', exact: true }).click();
       await expect(supervisor.getByRole('row').filter({ hasText: '不予受理' })).toBeVisible();

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { filesRoot, type Config } from './platform/config.ts';
+import { migrateSupervision } from './modules/supervision/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/connect.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { migrateSupervision } from './modules/supervision/migrate.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { seedDemo } from './modules/demo/seed.ts';
@@ -15,6 +15,11 @@ import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
 import { notifySettings, startNotifications } from './modules/notify/index.ts';
 import { startRecomputeWorker } from './modules/cases/index.ts';
+import type { Db } from './platform/db/pool.ts';
+import type { ServerRole } from './platform/config.ts';
+import { ownPublisherKey, type PublishTarget } from './platform/events/publisher.ts';
+import { ensureOwnSource, OWN_SOURCE_ID, OWN_SOURCE_NAME, startSupervisionLive } from './modules/supervision/index.ts';
+import { seedSupervisionAccounts } from './modules/demo/seed.ts';
 
 export interface RunningServer {
   app: App;
@@ -24,15 +29,35 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Demo data for the role: the whole center, or only the supervision office's accounts for a platform of its own. */
+function seedForRole(db: Db, role: ServerRole): Promise<boolean> {
+  return role === 'supervision' ? seedSupervisionAccounts(db) : seedDemo(db);
+}
+
+/**
+ * Where the approval side publishes: the configured platform, or (when none
+ * is) the supervision platform in this process, reached over HTTP at its own
+ * address as a source created on first start.
+ */
+async function supervisionTarget(ctx: AppContext, ownUrl: string): Promise<PublishTarget> {
+  if (ctx.config.supervision) return ctx.config.supervision;
+  if (ctx.config.role === 'approval') throw new Error('以 approval 角色运行时须设置 TONGBAN_SUPERVISION_URL、TONGBAN_SUPERVISION_SOURCE 与 TONGBAN_SUPERVISION_KEY');
+  const own = await ownPublisherKey(ctx.db, OWN_SOURCE_ID, ctx.clock.now());
+  await ensureOwnSource(ctx.db, own.sourceId, OWN_SOURCE_NAME, own.key, ctx.clock.now());
+  return { url: ownUrl, sourceId: own.sourceId, key: own.key };
+}
+
 /** Composition root: config → database → migrations → demo data → HTTP. */
 export async function startServer(config: Config, opts: { clock?: Clock; log?: (line: string) => void; logRequests?: boolean } = {}): Promise<RunningServer> {
   const log = opts.log ?? (() => {});
   const database = await openDatabase(config, log);
   try {
-    const applied = [...await migrate(database.db), ...await migrateSupervision(database.db)];
+    // The foundation (accounts, sessions, the platform's own event log) runs in every role;
+    // the supervision platform's schema only where it runs.
+    const applied = [...await migrate(database.db), ...(config.role !== 'approval' ? await migrateSupervision(database.db) : [])];
     if (applied.length) log(`已执行数据库迁移：${applied.join(', ')}`);
-    const seeded = config.seedDemo ? await seedDemo(database.db) : false;
-    if (seeded) log('已载入演示数据（示范县政务服务中心）');
+    const seeded = config.seedDemo ? await seedForRole(database.db, config.role) : false;
+    if (seeded) log(config.role === 'supervision' ? '已载入电子监察平台演示账号' : '已载入演示数据（示范县政务服务中心）');
     const ctx: AppContext = {
       db: database.db,
       clock: opts.clock ?? systemClock,
@@ -40,7 +65,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       uploadsDir: path.join(filesRoot(config), 'uploads'),
     };
     // Sample cases only with a center just loaded: never into one already in use, never in tests (they seed without this path).
-    if (seeded) {
+    if (seeded && config.role !== 'supervision') {
       try {
         const n = await loadDemoCases(ctx);
         if (n) log(`已载入演示办件 ${n} 件（待受理、待补正、审批中、已办结、不予受理各有示例）`);
@@ -52,26 +77,32 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     // Unknown errors are logged (level error) with their correlation id; requests (level info) only on demand.
     const app = await buildApp(ctx, { serveWeb: true, logger: { level: opts.logRequests ? 'info' : config.logLevel } });
     await app.listen({ port: config.port, host: config.host });
-    const stopSweeps = startSweeps(ctx, log, config.sweepIntervalMs);
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const ownUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    const publishTo = config.role === 'supervision' ? undefined : await supervisionTarget(ctx, ownUrl);
+    const stopSweeps = config.role === 'supervision' ? () => {} : startSweeps(ctx, log, config.sweepIntervalMs);
     const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
     // Supervision raises its warnings and cards by itself, several times a second.
-    const stopCards = startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`), { handOver: handOverToNotify });
-    const consumers = startConsumers(ctx.db, appConsumers(ctx, log), {
+    const stopCards = config.role === 'approval'
+      ? async () => {}
+      : startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`), { handOver: handOverToNotify });
+    const consumers = startConsumers(ctx.db, config.role === 'supervision' ? [] : appConsumers(ctx, log, publishTo), {
       now: () => ctx.clock.now(),
       onError: (name, err) => log(`事件消费者「${name}」出错：${err.message}`),
     });
     const notifications = startNotifications(ctx, notifySettings(), log);
-    const stopRecompute = startRecomputeWorker(ctx, {
+    const stopRecompute = config.role === 'supervision' ? async () => {} : startRecomputeWorker(ctx, {
       onError: (err) => log(`期限重算出错：${err.message}`),
       onFinished: (jobId, moved) => moved && log(`日历变更后重算期限（任务 ${jobId}）：本节点移动 ${moved} 件办件的到期日`),
     });
-    const addr = app.server.address();
-    const port = typeof addr === 'object' && addr ? addr.port : config.port;
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const stopLive = config.role === 'approval' ? async () => {} : await startSupervisionLive(ctx.db, log);
     return {
       app, ctx, seeded,
-      url: config.publicUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      url: config.publicUrl ?? ownUrl,
       stop: async () => {
+        await stopLive();
         stopSweeps();
         await stopCards();
         await stopRecompute();

@@ -7,14 +7,21 @@ import path from 'node:path';
 
 const ROLE_LABEL: Record<string, string> = {
   applicant: '市民/企业', clerk: '窗口人员', approver: '审批人员', manager: '中心领导', supervisor: '监察人员', admin: '系统管理员',
-  agency_head: '部门负责人', government_head: '政府负责人',
+  agency_head: '部门负责人', government_head: '政府负责人', supervision_leader: '监察负责人',
 };
 
-/** `tongban start`: runs the whole system in this process until SIGINT/SIGTERM. */
-export async function run(_args: string[]): Promise<number> {
+/**
+ * `tongban start [--role all|approval|supervision]`: runs the system in this
+ * process until SIGINT/SIGTERM — everything (the default), the approval side
+ * alone (publishing to TONGBAN_SUPERVISION_URL), or the supervision platform
+ * alone with its own database.
+ */
+export async function run(args: string[]): Promise<number> {
   let config;
   try {
-    config = loadConfig();
+    const i = args.findIndex((a) => a === '--role' || a.startsWith('--role='));
+    const role = i < 0 ? undefined : args[i]!.includes('=') ? args[i]!.slice('--role='.length) : args[i + 1];
+    config = loadConfig(role === undefined ? process.env : { ...process.env, TONGBAN_ROLE: role });
   } catch (err) {
     console.error((err as Error).message);
     return 2;
@@ -28,13 +35,13 @@ export async function run(_args: string[]): Promise<number> {
   }
   const hasWeb = fs.existsSync(path.join(webDistDir, 'index.html'));
   console.log('');
-  console.log(`通办 已启动：${server.url}`);
+  console.log(`通办 已启动${config.role === 'supervision' ? '（电子监察平台）' : config.role === 'approval' ? '（审批系统）' : ''}：${server.url}`);
   console.log(`  API 文档：${server.url}/api/docs`);
   if (!hasWeb) console.log('  （未找到 web/dist：请先运行 npm run build:web，或使用 npm start 自动构建）');
   const demo = await server.ctx.db.query('SELECT 1 FROM users WHERE username = $1', ['admin']);
   if (demo.rowCount) {
     console.log(`  演示账号（密码均为 ${DEMO_PASSWORD}）：`);
-    for (const u of users) console.log(`    ${u.username.padEnd(14)} ${ROLE_LABEL[u.role]}  ${u.displayName}`);
+    for (const u of users.filter((x) => config.role !== 'supervision' || x.role === 'supervisor' || x.role === 'supervision_leader')) console.log(`    ${u.username.padEnd(14)} ${ROLE_LABEL[u.role]}  ${u.displayName}`);
   }
   console.log('按 Ctrl+C 停止。');
   await new Promise<void>((resolve) => {

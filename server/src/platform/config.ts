@@ -33,10 +33,20 @@ export interface Config {
   sessionIdleMinutes: number;
   /** A session ends this long after sign-in however active (hours). */
   sessionMaxHours: number;
+  /**
+   * What this process runs: `all` (approval and supervision, the default),
+   * `approval` (publishing to a supervision platform elsewhere) or
+   * `supervision` (the supervision platform alone).
+   */
+  role: ServerRole;
+  /** Where the approval side publishes its events; absent = the supervision platform in this process. */
+  supervision: { url: string; sourceId: string; key: string } | undefined;
 }
 
 /** The folder of uploads and notices: TONGBAN_FILES_DIR, else the data folder. */
 export const filesRoot = (config: Pick<Config, 'dataDir' | 'filesDir'>): string => config.filesDir ?? config.dataDir;
+export type ServerRole = 'all' | 'approval' | 'supervision';
+export const SERVER_ROLES: readonly ServerRole[] = ['all', 'approval', 'supervision'];
 
 function intFrom(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -79,5 +89,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: listFrom(env.TONGBAN_TRUST_PROXY),
     sessionIdleMinutes: positiveIntFrom('TONGBAN_SESSION_IDLE_MINUTES', env.TONGBAN_SESSION_IDLE_MINUTES, 60),
     sessionMaxHours: positiveIntFrom('TONGBAN_SESSION_MAX_HOURS', env.TONGBAN_SESSION_MAX_HOURS, 7 * 24),
+    role: roleFrom(env.TONGBAN_ROLE),
+    supervision: supervisionTarget(env),
   };
+}
+
+export function roleFrom(raw: string | undefined): ServerRole {
+  if (raw === undefined || raw === '') return 'all';
+  if (!(SERVER_ROLES as readonly string[]).includes(raw)) throw new Error(`角色必须是 ${SERVER_ROLES.join(' / ')}，收到 "${raw}"`);
+  return raw as ServerRole;
+}
+
+function supervisionTarget(env: NodeJS.ProcessEnv): Config['supervision'] {
+  const url = env.TONGBAN_SUPERVISION_URL;
+  if (!url) return undefined;
+  const sourceId = env.TONGBAN_SUPERVISION_SOURCE;
+  const key = env.TONGBAN_SUPERVISION_KEY;
+  if (!sourceId || !key) throw new Error('设置了 TONGBAN_SUPERVISION_URL 时须同时设置 TONGBAN_SUPERVISION_SOURCE 与 TONGBAN_SUPERVISION_KEY');
+  try {
+    new URL(url);
+  } catch {
+    throw new Error(`TONGBAN_SUPERVISION_URL 不是有效地址："${url}"`);
+  }
+  return { url, sourceId, key };
 }

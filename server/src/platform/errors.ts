@@ -16,6 +16,7 @@ import { portalErrors } from '../modules/portal/errors.ts';
 import { supervisionCardErrors } from '../modules/supervision/cards/errors.ts';
 import { notifyErrors } from '../modules/notify/errors.ts';
 import { iamErrors } from '../modules/iam/errors.ts';
+import { supervisionErrors } from '../modules/supervision/errors.ts';
 
 const platformErrors = {
   VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
@@ -52,7 +53,7 @@ const platformErrors = {
 } as const satisfies Record<string, ErrorEntry>;
 
 
-export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors, ...iamErrors } as const;
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors, ...iamErrors, ...supervisionErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 

@@ -2,7 +2,7 @@
 import type { FormSpec } from '../../../shared/forms';
 import type { CaseListFilters } from '../../../shared/case-list';
 
-export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader';
 
 export interface User {
   id: string;

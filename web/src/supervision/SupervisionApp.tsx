@@ -1,7 +1,7 @@
 // 电子监察: the independent supervision platform. It reads only the published
 // event stream (/api/supervision/*), never the approval records.
-import { Layout } from 'antd';
-import { Link, Route, Routes } from 'react-router';
+import { Layout, Menu, Tag } from 'antd';
+import { Link, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../i18n';
 import { RequireRole, STAFF_ROLES, SUPERVISION_ROLES, useMe } from '../ui/auth';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -12,18 +12,57 @@ import { CardsPage } from './cards/CardsPage';
 import { CardDetailPage } from './cards/CardDetailPage';
 import { RulesPage } from './cards/RulesPage';
 import { ForecastCard } from './cards/ForecastCard';
+import { useMonitorT } from './monitor/messages';
+import { useLiveUpdates } from './monitor/live';
+import { OverviewPage } from './monitor/OverviewPage';
+import { ProcessPage } from './monitor/ProcessPage';
+import { AnomaliesPage } from './monitor/AnomaliesPage';
+import { VolumePage } from './monitor/VolumePage';
+import { AttendancePage } from './monitor/AttendancePage';
+import { FeesPage } from './monitor/FeesPage';
+import { SourcesPage } from './monitor/SourcesPage';
+import './monitor/monitor.css';
 
-/** The home page: tomorrow's yellow and red cards (supervisors), then the live stream. */
+/** The home page: tomorrow's yellow and red cards (supervisors), then 综合监察. */
 function Home() {
   const me = useMe();
   return (
     <>
       {me.data?.role === 'supervisor' ? <div style={{ marginBottom: 16 }}><ForecastCard /></div> : null}
-      <EventStreamPage />
+      <OverviewPage />
     </>
   );
 }
 import { MessageCenterPage } from '../notify/MessageCenterPage';
+
+const PAGES = [
+  ['/supervision', 'menu.overview'],
+  ['/supervision/process', 'menu.process'],
+  ['/supervision/anomalies', 'menu.anomalies'],
+  ['/supervision/volume', 'menu.volume'],
+  ['/supervision/attendance', 'menu.attendance'],
+  ['/supervision/fees', 'menu.fees'],
+  ['/supervision/sources', 'menu.sources'],
+] as const;
+
+/** The page menu of the platform; the live channel's state beside it. */
+function MonitorMenu() {
+  const mt = useMonitorT();
+  const live = useLiveUpdates();
+  const { pathname } = useLocation();
+  const selected = [...PAGES].reverse().find(([path]) => pathname === path || pathname.startsWith(`${path}/`))?.[0] ?? '/supervision';
+  return (
+    <nav aria-label={mt('menu.overview')} className="tb-sv-nav">
+      <Menu
+        mode="horizontal"
+        selectedKeys={[selected]}
+        items={PAGES.map(([path, key]) => ({ key: path, label: <Link to={path}>{mt(key)}</Link> }))}
+        style={{ flex: 1, minWidth: 0 }}
+      />
+      <Tag className={`tb-tag ${live ? 'tb-tag-approved' : 'tb-tag-other'}`} variant="outlined" aria-live="polite">{live ? mt('live.on') : mt('live.off')}</Tag>
+    </nav>
+  );
+}
 
 function Shell() {
   const { t } = useI18n();
@@ -46,7 +85,7 @@ function Shell() {
           </span>
         </Link>
         <nav aria-label={t('nav.supervision')} className="tb-supervision-nav">
-          <Link to="/supervision" className="tb-on-dark tb-header-link">{t('svc.menuStream')}</Link>
+          <Link to="/supervision/events" className="tb-on-dark tb-header-link">{t('svc.menuStream')}</Link>
           <Link to="/supervision/cards" className="tb-on-dark tb-header-link">{t('svc.menuCards')}</Link>
           {user.role === 'supervisor' ? <Link to="/supervision/rules" className="tb-on-dark tb-header-link">{t('svc.menuRules')}</Link> : null}
         </nav>
@@ -60,6 +99,7 @@ function Shell() {
         <UserBox user={user} dark />
       </Layout.Header>
       <Layout.Content className="tb-shell-content">
+        <MonitorMenu />
         <main id="main" tabIndex={-1}>
           <Routes>
             <Route index element={<Home />} />
@@ -67,7 +107,15 @@ function Shell() {
             <Route path="cards/:id" element={<CardDetailPage basePath="/supervision/cards" />} />
             <Route path="rules" element={<RulesPage />} />
             <Route path="messages" element={<MessageCenterPage />} />
-            <Route path="*" element={<EventStreamPage />} />
+            <Route path="process" element={<ProcessPage />} />
+            <Route path="process/:caseNo" element={<ProcessPage />} />
+            <Route path="anomalies" element={<AnomaliesPage />} />
+            <Route path="volume" element={<VolumePage />} />
+            <Route path="attendance" element={<AttendancePage />} />
+            <Route path="fees" element={<FeesPage />} />
+            <Route path="events" element={<EventStreamPage />} />
+            <Route path="sources" element={<SourcesPage />} />
+            <Route path="*" element={<Home />} />
           </Routes>
         </main>
       </Layout.Content>

@@ -10,7 +10,8 @@ import { useI18n } from '../i18n';
 export const ME_KEY = ['auth', 'me'] as const;
 
 export const STAFF_ROLES: readonly Role[] = ['clerk', 'approver', 'manager', 'admin', 'agency_head', 'government_head'];
-export const SUPERVISION_ROLES: readonly Role[] = ['supervisor', 'admin', 'manager'];
+/** The supervision platform is for the supervision office only: the center's managers and administrators do not supervise themselves. */
+export const SUPERVISION_ROLES: readonly Role[] = ['supervisor', 'supervision_leader'];
 
 /** The current user, or null when nobody is signed in. */
 export function useMe() {
@@ -32,7 +33,7 @@ export function useMe() {
 /** Where a user lands after login. */
 export function homeForRole(role: Role): string {
   if (role === 'applicant') return '/';
-  if (role === 'supervisor') return '/supervision';
+  if (role === 'supervisor' || role === 'supervision_leader') return '/supervision';
   return '/workbench';
 }
 

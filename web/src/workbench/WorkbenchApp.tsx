@@ -9,6 +9,7 @@ import { RequireRole, STAFF_ROLES, SUPERVISION_ROLES, useMe } from '../ui/auth';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { LinkButton } from '../ui/LinkButton';
 import { UserBox } from '../ui/UserBox';
+import { AttendanceButton } from './AttendanceButton';
 import { useCenter } from '../portal/center';
 import { adminMenuItems } from '../admin/menu';
 import { processMenuItems } from '../process/menu';
@@ -83,6 +84,7 @@ function Shell() {
           </span>
         </Link>
         <span className="tb-shell-spacer" />
+        {user.role === 'clerk' ? <AttendanceButton /> : null}
         <LanguageSwitch dark />
         <UserBox user={user} dark />
       </Layout.Header>

@@ -28,7 +28,7 @@ export const windows = [
   { code: 'W08', name: '8 号不动产登记窗口', dept: 'ZRZY', phone: '0571-12345608' },
 ] as const;
 
-type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
+type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader';
 
 /**
  * Demo mobile numbers and mailboxes, so notifications reach someone: the
@@ -58,6 +58,7 @@ export const users: { username: string; displayName: string; role: Role; dept?: 
   { username: 'supervisor', displayName: '吴监察', role: 'supervisor' },
   // A second supervisor: the 复核 of an appealed card is another supervisor's.
   { username: 'supervisor2', displayName: '陈监察', role: 'supervisor' },
+  { username: 'sv_leader', displayName: '冯监察长', role: 'supervision_leader' },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 

@@ -67,3 +67,20 @@ export async function seedDemo(db: Db): Promise<boolean> {
   });
   return true;
 }
+
+/**
+ * The supervision platform on a machine of its own (`--role supervision`)
+ * has no center to load: only the supervision office's demo accounts.
+ */
+export async function seedSupervisionAccounts(db: Db): Promise<boolean> {
+  const office = users.filter((u) => u.role === 'supervisor' || u.role === 'supervision_leader');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return withTx(db, async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(727274002)');
+    if ((await tx.query('SELECT 1 FROM users LIMIT 1')).rowCount) return false;
+    for (const u of office) {
+      await tx.query('INSERT INTO users (username, password_hash, display_name, role) VALUES ($1,$2,$3,$4)', [u.username, passwordHash, u.displayName, u.role]);
+    }
+    return true;
+  });
+}

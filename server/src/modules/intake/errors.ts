@@ -13,5 +13,7 @@ export const intakeErrors = {
   OWED_ITEMS_REQUIRED: { status: 400, zh: '容缺受理须列明尚欠的材料', en: 'List the materials still owed' },
   NOT_IMMEDIATE_ITEM: { status: 409, zh: '该事项不是即办件，不能当场办结', en: 'This item is not an immediate item and cannot be concluded at the window' },
   OWED_NOT_FOUND: { status: 404, zh: '该办件没有这项容缺材料', en: 'No such owed material on this case' },
+  ALREADY_SIGNED_IN: { status: 409, zh: '您已签到', en: 'You are already signed in' },
+  NOT_SIGNED_IN: { status: 409, zh: '您尚未签到，不能签退', en: 'You are not signed in' },
   OWED_ALREADY_RECEIVED: { status: 409, zh: '该容缺材料已登记收到', en: 'This owed material was already received' },
 } as const satisfies Record<string, ErrorEntry>;

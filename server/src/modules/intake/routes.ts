@@ -8,6 +8,7 @@ import { caseDetailSchema, idParams } from '../cases/schemas.ts';
 import { acceptWithDeficiencies, concludeImmediate, receiveOwedMaterial, saveChecklist, submitWalkIn } from './commands.ts';
 import { beijingToday, checklistOf, findApplicant, listOwedMaterials, pastApplications } from './queries.ts';
 import { checkIdentity, noticeDraft, prefill } from './rules.ts';
+import { registerAttendanceRoutes } from './attendance.ts';
 import {
   checklistSchema, checkSchema, lookupQuery, lookupResponse, owedListSchema, walkInBody, walkInResponse,
 } from './schemas.ts';
@@ -16,6 +17,7 @@ const STAFF = ['clerk', 'manager', 'admin'] as const;
 
 /** Window intake (窗口接件): applicant lookup with prefill, walk-in submission, checklist, 容缺受理, 即办件当场办结. */
 export function registerIntakeRoutes(app: Api, ctx: AppContext): void {
+  registerAttendanceRoutes(app, ctx);
   const detail = (actor: Actor, id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
 
   app.get('/api/intake/applicants/lookup', {

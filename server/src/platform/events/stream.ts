@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../db/pool.ts';
 import { eventHash, GENESIS_HASH, type ChainedContent } from './canonical.ts';
+import { checkEvent, currentVersion, enrichedOnInsert } from './contract.ts';
 
 /**
  * The published event stream. Every state change appends its event in the
@@ -43,21 +44,64 @@ export async function appendEvents(tx: Tx, events: readonly NewEvent[]): Promise
 /**
  * The INSERT of `events`, its parameters placed by `param` (so a caller can
  * make it one part of a larger statement). unnest keeps the array order, and
- * pos is drawn row by row in that order.
+ * pos is drawn row by row in that order. Each event is written at its type's
+ * current contract version (contract.ts) and, outside production, checked
+ * against it first; the names a version promises (who completed a step, the
+ * step's department) are looked up in the same statement.
  */
 export function eventsInsert(events: readonly NewEvent[], param: (value: unknown) => string, ids: { id: string }[] = []): string {
   const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
+  const enrichedTypes = new Set<string>();
   for (const e of events) {
     const id = randomUUID();
     ids.push({ id });
-    const row = [id, e.type, e.schemaVersion ?? 1, e.caseId ?? null, e.caseNo ?? null, e.departmentId ?? null,
+    const version = e.schemaVersion ?? currentVersion(e.type);
+    if (CHECK_ON_WRITE) assertConforms(e.type, version, e.payload ?? {});
+    if (enrichedOnInsert(e.type).length && version === currentVersion(e.type)) enrichedTypes.add(e.type);
+    const row = [id, e.type, version, e.caseId ?? null, e.caseNo ?? null, e.departmentId ?? null,
       e.actor?.id ?? null, e.actor?.role ?? null, e.occurredAt.toISOString(), JSON.stringify(e.payload ?? {})];
     row.forEach((v, i) => cols[i]!.push(v));
   }
   const types = ['uuid', 'text', 'int', 'uuid', 'text', 'uuid', 'uuid', 'text', 'timestamptz', 'jsonb'];
-  return `INSERT INTO events (id, type, schema_version, case_id, case_no, department_id, actor_id, actor_role, occurred_at, payload)
-     SELECT * FROM unnest(${cols.map((c, i) => `${param(c)}::${types[i]}[]`).join(', ')})`;
+  const source = `unnest(${cols.map((c, i) => `${param(c)}::${types[i]}[]`).join(', ')})`;
+  const head = 'INSERT INTO events (id, type, schema_version, case_id, case_no, department_id, actor_id, actor_role, occurred_at, payload)';
+  if (enrichedTypes.size === 0) return `${head}\n     SELECT * FROM ${source}`;
+  const cases = [...enrichedTypes].map((type) =>
+    `WHEN ${param(type)}::text THEN e.payload || jsonb_build_object(${enrichedOnInsert(type).map((f) => `'${f}', ${ENRICHMENT_SQL[`${type}:${f}`] ?? ENRICHMENT_SQL[f]}`).join(', ')})`);
+  return `${head}
+     SELECT e.id, e.type, e.v, e.case_id, e.case_no, e.department_id, e.actor_id, e.actor_role, e.occurred_at,
+            CASE e.type ${cases.join(' ')} ELSE e.payload END
+       FROM ${source} AS e(id, type, v, case_id, case_no, department_id, actor_id, actor_role, occurred_at, payload)`;
 }
+
+/** Outside production every written event is checked against its contract, so a drift fails the tests that write it. */
+const CHECK_ON_WRITE = process.env.NODE_ENV !== 'production';
+
+/** Types under `test.` are the event store's own test fixtures and have no contract. */
+function assertConforms(type: string, version: number, payload: Record<string, unknown>): void {
+  if (type.startsWith('test.')) return;
+  const problem = checkEvent({ type, schemaVersion: version, payload });
+  if (problem) throw new Error(`event ${type}@${version} breaks the event contract (platform/events/contract.ts): ${JSON.stringify(problem)}`);
+}
+
+const uuidOf = (expr: string) => `CASE WHEN ${expr} ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (${expr})::uuid END`;
+const userName = (expr: string) => `(SELECT display_name FROM users WHERE id = ${expr})`;
+/** The department of a step: its candidate department, else its assignee's. */
+const stepDepartment = `(SELECT d.%COL% FROM departments d
+    WHERE (e.payload->>'candidateKind' = 'department' AND d.code = e.payload->'candidates'->>0)
+       OR d.id = (SELECT department_id FROM users WHERE id = ${uuidOf("e.payload->>'assignee'")}) LIMIT 1)`;
+
+/** SQL of each enriched field, over the row `e` being inserted. */
+const ENRICHMENT_SQL: Record<string, string> = {
+  actorName: userName('e.actor_id'),
+  assigneeName: userName(uuidOf("e.payload->>'assignee'")),
+  toName: userName(uuidOf("e.payload->>'to'")),
+  departmentId: stepDepartment.replace('%COL%', 'id'),
+  departmentName: stepDepartment.replace('%COL%', 'name'),
+  // A case's own department (the step's is the one above).
+  'case.submitted:departmentName': '(SELECT name FROM departments WHERE id = e.department_id)',
+  applicantType: '(SELECT a.kind FROM cases c JOIN applicants a ON a.id = c.applicant_profile_id WHERE c.id = e.case_id)',
+};
 
 export interface EventRow {
   pos: number;

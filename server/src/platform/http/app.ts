@@ -94,20 +94,26 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerInputGuard(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // A supervision platform of its own (--role supervision) serves accounts and supervision only.
+  const role = ctx.config.role ?? 'all';
   registerIamRoutes(api, ctx);
-  registerCatalogRoutes(api, ctx);
-  registerCaseRoutes(api, ctx);
-  registerUploadRoutes(api, ctx);
-  registerClockRoutes(api, ctx);
-  registerStepRoutes(api, ctx);
-  registerCalendarRoutes(api, ctx);
-  registerSupervisionRoutes(api, ctx);
-  registerCardRoutes(api, ctx);
-  registerWorkflowRoutes(api, ctx);
-  registerDocumentRoutes(api, ctx);
-  registerPortalRoutes(api, ctx);
-  registerFormRoutes(api, ctx);
-  registerIntakeRoutes(api, ctx);
+  if (role !== 'supervision') {
+    registerCatalogRoutes(api, ctx);
+    registerCaseRoutes(api, ctx);
+    registerUploadRoutes(api, ctx);
+    registerClockRoutes(api, ctx);
+    registerStepRoutes(api, ctx);
+    registerCalendarRoutes(api, ctx);
+    registerWorkflowRoutes(api, ctx);
+    registerDocumentRoutes(api, ctx);
+    registerPortalRoutes(api, ctx);
+    registerFormRoutes(api, ctx);
+    registerIntakeRoutes(api, ctx);
+  }
+  if (role !== 'approval') {
+    registerSupervisionRoutes(api, ctx);
+    registerCardRoutes(api, ctx);
+  }
   registerOpsRoutes(api, ctx);
   registerNotifyRoutes(api, ctx);
   registerMetrics(app, ctx, metricSources());
@@ -128,6 +134,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // a missing asset or API path stays a coded 404 so a stale tab fails plainly.
   app.setNotFoundHandler((req, reply) => {
     if (spa && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
+      // The supervision platform alone shows only its own shell (and the login page).
+      if (role === 'supervision' && !/^\/(supervision|login)(\/|\?|$)/.test(req.url)) return reply.redirect('/supervision');
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const locale = localeFrom(req.headers['accept-language']);

@@ -12,9 +12,9 @@ export interface AppContext {
 }
 
 /** agency_head (部门负责人) and government_head (政府负责人) approve extensions (行政许可法 第四十二条). */
-export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head';
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader';
 
-export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head'];
+export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head', 'supervision_leader'];
 
 /** The authenticated caller, as every command and policy sees it. */
 export interface Actor {

@@ -107,7 +107,13 @@ export interface UserTaskNode extends NodeBase {
   formAccess: Record<string, FieldAccess>;
   multiInstance?: MultiInstance;
   timeoutAction?: TimeoutAction;
+  /** Which of supervision's five stages (受理/承办/审核/批准/办结) this step is (tongban:stage); absent = judged by its name. */
+  stage?: StepStage;
 }
+
+/** The five stages of supervision: 受理、承办、审核、批准、办结. */
+export type StepStage = 'accept' | 'handle' | 'review' | 'approve' | 'conclude';
+export const STEP_STAGES: readonly StepStage[] = ['accept', 'handle', 'review', 'approve', 'conclude'];
 
 export interface ServiceTaskNode extends NodeBase {
   type: 'serviceTask';

@@ -2,11 +2,11 @@ import { parseExpression } from './expression/parse.ts';
 import { expressionErrorDetails } from './expression/errors.ts';
 import { finding, type Finding, type FindingTarget } from './findings.ts';
 import { children, expressionBody, text, type ModdleElement } from './moddle-access.ts';
-import type { AssigneeKind, AssigneeRule, CompletionMode, FieldAccess, MultiInstance, TimeoutAction, TimeoutActionKind, UserTaskNode } from './model.ts';
+import { STEP_STAGES, type AssigneeKind, type AssigneeRule, type CompletionMode, type FieldAccess, type MultiInstance, type TimeoutAction, type TimeoutActionKind, type UserTaskNode } from './model.ts';
 
 /** Reads the tongban: attributes of a user task (assignee, limit, form access, multi-instance, timeout). */
 
-type UserTaskRules = Pick<UserTaskNode, 'assignee' | 'limitDays' | 'formAccess' | 'multiInstance' | 'timeoutAction'>;
+type UserTaskRules = Pick<UserTaskNode, 'assignee' | 'limitDays' | 'formAccess' | 'multiInstance' | 'timeoutAction' | 'stage'>;
 
 const ASSIGNEE_KINDS: readonly AssigneeKind[] = ['department', 'role', 'user', 'applicantDepartment', 'expression'];
 const FIELD_ACCESS: readonly FieldAccess[] = ['editable', 'readonly', 'hidden'];
@@ -26,6 +26,12 @@ export function readUserTask(element: ModdleElement, target: FindingTarget, find
   if (limit !== undefined) {
     if (/^\d+$/.test(limit) && Number(limit) > 0) rules.limitDays = Number(limit);
     else findings.push(invalid(target, 'tongban:limitDays', limit, '正整数（工作日数）', 'a positive whole number of working days'));
+  }
+
+  const stage = text(element, 'stage');
+  if (stage !== undefined) {
+    if (oneOf(STEP_STAGES, stage)) rules.stage = stage;
+    else findings.push(invalid(target, 'tongban:stage', stage, STEP_STAGES.join(' / '), STEP_STAGES.join(' / ')));
   }
 
   const timeout = readTimeoutAction(element, target, findings);

@@ -27,6 +27,7 @@ export const tongbanModdleDescriptor = {
         attribute('limitDays'),
         attribute('timeoutAction'),
         attribute('escalateTo'),
+        attribute('stage'),
       ],
     },
     {

@@ -83,7 +83,7 @@ async function openTask(
   a: { assignee: string | null; candidateKind: TaskRow['candidate_kind']; candidateValues: string[]; loopIndex: number | null },
 ): Promise<TaskRow> {
   const dueAt = node.limitDays ? ctx.dueDates.addWorkingDays(ctx.now, node.limitDays) : null;
-  const task = await insertTask(ctx, { token, nodeId: node.id, name: node.name ?? null, dueAt, ...a });
+  const task = await insertTask(ctx, { token, nodeId: node.id, name: node.name ?? null, dueAt, stage: node.stage ?? null, ...a });
   if (dueAt && node.timeoutAction) {
     await insertTimer(ctx, { instanceId: token.instance_id, tokenId: token.id, taskId: task.id, kind: 'timeout', nodeId: node.id, dueAt });
   }

@@ -69,6 +69,8 @@ export interface NewTask {
   candidateValues: string[];
   loopIndex: number | null;
   dueAt: Date | null;
+  /** Supervision's stage of the step (tongban:stage), null when the diagram does not say. */
+  stage: string | null;
 }
 
 export async function insertTask(ctx: RunContext, t: NewTask): Promise<TaskRow> {
@@ -98,6 +100,7 @@ export async function insertTask(ctx: RunContext, t: NewTask): Promise<TaskRow> 
     candidateKind: row.candidate_kind,
     candidates: row.candidate_values,
     dueAt: row.due_at?.toISOString() ?? null,
+    stage: t.stage,
   });
   return { ...row, status: 'open', claimed_by: null, owner: null, delegate: null, outcome: null, opinion: null, created_at: ctx.now, completed_at: null, completed_by: null, last_urged_at: null, rev: 0, effects: null };
 }

@@ -1,0 +1,15 @@
+/**
+ * The electronic supervision platform (电子监察), a bounded context of its
+ * own: schema `supervision`, its own migrations, fed only by the events its
+ * sources send to the ingest door. What other parts of the system may use.
+ */
+export { migrateSupervision } from './migrate.ts';
+export { ensureOwnSource, registerSource, listSources } from './sources.ts';
+export { ingestBatch, signBatch, SOURCE_HEADER, SIGNATURE_HEADER } from './ingest.ts';
+export { startSupervisionLive, liveHub } from './live.ts';
+export { registerSupervisionRoutes } from './routes.ts';
+export { STAGES, STAGE_LABELS, stageOfStep, type Stage } from './stages.ts';
+
+/** The source this center's own approval side publishes as, when both run in one process. */
+export const OWN_SOURCE_ID = 'center';
+export const OWN_SOURCE_NAME = '本中心审批系统';

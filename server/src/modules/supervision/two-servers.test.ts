@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/db.ts';
+import { login, submitCase } from '../../../test/app.ts';
+import { freePort } from '../../../test/free-port.ts';
+import { loadConfig, type Config } from '../../platform/config.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { startServer, type RunningServer } from '../../server.ts';
+
+/**
+ * Two servers, as a county's approval system and the city's supervision
+ * platform would run: each with its own database, the approval side
+ * publishing over HTTP to the supervision side's ingest door.
+ */
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<{ value: T; ms: number }> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return { value, ms: Date.now() - started };
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('approval server and a --role supervision server with its own database', () => {
+  let approvalDb: Awaited<ReturnType<typeof createTestDb>>;
+  let supervisionDb: Awaited<ReturnType<typeof createTestDb>>;
+  let approval: RunningServer;
+  let supervision: RunningServer | undefined;
+  let svConfig: Config;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-two-'));
+
+  const cookies = new Map<RunningServer, string>();
+  const caseOnSupervision = async (caseNo: string, status: string) => {
+    if (!cookies.has(supervision!)) cookies.set(supervision!, await login(supervision!.app, 'supervisor'));
+    const cookie = cookies.get(supervision!)!;
+    const res = await supervision!.app.inject({ url: `/api/supervision/cases/${caseNo}`, headers: { cookie } });
+    return res.statusCode === 200 && res.json().status === status ? res.json() : undefined;
+  };
+
+  beforeAll(async () => {
+    [approvalDb, supervisionDb] = await Promise.all([createTestDb(), createTestDb()]);
+    const base = { ...loadConfig({}), host: '127.0.0.1', dataDir, logLevel: 'silent' };
+    svConfig = { ...base, databaseUrl: supervisionDb.url, port: await freePort(), role: 'supervision', seedDemo: true };
+    supervision = await startServer(svConfig);
+    const leader = await login(supervision.app, 'sv_leader');
+    const source = await supervision.app.inject({ method: 'POST', url: '/api/supervision/sources', headers: { cookie: leader }, payload: { id: 'county-a', name: '甲县审批系统' } });
+    expect(source.statusCode).toBe(201);
+    await seedDemo(approvalDb.db);
+    approval = await startServer({
+      ...base, databaseUrl: approvalDb.url, port: 0, role: 'approval', seedDemo: false,
+      supervision: { url: supervision.url, sourceId: 'county-a', key: source.json().key },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await approval?.stop();
+    await supervision?.stop();
+    await approvalDb?.drop();
+    await supervisionDb?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves only accounts and supervision on the supervision server', async () => {
+    expect((await supervision!.app.inject({ url: '/api/items' })).statusCode).toBe(404);
+    expect((await approval.app.inject({ url: '/api/supervision/overview' })).statusCode).toBe(404);
+  });
+
+  it('shows a case accepted on the approval server on the supervision server within 2 s', async () => {
+    const c = await submitCase(approval.app, await login(approval.app, 'citizen'));
+    const clerk = await login(approval.app, 'clerk');
+    expect((await approval.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
+    const seen = await waitFor('accepted case on supervision', () => caseOnSupervision(c.caseNo, 'accepted'), 2000);
+    expect(seen.value.stages[0].completedAt).not.toBeNull();
+  });
+
+  it('loses nothing while the supervision server is down: the events wait and arrive in order', async () => {
+    await supervision!.stop();
+    supervision = undefined;
+    const c = await submitCase(approval.app, await login(approval.app, 'citizen'));
+    const clerk = await login(approval.app, 'clerk');
+    expect((await approval.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
+    const approver = await login(approval.app, 'approver');
+    const tasks = (await approval.app.inject({ url: '/api/tasks', headers: { cookie: approver } })).json();
+    const task = tasks.items.find((x: { caseNo: string }) => x.caseNo === c.caseNo);
+    const done = await approval.app.inject({
+      method: 'POST', url: `/api/tasks/${task.id}/complete`, headers: { cookie: approver }, payload: { outcome: 'approved', opinion: '准予许可' },
+    });
+    expect(done.statusCode).toBe(200);
+    // The approval side worked on; its publisher's cursor waits behind the head.
+    await waitFor('publisher failure recorded', async () => {
+      const r = await approvalDb.db.query('SELECT failures FROM event_cursors WHERE consumer = $1', ['supervision.publisher']);
+      return Number(r.rows[0]?.failures ?? 0) > 0 ? true : undefined;
+    }, 5000);
+
+    supervision = await startServer(svConfig);
+    await waitFor('concluded case after restart', () => caseOnSupervision(c.caseNo, 'approved'), 20_000);
+    const head = Number((await approvalDb.db.query('SELECT last_seq FROM event_chain_head WHERE id')).rows[0].last_seq);
+    await waitFor('every event received', async () => {
+      const r = await supervisionDb.db.query("SELECT last_seq FROM supervision.sources WHERE id = 'county-a'");
+      return Number(r.rows[0].last_seq) >= head ? true : undefined;
+    }, 10_000);
+    const received = await supervisionDb.db.query<{ seq: string; hash: string }>("SELECT seq, hash FROM supervision.events WHERE source_id = 'county-a' AND seq <= $1 ORDER BY seq", [head]);
+    expect(received.rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    const sent = await approvalDb.db.query<{ hash: string }>('SELECT hash FROM events WHERE seq BETWEEN 1 AND $1 ORDER BY seq', [head]);
+    expect(received.rows.map((r) => r.hash)).toEqual(sent.rows.map((r) => r.hash));
+  }, 60_000);
+});
