@@ -45,7 +45,7 @@ export interface CallContext {
 }
 
 /** 404 codes about a sub-object the test names without making it (a material the case does not owe), answered after the caller was let through. */
-export const NOT_REFUSALS: readonly string[] = ['OWED_NOT_FOUND'];
+export const NOT_REFUSALS: readonly string[] = ['OWED_NOT_FOUND', 'SV_CASE_UNKNOWN'];
 
 export interface Row {
   allow: readonly Principal[];
@@ -190,6 +190,25 @@ export const MATRIX: Record<string, Row> = {
   },
   'GET /api/supervision/cards/{id}/advice': { allow: ['deptApprover', 'agencyHead', 'supervisor'], call: ({ w }) => ({ url: `/api/supervision/cards/${w.cards.decidedId}/advice` }) },
   'GET /api/supervision/cards/{id}/evidence/{fileId}': { allow: ['supervisor'], call: ({ w }) => ({ url: `/api/supervision/cards/${w.cards.decidedId}/evidence/${w.cards.evidenceId}` }) },
+  // 电子监察 platform: supervisors (and 监察负责人, not a principal here, who alone registers sources); the ingest door
+  // answers only a registered source's signature, so every session is refused (INGEST_SOURCE_UNKNOWN).
+  'POST /api/supervision/ingest': { allow: [], call: () => ({ url: '/api/supervision/ingest', body: { events: [] } }) },
+  'GET /api/supervision/sources': { allow: ['supervisor'], call: get('/api/supervision/sources') },
+  'POST /api/supervision/sources': { allow: [], call: ({ n }) => ({ url: '/api/supervision/sources', body: { id: `county-${n}`, name: '某县' } }) },
+  'POST /api/supervision/sources/{id}/key': { allow: [], call: () => ({ url: '/api/supervision/sources/center/key' }) },
+  'PATCH /api/supervision/sources/{id}': { allow: [], call: () => ({ url: '/api/supervision/sources/center', body: { enabled: true } }) },
+  'GET /api/supervision/findings': { allow: ['supervisor'], call: get('/api/supervision/findings') },
+  'GET /api/supervision/overview': { allow: ['supervisor'], call: get('/api/supervision/overview') },
+  'GET /api/supervision/cases': { allow: ['supervisor'], call: get('/api/supervision/cases?prefix=2026') },
+  'GET /api/supervision/cases/{caseNo}': { allow: ['supervisor'], call: get('/api/supervision/cases/NONE-0001') },
+  'GET /api/supervision/anomalies': { allow: ['supervisor'], call: get('/api/supervision/anomalies') },
+  'GET /api/supervision/volume': { allow: ['supervisor'], call: get('/api/supervision/volume') },
+  'GET /api/supervision/attendance': { allow: ['supervisor'], call: get('/api/supervision/attendance') },
+  'GET /api/supervision/fees': { allow: ['supervisor'], call: get('/api/supervision/fees') },
+  'GET /api/supervision/live': { allow: ['supervisor'], call: () => ({ url: '/api/supervision/live', stream: true }) },
+  'GET /api/intake/attendance': { allow: ['clerk'], call: get('/api/intake/attendance') },
+  'POST /api/intake/attendance/sign-in': { allow: ['clerk'], call: () => ({ url: '/api/intake/attendance/sign-in', body: {} }) },
+  'POST /api/intake/attendance/sign-out': { allow: ['clerk'], call: () => ({ url: '/api/intake/attendance/sign-out', body: {} }) },
   'GET /api/supervision/rules': { allow: ['supervisor'], call: get('/api/supervision/rules') },
   'PUT /api/supervision/rules': { allow: ['supervisor'], call: ({ w }) => ({ url: '/api/supervision/rules', body: w.cards.rules }) },
   'GET /api/supervision/forecast': { allow: ['supervisor'], call: get('/api/supervision/forecast') },

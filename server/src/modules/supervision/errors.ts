@@ -9,5 +9,6 @@ export const supervisionErrors = {
   INGEST_CHAIN_BROKEN: { status: 409, zh: '事件哈希链断裂：事件被篡改或与已收到的不一致', en: 'Hash chain broken: an event was changed or differs from the one received' },
   INGEST_EVENT_INVALID: { status: 422, zh: '事件不符合事件契约（类型@版本）', en: 'An event does not conform to the event contract (type@version)' },
   SOURCE_EXISTS: { status: 409, zh: '该来源编码已存在', en: 'A source with this id already exists' },
+  SV_CASE_UNKNOWN: { status: 404, zh: '监察平台没有收到该办件的事件', en: 'The supervision platform has received no events of this case' },
   SOURCE_NOT_FOUND: { status: 404, zh: '事件来源不存在', en: 'Event source not found' },
 } as const satisfies Record<string, ErrorEntry>;

@@ -110,7 +110,7 @@ describe('POST /api/supervision/ingest', () => {
       expect(other.json().code).toBe('FORBIDDEN');
     }
     const missing = await t.app.inject({ url: '/api/supervision/cases/NOPE-1', headers: { cookie: supervisor } });
-    expect(missing.json().code).toBe('CASE_NOT_FOUND');
+    expect(missing.json().code).toBe('SV_CASE_UNKNOWN');
   });
 
   it('counts the case in 综合监察 for its department, today', async () => {

@@ -151,7 +151,7 @@ function registerMonitoringRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     requireRole(req, ...SUPERVISION_ROLES);
     const view = await caseView(ctx.db, req.params.caseNo.toUpperCase(), ctx.clock.now());
-    if (!view) throw new AppError('CASE_NOT_FOUND');
+    if (!view) throw new AppError('SV_CASE_UNKNOWN');
     return view;
   });
 

@@ -253,7 +253,7 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   },
   {
     type: 'task.copied', version: 1, zh: '抄送', en: 'Copied to',
-    payload: obj({ ...instanceRef, taskId: id.nullable(), nodeId: z.string(), users: z.array(z.string()) }), example: { ...taskRefExample, users: [USER] },
+    payload: obj({ ...instanceRef, taskId: id.nullable(), nodeId: z.string().nullable(), users: z.array(z.string()) }), example: { ...taskRefExample, users: [USER] },
   },
   {
     type: 'task.copy_read', version: 1, zh: '抄送已阅', en: 'Copy read',

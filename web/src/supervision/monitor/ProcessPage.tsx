@@ -127,7 +127,7 @@ export function ProcessPage() {
     enabled: !!caseNo,
     retry: false,
   });
-  const notFound = view.error instanceof ApiError && view.error.code === 'CASE_NOT_FOUND';
+  const notFound = view.error instanceof ApiError && view.error.code === 'SV_CASE_UNKNOWN';
   return (
     <div className="tb-sv-page">
       <h1>{t('process.title')}</h1>
