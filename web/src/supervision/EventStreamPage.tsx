@@ -236,7 +236,7 @@ export function EventStreamPage() {
                 />
               </Form.Item>
               <Form.Item name="dates" label={t('list.dateRange')}>
-                <DatePicker.RangePicker />
+                <DatePicker.RangePicker style={{ width: '100%', maxWidth: 260 }} />
               </Form.Item>
               <Form.Item>
                 <Space>
