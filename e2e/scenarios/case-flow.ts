@@ -175,7 +175,7 @@ export const scenarios: Scenario[] = [
       // The supervision stream: the newest page first, older ones on demand.
       const supervisor = await newPerson(ctx.browser, ctx.baseUrl);
       await logIn(supervisor, 'supervisor');
-      await supervisor.goto('/supervision');
+      await supervisor.goto('/supervision/events');
       await expect(supervisor.locator('.tb-load-more')).toContainText(/已显示\s*50\s*条/);
       const newest = Number(await supervisor.locator('tbody tr.ant-table-row').first().locator('td').nth(1).innerText());
       await supervisor.getByRole('button', { name: '加载更多' }).click();
