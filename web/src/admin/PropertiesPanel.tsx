@@ -25,6 +25,8 @@ interface Props {
 
 const ASSIGNEE_KINDS = ['department', 'role', 'user', 'applicantDepartment', 'expression'] as const;
 const TIMEOUT_ACTIONS = ['remind', 'autoApprove', 'autoReject', 'escalate'] as const;
+// Supervision's five stages (tongban:stage); unset, supervision judges the stage by the step's name.
+const STEP_STAGES = ['accept', 'handle', 'review', 'approve', 'conclude'] as const;
 const ACCESS = ['editable', 'readonly', 'hidden'] as const;
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v));
@@ -298,6 +300,13 @@ export function PropertiesPanel({ modeler, element, editable, t }: Props) {
           <TextField label={t('props.escalateTo')} value={text(bo.get('tongban:escalateTo'))} disabled={disabled}
             onCommit={(v) => update({ 'tongban:escalateTo': orUndefined(v) })} />
         ) : null}
+        <SelectField
+          label={t('props.stage')}
+          value={text(bo.get('tongban:stage'))}
+          disabled={disabled}
+          options={[{ value: '', label: t('props.stage.byName') }, ...STEP_STAGES.map((s) => ({ value: s, label: t(`props.stage.${s}`) }))]}
+          onChange={(v) => update({ 'tongban:stage': orUndefined(v) })}
+        />
       </Section>,
       <Section key="multi" title={t('props.section.multi')}>
         <SelectField

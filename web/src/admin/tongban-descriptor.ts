@@ -24,6 +24,7 @@ export const designerModdleDescriptor = {
         attribute('limitDays'),
         attribute('timeoutAction'),
         attribute('escalateTo'),
+        attribute('stage'),
       ],
     },
     {

@@ -3,7 +3,7 @@
 // case number, department and dates; the hash-chain check beside it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Grid, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { TableProps } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, SyncOutlined } from '@ant-design/icons';
@@ -160,6 +160,8 @@ export function EventStreamPage() {
   const [filter, setFilter] = useState<StreamFilter>({});
   const caseNo = filter.caseNo ?? '';
   const [paused, setPaused] = useState(false);
+  // Below the sm breakpoint the filters stack: inline, label and range picker overflow a 320 px screen.
+  const narrow = Grid.useBreakpoint().sm === false;
   const [form] = Form.useForm<{ caseNo?: string; departmentId?: string; dates?: [Dayjs, Dayjs] | null }>();
   const departments = useQuery({ queryKey: ['departments'], queryFn: api.catalog.departments, staleTime: 300_000 });
   const { events, error, loading, freshIds, arrived, hasOlder, loadOlder, loadingOlder } = useEventStream(filter, paused);
@@ -223,16 +225,16 @@ export function EventStreamPage() {
         <div className="tb-stack">
           <ChainBadge />
           <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-            <Form form={form} layout="inline" onFinish={submitFilter} style={{ rowGap: 8 }}>
+            <Form form={form} layout={narrow ? 'vertical' : 'inline'} onFinish={submitFilter} style={{ rowGap: 8, maxWidth: '100%' }}>
               <Form.Item name="caseNo" label={t('sv.filterCaseNo')}>
-                <Input allowClear maxLength={40} autoComplete="off" style={{ width: 220 }} />
+                <Input allowClear maxLength={40} autoComplete="off" style={{ width: 220, maxWidth: '100%' }} />
               </Form.Item>
               <Form.Item name="departmentId" label={t('case.department')}>
                 <Select
                   allowClear
                   placeholder={t('list.allDepartments')}
                   options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-                  style={{ width: 180 }}
+                  style={{ width: 180, maxWidth: '100%' }}
                 />
               </Form.Item>
               <Form.Item name="dates" label={t('list.dateRange')}>

@@ -21,7 +21,7 @@ describe('the hash-chained event stream', () => {
   it('writes one event per state change with type, version, case, department, actor, time and payload', async () => {
     const res = (await t.app.inject({ url: '/api/supervision/events?limit=200', headers: { cookie: supervisor } })).json();
     const accepted = res.items.find((e: { type: string }) => e.type === 'case.accepted');
-    expect(accepted).toMatchObject({ schemaVersion: 1, actorRole: 'clerk', occurredAt: '2026-09-24T02:00:00.000Z' });
+    expect(accepted).toMatchObject({ schemaVersion: 2, actorRole: 'clerk', occurredAt: '2026-09-24T02:00:00.000Z' });
     expect(accepted.caseId).toBeTruthy();
     expect(accepted.departmentId).toBeTruthy();
     expect(accepted.prevHash).toBe(res.items[res.items.indexOf(accepted) - 1].hash);

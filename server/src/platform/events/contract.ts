@@ -159,8 +159,11 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   },
   {
     type: 'case.rated', version: 1, zh: '办件评价（好差评）', en: 'Case rated',
-    payload: obj({ level: z.number(), label: z.string(), score: z.number(), bad: z.boolean(), comment: z.string().nullable(), itemId: z.string(), channel: z.string() }),
-    example: { level: 5, label: '非常满意', score: 100, bad: false, comment: null, itemId: ITEM, channel: 'online' },
+    payload: obj({
+      level: z.enum(['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']),
+      label: z.string(), score: z.number(), bad: z.boolean(), comment: z.string().nullable(), itemId: z.string(), channel: z.string(),
+    }),
+    example: { level: 'very_satisfied', label: '非常满意', score: 5, bad: false, comment: null, itemId: ITEM, channel: 'online' },
   },
   {
     type: 'document.issued', version: 1, zh: '出具通知书', en: 'Notice issued',

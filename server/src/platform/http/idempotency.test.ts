@@ -51,6 +51,9 @@ it('answers a retried step decision with the first answer, also when the process
   expect(again.statusCode).toBe(200);
   expect(again.json().status).toBe('approved');
   expect(again.json().id).toBe(c.id);
+  // The answer given on that retry is kept: every later retry gives the same.
+  expect(await count(`SELECT count(*)::int AS n FROM idempotent_requests WHERE key = 'complete-key-0001' AND response IS NOT NULL`, [])).toBe(1);
+  expect((await decide()).json()).toEqual(again.json());
   expect(await events(c.id, 'case.concluded')).toBe(1);
   expect(await notices(c.id, 'conclusion')).toBe(1);
   // The same key with the other outcome is another request.

@@ -54,10 +54,8 @@ export async function runIdempotent<S extends number>(
   present: (ref: string) => Promise<unknown>,
 ): Promise<Answer<S>> {
   if (!call) return { status, body: await present(await command(undefined)), stored: false };
-  const replay = async (p: Prior): Promise<Answer<S>> =>
-    p.response ? { status: p.status as S, body: p.response, stored: true } : { status: p.status as S, body: await present(p.ref), stored: false };
   const prior = await priorAnswer(db, call);
-  if (prior) return replay(prior);
+  if (prior) return replay(db, call, prior, present);
   let ref: string;
   try {
     ref = await command(async (tx, target) => {
@@ -70,11 +68,29 @@ export async function runIdempotent<S extends number>(
     // The same key twice at once: the loser finds the winner's answer and gives that.
     const raced = await priorAnswer(db, call);
     if (!raced) throw err;
-    return replay(raced);
+    return replay(db, call, raced, present);
   }
-  const body = await present(ref);
-  await db.query('UPDATE idempotent_requests SET response = $3 WHERE actor_id = $1 AND key = $2', [call.actorId, call.key, JSON.stringify(body)]);
-  return { status, body, stored: false };
+  return keepAnswer(db, call, status, await present(ref));
+}
+
+/** A retry: the kept answer, or, when the first attempt died before keeping one, the answer kept now. */
+async function replay<S extends number>(db: Db, call: IdempotentCall, prior: Prior, present: (ref: string) => Promise<unknown>): Promise<Answer<S>> {
+  if (prior.response) return { status: prior.status as S, body: prior.response, stored: true };
+  return keepAnswer(db, call, prior.status as S, await present(prior.ref));
+}
+
+/**
+ * An answer is sent only once it is kept: were it sent first and the write
+ * then lost (the database connection dying in between), a retry would present
+ * the object as it is later and answer differently. Of two attempts keeping
+ * at once, the first kept wins and both send it.
+ */
+async function keepAnswer<S extends number>(db: Db, call: IdempotentCall, status: S, body: unknown): Promise<Answer<S>> {
+  const r = await db.query('UPDATE idempotent_requests SET response = $3 WHERE actor_id = $1 AND key = $2 AND response IS NULL', [call.actorId, call.key, JSON.stringify(body)]);
+  if (r.rowCount === 1) return { status, body, stored: false };
+  const kept = await priorAnswer(db, call);
+  if (!kept?.response) throw new AppError('INTERNAL');
+  return { status, body: kept.response, stored: true };
 }
 
 export interface Answer<S extends number> {
