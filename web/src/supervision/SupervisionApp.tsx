@@ -53,8 +53,10 @@ function MonitorMenu() {
   const selected = [...PAGES].reverse().find(([path]) => pathname === path || pathname.startsWith(`${path}/`))?.[0] ?? '/supervision';
   return (
     <nav aria-label={mt('menu.overview')} className="tb-sv-nav">
+      {/* No overflow folding: antd's folded items stay focusable under aria-hidden; the items wrap instead. */}
       <Menu
         mode="horizontal"
+        disabledOverflow
         selectedKeys={[selected]}
         items={PAGES.map(([path, key]) => ({ key: path, label: <Link to={path}>{mt(key)}</Link> }))}
         style={{ flex: 1, minWidth: 0 }}
