@@ -5,6 +5,7 @@ import { loadClock } from './modules/cases/clock.ts';
 import { concludeEndedProcesses } from './modules/cases/process-end.ts';
 import { reportOverdueOwedMaterials } from './modules/intake/commands.ts';
 import { removeEndedSessions } from './modules/iam/index.ts';
+import { removeExpiredIdempotencyKeys } from './platform/http/idempotency.ts';
 
 /** One background sweep: a query over indexed due times, safe on several nodes at once and after a crash. */
 interface Sweep {
@@ -44,11 +45,18 @@ const SWEEPS: readonly Sweep[] = [
       return null;
     },
   },
+  {
+    name: '清理过期的幂等键',
+    run: async (ctx) => {
+      await removeExpiredIdempotencyKeys(ctx.db, ctx.clock.now());
+      return null;
+    },
+  },
 ];
 
 /**
  * The background sweeps of one node: the 第三十二条 guard, owed 容缺
- * materials past due, ended sessions, and the workflow engine's timers (timer events and step
+ * materials past due, ended sessions, idempotency keys past their retention, and the workflow engine's timers (timer events and step
  * timeout actions). All state is in rows, so an interval timer is enough to
  * drive them; each sweep has its own round and its own error, so one failing
  * never stops another. (Calendar edits are followed by a durable event

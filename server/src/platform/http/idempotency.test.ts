@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { IDEMPOTENCY_RETENTION_MS, removeExpiredIdempotencyKeys } from './idempotency.ts';
 
 let t: TestApp;
 let clerk: string;
@@ -66,4 +67,26 @@ it('refuses a malformed key', async () => {
   expect((await post(`/api/cases/${c.id}/accept`, clerk, 'short')).json().code).toBe('VALIDATION_FAILED');
   expect((await post(`/api/cases/${c.id}/accept`, clerk, 'has space in it')).json().code).toBe('VALIDATION_FAILED');
   expect(await events(c.id, 'case.accepted')).toBe(0);
+});
+
+it('forgets keys older than the retention (the sweep), keeps younger ones, and a late retry cannot act twice', async () => {
+  const old = await submitCase(t.app, citizen);
+  expect((await post(`/api/cases/${old.id}/accept`, clerk, 'accept-key-old1')).statusCode).toBe(200);
+  t.clock.advance(IDEMPOTENCY_RETENTION_MS - 60_000);
+  const young = await submitCase(t.app, citizen);
+  expect((await post(`/api/cases/${young.id}/accept`, clerk, 'accept-key-young')).statusCode).toBe(200);
+  const kept = async (key: string) => count('SELECT count(*)::int AS n FROM idempotent_requests WHERE key = $1', [key]);
+
+  // Just inside the retention nothing goes.
+  await removeExpiredIdempotencyKeys(t.ctx.db, t.clock.now());
+  expect(await kept('accept-key-old1')).toBe(1);
+  t.clock.advance(2 * 60_000);
+  expect(await removeExpiredIdempotencyKeys(t.ctx.db, t.clock.now())).toBeGreaterThanOrEqual(1);
+  expect(await kept('accept-key-old1')).toBe(0);
+  expect(await kept('accept-key-young')).toBe(1);
+  // The young key still answers a retry alike.
+  expect((await post(`/api/cases/${young.id}/accept`, clerk, 'accept-key-young')).statusCode).toBe(200);
+  // A retry after its key is gone runs the command again, which the case's state refuses: accepted once.
+  expect((await post(`/api/cases/${old.id}/accept`, clerk, 'accept-key-old1')).json().code).toBe('CASE_STATE_CONFLICT');
+  expect(await events(old.id, 'case.accepted')).toBe(1);
 });

@@ -106,6 +106,33 @@ export function sendAnswer<S extends number>(reply: FastifyReply, answer: Answer
   return reply.code(answer.status as number).send(answer.body);
 }
 
+/**
+ * How long a key is kept (24 h): far longer than any client retries a lost
+ * answer (the web UI retries within seconds; the kill suite within a minute).
+ * A retry after that runs the command again, which the command's own state
+ * check then refuses (a case already accepted, a step already decided), so a
+ * late retry can be answered differently but never acts twice.
+ */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/** Rows deleted per statement: a sweep never holds a long lock or a long transaction. */
+const REMOVE_BATCH = 5_000;
+
+/** Deletes the keys older than the retention, a sweep's work (no event: nobody acted); returns how many. */
+export async function removeExpiredIdempotencyKeys(db: Db, now: Date, retentionMs = IDEMPOTENCY_RETENTION_MS): Promise<number> {
+  const before = new Date(now.getTime() - retentionMs);
+  let removed = 0;
+  for (;;) {
+    const r = await db.query(
+      `DELETE FROM idempotent_requests WHERE ctid = ANY (ARRAY(
+         SELECT ctid FROM idempotent_requests WHERE created_at < $1 LIMIT ${REMOVE_BATCH} FOR UPDATE SKIP LOCKED))`,
+      [before],
+    );
+    removed += r.rowCount ?? 0;
+    if ((r.rowCount ?? 0) < REMOVE_BATCH) return removed;
+  }
+}
+
 /** The call for this request, or undefined when it carries no key. */
 export function idempotentCall(actorId: string, key: string | undefined, scope: string): IdempotentCall | undefined {
   return key ? { actorId, key, scope } : undefined;
