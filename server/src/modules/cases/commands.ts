@@ -222,7 +222,7 @@ export async function concludeAtWindow(ctx: AppContext, tx: Tx, actor: Actor, c:
   const who = { id: actor.id, role: actor.role };
   const base = { caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who, occurredAt: now };
   await appendEvent(tx, { ...base, type: 'case.accepted', payload: { acceptedAt: now.toISOString(), due: null, atWindow: true } });
-  await appendEvent(tx, { ...base, type: 'case.concluded', payload: { result: 'approved', atWindow: true } });
+  await appendEvent(tx, { ...base, type: 'case.concluded', payload: { result: 'approved', atWindow: true, reason: null } });
   await issueNotice(tx, ctx, c.id, 'conclusion', who, now);
 }
 
@@ -301,7 +301,8 @@ export async function completeTask(
     const who2 = { id: actor.id, role: actor.role };
     await appendEvent(tx, {
       type: 'case.concluded', caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who2, occurredAt: now,
-      payload: { result: step.lastOutcome },
+      // A denial carries its reason (the deciding opinion) for supervision's check of reason and legal basis.
+      payload: { result: step.lastOutcome, reason: step.lastOutcome === 'denied' ? text : null },
     });
     await issueNotice(tx, ctx, c.id, 'conclusion', who2, now);
     return c.id;

@@ -36,7 +36,7 @@ export async function concludeEndedProcesses(ctx: AppContext, limit = 100): Prom
       await tx.query('UPDATE cases SET status = $2, concluded_at = $3, result_note = $4, version = version + 1 WHERE id = $1', [id, result, now, p[0].opinion ?? '']);
       await appendEvent(tx, {
         type: 'case.concluded', caseId: id, caseNo: c.case_no, departmentId: c.department_id, actor: null, occurredAt: now,
-        payload: { result, byProcessEnd: true },
+        payload: { result, byProcessEnd: true, reason: result === 'denied' ? p[0].opinion?.trim() || null : null },
       });
       await issueNotice(tx, ctx, id, 'conclusion', null, now);
       return true;

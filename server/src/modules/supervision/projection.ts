@@ -63,6 +63,13 @@ const acceptStepId = (caseId: string) => caseId;
 /** A legal basis cited in a refusal: a law, regulation, rule or article. */
 const LEGAL_BASIS = /法|条例|规定|办法|第.{1,6}条|规章|标准/;
 
+/** What a refusal (不予受理 or 不予许可) lacks: its reason, or a legal basis cited in it; null when it has both. */
+export function unfoundedRefusal(reason: string | null): 'reason' | 'legal_basis' | null {
+  const text = reason?.trim() ?? '';
+  if (!text) return 'reason';
+  return LEGAL_BASIS.test(text) ? null : 'legal_basis';
+}
+
 /** Reads the cases and all steps of the cases this batch names. */
 export async function loadState(tx: Tx, sourceId: string, events: readonly StoredEvent[]): Promise<ProjectionState> {
   const caseIds = [...new Set(events.map((e) => e.caseId).filter((id): id is string => id !== null))];
@@ -114,10 +121,10 @@ export function applyEvent(state: ProjectionState, e: StoredEvent): void {
       break;
     }
     case 'case.refused': {
-      const reason = str(p.reason)?.trim() ?? '';
       Object.assign(c, { status: 'refused', stage: 'conclude', outcome: 'refused', concluded_at: e.occurredAt, concluded_by: e.actorId, concluded_by_name: str(p.actorName) });
       finishStep(state, acceptStepId(c.case_id), e, 'refused', str(p.actorName));
-      if (!reason || !LEGAL_BASIS.test(reason)) anomaly('refusal_without_basis', { reason, missing: reason ? 'legal_basis' : 'reason' }, acceptStepId(c.case_id));
+      const missing = unfoundedRefusal(str(p.reason));
+      if (missing) anomaly('refusal_without_basis', { refusal: 'not_accepted', reason: str(p.reason)?.trim() ?? '', missing }, acceptStepId(c.case_id));
       break;
     }
     case 'case.supplement_requested':
@@ -142,6 +149,11 @@ export function applyEvent(state: ProjectionState, e: StoredEvent): void {
       const open = stepsOf(state, c.case_id).filter((s) => s.status === 'open');
       Object.assign(c, { status: result, outcome: result, stage: 'conclude', concluded_at: e.occurredAt, concluded_by: e.actorId, concluded_by_name: str(p.actorName) });
       if (open.length > 0) anomaly('skipped_steps', { openSteps: open.map((s) => s.name ?? s.node_id) });
+      // 不予许可 is a refusal too. Only version 3 carries the decision's reason; an older event cannot be judged.
+      if (result === 'denied' && e.schemaVersion >= 3) {
+        const missing = unfoundedRefusal(str(p.reason));
+        if (missing) anomaly('refusal_without_basis', { refusal: 'denied', reason: str(p.reason)?.trim() ?? '', missing }, lastDecision(state, c.case_id)?.step_id ?? null);
+      }
       break;
     }
     default:
@@ -245,6 +257,13 @@ function finishStep(state: ProjectionState, stepId: string, e: StoredEvent, outc
 function putStep(state: ProjectionState, s: StepRow): void {
   state.steps.set(s.step_id, s);
   state.changedSteps.add(s.step_id);
+}
+
+/** The case's step completed last (the one whose decision concluded it), if any. */
+function lastDecision(state: ProjectionState, caseId: string): StepRow | undefined {
+  return stepsOf(state, caseId)
+    .filter((s) => s.status === 'done' && s.stage !== 'accept')
+    .reduce<StepRow | undefined>((a, s) => (!a || Date.parse(s.completed_at!) > Date.parse(a.completed_at!) ? s : a), undefined);
 }
 
 function stepsOf(state: ProjectionState, caseId: string): StepRow[] {

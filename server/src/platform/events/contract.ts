@@ -108,6 +108,16 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     enrichedOnInsert: ['actorName'],
   },
   {
+    type: 'case.concluded', version: 3, zh: '办结：另含不予许可的理由（准予时为 null）', en: 'Concluded, with the reason of a denial (null when approved)',
+    payload: obj({
+      result: z.string(), atWindow: z.boolean().optional(), byProcessEnd: z.boolean().optional(), actorName: z.string().nullable().optional(),
+      // The decision's own words when it denies (不予许可), so supervision can check a reason and a legal basis were given.
+      reason: z.string().nullable(),
+    }),
+    example: { result: 'denied', actorName: '钱审批', reason: '依据《食品经营许可管理办法》第十二条，经营场所与有毒有害场所距离不符合要求，不予许可' },
+    enrichedOnInsert: ['actorName'],
+  },
+  {
     type: 'case.supplement_requested', version: 1, zh: '一次性告知补正', en: 'One-time notice of corrections',
     payload: obj({ items: z.array(z.unknown()), note: z.string() }),
     example: { items: [{ materialId: 'e6f7a8b9-2c3d-4e4f-9a5b-6c7d8e9f0a1b', problem: '复印件不清晰' }], note: '请一次性补齐' },

@@ -13,9 +13,17 @@ import { useMonitorT, type MonitorT } from './messages';
 
 const KINDS = ['out_of_order', 'skipped_steps', 'refusal_without_basis', 'deemed_acceptance', 'repeated_notice', 'timeout_action'] as const;
 
-function detailText(a: Anomaly): string {
+/** The anomaly's details as `label: value` pairs; keys and values with words of their own are translated, the rest shown as sent. */
+function detailText(a: Anomaly, t: MonitorT): string {
   const d = a.details ?? {};
-  const parts = Object.entries(d).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`);
+  const word = (key: string, fallback: string) => {
+    const text = t(key as Parameters<MonitorT>[0]);
+    return text === key ? fallback : text;
+  };
+  const parts = Object.entries(d).map(([k, v]) => {
+    const value = Array.isArray(v) ? v.join('、') : String(v);
+    return `${word(`detail.${k}`, k)}: ${word(`detail.${k}.${value}`, value || '—')}`;
+  });
   return parts.join('；') || '—';
 }
 
@@ -32,7 +40,7 @@ export function AnomaliesPage() {
     { title: t('anomalies.case'), dataIndex: 'caseNo', render: (no: string | null) => (no ? <Link to={`/supervision/process/${encodeURIComponent(no)}`}>{no}</Link> : '—') },
     { title: t('col.department'), dataIndex: 'department', render: (v: string | null) => v ?? '—' },
     { title: t('anomalies.step'), dataIndex: 'step', render: (v: string | null) => v ?? '—' },
-    { title: t('anomalies.details'), key: 'details', render: (_: unknown, a) => detailText(a) },
+    { title: t('anomalies.details'), key: 'details', render: (_: unknown, a) => detailText(a, t) },
   ];
   return (
     <div className="tb-sv-page">

@@ -77,6 +77,13 @@ describe('violations and rule sets', () => {
     expect(violationsFor(DEFAULT_RULE_SET.rules, 'case.accepted')).toEqual([]);
   });
 
+  it('raises the procedure card for a refusal without reason or legal basis, also under the name rule sets stored before', () => {
+    expect(violationsFor(DEFAULT_RULE_SET.rules, 'anomaly.refusal_without_basis').map((r) => r.code)).toEqual(['violation.procedure']);
+    const stored = DEFAULT_RULE_SET.rules.map((r) => (r.code === 'violation.procedure' && r.kind === 'violation'
+      ? { ...r, eventTypes: ['anomaly.out_of_order', 'anomaly.refusal_without_reason', 'anomaly.refusal_without_basis'] } : r));
+    expect(violationsFor(stored, 'anomaly.refusal_without_basis').map((r) => r.code)).toEqual(['violation.procedure']);
+  });
+
   it('accepts the defaults and refuses impossible thresholds with one code', () => {
     expect(checkRuleSet(DEFAULT_RULE_SET)).toBe(DEFAULT_RULE_SET);
     const bad = (over: object) => () => checkRuleSet({ ...DEFAULT_RULE_SET, rules: DEFAULT_RULE_SET.rules.map((r) => (r.code === 'time.warning' ? { ...r, ...over } : r)) });

@@ -66,7 +66,7 @@ export interface ThresholdRule extends RuleBase {
 /**
  * A violation raises its card the moment one of its event types arrives, or
  * one of the irregular-procedure findings supervision detects on ingest,
- * named `anomaly.<kind>` (out_of_order, refusal_without_reason, …).
+ * named `anomaly.<kind>` (out_of_order, refusal_without_basis, …).
  */
 export interface ViolationRule extends RuleBase {
   kind: 'violation';
@@ -109,7 +109,7 @@ export const DEFAULT_RULE_SET: RuleSetBody = {
     { code: 'time.yellow', kind: 'threshold', nameZh: '临近办理时限', nameEn: 'Close to the time limit', level: 'yellow', measure: 'workdays_left', value: 1, enabled: true },
     { code: 'time.overdue', kind: 'threshold', nameZh: '超时限', nameEn: 'Over the time limit', level: 'red', measure: 'overdue', value: 0, enabled: true },
     { code: 'violation.fee', kind: 'violation', nameZh: '违规收费', nameEn: 'Irregular fee', level: 'red', eventTypes: ['fee.irregular', 'fee.overcharged'], enabled: true },
-    { code: 'violation.procedure', kind: 'violation', nameZh: '违反审批程序', nameEn: 'Approval procedure violated', level: 'red', eventTypes: ['anomaly.out_of_order', 'anomaly.refusal_without_reason', 'case.procedure_violated'], enabled: true },
+    { code: 'violation.procedure', kind: 'violation', nameZh: '违反审批程序', nameEn: 'Approval procedure violated', level: 'red', eventTypes: ['anomaly.out_of_order', 'anomaly.refusal_without_basis', 'case.procedure_violated'], enabled: true },
     { code: 'violation.disclosure', kind: 'violation', nameZh: '违反政务公开规定', nameEn: 'Disclosure rules violated', level: 'red', eventTypes: ['disclosure.violated'], enabled: true },
     { code: 'violation.refusal', kind: 'violation', nameZh: '对符合条件的申请人不予批准', nameEn: 'Qualified applicant refused', level: 'red', eventTypes: ['case.refusal_reversed'], enabled: true },
   ],
@@ -210,9 +210,19 @@ export function nextThreshold(
   return thresholdsOf(cal, rules, d).find((t) => !raised.has(t.rule.code)) ?? null;
 }
 
-/** The violation rules an incoming event type triggers. */
+/**
+ * Earlier names of an anomaly, as rule sets stored before a rename still
+ * cite them: the first defaults named the refusal check
+ * `anomaly.refusal_without_reason`, which the projection never emitted.
+ */
+const FORMER_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'anomaly.refusal_without_basis': ['anomaly.refusal_without_reason'],
+};
+
+/** The violation rules an incoming event type (or an anomaly, `anomaly.<kind>`) triggers, each once. */
 export function violationsFor(rules: readonly SupervisionRule[], eventType: string): ViolationRule[] {
-  return rules.filter((r): r is ViolationRule => r.kind === 'violation' && r.enabled && r.eventTypes.includes(eventType));
+  const names = [eventType, ...(FORMER_NAMES[eventType] ?? [])];
+  return rules.filter((r): r is ViolationRule => r.kind === 'violation' && r.enabled && r.eventTypes.some((t) => names.includes(t)));
 }
 
 export function levelRank(level: CardLevel): number {
