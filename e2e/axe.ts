@@ -47,8 +47,13 @@ export async function checkPage(page: Page, what: string): Promise<void> {
   try {
     for (const width of [320, 640]) {
       await page.setViewportSize({ width, height: 800 });
+      // Breakpoint-driven layouts re-render after the resize event: give a busy machine up to 3 s to settle.
       await page.waitForTimeout(200);
-      const o = await horizontalOverflow(page);
+      let o = await horizontalOverflow(page);
+      for (const settleBy = Date.now() + 3000; o.scrollWidth > o.clientWidth + 1 && Date.now() < settleBy;) {
+        await page.waitForTimeout(200);
+        o = await horizontalOverflow(page);
+      }
       if (o.scrollWidth > o.clientWidth + 1) {
         throw new Error(`${what} scrolls sideways at ${width} px: content ${o.scrollWidth} px wide (widest: ${o.widest || 'unknown'})`);
       }
