@@ -8,6 +8,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api';
 import { I18nProvider, useI18n } from './i18n';
 import { ME_KEY } from './ui/auth';
+import { useFocusableScrollRegions } from './ui/focusableScroll';
 import './ui/global.css';
 
 // One chunk per app shell: a citizen never downloads the staff screens.
@@ -46,6 +47,7 @@ function Loading() {
 
 function Shell() {
   const { locale } = useI18n();
+  useFocusableScrollRegions();
   return (
     <ConfigProvider
       locale={locale === 'zh' ? zhCN : enUS}

@@ -1,5 +1,4 @@
 // The public portal: service guides, online application, my cases, progress lookup.
-import { useEffect } from 'react';
 import { Result } from 'antd';
 import { NavLink, Route, Routes } from 'react-router';
 import { useI18n } from '../i18n';
@@ -125,28 +124,8 @@ function NotFound() {
   );
 }
 
-/**
- * A table that scrolls sideways on a narrow screen must be reachable by
- * keyboard (WCAG 2.1.1; axe scrollable-region-focusable): such scroll
- * containers get a tab stop, on every portal page, whoever renders the table.
- */
-function useFocusableScrollRegions() {
-  useEffect(() => {
-    const mark = () => {
-      for (const el of document.querySelectorAll<HTMLElement>('.tb-portal .ant-table-content, .tb-portal .ant-table-body')) {
-        if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
-      }
-    };
-    mark();
-    const observer = new MutationObserver(mark);
-    observer.observe(document.body, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, []);
-}
-
 export default function PortalApp() {
   const { t } = useI18n();
-  useFocusableScrollRegions();
   return (
     <div className="tb-portal">
       <a className="tb-skip-link" href="#main">

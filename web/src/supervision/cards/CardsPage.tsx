@@ -1,6 +1,6 @@
 // 预警纠错: the list of warnings and cards with filters and colours. Supervisors
 // see all of them; the same table, scoped by the server, is 我的监察卡 in the workbench.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
@@ -17,28 +17,8 @@ const LEVELS: CardLevel[] = ['warning', 'yellow', 'red'];
 const STATUSES: CardStatus[] = ['raised', 'accepted', 'filed', 'investigating', 'decided', 'appealed', 'upheld', 'revoked'];
 const PAGE = 20;
 
-/**
- * The table scrolls sideways on a narrow screen: its scroll container gets a
- * tab stop so the keyboard reaches it (WCAG 2.1.1, axe scrollable-region-focusable).
- */
-export function useFocusableScroll(ref: React.RefObject<HTMLDivElement | null>) {
-  useEffect(() => {
-    const root = ref.current;
-    if (!root) return;
-    const mark = () => {
-      for (const el of root.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')) if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
-    };
-    mark();
-    const observer = new MutationObserver(mark);
-    observer.observe(root, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, [ref]);
-}
-
 export function CardsTable({ basePath }: { basePath: string }) {
   const { t, formatDateTime } = useI18n();
-  const tableRef = useRef<HTMLDivElement>(null);
-  useFocusableScroll(tableRef);
   const stage = useStageLabel();
   const [filter, setFilter] = useState<{ level?: CardLevel; status?: CardStatus; caseNo?: string }>({});
   const [page, setPage] = useState(1);
@@ -77,7 +57,7 @@ export function CardsTable({ basePath }: { basePath: string }) {
       </Form>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? <Typography.Text aria-live="polite">{t('svc.counts', list.data.levels)}</Typography.Text> : null}
-      <div ref={tableRef}>
+      <div>
       <Table<CardSummary>
         rowKey="id"
         size="middle"

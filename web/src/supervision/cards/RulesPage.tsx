@@ -1,13 +1,12 @@
 // 监察规则: the supervision admin edits thresholds, which violations give which
 // colour and the card handling limits; saving makes a new version.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Typography, message } from 'antd';
 import { useI18n } from '../../i18n';
 import { ErrorAlert, useShowError } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { cardsApi, type CardLevel, type Lifecycle, type Rule } from './api';
-import { useFocusableScroll } from './CardsPage';
 
 const LEVELS: CardLevel[] = ['warning', 'yellow', 'red'];
 const LIFECYCLE: (keyof Lifecycle)[] = ['acceptWorkdays', 'decideWorkdays', 'appealWorkdays', 'reviewWorkdays'];
@@ -21,8 +20,6 @@ export function RulesPage() {
   const [draft, setDraft] = useState<Rule[]>([]);
   const [lifecycle, setLifecycle] = useState<Lifecycle | null>(null);
   const [note, setNote] = useState('');
-  const tableRef = useRef<HTMLDivElement>(null);
-  useFocusableScroll(tableRef);
   useEffect(() => {
     if (rules.data) { setDraft(rules.data.current.rules); setLifecycle(rules.data.current.lifecycle); }
   }, [rules.data]);
@@ -39,7 +36,7 @@ export function RulesPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('svc.rulesTitle')}</Typography.Title>
       <Typography.Paragraph>{t('svc.rulesHint')} {t('svc.rulesVersion', { version: cur.version, note: cur.note })}</Typography.Paragraph>
-      <Card><div ref={tableRef}>
+      <Card><div>
         <Table<Rule>
           rowKey="code" size="small" pagination={false} dataSource={draft} scroll={{ x: true }}
           columns={[
