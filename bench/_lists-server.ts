@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { createPool, type Queryable } from '../server/src/platform/db/pool.ts';
-import { buildApp } from '../server/src/platform/http/app.ts';
+import { buildApp } from '../server/src/app.ts';
 import { requireActor } from '../server/src/platform/http/auth.ts';
 import type { Actor } from '../server/src/platform/http/context.ts';
 import { readEvents } from '../server/src/platform/events/stream.ts';

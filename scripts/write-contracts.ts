@@ -1,6 +1,6 @@
 // `npm run contracts`: regenerates docs/openapi.json, docs/errors.md and docs/events.md.
 import fs from 'node:fs';
-import { buildApp } from '../server/src/platform/http/app.ts';
+import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { createPool } from '../server/src/platform/db/pool.ts';

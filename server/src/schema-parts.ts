@@ -1,6 +1,6 @@
 import type { SchemaPart } from './platform/db/backup.ts';
 import { migrate, migrationsDir } from './platform/db/migrate.ts';
-import { supervisionMigrationsDir, migrateSupervision } from './modules/supervision/migrate.ts';
+import { supervisionMigrationsDir, migrateSupervision } from './modules/supervision/index.ts';
 
 /**
  * Every migration set of the database, as `tongban restore` replays them

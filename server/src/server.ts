@@ -4,13 +4,12 @@ import { migrateSupervision } from './modules/supervision/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/connect.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { buildApp, type App } from './platform/http/app.ts';
+import type { App } from './platform/http/app.ts';
+import { buildApp } from './app.ts';
 import type { AppContext } from './platform/http/context.ts';
-import { seedDemo } from './modules/demo/seed.ts';
-import { loadDemoCases } from './modules/demo/cases.ts';
+import { loadDemoCases, seedDemo, seedSupervisionAccounts } from './modules/demo/index.ts';
 import { startSweeps } from './sweeps.ts';
 import { startChainer } from './platform/events/chain.ts';
-import { handOverToNotify, startCardTracker } from './modules/supervision/cards/index.ts';
 import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
 import { notifySettings, startNotifications } from './modules/notify/index.ts';
@@ -18,8 +17,7 @@ import { startRecomputeWorker } from './modules/cases/index.ts';
 import type { Db } from './platform/db/pool.ts';
 import type { ServerRole } from './platform/config.ts';
 import { ownPublisherKey, type PublishTarget } from './platform/events/publisher.ts';
-import { ensureOwnSource, OWN_SOURCE_ID, OWN_SOURCE_NAME, startSupervisionLive } from './modules/supervision/index.ts';
-import { seedSupervisionAccounts } from './modules/demo/seed.ts';
+import { ensureOwnSource, handOverToNotify, OWN_SOURCE_ID, OWN_SOURCE_NAME, startCardTracker, startSupervisionLive } from './modules/supervision/index.ts';
 
 export interface RunningServer {
   app: App;

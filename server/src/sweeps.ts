@@ -1,9 +1,8 @@
 import type { AppContext } from './platform/http/context.ts';
 import { deemOverdueApplicationsAccepted } from './modules/cases/index.ts';
-import { fireDueTimers, legalClockCalculator } from './modules/workflow/engine/index.ts';
-import { loadClock } from './modules/cases/clock.ts';
-import { concludeEndedProcesses } from './modules/cases/process-end.ts';
-import { reportOverdueOwedMaterials } from './modules/intake/commands.ts';
+import { fireDueTimers, legalClockCalculator } from './modules/workflow/index.ts';
+import { concludeEndedProcesses, loadClock } from './modules/cases/index.ts';
+import { reportOverdueOwedMaterials } from './modules/intake/index.ts';
 import { removeEndedSessions } from './modules/iam/index.ts';
 import { removeExpiredIdempotencyKeys } from './platform/http/idempotency.ts';
 

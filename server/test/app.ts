@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../src/platform/clock.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
-import { buildApp, type App } from '../src/platform/http/app.ts';
+import type { App } from '../src/platform/http/app.ts';
+import { buildApp } from '../src/app.ts';
 import type { AppContext } from '../src/platform/http/context.ts';
-import { seedDemo } from '../src/modules/demo/seed.ts';
-import { DEMO_PASSWORD } from '../src/modules/demo/data.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/modules/demo/index.ts';
 import { createTestDb } from './db.ts';
 import { sampleFormData } from '../../shared/forms/index.ts';
-import { regionIndex } from '../src/modules/forms/regions.ts';
+import { regionIndex } from '../src/modules/forms/index.ts';
 
 export interface TestApp {
   app: App;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/platform/db/pool.ts';
-import { deadlines, loadClock, loadClockInputs } from '../src/modules/cases/clock.ts';
+import { deadlines, loadClock, loadClockInputs } from '../src/modules/cases/index.ts';
 
 /**
  * Open cases in bulk for tests and benchmarks: copies of one case that the

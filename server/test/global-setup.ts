@@ -7,7 +7,7 @@ import { startEmbeddedPg, type EmbeddedPg } from '../src/platform/db/embedded.ts
 import { createPool } from '../src/platform/db/pool.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { freePort } from './free-port.ts';
-import { migrateSupervision } from '../src/modules/supervision/migrate.ts';
+import { migrateSupervision } from '../src/modules/supervision/index.ts';
 
 /**
  * One real PostgreSQL per test run (the embedded one, in a temp folder on a

@@ -5,7 +5,7 @@
  * non-zero only when a file could not be read at all, or on a usage error.
  */
 import fs from 'node:fs/promises';
-import { validate, type Finding } from '../modules/workflow/definition/index.ts';
+import { validate, type Finding } from '../modules/workflow/index.ts';
 
 interface Options {
   lang: 'zh' | 'en';

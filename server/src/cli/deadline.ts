@@ -20,7 +20,7 @@ import {
   type OfficeHours,
   type Unit,
   type WorkCalendar,
-} from '../modules/calendar/rules.ts';
+} from '../modules/calendar/index.ts';
 
 const USAGE = `用法：tongban deadline --from 日期 --days 天数 [选项]
 
@@ -63,7 +63,7 @@ async function loadRegion(region: string): Promise<WorkCalendar> {
     throw new AppError('CALENDAR_REGION_UNKNOWN', { region, hint: '地区日历保存在数据库中，请设置 DATABASE_URL' });
   }
   const { createPool } = await import('../platform/db/pool.ts');
-  const { loadCalendar } = await import('../modules/calendar/queries.ts');
+  const { loadCalendar } = await import('../modules/calendar/index.ts');
   const db = createPool(url, 1);
   try {
     return await loadCalendar(db, region);

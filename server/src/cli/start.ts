@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { loadConfig } from '../platform/config.ts';
 import { startServer } from '../server.ts';
-import { DEMO_PASSWORD, users } from '../modules/demo/data.ts';
+import { DEMO_PASSWORD, demoUsers } from '../modules/demo/index.ts';
+import { accountExists } from '../modules/iam/index.ts';
 import { webDistDir } from '../platform/http/app.ts';
 import path from 'node:path';
 
@@ -38,10 +39,9 @@ export async function run(args: string[]): Promise<number> {
   console.log(`通办 已启动${config.role === 'supervision' ? '（电子监察平台）' : config.role === 'approval' ? '（审批系统）' : ''}：${server.url}`);
   console.log(`  API 文档：${server.url}/api/docs`);
   if (!hasWeb) console.log('  （未找到 web/dist：请先运行 npm run build:web，或使用 npm start 自动构建）');
-  const demo = await server.ctx.db.query('SELECT 1 FROM users WHERE username = $1', ['admin']);
-  if (demo.rowCount) {
+  if (await accountExists(server.ctx.db, 'admin')) {
     console.log(`  演示账号（密码均为 ${DEMO_PASSWORD}）：`);
-    for (const u of users.filter((x) => config.role !== 'supervision' || x.role === 'supervisor' || x.role === 'supervision_leader')) console.log(`    ${u.username.padEnd(14)} ${ROLE_LABEL[u.role]}  ${u.displayName}`);
+    for (const u of demoUsers.filter((x) => config.role !== 'supervision' || x.role === 'supervisor' || x.role === 'supervision_leader')) console.log(`    ${u.username.padEnd(14)} ${ROLE_LABEL[u.role]}  ${u.displayName}`);
   }
   console.log('按 Ctrl+C 停止。');
   await new Promise<void>((resolve) => {

@@ -1,7 +1,6 @@
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/connect.ts';
-import { forecastCards } from '../modules/supervision/cards/index.ts';
-import { LEVEL_LABELS } from '../modules/supervision/cards/rules.ts';
+import { forecastCards, LEVEL_LABELS } from '../modules/supervision/index.ts';
 
 const USAGE = '用法：tongban supervision scan --at <ISO 时刻> [--json]';
 

@@ -4,8 +4,8 @@ import { applicationFor, login, multipartFile, PDF_BYTES, submitCase, uploadPdf 
 import { creditCodeCheckChar } from '../../../shared/identity.ts';
 import { withTx } from '../../src/platform/db/pool.ts';
 import { enqueueNotification } from '../../src/modules/notify/index.ts';
-import { trackCards } from '../../src/modules/supervision/cards/index.ts';
-import { addCase, addEvent, addSource, addStep } from '../../src/modules/supervision/cards/fixtures.ts';
+import { trackCards } from '../../src/modules/supervision/index.ts';
+import { addCase, addEvent, addSource, addStep } from '../../src/modules/supervision/testing.ts';
 import { ACCOUNTS, OTHER_APPLICANT, PRINCIPALS, type Principal } from './principals.ts';
 
 /**

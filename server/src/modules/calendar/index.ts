@@ -58,3 +58,5 @@ export type { HolidayNotice, NoticeHoliday, NoticeProblem } from './notice.ts';
 export type { CalendarActor } from './store.ts';
 export type { CalendarContext } from './commands.ts';
 export type { CenterClock, CalendarRegion, CalendarDayRow, CalendarEditRow } from './queries.ts';
+/** The calendar administration routes. */
+export { registerCalendarRoutes } from './routes.ts';

@@ -13,7 +13,7 @@ import { drainRecomputeJobs, recordRecomputeJob, RECOMPUTE_EVENT_TYPES } from '.
 import { issueNotice } from '../documents/index.ts';
 import type { Tx } from '../../platform/db/pool.ts';
 import type { CenterClock } from '../calendar/index.ts';
-import { rescheduleTimers } from '../workflow/engine/index.ts';
+import { rescheduleTimers } from '../workflow/index.ts';
 import { engineActor, engineEnv } from './workflow.ts';
 
 const today = (now: Date): string => formatIsoDate(toShanghai(now).day);

@@ -1,4 +1,11 @@
 /** The cases module's public face for other modules and the composition root. */
+/**
+ * Request and response schemas other modules' routes reuse (a walk-in
+ * submission answers like an online one). Exported first: intake's schemas
+ * extend them when they load, and the case page's reads load intake (owed
+ * materials), so they must be ready before the rest of this file's imports.
+ */
+export { caseDetailSchema, idParams, submitBody, submitResponse } from './schemas.ts';
 export { deemOverdueApplicationsAccepted } from './commands.ts';
 export { applyCalendarChanges, calendarDeadlineConsumer } from './clock-commands.ts';
 /** Background deadline recomputation after calendar edits: each node runs a worker; jobs and their progress. */
@@ -18,3 +25,18 @@ export { attachUploads, findUpload } from './uploads.ts';
 /** Case number, item, applicant and contact, for notifications. */
 export { casePartiesOf } from './contacts.ts';
 export type { CaseParties as CaseContactParties } from './contacts.ts';
+/** The case routes: applications and lists, uploads, the legal clock on a case, process steps. */
+export { registerCaseRoutes } from './routes.ts';
+export { registerUploadRoutes } from './upload-routes.ts';
+export { registerClockRoutes } from './clock-routes.ts';
+export { registerStepRoutes } from './step-routes.ts';
+/** The sweep that concludes cases whose process ended without a decision step's conclusion. */
+export { concludeEndedProcesses } from './process-end.ts';
+/** The case commands the demo center's sample cases are made with (the routes call the same). */
+export { acceptCase, refuseCase, completeTask } from './commands.ts';
+export { issueSupplementNotice } from './clock-commands.ts';
+export { storeUpload } from './uploads.ts';
+/** A moment's day in China time (YYYY-MM-DD), the day case numbers and lists use. */
+export { chinaDay } from './rules.ts';
+/** A case's deadlines from its stored inputs and the center's clock. */
+export { deadlines, loadClockInputs } from './clock.ts';

@@ -7,7 +7,7 @@ import {
   addSigners, allowedOperations, claimTask, copyTo, delegateTask, getHistory, handoverTasks, listReturnTargets, markCopyRead, removeSigner,
   resolveTask, resumeInstance, returnTask, suspendInstance, transferTask, unclaimTask, urgeTask, withdrawTask,
   legalClockCalculator, type EngineEnv,
-} from '../workflow/engine/index.ts';
+} from '../workflow/index.ts';
 import { getCaseDetail } from './queries.ts';
 import { assertCanSeeStep, canCopyCase, canReceiveCopy, canTakeOverStep, canUrgeStep, type StepAccessFacts } from './policy.ts';
 import { caseAccessFacts, openStepDepartments, stepAccessFacts } from './step-access.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
-import { deployDefinition, fireDueTimers, getHistory, legalClockCalculator } from '../workflow/engine/index.ts';
+import { deployDefinition, fireDueTimers, getHistory, legalClockCalculator } from '../workflow/index.ts';
 import { loadClock } from './clock.ts';
 
 // Thursday 2026-09-24, 10:00 in Beijing. 9/25–9/27 中秋, 10/1–10/7 国庆.

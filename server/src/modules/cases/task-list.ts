@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/pool.ts';
 import type { Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { afterKey, decodeCursor, keyColumn, toPage, type KeyValue, type Ordering, type Page } from '../../platform/http/page.ts';
-import { openTaskBranches } from '../workflow/engine/index.ts';
+import { openTaskBranches } from '../workflow/index.ts';
 import { caseFilterSql, type CaseFilters } from './list-filters.ts';
 import { engineActor } from './workflow.ts';
 import { loadClock, loadPauses, stepDueWithPauses } from './clock.ts';

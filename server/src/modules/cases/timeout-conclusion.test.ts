@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
-import { deployDefinition, fireDueTimers, getHistory } from '../workflow/engine/index.ts';
+import { deployDefinition, fireDueTimers, getHistory } from '../workflow/index.ts';
 import { concludeEndedProcesses } from './process-end.ts';
 
 /** A single review by 市场监管 with one working day and a timeout action: the last step decided by the timer. */

@@ -5,7 +5,7 @@ import type { CenterClock } from '../calendar/index.ts';
 import {
   completeTask as completeEngineTask, legalClockCalculator, startInstance,
   type Actor as EngineActor, type EngineEnv,
-} from '../workflow/engine/index.ts';
+} from '../workflow/index.ts';
 
 /**
  * The bridge between a case and its process instance on the workflow engine.

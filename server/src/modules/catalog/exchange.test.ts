@@ -7,10 +7,11 @@ import { createTestApp, login, multipartFile, type TestApp } from '../../../test
 import { createTestDb } from '../../../test/db.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { buildApp, type App } from '../../platform/http/app.ts';
-import { hashPassword } from '../iam/passwords.ts';
-import { deployDefinition } from '../workflow/engine/index.ts';
-import { DEMO_PASSWORD } from '../demo/data.ts';
+import type { App } from '../../platform/http/app.ts';
+import { buildApp } from '../../app.ts';
+import { hashPassword } from '../iam/index.ts';
+import { deployDefinition } from '../workflow/index.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 /**
  * A system with the source's organisation (center, departments, published

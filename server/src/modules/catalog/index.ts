@@ -13,3 +13,8 @@ export type { ItemContent } from './content.ts';
 /** Which items bind which process key (the process designer's list shows them). */
 export { itemsBindingProcesses } from './process-bindings.ts';
 export type { ProcessBinding } from './process-bindings.ts';
+/** The catalogue's public and admin routes. */
+export { registerCatalogRoutes } from './routes.ts';
+/** A version's content: its zod shape and its meaning checks. */
+export { itemContentSchema } from './content.ts';
+export { checkContent } from './rules.ts';

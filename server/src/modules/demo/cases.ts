@@ -13,13 +13,9 @@ import type { Actor, AppContext, Role } from '../../platform/http/context.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { getItem } from '../catalog/index.ts';
 import { fromShanghai, isWorkingDay, toShanghai } from '../calendar/index.ts';
-import { acceptCase, completeTask, refuseCase, submitApplication } from '../cases/commands.ts';
-import { issueSupplementNotice } from '../cases/clock-commands.ts';
-import { loadClock } from '../cases/clock.ts';
-import { chinaDay } from '../cases/rules.ts';
-import { storeUpload } from '../cases/uploads.ts';
-import { concludeImmediate, saveChecklist, submitWalkIn, type ApplicantInput } from '../intake/commands.ts';
-import { regionIndex } from '../forms/regions.ts';
+import { acceptCase, chinaDay, completeTask, issueSupplementNotice, loadClock, refuseCase, storeUpload, submitApplication } from '../cases/index.ts';
+import { concludeImmediate, saveChecklist, submitWalkIn, type ApplicantInput } from '../intake/index.ts';
+import { regionIndex } from '../forms/index.ts';
 import { isRequired, sampleFormData, type FormSpec } from '../../../../shared/forms/index.ts';
 import { demoMaterialPdf } from './material-pdf.ts';
 

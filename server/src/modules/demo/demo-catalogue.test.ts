@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationFor, createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
 import { checkFormSpec, type FormSpec } from '../../../../shared/forms/index.ts';
-import { validate } from '../workflow/definition/index.ts';
-import { itemContentSchema } from '../catalog/content.ts';
-import { checkContent } from '../catalog/rules.ts';
+import { validate } from '../workflow/index.ts';
+import { checkContent, itemContentSchema } from '../catalog/index.ts';
 import { items } from './data.ts';
 import { moreItems } from './more-items.ts';
 import { seedDemo } from './seed.ts';

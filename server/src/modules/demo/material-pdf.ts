@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { fontBytes } from '../documents/render.ts';
+import { fontBytes } from '../documents/index.ts';
 
 /**
  * The one file every demo material is uploaded as: a real one-page PDF (so

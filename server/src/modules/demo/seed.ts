@@ -1,9 +1,9 @@
 import type { Db } from '../../platform/db/pool.ts';
 import { withTx } from '../../platform/db/pool.ts';
-import { hashPassword } from '../iam/passwords.ts';
+import { hashPassword } from '../iam/index.ts';
 import { center, demoContact, departments, DEMO_PASSWORD, items, users, windows } from './data.ts';
 import { jointInvestment, medicalLicensing, singleReview } from './processes.ts';
-import { deployDefinition } from '../workflow/engine/index.ts';
+import { deployDefinition } from '../workflow/index.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { loadDemoCatalogue } from './catalogue.ts';
 import { loadDemoArticles } from '../portal/index.ts';

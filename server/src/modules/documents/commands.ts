@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db/pool.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { filesRoot, type Config } from '../../platform/config.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { deadlines, loadClock, loadClockInputs } from '../cases/clock.ts';
+import { deadlines, loadClock, loadClockInputs } from '../cases/index.ts';
 import { composeNotice, formatDocumentNo, NOTICE_TITLES, progressUrl, shanghaiYear, type NoticeFacts, type NoticeKind, type SupplementLine } from './rules.ts';
 import { renderNotice } from './render.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Queryable } from '../../platform/db/pool.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { getCaseDetail } from '../cases/queries.ts';
+import { getCaseDetail } from '../cases/index.ts';
 import { documentsDir } from './commands.ts';
 import type { NoticeKind } from './rules.ts';
 

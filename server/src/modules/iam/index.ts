@@ -61,3 +61,9 @@ export async function accountsWithRoles(q: Queryable, roles: readonly Role[], de
 export { updateOwnContact } from './contact.ts';
 
 export { removeEndedSessions } from './sessions.ts';
+/** Sign-in, accounts, own sessions and contact routes. */
+export { registerIamRoutes } from './routes.ts';
+/** argon2id password hashes (demo accounts are created with them). */
+export { hashPassword } from './passwords.ts';
+/** Whether an account of this name exists (the start banner lists the demo logins only then). */
+export { accountExists } from './queries.ts';

@@ -12,3 +12,8 @@ export async function findUserView(db: Queryable, id: string): Promise<UserView 
   );
   return rows[0] as UserView | undefined;
 }
+
+export async function accountExists(q: Queryable, username: string): Promise<boolean> {
+  const { rowCount } = await q.query('SELECT 1 FROM users WHERE username = $1', [username]);
+  return (rowCount ?? 0) > 0;
+}

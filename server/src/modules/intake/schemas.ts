@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { submitBody, submitResponse } from '../cases/schemas.ts';
+import { submitBody, submitResponse } from '../cases/index.ts';
 
 export const applicantKindSchema = z.enum(['person', 'enterprise']);
 

@@ -4,7 +4,7 @@ import type { EventConsumer } from '../../platform/events/consumer.ts';
 import { accountsForCandidates, accountsWithRoles, contactsOf } from '../iam/index.ts';
 import { casePartiesOf, type CaseContactParties } from '../cases/index.ts';
 import { messageContactsOf } from '../portal/index.ts';
-import { getTask } from '../workflow/engine/index.ts';
+import { getTask } from '../workflow/index.ts';
 import type { Kind } from './kinds.ts';
 import { writeNotifications, type PlannedNotification, type Recipient } from './outbox.ts';
 import type { QuietHours } from './rules.ts';

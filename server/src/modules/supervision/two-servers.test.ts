@@ -6,7 +6,7 @@ import { createTestDb } from '../../../test/db.ts';
 import { login, submitCase } from '../../../test/app.ts';
 import { freePort } from '../../../test/free-port.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
-import { seedDemo } from '../demo/seed.ts';
+import { seedDemo } from '../demo/index.ts';
 import { startServer, type RunningServer } from '../../server.ts';
 
 /**

@@ -21,24 +21,7 @@ import { registerCrossSiteCheck } from './cross-site.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { clockStore } from './rate-limit.ts';
 import { AppError } from '../errors.ts';
-import { registerIamRoutes } from '../../modules/iam/routes.ts';
-import { registerCatalogRoutes } from '../../modules/catalog/routes.ts';
-import { registerCaseRoutes } from '../../modules/cases/routes.ts';
-import { registerUploadRoutes } from '../../modules/cases/upload-routes.ts';
-import { registerClockRoutes } from '../../modules/cases/clock-routes.ts';
-import { registerStepRoutes } from '../../modules/cases/step-routes.ts';
-import { registerCalendarRoutes } from '../../modules/calendar/routes.ts';
-import { registerSupervisionRoutes } from '../../modules/supervision/routes.ts';
-import { registerCardRoutes } from '../../modules/supervision/cards/index.ts';
-import { registerWorkflowRoutes } from '../../modules/workflow/routes.ts';
-import { registerDocumentRoutes } from '../../modules/documents/index.ts';
-import { registerPortalRoutes } from '../../modules/portal/index.ts';
-import { registerFormRoutes } from '../../modules/forms/index.ts';
-import { registerIntakeRoutes } from '../../modules/intake/routes.ts';
-import { registerOpsRoutes } from '../ops/routes.ts';
-import { registerNotifyRoutes } from '../../modules/notify/index.ts';
-import { registerMetrics } from '../ops/metrics.ts';
-import { metricSources } from '../../metric-sources.ts';
+import { registerMetrics, type MetricSource } from '../ops/metrics.ts';
 
 export type App = FastifyInstance;
 /** The app as route modules see it: zod schemas type each handler's input. */
@@ -55,8 +38,20 @@ export interface BuildOptions {
   serveWeb?: boolean;
 }
 
-/** Builds the HTTP app: plugins, error catalogue, OpenAPI, every module's routes. */
-export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
+/** What the composition root plugs into the platform's HTTP app (server/src/app.ts). */
+export interface HttpParts {
+  /** Registers the routes this process serves (the modules' and the platform's operations routes). */
+  routes: (api: Api, ctx: AppContext) => void;
+  /** What modules add to /metrics. */
+  metrics: MetricSource[];
+}
+
+/**
+ * Builds the HTTP app: plugins, error catalogue, OpenAPI, session and input
+ * hooks, metrics, the web UI; the routes are handed in by the composition root
+ * (server/src/routes.ts), so the platform imports no module.
+ */
+export async function buildHttpApp(ctx: AppContext, parts: HttpParts, opts: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),
@@ -94,29 +89,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerInputGuard(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  // A supervision platform of its own (--role supervision) serves accounts and supervision only.
-  const role = ctx.config.role ?? 'all';
-  registerIamRoutes(api, ctx);
-  if (role !== 'supervision') {
-    registerCatalogRoutes(api, ctx);
-    registerCaseRoutes(api, ctx);
-    registerUploadRoutes(api, ctx);
-    registerClockRoutes(api, ctx);
-    registerStepRoutes(api, ctx);
-    registerCalendarRoutes(api, ctx);
-    registerWorkflowRoutes(api, ctx);
-    registerDocumentRoutes(api, ctx);
-    registerPortalRoutes(api, ctx);
-    registerFormRoutes(api, ctx);
-    registerIntakeRoutes(api, ctx);
-  }
-  if (role !== 'approval') {
-    registerSupervisionRoutes(api, ctx);
-    registerCardRoutes(api, ctx);
-  }
-  registerOpsRoutes(api, ctx);
-  registerNotifyRoutes(api, ctx);
-  registerMetrics(app, ctx, metricSources());
+  parts.routes(api, ctx);
+  registerMetrics(app, ctx, parts.metrics);
 
   if (opts.serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
     // Hashed assets may be cached for good; the shell must be fetched afresh.
@@ -135,7 +109,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setNotFoundHandler((req, reply) => {
     if (spa && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
       // The supervision platform alone shows only its own shell (and the login page).
-      if (role === 'supervision' && !/^\/(supervision|login)(\/|\?|$)/.test(req.url)) return reply.redirect('/supervision');
+      if (ctx.config.role === 'supervision' && !/^\/(supervision|login)(\/|\?|$)/.test(req.url)) return reply.redirect('/supervision');
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const locale = localeFrom(req.headers['accept-language']);

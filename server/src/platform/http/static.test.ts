@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp, webDistDir, type App } from './app.ts';
+import { webDistDir, type App } from './app.ts';
+import { buildApp } from '../../app.ts';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 
 // Serving the built UI needs web/dist; `npm test` builds it before the browser tests only,

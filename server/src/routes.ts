@@ -1,0 +1,43 @@
+import type { Api } from './platform/http/app.ts';
+import type { AppContext } from './platform/http/context.ts';
+import { registerIamRoutes } from './modules/iam/index.ts';
+import { registerCatalogRoutes } from './modules/catalog/index.ts';
+import { registerCaseRoutes, registerClockRoutes, registerStepRoutes, registerUploadRoutes } from './modules/cases/index.ts';
+import { registerCalendarRoutes } from './modules/calendar/index.ts';
+import { registerWorkflowRoutes } from './modules/workflow/index.ts';
+import { registerDocumentRoutes } from './modules/documents/index.ts';
+import { registerPortalRoutes } from './modules/portal/index.ts';
+import { registerFormRoutes } from './modules/forms/index.ts';
+import { registerIntakeRoutes } from './modules/intake/index.ts';
+import { registerCardRoutes, registerSupervisionRoutes } from './modules/supervision/index.ts';
+import { registerNotifyRoutes } from './modules/notify/index.ts';
+import { registerOpsRoutes } from './platform/ops/routes.ts';
+
+/**
+ * Which routes this process serves, in the order of the OpenAPI document. A supervision platform of its
+ * own (--role supervision) serves accounts, messages and supervision only; an
+ * approval side that publishes elsewhere (--role approval) no supervision.
+ */
+export function registerRoutes(api: Api, ctx: AppContext): void {
+  const role = ctx.config.role ?? 'all';
+  registerIamRoutes(api, ctx);
+  if (role !== 'supervision') {
+    registerCatalogRoutes(api, ctx);
+    registerCaseRoutes(api, ctx);
+    registerUploadRoutes(api, ctx);
+    registerClockRoutes(api, ctx);
+    registerStepRoutes(api, ctx);
+    registerCalendarRoutes(api, ctx);
+    registerWorkflowRoutes(api, ctx);
+    registerDocumentRoutes(api, ctx);
+    registerPortalRoutes(api, ctx);
+    registerFormRoutes(api, ctx);
+    registerIntakeRoutes(api, ctx);
+  }
+  if (role !== 'approval') {
+    registerSupervisionRoutes(api, ctx);
+    registerCardRoutes(api, ctx);
+  }
+  registerOpsRoutes(api, ctx);
+  registerNotifyRoutes(api, ctx);
+}

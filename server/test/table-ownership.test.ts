@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../src/platform/paths.ts';
+import { sourceFiles, tablesInMigrations, tablesInSource } from './boundaries/sql-tables.ts';
+
+/**
+ * Each module's SQL names only its own tables (ARCHITECTURE.md, Module
+ * boundaries). The owners come from the map in ARCHITECTURE.md; a file that
+ * still reaches another owner's table is listed here with the reason.
+ */
+
+interface Crossing {
+  /** The tables of other owners this file's SQL names. */
+  tables: string[];
+  reason: string;
+}
+
+/** Reasons shared by several files. */
+const NAMES = "joins display names (an item's, a department's, a person's) into its rows in one statement; to become a lookup by id through catalog's or iam's index.ts";
+const ENGINE = "reads the engine's wf_* tables; to move behind read functions of workflow/index.ts";
+const DEMO = "the demo loader writes the first-start center's reference rows (center, departments, windows, accounts, items) in bulk and reads back what it made; its sample cases go through the modules' commands";
+const THE_CENTER = "finds the one center's id; to come from catalog's index.ts";
+
+/** file (under server/src) → the crossing it makes, and why it is still there. Only ever shrinks. */
+const CROSSINGS: Record<string, Crossing> = {
+  // On purpose.
+  'platform/events/stream.ts': {
+    tables: ['applicants', 'cases', 'departments', 'users'],
+    reason: "the event insert itself looks up the names a contract version promises (who acted, the step's and the case's department), so writers stay unchanged and the chain hashes what is stored (ARCHITECTURE.md, Supervision platform)",
+  },
+  'platform/http/auth.ts': {
+    tables: ['sessions', 'users'],
+    reason: "the session hook authenticates every request before any module's route runs; iam creates, lists and ends the rows",
+  },
+  'modules/supervision/event-list.ts': {
+    tables: ['events'],
+    reason: "the event stream page reads the chained stream itself (the platform's table, by seq); supervision reads nothing else of the approval side",
+  },
+  'modules/demo/seed.ts': { tables: ['centers', 'departments', 'item_materials', 'service_items', 'users', 'windows'], reason: DEMO },
+  'modules/demo/catalogue.ts': { tables: ['departments', 'item_categories', 'item_materials', 'service_items'], reason: DEMO },
+  'modules/demo/cases.ts': { tables: ['cases', 'item_materials', 'service_items', 'users', 'wf_instances', 'wf_tasks'], reason: DEMO },
+  'modules/portal/demo.ts': { tables: ['users'], reason: "the demo articles are signed by the first administrator; runs only with the demo center" },
+
+  // Still to move (issue 13).
+  'modules/calendar/commands.ts': { tables: ['centers'], reason: THE_CENTER },
+  'modules/calendar/routes.ts': { tables: ['centers'], reason: THE_CENTER },
+  'modules/cases/clock.ts': { tables: ['centers'], reason: THE_CENTER },
+  'modules/cases/case-list.ts': { tables: ['departments', 'service_items', 'wf_instances', 'wf_tasks'], reason: `${NAMES}; ${ENGINE}` },
+  'modules/cases/clock-commands.ts': { tables: ['item_materials'], reason: "checks a supplement notice's materials against the item's; to use catalog's getItem" },
+  'modules/cases/commands.ts': { tables: ['departments'], reason: "reads the department's code for the case number; to come with the item from catalog's getItem" },
+  'modules/cases/contacts.ts': { tables: ['applicants', 'service_items'], reason: `${NAMES}; the applicant's profile belongs to intake` },
+  'modules/cases/copy-list.ts': { tables: ['service_items', 'users', 'wf_copies', 'wf_instances', 'wf_tasks'], reason: `${NAMES}; ${ENGINE}` },
+  'modules/cases/deadline-recompute.ts': { tables: ['users'], reason: NAMES },
+  'modules/cases/process-end.ts': { tables: ['wf_instances', 'wf_tasks'], reason: ENGINE },
+  'modules/cases/public-reads.ts': { tables: ['departments', 'service_items'], reason: NAMES },
+  'modules/cases/queries.ts': { tables: ['departments', 'events', 'item_materials', 'users', 'wf_instances', 'wf_tasks', 'windows'], reason: `${NAMES}; ${ENGINE}; the timeline reads the case's events directly` },
+  'modules/cases/step-access.ts': { tables: ['departments', 'users', 'wf_copies', 'wf_instances', 'wf_tasks'], reason: `${NAMES}; ${ENGINE}` },
+  'modules/cases/step-routes.ts': { tables: ['departments', 'users', 'wf_definitions', 'wf_instances', 'wf_tasks'], reason: `${NAMES}; ${ENGINE}` },
+  'modules/cases/task-list.ts': { tables: ['service_items', 'wf_instances', 'wf_tasks'], reason: `${NAMES}; ${ENGINE}` },
+  'modules/cases/workflow.ts': { tables: ['departments', 'service_items', 'wf_instances', 'wf_tasks'], reason: `${NAMES}; ${ENGINE}` },
+  'modules/catalog/exchange.ts': { tables: ['uploads'], reason: 'sample files are uploads, which live in cases; to move to a files module' },
+  'modules/catalog/statistics.ts': { tables: ['cases'], reason: 'the 审批项目统计汇总表 counts cases per item in one aggregate; to come from a counting read of cases/index.ts' },
+  'modules/catalog/versions.ts': { tables: ['uploads', 'users', 'wf_definitions'], reason: `${NAMES}; sample files are uploads (to a files module); lists the published process keys a version may bind (to workflow/index.ts)` },
+  'modules/documents/commands.ts': {
+    tables: ['case_owed_materials', 'case_supplement_notices', 'cases', 'centers', 'departments', 'item_materials', 'service_items', 'users', 'windows'],
+    reason: 'gathers the facts of a notice itself; cases is to hand them over, documents only to render and store',
+  },
+  'modules/documents/queries.ts': { tables: ['cases'], reason: "the case number for a notice's file name; to be stored with the notice" },
+  'modules/forms/commands.ts': { tables: ['service_items'], reason: "the form designer writes the item's form; its commands belong to the catalogue" },
+  'modules/forms/queries.ts': { tables: ['departments', 'service_items'], reason: "reads an item's form; to come from catalog's index.ts" },
+  'modules/iam/index.ts': { tables: ['departments'], reason: 'finds accounts by department code; users.department_id refers to the catalogue\'s departments' },
+  'modules/iam/queries.ts': { tables: ['departments'], reason: NAMES },
+  'modules/intake/attendance.ts': { tables: ['center_clock_settings', 'users', 'windows'], reason: `${NAMES}; reads the center's office hours (calendar's loadCenterClock)` },
+  'modules/intake/commands.ts': { tables: ['cases', 'service_items', 'users'], reason: "reads a clerk's window, an item's flags, a repeated walk-in's case and the cases of overdue owed materials; to come through iam's, catalog's and cases' index.ts" },
+  'modules/intake/queries.ts': { tables: ['cases', 'item_materials', 'service_items', 'users'], reason: `${NAMES}; the owed-materials list joins cases` },
+  'modules/intake/routes.ts': { tables: ['service_items'], reason: "reads an item's flags; to come from catalog's getItem" },
+  'modules/portal/messages.ts': { tables: ['departments', 'users'], reason: NAMES },
+};
+
+function ownershipMap(): Map<string, string> {
+  const doc = fs.readFileSync(projectPath('ARCHITECTURE.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('Table ownership'), doc.indexOf('`demo` owns no table'));
+  const owners = new Map<string, string>();
+  for (const line of section.split('\n')) {
+    const m = /^\| ([a-z]+) \| (.+) \|$/.exec(line);
+    if (!m || m[1] === 'owner') continue;
+    for (const t of m[2]!.matchAll(/`([a-z_.]+)`/g)) {
+      if (owners.has(t[1]!)) throw new Error(`ARCHITECTURE.md gives ${t[1]} two owners`);
+      owners.set(t[1]!, m[1]!);
+    }
+  }
+  return owners;
+}
+
+/** `cases` for modules/cases/…, `platform` for platform/…, `root` for the composition root and the CLI. */
+function ownerOfFile(rel: string): string {
+  const parts = rel.split('/');
+  if (parts[0] === 'modules') return parts[1]!;
+  return parts[0] === 'platform' ? 'platform' : 'root';
+}
+
+const srcDir = projectPath('server', 'src');
+const owners = ownershipMap();
+const known = tablesInMigrations([projectPath('server', 'migrations'), projectPath('server', 'migrations-supervision')]);
+
+/** Every file's tables of other owners, as the code stands. */
+function crossingsInCode(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const file of sourceFiles(srcDir)) {
+    const rel = path.relative(srcDir, file).split(path.sep).join('/');
+    const self = ownerOfFile(rel);
+    const foreign = [...tablesInSource(fs.readFileSync(file, 'utf8'), known)].filter((t) => owners.get(t) !== self).sort();
+    if (foreign.length) found.set(rel, foreign);
+  }
+  return found;
+}
+
+describe('table ownership', () => {
+  it('gives every table the migrations create exactly one owner, and no other', () => {
+    expect([...known].filter((t) => !owners.has(t)).sort()).toEqual([]);
+    expect([...owners.keys()].filter((t) => !known.has(t)).sort()).toEqual([]);
+  });
+
+  it('finds tables in SQL kept in string and template literals', () => {
+    const names = new Set(['cases', 'service_items', 'departments', 'wf_tasks', 'supervision.sv_cases', 'users']);
+    const src = [
+      "const FROM = 'cases c JOIN service_items i ON i.id = c.item_id';",
+      'q(`SELECT 1 FROM ${FROM} LEFT JOIN departments d ON true WHERE x IN (SELECT id FROM wf_tasks)`);',
+      "q('INSERT INTO supervision.sv_cases (id) VALUES ($1)');",
+      '// the users of this function read FROM users, but a comment is no SQL',
+      "const label = 'cases';",
+    ].join('\n');
+    expect([...tablesInSource(src, names)].sort()).toEqual(['cases', 'departments', 'service_items', 'supervision.sv_cases', 'wf_tasks']);
+  });
+
+  it("keeps each module's SQL to its own tables, but for the listed crossings", () => {
+    const found = crossingsInCode();
+    const unlisted = [...found].filter(([file, tables]) => tables.some((t) => !CROSSINGS[file]?.tables.includes(t)))
+      .map(([file, tables]) => `${file}: ${tables.filter((t) => !CROSSINGS[file]?.tables.includes(t)).join(', ')}`);
+    expect(unlisted, 'SQL reaching another module\'s tables: go through that module\'s index.ts').toEqual([]);
+    const gone = Object.entries(CROSSINGS).filter(([file, c]) => c.tables.some((t) => !found.get(file)?.includes(t)))
+      .map(([file, c]) => `${file}: ${c.tables.filter((t) => !found.get(file)?.includes(t)).join(', ')}`);
+    expect(gone, 'crossings listed but no longer in the code: remove them from CROSSINGS').toEqual([]);
+  });
+});
