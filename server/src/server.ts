@@ -12,7 +12,7 @@ import { startSweeps } from './sweeps.ts';
 import { startChainer } from './platform/events/chain.ts';
 import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
-import { notifySettings, startNotifications } from './modules/notify/index.ts';
+import { notifySettings, startCardNoticePuller, startNotifications } from './modules/notify/index.ts';
 import { startRecomputeWorker } from './modules/cases/index.ts';
 import type { Db } from './platform/db/pool.ts';
 import type { ServerRole } from './platform/config.ts';
@@ -82,10 +82,16 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     const publishTo = config.role === 'supervision' ? undefined : await supervisionTarget(ctx, ownUrl);
     const stopSweeps = config.role === 'supervision' ? () => {} : startSweeps(ctx, log, config.sweepIntervalMs);
     const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
-    // Supervision raises its warnings and cards by itself, several times a second.
+    // Supervision raises its warnings and cards by itself, several times a second. The cards of this center's own
+    // cases go straight to its notifications when both share this database; any other source fetches its own.
+    const ownSource = config.role === 'all' && !config.supervision ? publishTo?.sourceId : undefined;
     const stopCards = config.role === 'approval'
       ? async () => {}
-      : startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`), { handOver: handOverToNotify });
+      : startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`), { handOver: ownSource ? (c) => handOverToNotify(c, [ownSource]) : undefined });
+    // A supervision platform elsewhere keeps the notices of this center's cards until this side fetches and delivers them.
+    const stopCardNotices = config.role !== 'supervision' && config.supervision
+      ? startCardNoticePuller(ctx, config.supervision, (err) => log(`取回监察卡通知出错：${err.message}`))
+      : async () => {};
     const consumers = startConsumers(ctx.db, config.role === 'supervision' ? [] : appConsumers(ctx, log, publishTo), {
       now: () => ctx.clock.now(),
       onError: (name, err) => log(`事件消费者「${name}」出错：${err.message}`),
@@ -103,6 +109,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
         await stopLive();
         stopSweeps();
         await stopCards();
+        await stopCardNotices();
         await stopRecompute();
         await consumers.stop();
         await notifications.stop();

@@ -193,6 +193,8 @@ export const MATRIX: Record<string, Row> = {
   // 电子监察 platform: supervisors (and 监察负责人, not a principal here, who alone registers sources); the ingest door
   // answers only a registered source's signature, so every session is refused (INGEST_SOURCE_UNKNOWN).
   'POST /api/supervision/ingest': { allow: [], call: () => ({ url: '/api/supervision/ingest', body: { events: [] } }) },
+  // The notices door likewise answers only a source's signature (its cards' notices, fetched by its approval side).
+  'POST /api/supervision/notices': { allow: [], call: () => ({ url: '/api/supervision/notices', body: { ack: [] } }) },
   'GET /api/supervision/sources': { allow: ['supervisor'], call: get('/api/supervision/sources') },
   'POST /api/supervision/sources': { allow: [], call: ({ n }) => ({ url: '/api/supervision/sources', body: { id: `county-${n}`, name: '某县' } }) },
   'POST /api/supervision/sources/{id}/key': { allow: [], call: () => ({ url: '/api/supervision/sources/center/key' }) },

@@ -64,34 +64,68 @@ class Refusal extends Error {
   }
 }
 
-export async function ingestBatch(
-  db: Db, input: { sourceId: string | undefined; signature: string | undefined; body: Buffer; now: Date },
-): Promise<IngestResult> {
-  const sourceId = input.sourceId?.trim() ?? '';
+/** A signed body read as JSON against its schema, once the signature holds: the data, or the first few issues. */
+export function parseBody<S extends z.ZodType>(body: Buffer, schema: S): { data: z.infer<S> } | { issues: string[] } {
+  let json: unknown;
   try {
-    const source = await db.query<{ secret: string; enabled: boolean }>('SELECT secret, enabled FROM supervision.sources WHERE id = $1', [sourceId]);
-    const row = source.rows[0];
-    if (!row || !row.enabled) throw new Refusal('INGEST_SOURCE_UNKNOWN', null);
-    if (!signatureMatches(row.secret, input.body, input.signature)) throw new Refusal('INGEST_SIGNATURE_INVALID', null);
-    let parsed: z.infer<typeof ingestBatchSchema>;
-    try {
-      const result = ingestBatchSchema.safeParse(JSON.parse(input.body.toString('utf8')));
-      if (!result.success) throw new Refusal('INGEST_BATCH_INVALID', null, { issues: result.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) });
-      parsed = result.data;
-    } catch (err) {
-      if (err instanceof Refusal) throw err;
-      throw new Refusal('INGEST_BATCH_INVALID', null, { issues: ['body is not JSON'] });
-    }
-    const events = parsed.events as StoredEvent[];
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { issues: ['body is not JSON'] };
+  }
+  const result = schema.safeParse(json);
+  return result.success ? { data: result.data } : { issues: result.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) };
+}
+
+/** A request as a source sends it: its id and signature headers and the raw body. */
+export interface SignedRequest {
+  sourceId: string | undefined;
+  signature: string | undefined;
+  body: Buffer;
+  now: Date;
+}
+
+/** Refuses a request not signed with the key of a registered, enabled source. */
+async function checkSignature(db: Db, sourceId: string, input: SignedRequest): Promise<void> {
+  const source = await db.query<{ secret: string; enabled: boolean }>('SELECT secret, enabled FROM supervision.sources WHERE id = $1', [sourceId]);
+  const row = source.rows[0];
+  if (!row || !row.enabled) throw new Refusal('INGEST_SOURCE_UNKNOWN', null);
+  if (!signatureMatches(row.secret, input.body, input.signature)) throw new Refusal('INGEST_SIGNATURE_INVALID', null);
+}
+
+/** Runs `work` for a refusal-checked request; a refusal is recorded as a finding and answered with its code. */
+async function refusalsRecorded<T>(db: Db, sourceId: string, now: Date, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    await recordFinding(db, { sourceId: sourceId || null, code: err.code, seq: err.seq, details: err.details, now });
+    throw new AppError(err.code, { seq: err.seq, ...err.details });
+  }
+}
+
+/**
+ * The other doors of a source (its card notices): the id of the registered
+ * source whose key signed the body, or INGEST_SOURCE_UNKNOWN /
+ * INGEST_SIGNATURE_INVALID, recorded as a finding like a refused batch.
+ */
+export async function signedSource(db: Db, input: SignedRequest): Promise<string> {
+  const sourceId = input.sourceId?.trim() ?? '';
+  await refusalsRecorded(db, sourceId, input.now, () => checkSignature(db, sourceId, input));
+  return sourceId;
+}
+
+export async function ingestBatch(db: Db, input: SignedRequest): Promise<IngestResult> {
+  const sourceId = input.sourceId?.trim() ?? '';
+  return refusalsRecorded(db, sourceId, input.now, async () => {
+    await checkSignature(db, sourceId, input);
+    const parsed = parseBody(input.body, ingestBatchSchema);
+    if ('issues' in parsed) throw new Refusal('INGEST_BATCH_INVALID', null, { issues: parsed.issues });
+    const events = parsed.data.events as StoredEvent[];
     for (let i = 1; i < events.length; i++) {
       if (events[i]!.seq !== events[i - 1]!.seq + 1) throw new Refusal('INGEST_BATCH_INVALID', events[i]!.seq, { issues: ['events must be consecutive, in sequence order'] });
     }
-    return await withTx(db, (tx) => store(tx, sourceId, events, input.now));
-  } catch (err) {
-    if (!(err instanceof Refusal)) throw err;
-    await recordFinding(db, { sourceId: sourceId || null, code: err.code, seq: err.seq, details: err.details, now: input.now });
-    throw new AppError(err.code, { seq: err.seq, ...err.details });
-  }
+    return withTx(db, (tx) => store(tx, sourceId, events, input.now));
+  });
 }
 
 async function store(tx: Tx, sourceId: string, events: StoredEvent[], now: Date): Promise<IngestResult> {

@@ -7,7 +7,7 @@ import { verifyChain } from '../../platform/events/stream.ts';
 import { pageOf, pageQuery } from '../../platform/http/page.ts';
 import { eventFilterQuery, pageEvents } from './event-list.ts';
 import { AppError } from '../../platform/errors.ts';
-import { registerIngestRoute } from './ingest-route.ts';
+import { registerSourceDoors } from './source-doors.ts';
 import { listSources, registerSource, rotateSourceKey, setSourceEnabled } from './sources.ts';
 import { anomalies, attendance, caseView, findCaseNumbers, findings, overview, volumeAnomalies } from './queries.ts';
 import { liveHub } from './live.ts';
@@ -37,7 +37,7 @@ const eventSchema = z.object({
  * event stream and its chain check.
  */
 export function registerSupervisionRoutes(app: Api, ctx: AppContext): void {
-  registerIngestRoute(app, ctx);
+  registerSourceDoors(app, ctx);
   registerSourceRoutes(app, ctx);
   registerMonitoringRoutes(app, ctx);
 

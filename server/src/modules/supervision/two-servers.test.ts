@@ -8,11 +8,14 @@ import { freePort } from '../../../test/free-port.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
 import { seedDemo } from '../demo/index.ts';
 import { startServer, type RunningServer } from '../../server.ts';
+import { ShiftedClock } from '../../platform/clock.ts';
 
 /**
  * Two servers, as a county's approval system and the city's supervision
  * platform would run: each with its own database, the approval side
- * publishing over HTTP to the supervision side's ingest door.
+ * publishing over HTTP to the supervision side's ingest door and fetching
+ * the notices of its cards back. Both run on one clock that follows real
+ * time and that the last test moves ahead, past a step's limit.
  */
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<{ value: T; ms: number }> {
   const started = Date.now();
@@ -31,6 +34,7 @@ describe('approval server and a --role supervision server with its own database'
   let supervision: RunningServer | undefined;
   let svConfig: Config;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-two-'));
+  const clock = new ShiftedClock();
 
   const cookies = new Map<RunningServer, string>();
   const caseOnSupervision = async (caseNo: string, status: string) => {
@@ -44,7 +48,7 @@ describe('approval server and a --role supervision server with its own database'
     [approvalDb, supervisionDb] = await Promise.all([createTestDb(), createTestDb()]);
     const base = { ...loadConfig({}), host: '127.0.0.1', dataDir, logLevel: 'silent' };
     svConfig = { ...base, databaseUrl: supervisionDb.url, port: await freePort(), role: 'supervision', seedDemo: true };
-    supervision = await startServer(svConfig);
+    supervision = await startServer(svConfig, { clock });
     const leader = await login(supervision.app, 'sv_leader');
     const source = await supervision.app.inject({ method: 'POST', url: '/api/supervision/sources', headers: { cookie: leader }, payload: { id: 'county-a', name: '甲县审批系统' } });
     expect(source.statusCode).toBe(201);
@@ -52,7 +56,7 @@ describe('approval server and a --role supervision server with its own database'
     approval = await startServer({
       ...base, databaseUrl: approvalDb.url, port: 0, role: 'approval', seedDemo: false,
       supervision: { url: supervision.url, sourceId: 'county-a', key: source.json().key },
-    });
+    }, { clock });
   }, 120_000);
 
   afterAll(async () => {
@@ -95,7 +99,7 @@ describe('approval server and a --role supervision server with its own database'
       return Number(r.rows[0]?.failures ?? 0) > 0 ? true : undefined;
     }, 5000);
 
-    supervision = await startServer(svConfig);
+    supervision = await startServer(svConfig, { clock });
     await waitFor('concluded case after restart', () => caseOnSupervision(c.caseNo, 'approved'), 20_000);
     const head = Number((await approvalDb.db.query('SELECT last_seq FROM event_chain_head WHERE id')).rows[0].last_seq);
     await waitFor('every event received', async () => {
@@ -107,4 +111,40 @@ describe('approval server and a --role supervision server with its own database'
     const sent = await approvalDb.db.query<{ hash: string }>('SELECT hash FROM events WHERE seq BETWEEN 1 AND $1 ORDER BY seq', [head]);
     expect(received.rows.map((r) => r.hash)).toEqual(sent.rows.map((r) => r.hash));
   }, 60_000);
+
+  it('raises a red card on the supervision server when a step accepted on the approval server runs over, and tells its holder there', async () => {
+    // 工业投资项目并联审批: its first step, 牵头预审 of 发改, has two working days.
+    const c = await submitCase(approval.app, await login(approval.app, 'citizen'), 'FGJ-LB-001');
+    const clerk = await login(approval.app, 'clerk');
+    expect((await approval.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
+    const fgj = await login(approval.app, 'approver_fgj');
+    const task = (await approval.app.inject({ url: '/api/tasks', headers: { cookie: fgj } })).json().items.find((x: { caseNo: string }) => x.caseNo === c.caseNo);
+    expect((await approval.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/claim`, headers: { cookie: fgj }, payload: {} })).statusCode).toBe(200);
+    const holder = (await approvalDb.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'approver_fgj'`)).rows[0]!.id;
+    await waitFor('claimed step on supervision', async () => {
+      const r = await supervisionDb.db.query(`SELECT 1 FROM supervision.sv_steps WHERE case_no = $1 AND assignee_id = $2 AND due_at IS NOT NULL`, [c.caseNo, holder]);
+      return r.rowCount ? true : undefined;
+    }, 10_000);
+    expect((await supervisionDb.db.query(`SELECT 1 FROM supervision.sv_cards WHERE case_no = $1 AND level = 'red'`, [c.caseNo])).rowCount).toBe(0);
+
+    // A month on (more than two working days whatever the holidays): no event arrives, the platform's own scan sees the limit pass.
+    clock.advance(30 * 24 * 60 * 60_000);
+    const red = await waitFor('red card on supervision', async () => {
+      const r = await supervisionDb.db.query<{ id: string; step_name: string; assignee_id: string; department_name: string }>(
+        `SELECT id, step_name, assignee_id, department_name FROM supervision.sv_cards WHERE case_no = $1 AND rule_code = 'time.overdue' AND step_key <> ''`, [c.caseNo],
+      );
+      return r.rows[0];
+    }, 15_000);
+    expect(red.value).toMatchObject({ step_name: '牵头预审', assignee_id: holder, department_name: '发展和改革局' });
+    // The approval side fetched the card's notice, told the holder (in-app and SMS) and acknowledged it.
+    await waitFor('red card notice on the approval side', async () => {
+      const r = await approvalDb.db.query(`SELECT 1 FROM notify_inbox WHERE user_id = $1 AND kind = 'supervision.red_card' AND case_no = $2`, [holder, c.caseNo]);
+      return r.rowCount ? true : undefined;
+    }, 15_000);
+    expect((await approvalDb.db.query(`SELECT 1 FROM notify_outbox WHERE recipient_id = $1 AND kind = 'supervision.red_card' AND channel = 'sms' AND case_no = $2`, [holder, c.caseNo])).rowCount).toBe(1);
+    await waitFor('card acknowledged', async () => {
+      const r = await supervisionDb.db.query(`SELECT delivered_at FROM supervision.sv_outbox WHERE card_id = $1`, [red.value.id]);
+      return r.rows.every((x) => x.delivered_at) ? true : undefined;
+    }, 10_000);
+  }, 90_000);
 });

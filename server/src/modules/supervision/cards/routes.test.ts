@@ -30,7 +30,7 @@ beforeAll(async () => {
   await addStep(t.ctx.db, 'center', { stepId, caseId, caseNo: 'SC2026-0002', name: '审查', stage: 'review', departmentId: dept, assigneeId: ids.approver!.id, startedAt: now, dueAt: new Date('2026-09-23T09:30:00Z'), seq: s2 });
   await trackCards(t.ctx);
   t.clock.set('2026-09-24T02:00:00Z');
-  await trackCards(t.ctx, handOverToNotify);
+  await trackCards(t.ctx, (c) => handOverToNotify(c, ['center']));
 });
 afterAll(async () => t.close());
 

@@ -16,6 +16,7 @@
  */
 import { withTx, type Db, type Tx } from '../../../platform/db/pool.ts';
 import type { Clock } from '../../../platform/clock.ts';
+import { every } from '../../../platform/every.ts';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import { supervisionCalendar } from './calendar.ts';
 import { raiseCards, type NewCard } from './raise.ts';
@@ -301,15 +302,5 @@ export async function trackCards(ctx: TrackerContext, handOver?: (ctx: TrackerCo
 export function startCardTracker(
   ctx: TrackerContext, onError: (err: Error) => void, opts: { handOver?: (ctx: TrackerContext) => Promise<number>; intervalMs?: number } = {},
 ): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = trackCards(ctx, opts.handOver).catch(onError).finally(() => { running = null; });
-  }, opts.intervalMs ?? 250);
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return every(opts.intervalMs ?? 250, () => trackCards(ctx, opts.handOver), onError);
 }
