@@ -5,6 +5,7 @@ import { concludeEndedProcesses, loadClock } from './modules/cases/index.ts';
 import { reportOverdueOwedMaterials } from './modules/intake/index.ts';
 import { removeEndedSessions } from './modules/iam/index.ts';
 import { removeExpiredIdempotencyKeys } from './platform/http/idempotency.ts';
+import { warnStepDeadlinesDue } from './modules/notify/index.ts';
 
 /** One background sweep: a query over indexed due times, safe on several nodes at once and after a crash. */
 interface Sweep {
@@ -38,6 +39,13 @@ const SWEEPS: readonly Sweep[] = [
     },
   },
   {
+    name: '办理期限预警',
+    run: async (ctx) => {
+      const warned = await warnStepDeadlinesDue(ctx);
+      return warned ? `办理期限预警 ${warned} 条` : null;
+    },
+  },
+  {
     name: '清理已结束的会话',
     run: async (ctx) => {
       await removeEndedSessions(ctx);
@@ -55,7 +63,7 @@ const SWEEPS: readonly Sweep[] = [
 
 /**
  * The background sweeps of one node: the 第三十二条 guard, owed 容缺
- * materials past due, ended sessions, idempotency keys past their retention, and the workflow engine's timers (timer events and step
+ * materials past due, steps' deadline warnings, ended sessions, idempotency keys past their retention, and the workflow engine's timers (timer events and step
  * timeout actions). All state is in rows, so an interval timer is enough to
  * drive them; each sweep has its own round and its own error, so one failing
  * never stops another. (Calendar edits are followed by a durable event

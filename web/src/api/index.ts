@@ -39,11 +39,12 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
   auth: {
-    register: (input: { username: string; password: string; displayName: string; phone?: string }) =>
+    register: (input: { username: string; password: string; displayName: string; phone?: string; language?: User['language'] }) =>
       request<{ user: User }>('POST', '/api/auth/register', { body: input }),
     login: (input: { username: string; password: string }) => request<{ user: User }>('POST', '/api/auth/login', { body: input }),
     logout: () => request<void>('POST', '/api/auth/logout', { body: {} }),
     me: () => request<{ user: User }>('GET', '/api/auth/me'),
+    setLanguage: (language: User['language']) => request<{ user: User }>('PUT', '/api/auth/language', { body: { language } }),
     sessions: () => request<ListOf<SessionInfo>>('GET', '/api/auth/sessions'),
     endSession: (sessionId: string) => request<void>('DELETE', `/api/auth/sessions/${id(sessionId)}`),
     logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere', { body: {} }),

@@ -11,6 +11,8 @@ export interface User {
   role: Role;
   departmentId: string | null;
   departmentName: string | null;
+  /** Preferred language: the screens after sign-in and the notifications sent to this person. */
+  language: 'zh' | 'en';
 }
 
 /** One of the signed-in person's live sessions (GET /api/auth/sessions). */

@@ -14,6 +14,7 @@ const zh = {
   'common.colon': '：',
   'common.skipToContent': '跳到主要内容',
   'common.switchLanguage': '切换语言 / Switch language',
+  'common.switchLanguageSaved': '切换语言（登录后的界面与通知短信、邮件、站内消息都用此语言） / Switch language (also of your notifications)',
   'common.notFoundTitle': '页面不存在',
   'common.notFoundBody': '您访问的页面不存在或已被移除。',
 
@@ -620,6 +621,7 @@ const en: Messages = {
   'common.colon': ': ',
   'common.skipToContent': 'Skip to main content',
   'common.switchLanguage': '切换语言 / Switch language',
+  'common.switchLanguageSaved': 'Switch language (also of your SMS, e-mail and in-app messages) / 切换语言（也是通知的语言）',
   'common.notFoundTitle': 'Page not found',
   'common.notFoundBody': 'The page you asked for does not exist or was removed.',
 

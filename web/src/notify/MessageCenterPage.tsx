@@ -85,6 +85,8 @@ function Preferences() {
   return (
     <Card title={n('nt.prefsTitle')}>
       <Typography.Paragraph type="secondary">{n('nt.prefsHint')}</Typography.Paragraph>
+      {/* The page's language is the person's preferred one once signed in (LanguageSwitch keeps them together). */}
+      <Typography.Paragraph type="secondary">{n('nt.languageHint')}</Typography.Paragraph>
       <Table<Preference>
         rowKey="kind"
         size="small"

@@ -20,7 +20,7 @@ const MOBILE = /^1\d{10}$/;
 
 /** Self-registration for citizens and enterprise agents (申请人). */
 export function RegisterPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   useDocumentTitle(t('auth.registerTitle'));
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -41,6 +41,8 @@ export function RegisterPage() {
               password: values.password,
               displayName: values.displayName.trim(),
               ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
+              // The language the person registers in becomes their preferred one (screens and notifications).
+              language: locale,
             },
             { onSuccess: ({ user }) => navigate(landingPath(user, next), { replace: true }) },
           )

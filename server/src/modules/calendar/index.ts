@@ -27,6 +27,9 @@ export { calendarYear } from './year-view.ts';
 export { officeHours, formatOfficeHours, DEFAULT_OFFICE_HOURS } from './office-hours.ts';
 /** Art. 32: the last moment for the one-time notice, and whether an application is deemed accepted. */
 export { art32NoticeDue, art32Status, ART32_NOTICE_WORKDAYS } from './art32.ts';
+/** When a warning before a deadline passes: a share of its working days used, or n working days left (shared by step warnings and supervision). */
+export { warningInstant } from './thresholds.ts';
+export type { WarningMeasure } from './thresholds.ts';
 /** Green / yellow / red of a clock at a moment, with working days left. */
 export { clockState, DEFAULT_YELLOW_WORKDAYS } from './colour.ts';
 /** The ledger of a computed deadline (entries and one sentence). */

@@ -200,6 +200,18 @@ export function stepDueWithPauses(cc: CenterClock, due: Date, openedAt: Date, pa
   return fromShanghai({ day: nthWorkingDayFrom(cc.calendar, at.day, paused), minute: at.minute });
 }
 
+/**
+ * Several open steps' due moments now, in the order given: each step's own
+ * limit moved by its case's pauses since it opened (stepDueWithPauses), with
+ * the pauses of all their cases read at once.
+ */
+export async function currentStepDues(
+  q: Queryable, cc: CenterClock, steps: readonly { caseId: string | null; dueAt: Date; openedAt: Date }[],
+): Promise<Date[]> {
+  const pauses = await loadPauses(q, [...new Set(steps.flatMap((s) => (s.caseId ? [s.caseId] : [])))]);
+  return steps.map((s) => (s.caseId ? stepDueWithPauses(cc, s.dueAt, s.openedAt, pauses.get(s.caseId) ?? []) : s.dueAt));
+}
+
 /** The stored pauses of several cases at once, by case id. */
 export async function loadPauses(q: Queryable, caseIds: readonly string[]): Promise<Map<string, StoredPause[]>> {
   const { rows } = await q.query<{ case_id: string; id: string; type: PauseType; reason: string; first_day: string; expected_last_day: string; last_day: string | null; started_at: Date; ended_at: Date | null }>(

@@ -21,6 +21,8 @@ export { checkApplication, concludeAtWindow, insertCase, lockCase, openHandling 
 export type { CaseParties, LockedCase } from './commands.ts';
 export { getCaseDetail } from './queries.ts';
 export { loadClock } from './clock.ts';
+/** Open steps' due moments now, moved by their cases' pauses (deadline warnings). */
+export { currentStepDues } from './clock.ts';
 export { attachUploads, findUpload } from './uploads.ts';
 /** Case number, item, applicant and contact, for notifications. */
 export { casePartiesOf } from './contacts.ts';

@@ -5,12 +5,15 @@ import { appendEvent } from '../../platform/events/stream.ts';
 import { hashPassword, verifyPassword, waitLikeVerification } from './passwords.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import type { LoginThrottle } from './login-throttle.ts';
+import type { Language } from './language.ts';
 
 interface Registration {
   username: string;
   password: string;
   displayName: string;
   phone?: string | undefined;
+  /** The language the person registered in (the portal's at the time); Chinese when absent. */
+  language?: Language | undefined;
 }
 
 /**
@@ -24,10 +27,10 @@ export async function registerApplicant(ctx: AppContext, input: Registration): P
   const hash = await hashPassword(input.password);
   return withTx(ctx.db, async (tx) => {
     const inserted = await tx.query<{ id: string }>(
-      `INSERT INTO users (username, password_hash, display_name, role, phone)
-       VALUES ($1, $2, $3, 'applicant', $4)
+      `INSERT INTO users (username, password_hash, display_name, role, phone, language)
+       VALUES ($1, $2, $3, 'applicant', $4, $5)
        ON CONFLICT (lower(username)) DO NOTHING RETURNING id`,
-      [input.username, hash, input.displayName, input.phone ?? null],
+      [input.username, hash, input.displayName, input.phone ?? null, input.language ?? 'zh'],
     );
     const id = inserted.rows[0]?.id;
     if (!id) throw new AppError('USERNAME_UNAVAILABLE');

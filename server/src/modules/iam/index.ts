@@ -4,8 +4,11 @@
  */
 import type { Queryable } from '../../platform/db/pool.ts';
 import type { Role } from '../../platform/http/context.ts';
+import type { Language } from './language.ts';
 
 export { normaliseMobile, isMainlandMobile, maskPhone, maskEmail } from './phone.ts';
+/** The languages a person may prefer (`zh`, the default, or `en`). */
+export { LANGUAGES, type Language } from './language.ts';
 
 /** How to reach a person: their mobile (validated when stored) and e-mail, if any. */
 export interface PersonContact {
@@ -15,13 +18,15 @@ export interface PersonContact {
   departmentId: string | null;
   phone: string | null;
   email: string | null;
+  /** The language they read their notifications in. */
+  language: Language;
 }
 
 /** The contacts of these accounts (disabled accounts are left out). */
 export async function contactsOf(q: Queryable, ids: readonly string[]): Promise<Map<string, PersonContact>> {
   if (ids.length === 0) return new Map();
   const { rows } = await q.query<PersonContact>(
-    `SELECT id, display_name AS "displayName", role, department_id AS "departmentId", phone, email
+    `SELECT id, display_name AS "displayName", role, department_id AS "departmentId", phone, email, language
        FROM users WHERE id = ANY($1::uuid[]) AND NOT disabled`,
     [[...new Set(ids)]],
   );

@@ -6,7 +6,7 @@ export type UserView = z.infer<typeof userSchema>;
 
 export async function findUserView(db: Queryable, id: string): Promise<UserView | undefined> {
   const { rows } = await db.query(
-    `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.department_id AS "departmentId", d.name AS "departmentName"
+    `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.department_id AS "departmentId", d.name AS "departmentName", u.language
        FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1`,
     [id],
   );

@@ -7,7 +7,9 @@ import { authenticate, registerApplicant } from './commands.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { findUserView } from './queries.ts';
 import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessions.ts';
-import { loginBody, registerBody, sessionListResponse, userResponse } from './schemas.ts';
+import { languageBody, loginBody, registerBody, sessionListResponse, userResponse } from './schemas.ts';
+import { setOwnLanguage } from './language.ts';
+import { withTx } from '../../platform/db/pool.ts';
 
 export function registerIamRoutes(app: Api, ctx: AppContext): void {
   const throttle = new LoginThrottle(ctx.clock);
@@ -43,6 +45,16 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
     schema: { tags: ['auth'], summary: '当前用户', response: { 200: userResponse } },
   }, async (req) => {
     const actor = requireActor(req);
+    const user = await findUserView(ctx.db, actor.id);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    return { user };
+  });
+
+  app.put('/api/auth/language', {
+    schema: { tags: ['auth'], summary: '设置本人首选语言（登录后的界面与短信、邮件、站内消息的语言）', body: languageBody, response: { 200: userResponse } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    await withTx(ctx.db, (tx) => setOwnLanguage(tx, actor, ctx.clock.now(), req.body.language));
     const user = await findUserView(ctx.db, actor.id);
     if (!user) throw new AppError('UNAUTHENTICATED');
     return { user };

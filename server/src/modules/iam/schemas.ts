@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from './language.ts';
 
 export const roleSchema = z.enum(['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head', 'supervision_leader']);
 
@@ -9,6 +10,8 @@ export const userSchema = z.object({
   role: roleSchema,
   departmentId: z.uuid().nullable(),
   departmentName: z.string().nullable(),
+  /** Preferred language: of the screens after sign-in and of the notifications sent to this person. */
+  language: z.enum(LANGUAGES),
 });
 
 export const registerBody = z.object({
@@ -18,7 +21,10 @@ export const registerBody = z.object({
   password: z.string().min(1).max(128),
   displayName: z.string().trim().min(1).max(50),
   phone: z.string().trim().regex(/^1\d{10}$/).optional(),
+  language: z.enum(LANGUAGES).optional(),
 });
+
+export const languageBody = z.object({ language: z.enum(LANGUAGES) });
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),

@@ -81,6 +81,48 @@ describe('deciding notifications from events', () => {
   });
 });
 
+describe('the reader\'s language', () => {
+  it('is Chinese by default; a person sets their own, English or Chinese only, and the me answer carries it', async () => {
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: citizen } });
+    expect(me.json().user.language).toBe('zh');
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/auth/language', headers: { cookie: citizen }, payload: { language: 'fr' } });
+    expect(bad.json().code).toBe('VALIDATION_FAILED');
+    expect((await t.app.inject({ method: 'PUT', url: '/api/auth/language', payload: { language: 'en' } })).statusCode).toBe(401);
+    const set = await t.app.inject({ method: 'PUT', url: '/api/auth/language', headers: { cookie: citizen }, payload: { language: 'en' } });
+    expect(set.json().user.language).toBe('en');
+    // Choosing it again changes nothing and records nothing.
+    await t.app.inject({ method: 'PUT', url: '/api/auth/language', headers: { cookie: citizen }, payload: { language: 'en' } });
+    const events = await t.ctx.db.query(`SELECT payload FROM events WHERE type = 'user.language_changed' AND payload->>'userId' = $1`, [await userId('citizen')]);
+    expect(events.rows.map((r) => r.payload.language)).toEqual(['en']);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: citizen } })).json().user.language).toBe('en');
+  });
+
+  it('chooses the English template for SMS, e-mail and in-app of a person who prefers English, the Chinese one for the others', async () => {
+    await t.app.inject({ method: 'PUT', url: '/api/notify/preferences/case.received', headers: { cookie: citizen }, payload: { channels: ['inapp', 'sms', 'email'] } });
+    const c = await submitCase(t.app, citizen);
+    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
+    await decide();
+    const citizenId = await userId('citizen');
+    const out = await t.ctx.db.query<{ kind: string; channel: string; subject: string; body: string; recipient_id: string }>(
+      `SELECT kind, channel, subject, body, recipient_id FROM notify_outbox WHERE case_id = $1 ORDER BY kind, channel`, [c.id],
+    );
+    const mine = out.rows.filter((r) => r.recipient_id === citizenId);
+    expect(mine.map((r) => `${r.kind}/${r.channel}`)).toEqual(['case.accepted/email', 'case.accepted/sms', 'case.received/email', 'case.received/sms']);
+    expect(mine.find((r) => r.kind === 'case.accepted' && r.channel === 'email')).toMatchObject({ subject: 'Application accepted' });
+    for (const r of mine) {
+      expect(r.body).toMatch(/^\[.+\] Your application for .+ (has been received|was accepted), case /);
+      expect(r.body).toContain(c.caseNo);
+    }
+    const inbox = (await t.app.inject({ url: '/api/notify/inbox', headers: { cookie: citizen } })).json();
+    expect(inbox.items.filter((m: { caseNo: string }) => m.caseNo === c.caseNo).map((m: { title: string }) => m.title).sort())
+      .toEqual(['Application accepted', 'Application received']);
+    // The approver has not chosen: the new step comes in Chinese.
+    const step = out.rows.find((r) => r.kind === 'task.assigned' && r.channel === 'sms');
+    expect(step?.body).toContain('您有新的待办');
+    await t.app.inject({ method: 'PUT', url: '/api/auth/language', headers: { cookie: citizen }, payload: { language: 'zh' } });
+  });
+});
+
 describe('delivering', () => {
   it('sends through the local sink when no gateway is configured: sent, audited with the content hash, listed for admins with the number masked', async () => {
     const run = await deliverOnce(t.ctx.db, worker(localSink), t.clock.now());

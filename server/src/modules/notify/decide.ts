@@ -1,13 +1,15 @@
 import type { Tx } from '../../platform/db/pool.ts';
 import type { StoredEvent } from '../../platform/events/stream.ts';
 import type { EventConsumer } from '../../platform/events/consumer.ts';
-import { accountsForCandidates, accountsWithRoles, contactsOf } from '../iam/index.ts';
+import { accountsWithRoles, contactsOf } from '../iam/index.ts';
 import { casePartiesOf, type CaseContactParties } from '../cases/index.ts';
 import { messageContactsOf } from '../portal/index.ts';
 import { getTask } from '../workflow/index.ts';
 import type { Kind } from './kinds.ts';
-import { writeNotifications, type PlannedNotification, type Recipient } from './outbox.ts';
-import type { QuietHours } from './rules.ts';
+import { writeNotifications, type PlannedNotification, type Recipient, type VarValue } from './outbox.ts';
+import { chinaDate, type QuietHours } from './rules.ts';
+import { candidates, stepHolders, users } from './recipients.ts';
+import { overdueKey, watchStepDeadlines } from './deadline-warnings.ts';
 
 /**
  * Decides who is told what from the event stream, after commit: the consumer
@@ -20,6 +22,8 @@ export const DECIDED_TYPES = [
   'case.submitted', 'case.accepted', 'case.deemed_accepted', 'case.refused', 'case.supplement_requested', 'case.concluded',
   'task.created', 'task.returned', 'task.transferred', 'task.delegated', 'task.copied', 'task.urged', 'task.overdue',
   'portal.complaint.submitted', 'portal.complaint.answered', 'case.rated',
+  // What may move a step's deadline warnings (deadline-warnings.ts).
+  'case.paused', 'case.resumed', 'calendar.changed', 'calendar.center_clock_set',
 ] as const;
 
 const APPLICANT_KIND: Record<string, Kind> = {
@@ -35,19 +39,10 @@ const STEP_KIND: Record<string, Kind> = {
   'task.transferred': 'task.transferred',
   'task.delegated': 'task.delegated',
   'task.urged': 'task.urged',
-  'task.overdue': 'task.deadline',
 };
 
 type Payload = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-/** YYYY-MM-DD in China time. */
-export function chinaDate(at: Date | string | null | undefined): string | null {
-  if (!at) return null;
-  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  if (Number.isNaN(t)) return null;
-  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export async function planNotifications(tx: Tx, events: readonly StoredEvent[]): Promise<PlannedNotification[]> {
   const caseIds = events.flatMap((e) => (e.caseId ? [e.caseId] : []));
@@ -75,6 +70,13 @@ export async function planNotifications(tx: Tx, events: readonly StoredEvent[]):
         ...base, kind: returned ? 'task.returned' : 'task.assigned', recipients: users(recipients),
         vars: { ...caseVars, stepName: str(p.name), dueDate: chinaDate(str(p.dueAt)) },
       });
+    } else if (e.type === 'task.overdue' && str(p.taskId)) {
+      // The step's timeout action: the same key as the deadline sweep's overdue warning, so the holder hears it once.
+      const task = await getTask(tx, str(p.taskId)!);
+      planned.push({
+        ...base, key: overdueKey(task.id), kind: 'task.deadline', recipients: users(await stepHolders(tx, task)),
+        vars: { ...caseVars, stepName: task.name, dueDate: chinaDate(task.due_at) },
+      });
     } else if (STEP_KIND[e.type] && str(p.taskId)) {
       const task = await getTask(tx, str(p.taskId)!);
       const to = str(p.to) ?? str(p.handler);
@@ -98,14 +100,10 @@ export async function planNotifications(tx: Tx, events: readonly StoredEvent[]):
     } else if (e.type === 'case.rated' && p.bad === true) {
       // Ratings are secret from the rated: only those who may read them are told.
       const readers = await accountsWithRoles(tx, ['supervisor', 'manager']);
-      planned.push({ ...base, kind: 'rating.bad', recipients: users(readers), vars: { ...caseVars, level: str(p.label) ?? ratingWord(p.level) } });
+      planned.push({ ...base, kind: 'rating.bad', recipients: users(readers), vars: { ...caseVars, level: ratingWord(p.level) ?? str(p.label) } });
     }
   }
   return planned.filter((p) => p.recipients.length > 0);
-}
-
-function users(ids: readonly string[]): Recipient[] {
-  return ids.map((userId) => ({ userId }));
 }
 
 function applicantOf(c: CaseContactParties): Recipient[] {
@@ -113,7 +111,7 @@ function applicantOf(c: CaseContactParties): Recipient[] {
   return c.profilePhone ? [{ phone: c.profilePhone, name: c.applicantName }] : [];
 }
 
-function applicantVars(type: string, p: Payload, c: CaseContactParties): Record<string, string | null> {
+function applicantVars(type: string, p: Payload, c: CaseContactParties): Record<string, VarValue> {
   switch (type) {
     case 'case.accepted':
     case 'case.deemed_accepted':
@@ -123,7 +121,7 @@ function applicantVars(type: string, p: Payload, c: CaseContactParties): Record<
     case 'case.supplement_requested':
       return { reason: sentence(str(p.note) ?? materialNames(p.items)) };
     case 'case.concluded':
-      return { result: p.result === 'approved' ? '准予许可' : p.result === 'denied' ? '不予许可' : str(p.result) };
+      return { result: RESULT_WORDS[String(p.result)] ?? str(p.result) };
     default:
       return {};
   }
@@ -140,16 +138,13 @@ function materialNames(items: unknown): string | null {
   return names.length ? names.join('、') : null;
 }
 
-const RATING_WORDS: Record<string, string> = { very_dissatisfied: '非常不满意', dissatisfied: '不满意' };
-function ratingWord(level: unknown): string | null {
-  return typeof level === 'string' ? RATING_WORDS[level] ?? level : typeof level === 'number' ? String(level) : null;
-}
+const RESULT_WORDS: Record<string, VarValue> = { approved: { zh: '准予许可', en: 'approved' }, denied: { zh: '不予许可', en: 'denied' } };
 
-async function candidates(tx: Tx, kind: unknown, values: unknown): Promise<string[]> {
-  const list = Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : [];
-  if (kind === 'user') return list;
-  if (kind === 'department' || kind === 'role') return accountsForCandidates(tx, kind, list);
-  return [];
+const RATING_WORDS: Record<string, VarValue> = {
+  very_dissatisfied: { zh: '非常不满意', en: 'very dissatisfied' }, dissatisfied: { zh: '不满意', en: 'dissatisfied' },
+};
+function ratingWord(level: unknown): VarValue {
+  return typeof level === 'string' ? RATING_WORDS[level] ?? level : typeof level === 'number' ? String(level) : null;
 }
 
 async function namesOf(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
@@ -165,6 +160,7 @@ export function notifyConsumer(settings: () => { quietHours: QuietHours | null }
     types: DECIDED_TYPES,
     batchSize: 200,
     async handle(tx, events) {
+      await watchStepDeadlines(tx, events);
       const planned = await planNotifications(tx, events);
       await writeNotifications(tx, planned, { now: now(), quietHours: settings().quietHours });
     },

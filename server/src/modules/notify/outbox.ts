@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db/pool.ts';
-import { contactsOf, normaliseMobile, type PersonContact } from '../iam/index.ts';
+import { contactsOf, normaliseMobile, type Language, type PersonContact } from '../iam/index.ts';
 import { getCenter } from '../catalog/index.ts';
 import { channelsFor, kindSpec, type Channel, type Kind } from './kinds.ts';
 import { afterQuietHours, contentHash, renderTemplate, type QuietHours } from './rules.ts';
@@ -17,13 +17,16 @@ import { loadTemplates, type Template } from './templates.ts';
 /** A person with an account, or (a walk-in applicant without one) only a phone number. */
 export type Recipient = { userId: string } | { phone: string; name?: string | null };
 
+/** A template variable's value: one text, or a word that differs by the reader's language (e.g. a decision's result). */
+export type VarValue = string | null | undefined | { readonly zh: string | null; readonly en: string | null };
+
 export interface PlannedNotification {
   kind: Kind;
   /** The de-duplication base: the event's id, or a key of the caller's (unique per thing told). */
   key: string;
   eventId?: string | null;
   recipients: readonly Recipient[];
-  vars: Readonly<Record<string, string | null | undefined>>;
+  vars: Readonly<Record<string, VarValue>>;
   caseId?: string | null;
   caseNo?: string | null;
 }
@@ -64,7 +67,8 @@ export async function writeNotifications(tx: Tx, planned: readonly PlannedNotifi
       const who = person?.id ?? `tel:${'phone' in r ? r.phone : ''}`;
       if (seen.has(who)) continue;
       seen.add(who);
-      const text = rendered(template, { ...p.vars, center: center.name, name: person?.displayName ?? ('name' in r ? r.name : null) });
+      // Someone known only by a phone number reads Chinese, the default.
+      const text = rendered(template, { ...p.vars, center: center.name, name: person?.displayName ?? ('name' in r ? r.name : null) }, person?.language ?? 'zh');
       const channels: readonly Channel[] = person ? channelsFor(p.kind, prefs.get(`${person.id}:${p.kind}`)) : ['sms'];
       const base = { kind: p.kind, caseId: p.caseId ?? null, caseNo: p.caseNo ?? null, urgent: spec.urgent };
       for (const channel of channels) {
@@ -87,8 +91,12 @@ export async function writeNotifications(tx: Tx, planned: readonly PlannedNotifi
   return { inbox: await insertInbox(tx, inbox, opts.now), outbox: await insertOutbox(tx, outbox, opts.now) };
 }
 
-function rendered(t: Template, vars: Record<string, string | null | undefined>): { title: string; body: string } {
-  return { title: renderTemplate(t.titleZh, vars), body: renderTemplate(t.bodyZh, vars) };
+/** The template in the reader's language, every variable in it too: the same text goes by SMS, e-mail and in-app. */
+function rendered(t: Template, vars: Record<string, VarValue>, language: Language): { title: string; body: string } {
+  const local = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v !== null && typeof v === 'object' ? v[language] : v]));
+  return language === 'en'
+    ? { title: renderTemplate(t.titleEn, local), body: renderTemplate(t.bodyEn, local) }
+    : { title: renderTemplate(t.titleZh, local), body: renderTemplate(t.bodyZh, local) };
 }
 
 function mobileOf(person: PersonContact | undefined, r: Recipient): string | null {

@@ -58,11 +58,19 @@ export function renderTemplate(text: string, vars: Readonly<Record<string, strin
   });
 }
 
+/** YYYY-MM-DD in China time (a due date in a message). */
+export function chinaDate(at: Date | string | null | undefined): string | null {
+  if (!at) return null;
+  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(t)) return null;
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** Sample values for the template preview. */
 export const SAMPLE_VARS: Readonly<Record<string, string>> = {
   center: '示范县政务服务中心', name: '张三', caseNo: '20260924-SCJG-0007', itemName: '食品经营许可',
   applicantName: '张三', dueDate: '2026-10-22', reason: '缺少营业执照复印件', result: '准予许可',
-  stepName: '审核', actorName: '王审批', ticketNo: 'TS20260924001', subject: '窗口等候时间过长', level: '不满意',
+  stepName: '审核', actorName: '王审批', ticketNo: 'TS20260924001', subject: '窗口等候时间过长', level: '不满意', workdaysLeft: '1',
 };
 
 /** SHA-256 of what reaches a person: the audit keeps this, not the text. */

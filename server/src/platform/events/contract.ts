@@ -412,6 +412,10 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     type: 'user.contact_changed', version: 1, zh: '修改联系方式（只列字段名）', en: 'Contact details changed (field names only)',
     payload: obj({ userId: id, changed: z.array(z.string()) }), example: { userId: USER, changed: ['mobile'] },
   },
+  {
+    type: 'user.language_changed', version: 1, zh: '修改首选语言', en: 'Preferred language changed',
+    payload: obj({ userId: id, language: z.enum(['zh', 'en']) }), example: { userId: USER, language: 'en' },
+  },
   // ── notifications ──────────────────────────────────────────────────────
   {
     type: 'notify.dead_lettered', version: 1, zh: '通知投递失败（转入死信）', en: 'Notification dead-lettered',

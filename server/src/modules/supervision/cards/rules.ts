@@ -9,15 +9,10 @@
  * supervision platform may run on its own machine without the approval side's
  * calendar tables, and a due date it receives was already computed by the
  * approval side's clock, regional edits included. Only the *thresholds* before
- * a due date (one working day left, two thirds used) are counted here.
+ * a due date (one working day left, two thirds used) are counted here, by the
+ * legal clock's own `warningInstant` (the approval side's step warnings use it too).
  */
-import {
-  fromShanghai,
-  nthWorkingDayFrom,
-  toShanghai,
-  workingDaysBetween,
-  type WorkCalendar,
-} from '../../calendar/index.ts';
+import { warningInstant, type WorkCalendar } from '../../calendar/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 
 export const CARD_LEVELS = ['warning', 'yellow', 'red'] as const;
@@ -154,33 +149,15 @@ export interface Deadline {
 
 /** The instant a time threshold passes for a deadline, or null when it never applies. */
 export function thresholdInstant(cal: WorkCalendar, rule: ThresholdRule, d: Deadline): Date | null {
-  const start = d.startedAt.getTime();
   const due = d.dueAt.getTime();
-  if (!(due > start)) return rule.measure === 'overdue' ? new Date(due + 1) : null;
-  let at: number;
-  if (rule.measure === 'overdue') {
-    // Red once `now` is past the due moment, as the legal clock's colour says.
-    at = due + 1;
-  } else {
-    const startDay = toShanghai(d.startedAt).day;
-    const dueDay = toShanghai(d.dueAt).day;
-    // The law counts from the day after the start (民法典 第二百零一条).
-    const limitDays = workingDaysBetween(cal, startDay + 1, dueDay);
-    if (rule.measure === 'used_fraction' && limitDays < 1) {
-      // A same-day or hourly limit: a share of the wall-clock time.
-      at = start + Math.ceil(rule.value * (due - start));
-    } else {
-      // "Used f of L working days" is "L·(1−f) or fewer left after today".
-      const left = rule.measure === 'workdays_left' ? rule.value : Math.floor((1 - rule.value) * limitDays);
-      // A limit that starts inside its own window was never "approaching" it.
-      if (limitDays <= left) return null;
-      const day = nthWorkingDayFrom(cal, startDay + 1, limitDays - left - 1);
-      at = fromShanghai({ day, minute: 0 }).getTime();
-    }
-  }
-  if (at <= start) return null;
-  if (d.completedAt && d.completedAt.getTime() < at) return null;
-  return new Date(at);
+  // Red once `now` is past the due moment, as the legal clock's colour says.
+  if (rule.measure === 'overdue' && !(due > d.startedAt.getTime())) return new Date(due + 1);
+  const at = rule.measure === 'overdue'
+    ? new Date(due + 1)
+    : warningInstant(cal, d.startedAt, d.dueAt, rule.measure === 'used_fraction' ? 'used_share' : 'workdays_left', rule.value);
+  if (!at) return null;
+  if (d.completedAt && d.completedAt.getTime() < at.getTime()) return null;
+  return at;
 }
 
 /** Each enabled time rule with the instant it passes (never-passing ones left out), earliest first. */

@@ -57,4 +57,6 @@ export type { AllowedOperations, TaskOperation } from './allowed-operations.ts';
 export { fireDueTimers } from './timers.ts';
 /** History with diagram highlights; instance, task, to-do list and copies reads. */
 export { getHistory, getInstance, getTask, listOpenTasks, listCopies, openTaskBranches } from './queries.ts';
+/** Steps by id with whether their own timeout action still waits (deadline warnings leave overdue to it). */
+export { getTasksWithTimeouts } from './queries.ts';
 export type { ProcessHistory, HistoryEntryView } from './queries.ts';

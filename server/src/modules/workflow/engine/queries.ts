@@ -89,6 +89,22 @@ export async function getTask(db: Queryable, taskId: string): Promise<TaskRow> {
 }
 
 /**
+ * Steps by id (unknown ids are left out), each with whether a time-limit
+ * timer of its own (a timeout action of the diagram) still waits to act on
+ * its deadline: a deadline warning leaves "overdue" to that action.
+ */
+export async function getTasksWithTimeouts(db: Queryable, taskIds: readonly string[]): Promise<(TaskRow & { timeout_pending: boolean })[]> {
+  if (taskIds.length === 0) return [];
+  const { rows } = await db.query<TaskRow & { timeout_pending: boolean }>(
+    `SELECT t.*, EXISTS (SELECT 1 FROM wf_timers tm WHERE tm.token_id = t.token_id AND tm.status = 'pending' AND tm.kind = 'timeout' AND tm.task_id = t.id)
+              AS timeout_pending
+       FROM wf_tasks t WHERE t.id = ANY($1::uuid[])`,
+    [[...new Set(taskIds)]],
+  );
+  return rows;
+}
+
+/**
  * A person's to-do list: tasks assigned to, claimed by or delegated to them,
  * and unclaimed tasks offered to one of their departments or roles.
  */
