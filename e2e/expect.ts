@@ -4,9 +4,11 @@ export type { Page, Locator };
 
 /**
  * A small retrying `expect` for playwright-core (which has no test runner):
- * each check polls until it holds or 10 s pass, then throws with what it saw.
+ * each check polls until it holds or 20 s pass, then throws with what it saw.
+ * 20 s, not less: on a two-core machine running the unit tests beside the
+ * browser, a page's second request can take several seconds.
  */
-const TIMEOUT = 10_000;
+const TIMEOUT = 20_000;
 
 async function poll(what: string, check: () => Promise<boolean>, describe: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + TIMEOUT;
