@@ -35,7 +35,7 @@ export interface CallContext {
   w: World;
   b: CaseBundle;
   p: Principal;
-  /** The case and step the principal calls about: the step holder's own (delegated) one, else the applicant's. */
+  /** The case and step the principal calls about: the step holder's own (加签) one, else the applicant's. */
   caseId: string;
   taskId: string;
   /** A fresh number for unique codes and keys. */
@@ -166,6 +166,7 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/cases/{id}/suspend': { allow: ['manager', 'admin'], call: ({ caseId }) => ({ url: `/api/cases/${caseId}/suspend`, body: { reason: '等待司法裁决' } }) },
   'POST /api/cases/{id}/resume': { allow: ['manager', 'admin'], call: ({ caseId }) => ({ url: `/api/cases/${caseId}/resume`, body: {} }) },
   'POST /api/users/{id}/handover': { allow: ['manager', 'admin'], call: ({ w }) => ({ url: `/api/users/${w.userId.otherApprover}/handover`, body: { to: w.userId.deptApprover } }) },
+  'GET /api/users/{id}/handover-targets': { allow: ['manager', 'admin'], call: ({ w }) => ({ url: `/api/users/${w.userId.deptApprover}/handover-targets` }) },
   'GET /api/staff': { allow: ['deptApprover', 'agencyHead', 'otherApprover', 'stepHolder', 'copyRecipient', 'govHead', 'manager', 'admin'], call: get('/api/staff') },
 
   // ── Calendar and legal clock ──

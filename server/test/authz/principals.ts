@@ -8,9 +8,10 @@
  * - `deptApprover` / `agencyHead`: approver and agency head of the case's
  *   department (市场监管), whose step is open;
  * - `otherApprover`: an approver of a department with nothing to do with it;
- * - `stepHolder`: an approver of another department given a step in person
- *   (a 市场监管 step handed over to them, 工作交接); they call the routes about
- *   *that* step and case, unless the row says `sameObject`;
+ * - `stepHolder`: an approver of a department with nothing to do with the
+ *   applicant's case, given a step of another case in person (added to its
+ *   countersign, 加签); they call the routes about *that* step and case, unless
+ *   the row says `sameObject`;
  * - `copyRecipient`: an approver of another department sent a copy (抄送);
  * - the other roles as themselves.
  *

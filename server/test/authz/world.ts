@@ -12,7 +12,7 @@ import { ACCOUNTS, OTHER_APPLICANT, PRINCIPALS, type Principal } from './princip
  * The objects the authorization matrix calls routes on, made through the
  * real HTTP commands on the demo center (its catalogue and accounts): a
  * case bundle (an accepted 市场监管 case with its open step, a copy and
- * documents, and a second case whose step was handed to the step holder),
+ * documents, and a second case of another department whose countersign the step holder was added to),
  * rebuilt for every route that changes a case, and everything else once.
  */
 
@@ -26,7 +26,7 @@ export interface CaseBundle {
   documentId: string;
   /** The copy of the case sent to `copyRecipient`. */
   copyId: string;
-  /** The case and step handed over (工作交接) to `stepHolder`. */
+  /** The case of another department and the countersign step `stepHolder` was added to (加签). */
   stepCaseId: string;
   stepTaskId: string;
 }
@@ -206,8 +206,7 @@ export async function raiseCards(t: TestApp, supervisor: string, approverId: str
 /**
  * An accepted case of the applicant (药品零售企业经营许可: 审查 → 决定, both
  * 市场监管) with its open review step and a copy to the copy recipient, and a
- * second case whose step the approver took and a manager handed over (工作交接)
- * to the step holder, an approver of another department.
+ * second case with a step given to the step holder in person (加签).
  */
 export async function buildCase(t: TestApp, w: World): Promise<CaseBundle> {
   return { ...(await buildMainCase(t, w)), ...(await buildStepCase(t, w)) };
@@ -235,12 +234,27 @@ export async function buildMainCase(t: TestApp, w: World): Promise<Omit<CaseBund
   };
 }
 
-/** The step holder's case: its step taken by the approver and handed over to them. */
+/**
+ * The step holder's case: a 建设工程竣工联合验收 (住建 leads, then 住建 and
+ * 自然资源 countersign) to whose countersign 自然资源's approver added the
+ * step holder in person (加签): a step of another department's case they
+ * decide themselves. (A step can be transferred or handed over only within its
+ * department, so 加签 is how a person of another department comes to hold one.)
+ */
 export async function buildStepCase(t: TestApp, w: World): Promise<Pick<CaseBundle, 'stepCaseId' | 'stepTaskId'>> {
-  const step = await acceptedCase(t, w, 'SCJG-XK-001');
-  await call(t.app, 'POST', `/api/tasks/${step.taskId}/claim`, w.cookie.deptApprover, {});
-  await call(t.app, 'POST', `/api/users/${w.userId.deptApprover}/handover`, w.cookie.manager, { to: w.userId.stepHolder });
-  return { stepCaseId: step.id, stepTaskId: step.taskId };
+  // The 住建 and 自然资源 approvers bring it there, each signed in afresh (a row may have ended the 住建 one's sessions).
+  const step = await acceptedCase(t, w, 'ZJJ-LB-001');
+  await call(t.app, 'POST', `/api/tasks/${step.taskId}/complete`, await login(t.app, 'approver_zjj'), { outcome: 'approved', opinion: '受理审查通过' });
+  const sign = await t.ctx.db.query<{ id: string }>(
+    `SELECT t.id FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id JOIN departments d ON d.code = ANY(t.candidate_values)
+      WHERE i.case_id = $1 AND t.status = 'open' AND d.code = 'ZRZY'`, [step.id],
+  );
+  await call(t.app, 'POST', `/api/tasks/${sign.rows[0]!.id}/signers`, await login(t.app, 'approver_zrzy'), { users: [w.userId.stepHolder] });
+  const held = await t.ctx.db.query<{ id: string }>(
+    `SELECT t.id FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id
+      WHERE i.case_id = $1 AND t.status = 'open' AND (t.assignee = $2 OR $2 = ANY(t.candidate_values))`, [step.id, w.userId.stepHolder],
+  );
+  return { stepCaseId: step.id, stepTaskId: held.rows[0]!.id };
 }
 
 /** Another session of a principal; its id. */

@@ -1,6 +1,8 @@
 // 工作交接 (移交): a manager moves every open task of one staff member (assigned
 // to, claimed by or delegated to them) to another in one step, e.g. before
 // leave. The engine locks each process and records the handover in its history.
+// Only a decider of each step's department may receive them (as for 转办); the
+// dialog offers only those.
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Modal, Select, Table } from 'antd';
@@ -21,12 +23,12 @@ export function HandoverPage() {
   const [form] = Form.useForm<{ to: string }>();
   const workload = useQuery({ queryKey: WORKLOAD_KEY, queryFn: () => processApi.workload(), staleTime: 0 });
   const handover = useMutation({ mutationFn: ({ fromId, to }: { fromId: string; to: string }) => processApi.handover(fromId, to) });
+  // Only those who may take over every one of the person's steps (the server refuses anyone else).
+  const targets = useQuery({ queryKey: ['staff', 'handover-targets', from?.id], queryFn: () => processApi.handoverTargets(from!.id), enabled: from !== null, staleTime: 0 });
   const options = useMemo(
     () =>
-      (workload.data ?? [])
-        .filter((p) => p.id !== from?.id)
-        .map((p) => ({ value: p.id, label: p.departmentName ? t('ops.staffOption', { name: p.displayName, dept: p.departmentName }) : p.displayName })),
-    [workload.data, from, t],
+      (targets.data?.items ?? []).map((p) => ({ value: p.id, label: p.departmentName ? t('ops.staffOption', { name: p.displayName, dept: p.departmentName }) : p.displayName })),
+    [targets.data, t],
   );
 
   const submit = () => {
@@ -109,8 +111,13 @@ export function HandoverPage() {
       >
         <p>{t('handover.dialogHint', { n: from?.openTasks ?? 0 })}</p>
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="to" label={t('handover.to')} rules={[{ required: true, message: t('handover.toRequired') }]}>
-            <Select options={options} showSearch={{ optionFilterProp: 'label' }} aria-required />
+          <Form.Item
+            name="to"
+            label={t('handover.to')}
+            rules={[{ required: true, message: t('handover.toRequired') }]}
+            extra={targets.isSuccess && options.length === 0 ? t('handover.noTargets') : t('handover.targetsRule')}
+          >
+            <Select options={options} showSearch={{ optionFilterProp: 'label' }} loading={targets.isPending} aria-required />
           </Form.Item>
         </Form>
       </Modal>

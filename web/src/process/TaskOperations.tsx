@@ -10,7 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space } from 'antd';
 import type { CaseDetail, User } from '../api';
 import { useShowError } from '../ui/errors';
-import { operationsKey, processApi, type CaseOperations, type SignerView } from './api';
+import { operationsKey, processApi, type CaseOperations, type SignerView, type StaffMember } from './api';
 import { readModel, stepName } from './model';
 import { useCaseProcess, useStaff } from './ProcessSection';
 import { useProcessT, type ProcessKey } from './messages';
@@ -22,6 +22,7 @@ interface Dialog {
   taskId: string;
   step: string;
   returnTargets?: string[];
+  transferTargets?: string[];
   signers?: SignerView[];
   owner?: string;
 }
@@ -113,9 +114,12 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
     const dept = detail.tasks.find((x) => x.id === task.taskId)?.departmentName;
     return twins && dept ? `${name}（${dept}）` : name;
   };
-  const staffOptions = (staff.data ?? [])
-    .filter((s) => s.id !== user.id)
-    .map((s) => ({ value: s.id, label: s.departmentName ? t('ops.staffOption', { name: s.displayName, dept: s.departmentName }) : s.displayName }));
+  const optionsOf = (people: StaffMember[]) =>
+    people.filter((s) => s.id !== user.id).map((s) => ({ value: s.id, label: s.departmentName ? t('ops.staffOption', { name: s.displayName, dept: s.departmentName }) : s.displayName }));
+  const staffOptions = optionsOf(staff.data ?? []);
+  // 转办 stays in the step's department (the server's list); a copy never goes to a supervisor (the server refuses both).
+  const transferOptions = (d: Dialog) => optionsOf((staff.data ?? []).filter((s) => d.transferTargets?.includes(s.id)));
+  const copyOptions = optionsOf((staff.data ?? []).filter((s) => s.role !== 'supervisor'));
 
   const open = (d: Dialog) => {
     form.resetFields();
@@ -200,8 +204,18 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
       case 'delegate':
         return (
           <>
-            <Form.Item name="person" label={t('ops.person')} rules={[{ required: true, message: t('ops.personRequired') }]}>
-              <Select options={staffOptions} showSearch={{ optionFilterProp: 'label' }} loading={staff.isPending} aria-required />
+            <Form.Item
+              name="person"
+              label={t('ops.person')}
+              rules={[{ required: true, message: t('ops.personRequired') }]}
+              extra={dialog.kind === 'transfer' ? t('ops.transferRule') : undefined}
+            >
+              <Select
+                options={dialog.kind === 'transfer' ? transferOptions(dialog) : staffOptions}
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={staff.isPending}
+                aria-required
+              />
             </Form.Item>
             <Form.Item name="reason" label={t('ops.reason')}>
               <Input.TextArea rows={2} maxLength={1000} />
@@ -212,7 +226,7 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
       case 'copy':
         return (
           <Form.Item name="people" label={t('ops.people')} rules={[{ required: true, message: t('ops.personRequired') }]}>
-            <Select mode="multiple" options={staffOptions} showSearch={{ optionFilterProp: 'label' }} loading={staff.isPending} aria-required />
+            <Select mode="multiple" options={dialog.kind === 'copy' ? copyOptions : staffOptions} showSearch={{ optionFilterProp: 'label' }} loading={staff.isPending} aria-required />
           </Form.Item>
         );
       case 'removeSigner':
@@ -292,7 +306,7 @@ export function TaskOperations({ detail, user }: { detail: CaseDetail; user: Use
             <Button
               key={kind}
               type={kind === 'claim' ? 'primary' : 'default'}
-              onClick={() => open({ kind, ...base, returnTargets: task.returnTargets, signers: task.removableSigners })}
+              onClick={() => open({ kind, ...base, returnTargets: task.returnTargets, transferTargets: task.transferTargets, signers: task.removableSigners })}
             >
               {t(label)}
             </Button>

@@ -61,6 +61,8 @@ export interface CaseOperations {
     status: string;
     operations: TaskOperation[];
     returnTargets: string[];
+    /** Whom 转办 may give the step to (user ids). */
+    transferTargets: string[];
     removableSigners: SignerView[];
     owner: string | null;
     ownerName: string | null;
@@ -118,6 +120,8 @@ export const processApi = {
   caseCopies: (caseId: string) => request<{ items: CopyView[] }>('GET', `/api/cases/${enc(caseId)}/copies`),
   workload: () => request<Workload[]>('GET', '/api/staff/workload'),
   handover: (from: string, to: string) => request<{ taskIds: string[] }>('POST', `/api/users/${enc(from)}/handover`, { body: { to } }),
+  /** Who may take over every open task of `from` (the deciders of each task's department). */
+  handoverTargets: (from: string) => request<{ items: StaffMember[] }>('GET', `/api/users/${enc(from)}/handover-targets`),
   urge: (taskId: string, message?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/urge`, { body: message ? { message } : {} }),
   copyTo: (caseId: string, users: string[], taskId?: string) =>
     request<Ok>('POST', `/api/cases/${enc(caseId)}/copies`, { body: taskId ? { users, taskId } : { users } }),

@@ -102,6 +102,7 @@ const zh = {
   'ops.delegateTitle': '委派给其他工作人员',
   'ops.person': '工作人员',
   'ops.personRequired': '请选择工作人员',
+  'ops.transferRule': '转办只能交给本环节所属部门的审批人员或部门负责人。',
   'ops.people': '工作人员（可多选）',
   'ops.reason': '说明（可不填）',
   'ops.transferConfirm': '确认转办',
@@ -188,6 +189,8 @@ const zh = {
   'handover.dialogHint': '共 {n} 件在办任务将移交给所选人员，历史中记录工作交接。',
   'handover.to': '接收人',
   'handover.toRequired': '请选择接收人',
+  'handover.targetsRule': '只列出可接收其全部任务的人员：各任务所属部门的审批人员或部门负责人。',
+  'handover.noTargets': '没有人可以接收其全部任务（任务分属不同部门）：请先由本人处理或逐件转办。',
   'handover.confirm': '确认移交',
   'handover.done': '已移交 {n} 件任务',
 
@@ -295,6 +298,7 @@ const en: Record<ProcessKey, string> = {
   'ops.delegateTitle': 'Delegate to a colleague',
   'ops.person': 'Staff member',
   'ops.personRequired': 'Choose a staff member',
+  'ops.transferRule': 'A step can be transferred only to an approver or the head of its own department.',
   'ops.people': 'Staff members (several allowed)',
   'ops.reason': 'Note (optional)',
   'ops.transferConfirm': 'Confirm transfer',
@@ -381,6 +385,8 @@ const en: Record<ProcessKey, string> = {
   'handover.dialogHint': '{n} open tasks will move to the person you choose; the history records the handover.',
   'handover.to': 'Hand over to',
   'handover.toRequired': 'Choose who takes them over',
+  'handover.targetsRule': 'Only people who may take over all of the tasks are listed: approvers and heads of each task\'s department.',
+  'handover.noTargets': 'Nobody may take over all of these tasks (they belong to different departments): have them handled or transferred one by one first.',
   'handover.confirm': 'Confirm handover',
   'handover.done': '{n} tasks handed over',
 

@@ -200,7 +200,9 @@ export function CaseDetailPage() {
   const detail = useQuery({ queryKey: ['cases', 'detail', id], queryFn: () => api.cases.get(id) });
   useDocumentTitle(detail.data ? `${t('case.detailTitle')} ${detail.data.caseNo}` : t('case.detailTitle'));
   const user = me.data;
-  const ops = useCaseOperations(id, user?.role === 'approver' && detail.data?.status === 'accepted');
+  // Approvers and agency heads decide their department's steps (the server's STEP_DECIDER_ROLES).
+  const decides = user?.role === 'approver' || user?.role === 'agency_head';
+  const ops = useCaseOperations(id, decides && detail.data?.status === 'accepted');
   const completable = new Set((ops.data?.tasks ?? []).filter((x) => x.operations.includes('complete')).map((x) => x.taskId));
 
   const headRole = user ? extensionRole(user) : null;
@@ -221,9 +223,9 @@ export function CaseDetailPage() {
     if (user.role === 'clerk' && d.status === 'supplement_requested') {
       actionCards.push(<Alert key="waiting" type="info" showIcon title={t('notice.waiting')} />);
     }
-    const task = user.role === 'approver' && d.status === 'accepted' ? openTaskFor(d, user, params.get('task'), completable) : null;
+    const task = decides && d.status === 'accepted' ? openTaskFor(d, user, params.get('task'), completable) : null;
     if (task) actionCards.push(<ApprovalActions key={task.id} detail={d} taskId={task.id} />);
-    if (d.status === 'accepted' && ['approver', 'manager', 'admin'].includes(user.role)) actionCards.push(<TaskOperations key="process-ops" detail={d} user={user} />);
+    if (d.status === 'accepted' && ['approver', 'agency_head', 'manager', 'admin'].includes(user.role)) actionCards.push(<TaskOperations key="process-ops" detail={d} user={user} />);
     if (canPause(user, d)) actionCards.push(<PauseActions key="pause" detail={d} handlers={{ onUpdated, onError }} />);
     const role = headRole && item.data && (item.data.itemType === 'joint') === (headRole === 'government_head') ? headRole : null;
     if (role && d.status === 'accepted') actionCards.push(<ExtensionAction key="extend" detail={d} role={role} handlers={{ onUpdated, onError }} />);

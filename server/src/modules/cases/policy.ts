@@ -97,9 +97,29 @@ export function canReceiveCopy(role: Role): boolean {
  * step's departments (both decide its steps). Across departments the tools are 加签 (another
  * department's opinion) and 委派 (help, the step coming back).
  */
-export function canTakeOverStep(person: { role: Role; departmentId: string | null }, step: StepAccessFacts): boolean {
-  if (person.role !== 'approver' && person.role !== 'agency_head') return false;
+export function canTakeOverStep(person: { role: Role; departmentId: string | null }, step: Pick<StepAccessFacts, 'departmentIds'>): boolean {
+  if (!decides(person)) return false;
   return person.departmentId !== null && step.departmentIds.includes(person.departmentId);
+}
+
+const decides = (person: { role: Role }): boolean => (STEP_DECIDER_ROLES as readonly Role[]).includes(person.role);
+
+/** A step a handover would move: its departments, and whether the person leaving holds it only as delegate (委派). */
+export interface HandedOverStep {
+  departmentIds: readonly string[];
+  asDelegate: boolean;
+}
+
+/**
+ * 工作交接 follows 转办's rule step by step: each step goes to an approver or
+ * the agency head of its department, never to another department or to
+ * someone who does not decide steps (a supervisor, a manager). A step the
+ * person holds only as delegate (委派: their department was asked to help)
+ * may also go to a colleague of their department, who helps in their place.
+ */
+export function canReceiveHandover(to: { role: Role; departmentId: string | null }, from: { departmentId: string | null }, step: HandedOverStep): boolean {
+  if (canTakeOverStep(to, step)) return true;
+  return step.asDelegate && decides(to) && from.departmentId !== null && to.departmentId === from.departmentId;
 }
 
 /** Who decides (审批决定) a step the engine lets them handle: its department's approvers and agency head (部门负责人, who may take a step of theirs into their own hands). */

@@ -52,3 +52,23 @@ export async function openStepDepartments(q: Queryable, caseId: string): Promise
   );
   return new Map(rows.map((r) => [r.id, r.departmentIds]));
 }
+
+/** The departments of the given tasks, by task id. */
+export async function stepDepartmentsOf(q: Queryable, taskIds: readonly string[]): Promise<Map<string, string[]>> {
+  const { rows } = await q.query<{ id: string; departmentIds: string[] }>(
+    `SELECT t.id, ${STEP_DEPARTMENTS} AS "departmentIds" FROM wf_tasks t WHERE t.id = ANY($1::uuid[])`, [taskIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.departmentIds]));
+}
+
+/** The steps a handover of `personId` would move (open or delegated, held by them, process running), with their departments. */
+export async function heldSteps(q: Queryable, personId: string): Promise<{ id: string; departmentIds: string[]; asDelegate: boolean }[]> {
+  const { rows } = await q.query<{ id: string; departmentIds: string[]; asDelegate: boolean }>(
+    `SELECT t.id, ${STEP_DEPARTMENTS} AS "departmentIds",
+            (t.delegate = $1 AND coalesce(t.assignee, t.claimed_by) IS DISTINCT FROM $1) AS "asDelegate"
+       FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id
+      WHERE t.status IN ('open','delegated') AND i.status = 'running' AND $1 IN (t.assignee, t.claimed_by, t.delegate)`,
+    [personId],
+  );
+  return rows;
+}

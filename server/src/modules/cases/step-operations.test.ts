@@ -12,7 +12,7 @@ afterAll(() => t.close());
 
 const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
 const get = async (url: string, cookie: string) => (await t.app.inject({ url, headers: { cookie } })).json();
-type Ops = { tasks: { taskId: string; nodeId: string; operations: string[]; returnTargets: string[]; removableSigners: { index: number; name: string }[]; delegateName: string | null }[]; suspend: boolean; resume: boolean };
+type Ops = { tasks: { taskId: string; nodeId: string; operations: string[]; returnTargets: string[]; transferTargets: string[]; removableSigners: { index: number; name: string }[]; delegateName: string | null }[]; suspend: boolean; resume: boolean };
 const opsOf = async (caseId: string, cookie: string) => (await get(`/api/cases/${caseId}/operations`, cookie)) as Ops;
 const userId = async (username: string) => (await t.ctx.db.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
 
@@ -126,18 +126,66 @@ describe('operations a person may do now, over HTTP', () => {
     expect(sent.map((x) => [x.userName, x.readAt !== null]).sort()).toEqual([['周主任', true], ['李审批（自然资源）', false]]);
   });
 
-  it('工作交接: a manager sees each person’s open tasks and moves them all; others may not', async () => {
-    const c = await jointCase();
-    const zjj = await login(t.app, 'approver_zjj');
-    const taskId = (await opsOf(c.id, zjj)).tasks[0]!.taskId;
-    await post(`/api/tasks/${taskId}/claim`, zjj);
+  it('工作交接: a manager sees each person’s open tasks and moves them all, only to a decider of each step’s department; others may not', async () => {
+    const c = await submitCase(t.app, citizen, 'SCJG-XK-001');
+    await post(`/api/cases/${c.id}/accept`, clerk);
+    const approver = await login(t.app, 'approver');
+    const taskId = (await opsOf(c.id, approver)).tasks[0]!.taskId;
+    await post(`/api/tasks/${taskId}/claim`, approver);
     const manager = await login(t.app, 'manager');
-    const before = (await get('/api/staff/workload', manager)) as { id: string; openTasks: number }[];
-    const from = await userId('approver_zjj');
-    expect(before.find((p) => p.id === from)!.openTasks).toBeGreaterThanOrEqual(1);
-    expect((await get('/api/staff/workload', zjj)).code).toBe('FORBIDDEN');
+    const from = await userId('approver');
+    const workload = async () => ((await get('/api/staff/workload', manager)) as { id: string; openTasks: number }[]).find((p) => p.id === from)!.openTasks;
+    expect(await workload()).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/staff/workload', approver)).code).toBe('FORBIDDEN');
+    // Offered: only the department's other decider; refused and moving nothing: another department's approver, a supervisor, a manager.
+    const targets = (await get(`/api/users/${from}/handover-targets`, manager)).items as { id: string }[];
+    expect(targets.map((p) => p.id)).toEqual([await userId('head_scjg')]);
+    expect((await get(`/api/users/${from}/handover-targets`, approver)).code).toBe('FORBIDDEN');
+    const before = await workload();
+    for (const wrong of ['approver_zjj', 'supervisor', 'gov_head', 'manager']) {
+      const refused = await post(`/api/users/${from}/handover`, manager, { to: await userId(wrong) });
+      expect(refused.json().code, wrong).toBe('TRANSFER_TARGET_INVALID');
+      expect(refused.json().details.taskIds).toContain(taskId);
+    }
+    expect(await workload()).toBe(before);
+    expect((await t.ctx.db.query(`SELECT count(*)::int AS n FROM events WHERE type = 'task.handed_over' AND payload->>'taskId' = $1`, [taskId])).rows[0].n).toBe(0);
     const moved = await post(`/api/users/${from}/handover`, manager, { to: await userId('head_scjg') });
     expect(moved.json().taskIds).toContain(taskId);
-    expect(((await get('/api/staff/workload', manager)) as { id: string; openTasks: number }[]).find((p) => p.id === from)!.openTasks).toBe(0);
+    expect(await workload()).toBe(0);
+  });
+
+  it('工作交接 of a step one was asked to help with (委派 across departments) may go to a colleague of one’s own department', async () => {
+    // A second 卫健 approver, to receive the first one's work.
+    await t.ctx.db.query(
+      `INSERT INTO users (username, password_hash, display_name, role, department_id)
+       SELECT 'approver_wjw2', password_hash, '卫审批二', 'approver', department_id FROM users WHERE username = 'approver_wjw'`,
+    );
+    const c = await submitCase(t.app, citizen, 'SCJG-XK-001');
+    await post(`/api/cases/${c.id}/accept`, clerk);
+    const approver = await login(t.app, 'approver');
+    const taskId = (await opsOf(c.id, approver)).tasks[0]!.taskId;
+    expect((await post(`/api/tasks/${taskId}/delegate`, approver, { to: await userId('approver_wjw') })).statusCode).toBe(200);
+    const manager = await login(t.app, 'manager');
+    const from = await userId('approver_wjw');
+    const targets = ((await get(`/api/users/${from}/handover-targets`, manager)).items as { id: string }[]).map((p) => p.id).sort();
+    // The step's own department (its owner and agency head), and the delegate's colleague.
+    expect(targets).toEqual([await userId('approver'), await userId('approver_wjw2'), await userId('head_scjg')].sort());
+    expect((await post(`/api/users/${from}/handover`, manager, { to: await userId('approver_zjj') })).json().code).toBe('TRANSFER_TARGET_INVALID');
+    expect((await post(`/api/users/${from}/handover`, manager, { to: await userId('approver_wjw2') })).json().taskIds).toEqual([taskId]);
+    // The colleague helps in their place and the step goes back to its owner.
+    const helper = await login(t.app, 'approver_wjw2');
+    expect((await post(`/api/tasks/${taskId}/resolve`, helper, { opinion: '已核查卫生条件' })).statusCode).toBe(200);
+    expect((await opsOf(c.id, approver)).tasks[0]!.operations).toContain('complete');
+  });
+
+  it('转办 offers only the deciders of the step’s department', async () => {
+    const c = await jointCase();
+    const zjj = await login(t.app, 'approver_zjj');
+    expect((await opsOf(c.id, zjj)).tasks[0]!.transferTargets).toEqual([]);
+    const s = await submitCase(t.app, citizen, 'SCJG-XK-001');
+    await post(`/api/cases/${s.id}/accept`, clerk);
+    const task = (await opsOf(s.id, await login(t.app, 'approver'))).tasks[0]!;
+    expect(task.transferTargets).toEqual([await userId('head_scjg')]);
+    expect((await opsOf(s.id, await login(t.app, 'head_scjg'))).tasks[0]!.transferTargets).toEqual([await userId('approver')]);
   });
 });

@@ -9,8 +9,8 @@ import {
   legalClockCalculator, type EngineEnv,
 } from '../workflow/index.ts';
 import { getCaseDetail } from './queries.ts';
-import { assertCanSeeStep, canCopyCase, canReceiveCopy, canTakeOverStep, canUrgeStep, type StepAccessFacts } from './policy.ts';
-import { caseAccessFacts, openStepDepartments, stepAccessFacts } from './step-access.ts';
+import { assertCanSeeStep, canCopyCase, canReceiveCopy, canReceiveHandover, canTakeOverStep, canUrgeStep, STEP_DECIDER_ROLES, type StepAccessFacts } from './policy.ts';
+import { caseAccessFacts, heldSteps, openStepDepartments, stepAccessFacts, stepDepartmentsOf } from './step-access.ts';
 import { engineActor } from './workflow.ts';
 import { loadClock } from './clock.ts';
 import { idParams } from './schemas.ts';
@@ -52,6 +52,17 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     return rows[0];
   }
   const colleagueId = async (id: string): Promise<string> => (await colleague(id)).id;
+  type Colleague = Awaited<ReturnType<typeof colleague>>;
+
+  /** Those who decide steps (approvers, agency heads) of any of `departmentIds`: the only people a step may be transferred or handed over to. */
+  async function decidersOf(departmentIds: readonly string[]): Promise<Colleague[]> {
+    const { rows } = await ctx.db.query<Colleague>(
+      `SELECT id, role, department_id AS "departmentId" FROM users
+        WHERE role = ANY($1::text[]) AND NOT disabled AND department_id = ANY($2::uuid[])`,
+      [STEP_DECIDER_ROLES, [...new Set(departmentIds)]],
+    );
+    return rows;
+  }
 
   /** The step with its case's facts, if the person may read that case; TASK_NOT_FOUND otherwise, so task ids cannot be probed. */
   async function stepOf(actor: Actor, taskId: string): Promise<StepAccessFacts> {
@@ -105,6 +116,8 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     tasks: z.array(z.object({
       taskId: z.uuid(), nodeId: z.string(), name: z.string().nullable(), status: z.string(),
       operations: z.array(z.string()), returnTargets: z.array(z.string()), removableSigners: z.array(signerSchema),
+      /** Whom 转办 may give the step to (user ids): the approvers and agency heads of its department. */
+      transferTargets: z.array(z.uuid()),
       owner: z.string().nullable(), ownerName: z.string().nullable(), delegate: z.string().nullable(), delegateName: z.string().nullable(),
     })),
   });
@@ -123,7 +136,8 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     const actor = staff(req);
     const instanceId = await instanceOf(actor, req.params.id);
     const facts = (await caseAccessFacts(ctx.db, actor.id, req.params.id))!;
-    const urgeable = new Set([...(await openStepDepartments(ctx.db, req.params.id))]
+    const stepDepartments = await openStepDepartments(ctx.db, req.params.id);
+    const urgeable = new Set([...stepDepartments]
       .filter(([, departmentIds]) => canUrgeStep(actor, { case: facts, departmentIds })).map(([taskId]) => taskId));
     const ops = await allowedOperations(await env(), {
       instanceId, actor: await engineActor(ctx.db, actor), supervise: actor.role === 'manager' || actor.role === 'admin', urgeable,
@@ -131,6 +145,11 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     const signers = ops.tasks.flatMap((t) => t.removableSigners);
     const people = ops.tasks.flatMap((t) => [t.owner, t.delegate]).filter((x): x is string => !!x);
     const names = await namesOf([...people, ...signers.filter((s) => s.kind === 'user').map((s) => s.value)], signers.filter((s) => s.kind === 'department').map((s) => s.value));
+    // 转办's choices: the deciders of the step's department, not the person transferring.
+    const deciders = await decidersOf([...stepDepartments.values()].flat());
+    const transferTargets = (taskId: string, operations: readonly string[]) => operations.includes('transfer')
+      ? deciders.filter((p) => p.id !== actor.id && canTakeOverStep(p, { departmentIds: stepDepartments.get(taskId) ?? [] })).map((p) => p.id)
+      : [];
     return {
       instanceStatus: ops.instanceStatus,
       suspend: ops.suspend,
@@ -138,6 +157,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
       tasks: ops.tasks.map(({ instanceId: _i, ...t }) => ({
         ...t,
         removableSigners: t.removableSigners.map((s) => ({ ...s, name: (s.kind === 'user' ? names.user.get(s.value) : s.kind === 'department' ? names.dept.get(s.value) : undefined) ?? s.value })),
+        transferTargets: transferTargets(t.taskId, t.operations),
         ownerName: t.owner ? names.user.get(t.owner) ?? null : null,
         delegateName: t.delegate ? names.user.get(t.delegate) ?? null : null,
       })),
@@ -268,7 +288,36 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     schema: { tags: ['process'], summary: '工作交接：把某人全部在办任务移交他人', params: idParams, body: z.object({ to: userId }), response: { 200: z.object({ taskIds: z.array(z.uuid()) }) } },
   }, async (req) => {
     const actor = requireRole(req, 'manager', 'admin');
-    return handoverTasks(await env(), { from: await colleagueId(req.params.id), to: await colleagueId(req.body.to), actor: await engineActor(ctx.db, actor) });
+    const from = await colleague(req.params.id);
+    const to = await colleague(req.body.to);
+    return handoverTasks(await env(), {
+      from: from.id, to: to.id, actor: await engineActor(ctx.db, actor),
+      // Under the engine's locks: every step must be one `to` may take over, else nothing moves.
+      check: async (tx, tasks) => {
+        const departments = await stepDepartmentsOf(tx, tasks.map((task) => task.id));
+        const refused = tasks.filter((task) => !canReceiveHandover(to, from, { departmentIds: departments.get(task.id) ?? [], asDelegate: task.asDelegate }));
+        if (refused.length) throw new AppError('TRANSFER_TARGET_INVALID', { userId: to.id, taskIds: refused.map((task) => task.id) });
+      },
+    });
+  });
+
+  app.get('/api/users/:id/handover-targets', {
+    schema: {
+      tags: ['process'], summary: '工作交接：可接收此人全部在办任务的工作人员（各任务所属部门的审批人员或部门负责人）', params: idParams,
+      response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.string(), departmentName: z.string().nullable() })) }) },
+    },
+  }, async (req) => {
+    requireRole(req, 'manager', 'admin');
+    const from = await colleague(req.params.id);
+    const steps = await heldSteps(ctx.db, from.id);
+    const candidates = await decidersOf([...steps.flatMap((x) => x.departmentIds), ...(from.departmentId ? [from.departmentId] : [])]);
+    const ids = candidates.filter((p) => p.id !== from.id && steps.every((x) => canReceiveHandover(p, from, x))).map((p) => p.id);
+    const { rows } = await ctx.db.query(
+      `SELECT u.id, u.display_name AS "displayName", u.role, d.name AS "departmentName"
+         FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = ANY($1::uuid[]) ORDER BY d.sort_order, u.display_name`,
+      [ids],
+    );
+    return { items: rows as { id: string; displayName: string; role: string; departmentName: string | null }[] };
   });
 
   app.get('/api/staff', {

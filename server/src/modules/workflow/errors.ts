@@ -54,7 +54,7 @@ export const workflowErrors = {
   // details: { taskId, retryAt }
   URGE_THROTTLED: { status: 429, zh: '同一任务每小时只能催办一次', en: 'A task can be urged at most once an hour' },
   // details: { userId } — 转办 only to an approver or the agency head of the step's own department.
-  TRANSFER_TARGET_INVALID: { status: 422, zh: '只能转办给本环节所属部门的审批人员或部门负责人', en: 'A step can be transferred only to an approver or the head of its own department' },
+  TRANSFER_TARGET_INVALID: { status: 422, zh: '只能转办或交接给本环节所属部门的审批人员或部门负责人', en: 'A step can be transferred or handed over only to an approver or the head of its own department' },
   // details: { userId } — copies go to staff who read the approval record (not supervisors).
   COPY_RECIPIENT_INVALID: { status: 422, zh: '不能抄送给该人员', en: 'A copy cannot be sent to this person' },
   // details: { copyId }

@@ -34,7 +34,7 @@ export { completeTask } from './complete-task.ts';
 /** 签收 / 退回签收 of candidate tasks. */
 export { claimTask, unclaimTask } from './claim-task.ts';
 /** 转办, 委派 and its resolution, 工作交接 of all of a person's open tasks. */
-export { transferTask, delegateTask, resolveTask, handoverTasks } from './reassign-task.ts';
+export { transferTask, delegateTask, resolveTask, handoverTasks, type HandoverTask } from './reassign-task.ts';
 /** 退回 to an earlier completed step (rules in docs/workflow-engine.md). */
 export { returnTask, listReturnTargets } from './return-task.ts';
 /** 撤回 a completion before the next person acts. */

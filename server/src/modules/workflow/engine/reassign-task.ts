@@ -1,6 +1,8 @@
 import { AppError } from '../../../platform/errors.ts';
 import { handlerOf, lockTree, requireHandler, requireOpen, taskCommand } from './command.ts';
 import { inTx } from './tx.ts';
+import type { Tx } from '../../../platform/db/pool.ts';
+import type { RunContext } from './context.ts';
 import type { Actor, EngineEnv, TaskRow } from './types.ts';
 
 /** 转办: hands the task to another person for good; the new assignee completes it. */
@@ -43,28 +45,45 @@ export async function resolveTask(env: EngineEnv, input: { taskId: string; actor
   });
 }
 
+/** A task a handover is about to move: `check` may refuse the whole handover on what it sees here. */
+export interface HandoverTask {
+  id: string;
+  /** `from` holds it only as the delegate (委派), not as its handler. */
+  asDelegate: boolean;
+}
+
 /**
  * 工作交接: every open or delegated task of `from` (assigned, claimed or
  * delegated to them) goes to `to`. Each process is locked in id order, so two
- * handovers never deadlock; a suspended or ended process is skipped.
+ * handovers never deadlock; a suspended or ended process is skipped. `check`
+ * sees every task about to move, under those locks and in the same
+ * transaction, and throws to refuse the handover: then nothing moves.
  */
-export async function handoverTasks(env: EngineEnv, input: { from: string; to: string; actor: Actor }): Promise<{ taskIds: string[] }> {
+export async function handoverTasks(
+  env: EngineEnv,
+  input: { from: string; to: string; actor: Actor; check?: (tx: Tx, tasks: HandoverTask[]) => Promise<void> },
+): Promise<{ taskIds: string[] }> {
   return inTx(env, async (tx) => {
     const { rows: roots } = await tx.query<{ root_id: string }>(
       `SELECT DISTINCT root_id FROM wf_tasks
        WHERE status IN ('open','delegated') AND (assignee = $1 OR claimed_by = $1 OR delegate = $1) ORDER BY root_id`,
       [input.from],
     );
-    const moved: string[] = [];
+    const trees: { ctx: RunContext; tasks: TaskRow[] }[] = [];
     for (const { root_id } of roots) {
       const ctx = await lockTree(tx, env, root_id, input.actor);
-      const { rows: tasks } = await tx.query<TaskRow>(
+      const { rows } = await tx.query<TaskRow>(
         `SELECT * FROM wf_tasks WHERE root_id = $1 AND status IN ('open','delegated') AND (assignee = $2 OR claimed_by = $2 OR delegate = $2)`,
         [root_id, input.from],
       );
+      const tasks: TaskRow[] = [];
+      for (const task of rows) if ((await ctx.load(task.instance_id)).row.status === 'running') tasks.push(task);
+      trees.push({ ctx, tasks });
+    }
+    const all = trees.flatMap((x) => x.tasks);
+    await input.check?.(tx, all.map((task) => ({ id: task.id, asDelegate: task.delegate === input.from && handlerOf(task) !== input.from })));
+    for (const { ctx, tasks } of trees) {
       for (const task of tasks) {
-        const loaded = await ctx.load(task.instance_id);
-        if (loaded.row.status !== 'running') continue;
         await tx.query(
           `UPDATE wf_tasks SET
              assignee = CASE WHEN assignee = $2 THEN $3 ELSE assignee END,
@@ -77,10 +96,9 @@ export async function handoverTasks(env: EngineEnv, input: { from: string; to: s
         );
         ctx.record({ instanceId: task.instance_id, taskId: task.id, nodeId: task.node_id, action: 'handedOver', actorId: input.actor.id, details: { from: input.from, to: input.to } });
         ctx.emit('task.handed_over', task.instance_id, { taskId: task.id, nodeId: task.node_id, from: input.from, to: input.to });
-        moved.push(task.id);
       }
       await ctx.flush();
     }
-    return { taskIds: moved };
+    return { taskIds: all.map((task) => task.id) };
   });
 }
