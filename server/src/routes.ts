@@ -2,7 +2,7 @@ import type { Api } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { registerIamRoutes } from './modules/iam/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
-import { registerCaseRoutes, registerClockRoutes, registerStepRoutes, registerUploadRoutes } from './modules/cases/index.ts';
+import { getCaseDetail, registerCaseRoutes, registerClockRoutes, registerStepRoutes, registerUploadRoutes } from './modules/cases/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerWorkflowRoutes } from './modules/workflow/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
@@ -29,7 +29,8 @@ export function registerRoutes(api: Api, ctx: AppContext): void {
     registerStepRoutes(api, ctx);
     registerCalendarRoutes(api, ctx);
     registerWorkflowRoutes(api, ctx);
-    registerDocumentRoutes(api, ctx);
+    // A case's notices are seen by whoever may see the case.
+    registerDocumentRoutes(api, ctx, getCaseDetail);
     registerPortalRoutes(api, ctx);
     registerFormRoutes(api, ctx);
     registerIntakeRoutes(api, ctx);

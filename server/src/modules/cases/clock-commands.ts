@@ -10,7 +10,7 @@ import { lockCase, type LockedCase } from './commands.ts';
 import { deadlines, loadClock, loadClockInputs, pauseInputs, stepDueWithPauses } from './clock.ts';
 import { refreshDeadline } from './deadline-store.ts';
 import { drainRecomputeJobs, recordRecomputeJob, RECOMPUTE_EVENT_TYPES } from './deadline-recompute.ts';
-import { issueNotice } from '../documents/index.ts';
+import { issueCaseNotice } from './notices.ts';
 import type { Tx } from '../../platform/db/pool.ts';
 import type { CenterClock } from '../calendar/index.ts';
 import { rescheduleTimers } from '../workflow/index.ts';
@@ -175,7 +175,7 @@ export async function issueSupplementNotice(
       type: 'case.supplement_requested', caseId, caseNo: c.case_no, departmentId: c.department_id, actor: who(actor), occurredAt: now,
       payload: { items, note: req.note.trim() },
     });
-    await issueNotice(tx, ctx, caseId, 'supplement', who(actor), now);
+    await issueCaseNotice(tx, ctx, caseId, 'supplement', who(actor), now);
   });
 }
 

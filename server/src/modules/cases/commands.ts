@@ -10,7 +10,7 @@ import { loadClock } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
 import { attachUploads } from './uploads.ts';
 import { completeCaseStep, engineActor, startCaseProcess, taskForActor } from './workflow.ts';
-import { issueNotice } from '../documents/index.ts';
+import { issueCaseNotice } from './notices.ts';
 
 export interface Application {
   itemId: string;
@@ -203,7 +203,7 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string, 
     if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
     const now = ctx.clock.now();
     await openHandling(ctx, tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
-    await issueNotice(tx, ctx, c.id, 'acceptance', { id: actor.id, role: actor.role }, now);
+    await issueCaseNotice(tx, ctx, c.id, 'acceptance', { id: actor.id, role: actor.role }, now);
     await alsoInTx?.(tx, c.id);
   });
 }
@@ -223,7 +223,7 @@ export async function concludeAtWindow(ctx: AppContext, tx: Tx, actor: Actor, c:
   const base = { caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who, occurredAt: now };
   await appendEvent(tx, { ...base, type: 'case.accepted', payload: { acceptedAt: now.toISOString(), due: null, atWindow: true } });
   await appendEvent(tx, { ...base, type: 'case.concluded', payload: { result: 'approved', atWindow: true, reason: null } });
-  await issueNotice(tx, ctx, c.id, 'conclusion', who, now);
+  await issueCaseNotice(tx, ctx, c.id, 'conclusion', who, now);
 }
 
 /**
@@ -243,7 +243,7 @@ export async function deemOverdueApplicationsAccepted(ctx: AppContext, limit = 1
     );
     for (const c of rows) {
       await openHandling(ctx, tx, cc, c, c.submitted_at, true, null, now);
-      await issueNotice(tx, ctx, c.id, 'acceptance', null, now);
+      await issueCaseNotice(tx, ctx, c.id, 'acceptance', null, now);
     }
     return rows.map((r) => r.id);
   });
@@ -266,7 +266,7 @@ export async function refuseCase(ctx: AppContext, actor: Actor, caseId: string, 
       type: 'case.refused', caseId, caseNo: c.case_no, departmentId: c.department_id,
       actor: { id: actor.id, role: actor.role }, occurredAt: now, payload: { reason: trimmed },
     });
-    await issueNotice(tx, ctx, caseId, 'refusal', { id: actor.id, role: actor.role }, now);
+    await issueCaseNotice(tx, ctx, caseId, 'refusal', { id: actor.id, role: actor.role }, now);
   });
 }
 
@@ -304,7 +304,7 @@ export async function completeTask(
       // A denial carries its reason (the deciding opinion) for supervision's check of reason and legal basis.
       payload: { result: step.lastOutcome, reason: step.lastOutcome === 'denied' ? text : null },
     });
-    await issueNotice(tx, ctx, c.id, 'conclusion', who2, now);
+    await issueCaseNotice(tx, ctx, c.id, 'conclusion', who2, now);
     return c.id;
   });
 }

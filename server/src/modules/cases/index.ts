@@ -42,3 +42,5 @@ export { storeUpload } from './uploads.ts';
 export { chinaDay } from './rules.ts';
 /** A case's deadlines from its stored inputs and the center's clock. */
 export { deadlines, loadClockInputs } from './clock.ts';
+/** Issues a case's notice (受理 / 不予受理 / 补正 / 办结) from its facts in the outcome's transaction. */
+export { issueCaseNotice } from './notices.ts';

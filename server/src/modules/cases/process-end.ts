@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/http/context.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { issueNotice } from '../documents/index.ts';
+import { issueCaseNotice } from './notices.ts';
 import { lockCase } from './commands.ts';
 
 /**
@@ -38,7 +38,7 @@ export async function concludeEndedProcesses(ctx: AppContext, limit = 100): Prom
         type: 'case.concluded', caseId: id, caseNo: c.case_no, departmentId: c.department_id, actor: null, occurredAt: now,
         payload: { result, byProcessEnd: true, reason: result === 'denied' ? p[0].opinion?.trim() || null : null },
       });
-      await issueNotice(tx, ctx, id, 'conclusion', null, now);
+      await issueCaseNotice(tx, ctx, id, 'conclusion', null, now);
       return true;
     });
     if (done) concluded.push(id);

@@ -18,3 +18,5 @@ export { registerCatalogRoutes } from './routes.ts';
 /** A version's content: its zod shape and its meaning checks. */
 export { itemContentSchema } from './content.ts';
 export { checkContent } from './rules.ts';
+/** Who a case's notice comes from: item and department names, the center's contacts, the handling window. */
+export { issuingOffice, type IssuingOffice } from './issuing-office.ts';

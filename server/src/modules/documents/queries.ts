@@ -4,9 +4,15 @@ import path from 'node:path';
 import type { Queryable } from '../../platform/db/pool.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { getCaseDetail } from '../cases/index.ts';
 import { documentsDir } from './commands.ts';
 import type { NoticeKind } from './rules.ts';
+
+/**
+ * Who may see a case's notices is the case's rule: the composition root hands
+ * in the cases module's check (CASE_NOT_FOUND for a case the actor may not
+ * see), which also gives the case number for the file name.
+ */
+export type CaseAccess = (db: Queryable, actor: Actor, caseId: string, now: Date) => Promise<{ caseNo: string }>;
 
 export interface DocumentSummary {
   id: string;
@@ -17,8 +23,8 @@ export interface DocumentSummary {
 }
 
 /** A case's notices, oldest first, for whoever may see the case (CASE_NOT_FOUND otherwise). */
-export async function listCaseDocuments(db: Queryable, actor: Actor, caseId: string, now: Date): Promise<DocumentSummary[]> {
-  await getCaseDetail(db, actor, caseId, now);
+export async function listCaseDocuments(db: Queryable, caseAccess: CaseAccess, actor: Actor, caseId: string, now: Date): Promise<DocumentSummary[]> {
+  await caseAccess(db, actor, caseId, now);
   const { rows } = await db.query<DocumentSummary>(
     `SELECT id, kind, title, number, issued_at AS "issuedAt" FROM documents WHERE case_id = $1 ORDER BY issued_at, number`,
     [caseId],
@@ -37,15 +43,15 @@ export interface DocumentFile {
  * against the hash recorded at issue: an altered or lost file is a fault
  * (500, logged), never served.
  */
-export async function readDocument(ctx: AppContext, actor: Actor, id: string): Promise<DocumentFile> {
-  const { rows } = await ctx.db.query<{ case_id: string; title: string; stored_name: string; sha256: string; case_no: string }>(
-    `SELECT d.case_id, d.title, d.stored_name, d.sha256, c.case_no FROM documents d JOIN cases c ON c.id = d.case_id WHERE d.id = $1`,
+export async function readDocument(ctx: AppContext, caseAccess: CaseAccess, actor: Actor, id: string): Promise<DocumentFile> {
+  const { rows } = await ctx.db.query<{ case_id: string; title: string; stored_name: string; sha256: string }>(
+    'SELECT case_id, title, stored_name, sha256 FROM documents WHERE id = $1',
     [id],
   );
   const doc = rows[0];
   if (!doc) throw new AppError('DOCUMENT_NOT_FOUND');
-  await getCaseDetail(ctx.db, actor, doc.case_id, ctx.clock.now());
+  const { caseNo } = await caseAccess(ctx.db, actor, doc.case_id, ctx.clock.now());
   const bytes = await fs.readFile(path.join(documentsDir(ctx.config), doc.stored_name));
   if (createHash('sha256').update(bytes).digest('hex') !== doc.sha256) throw new Error(`notice ${id}: file does not match its recorded sha256`);
-  return { bytes, fileName: `${doc.title}-${doc.case_no}.pdf` };
+  return { bytes, fileName: `${doc.title}-${caseNo}.pdf` };
 }

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireActor } from '../../platform/http/auth.ts';
-import { listCaseDocuments, readDocument } from './queries.ts';
+import { listCaseDocuments, readDocument, type CaseAccess } from './queries.ts';
 import { documentListSchema, idParams } from './schemas.ts';
 
-/** Notices of a case: the list on the case page and each PDF, inline so the browser prints it. */
-export function registerDocumentRoutes(app: Api, ctx: AppContext): void {
+/** Notices of a case: the list on the case page and each PDF, inline so the browser prints it; `caseAccess` is the case's own visibility rule. */
+export function registerDocumentRoutes(app: Api, ctx: AppContext, caseAccess: CaseAccess): void {
   app.get('/api/cases/:id/documents', {
     schema: { tags: ['documents'], summary: '办件的通知书列表', params: idParams, response: { 200: documentListSchema } },
-  }, async (req) => ({ items: await listCaseDocuments(ctx.db, requireActor(req), req.params.id, ctx.clock.now()) }));
+  }, async (req) => ({ items: await listCaseDocuments(ctx.db, caseAccess, requireActor(req), req.params.id, ctx.clock.now()) }));
 
   app.get('/api/documents/:id', {
     schema: {
@@ -18,7 +18,7 @@ export function registerDocumentRoutes(app: Api, ctx: AppContext): void {
       response: { 200: z.any().describe('PDF 文件') },
     },
   }, async (req, reply) => {
-    const file = await readDocument(ctx, requireActor(req), req.params.id);
+    const file = await readDocument(ctx, caseAccess, requireActor(req), req.params.id);
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="notice.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)

@@ -1,7 +1,7 @@
 /**
  * The notices the law requires at each outcome of an application, as pure
  * text: titles, numbering, and what each notice says (docs/notices.md).
- * Rendering to PDF is render.ts; gathering the facts is commands.ts.
+ * Rendering to PDF is render.ts; the case gathers the facts (cases/notices.ts).
  */
 import { formatIsoDate, toShanghai } from '../calendar/index.ts';
 

@@ -72,3 +72,5 @@ export { registerIamRoutes } from './routes.ts';
 export { hashPassword } from './passwords.ts';
 /** Whether an account of this name exists (the start banner lists the demo logins only then). */
 export { accountExists } from './queries.ts';
+/** The service window a clerk sits at, if any. */
+export { windowOf } from './queries.ts';

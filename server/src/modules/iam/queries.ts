@@ -17,3 +17,8 @@ export async function accountExists(q: Queryable, username: string): Promise<boo
   const { rowCount } = await q.query('SELECT 1 FROM users WHERE username = $1', [username]);
   return (rowCount ?? 0) > 0;
 }
+
+export async function windowOf(q: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await q.query<{ window_id: string | null }>('SELECT window_id FROM users WHERE id = $1', [userId]);
+  return rows[0]?.window_id ?? null;
+}

@@ -4,9 +4,8 @@ import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { getItem } from '../catalog/index.ts';
 import { formatIsoDate, nthWorkingDayFrom, toShanghai } from '../calendar/index.ts';
-import { issueNotice } from '../documents/index.ts';
 import {
-  attachUploads, checkApplication, concludeAtWindow, insertCase, loadClock, lockCase, openHandling, type LockedCase, type SubmitResult,
+  attachUploads, checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, type LockedCase, type SubmitResult,
 } from '../cases/index.ts';
 import { beijingToday, checklistOf, itemMaterials } from './queries.ts';
 import {
@@ -181,7 +180,7 @@ export async function acceptWithDeficiencies(
       type: 'case.accepted_deficient', caseId, caseNo: c.case_no, departmentId: c.department_id, actor: actorRef, occurredAt: now,
       payload: { owed: owed.map((m) => ({ materialId: m.id, name: m.name })), dueDate, workdays: req.workdays },
     });
-    await issueNotice(tx, ctx, caseId, 'acceptance', actorRef, now);
+    await issueCaseNotice(tx, ctx, caseId, 'acceptance', actorRef, now);
     return { dueDate };
   });
 }
