@@ -49,8 +49,9 @@ export async function planNotifications(tx: Tx, events: readonly StoredEvent[]):
   const parties = await casePartiesOf(tx, caseIds);
   const actorIds = events.flatMap((e) => (e.actorId ? [e.actorId] : []));
   const actorNames = await namesOf(tx, actorIds);
-  // A return re-opens the target step with a task.created of the same command: that one says "returned".
-  const returns = new Set(events.filter((e) => e.type === 'task.returned').map((e) => `${e.occurredAt}:${(e.payload as Payload).instanceId}:${(e.payload as Payload).target}`));
+  // A return re-opens the target step with a task.created of the same command (same moment and actor, after it
+  // in the chain): that one says "returned". The step as first opened, earlier in the chain, stays a new step.
+  const returns = new Map(events.filter((e) => e.type === 'task.returned').map((e) => [returnKey(e, (e.payload as Payload).target), e.seq]));
   const planned: PlannedNotification[] = [];
   for (const e of events) {
     const p = (e.payload ?? {}) as Payload;
@@ -64,7 +65,8 @@ export async function planNotifications(tx: Tx, events: readonly StoredEvent[]):
     if (applicantKind && c) {
       planned.push({ ...base, kind: applicantKind, recipients: applicantOf(c), vars: { ...caseVars, ...applicantVars(e.type, p, c) } });
     } else if (e.type === 'task.created') {
-      const returned = returns.has(`${e.occurredAt}:${p.instanceId}:${p.nodeId}`);
+      const returnedAt = returns.get(returnKey(e, p.nodeId));
+      const returned = returnedAt !== undefined && returnedAt < e.seq;
       const recipients = str(p.assignee) ? [str(p.assignee)!] : await candidates(tx, p.candidateKind, p.candidates);
       planned.push({
         ...base, kind: returned ? 'task.returned' : 'task.assigned', recipients: users(recipients),
@@ -104,6 +106,10 @@ export async function planNotifications(tx: Tx, events: readonly StoredEvent[]):
     }
   }
   return planned.filter((p) => p.recipients.length > 0);
+}
+
+function returnKey(e: StoredEvent, node: unknown): string {
+  return `${e.occurredAt}:${e.actorId}:${(e.payload as Payload).instanceId}:${node}`;
 }
 
 function applicantOf(c: CaseContactParties): Recipient[] {

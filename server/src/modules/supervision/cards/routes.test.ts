@@ -56,6 +56,15 @@ describe('supervision cards over HTTP', () => {
     expect(rows[0].n).toBe(0);
     const inbox = (await as('approver', 'GET', '/api/notify/inbox')).json();
     expect(JSON.stringify(inbox)).toContain('SC2026-0002');
+    // Each card by its kind, in-app and by SMS (neither can be turned off), to the holder and the department's head.
+    const told = await t.ctx.db.query<{ username: string; kinds: string[] }>(
+      `SELECT u.username, array_agg(DISTINCT o.kind ORDER BY o.kind) AS kinds FROM notify_outbox o JOIN users u ON u.id = o.recipient_id
+        WHERE o.case_no = 'SC2026-0002' AND o.channel = 'sms' GROUP BY u.username ORDER BY u.username`,
+    );
+    const cards = ['supervision.red_card', 'supervision.warning', 'supervision.yellow_card'];
+    expect(told.rows).toEqual([{ username: 'approver', kinds: cards }, { username: 'head_scjg', kinds: cards }]);
+    const head = (await as('head_scjg', 'GET', '/api/notify/inbox')).json().items.filter((m: { caseNo: string }) => m.caseNo === 'SC2026-0002');
+    expect(head.map((m: { kind: string }) => m.kind).sort()).toEqual(cards);
   });
 
   it('goes through 受理, 立案, 调查 with evidence and events, 处理 with a 监察建议书, 申诉 and 复核', async () => {
