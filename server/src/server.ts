@@ -16,7 +16,7 @@ import { notifySettings, startCardNoticePuller, startNotifications } from './mod
 import { startRecomputeWorker } from './modules/cases/index.ts';
 import type { Db } from './platform/db/pool.ts';
 import type { ServerRole } from './platform/config.ts';
-import { ownPublisherKey, type PublishTarget } from './platform/events/publisher.ts';
+import { ownPublisherKey, supervisionPublisher, type PublishTarget } from './platform/events/publisher.ts';
 import { ensureOwnSource, handOverToNotify, OWN_SOURCE_ID, OWN_SOURCE_NAME, startCardTracker, startSupervisionLive } from './modules/supervision/index.ts';
 
 export interface RunningServer {
@@ -45,7 +45,7 @@ async function supervisionTarget(ctx: AppContext, ownUrl: string): Promise<Publi
   return { url: ownUrl, sourceId: own.sourceId, key: own.key };
 }
 
-/** Composition root: config → database → migrations → demo data → HTTP. */
+/** Composition root: config → database → migrations → demo center → HTTP → sample cases → background work. */
 export async function startServer(config: Config, opts: { clock?: Clock; log?: (line: string) => void; logRequests?: boolean } = {}): Promise<RunningServer> {
   const log = opts.log ?? (() => {});
   const database = await openDatabase(config, log);
@@ -62,16 +62,6 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       config,
       uploadsDir: path.join(filesRoot(config), 'uploads'),
     };
-    // Sample cases only with a center just loaded: never into one already in use, never in tests (they seed without this path).
-    if (seeded && config.role !== 'supervision') {
-      try {
-        const n = await loadDemoCases(ctx);
-        if (n) log(`已载入演示办件 ${n} 件（待受理、待补正、审批中、已办结、不予受理各有示例）`);
-      } catch (err) {
-        // The center works without them: say so and start.
-        log(`演示办件未能载入：${(err as Error).message}`);
-      }
-    }
     // Unknown errors are logged (level error) with their correlation id; requests (level info) only on demand.
     const app = await buildApp(ctx, { serveWeb: true, logger: { level: opts.logRequests ? 'info' : config.logLevel } });
     await app.listen({ port: config.port, host: config.host });
@@ -80,11 +70,24 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const ownUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     const publishTo = config.role === 'supervision' ? undefined : await supervisionTarget(ctx, ownUrl);
+    // This center's own cases are supervised in this process (the cards of any other source are fetched by it).
+    const ownSource = config.role === 'all' && !config.supervision ? publishTo?.sourceId : undefined;
+    // Sample cases only with a center just loaded: never into one already in use, never in tests (they seed without this path).
+    // Told once the server listens: their events reach the supervision platform in this process over its ingest door.
+    if (seeded && config.role !== 'supervision') {
+      try {
+        const supervised = ownSource && publishTo ? { publisher: supervisionPublisher(() => publishTo), sourceId: ownSource } : undefined;
+        const n = await loadDemoCases(ctx, supervised);
+        if (n) log(`已载入演示办件 ${n} 件（待受理、待补正、审批中、已办结、不予受理各有示例${supervised ? '；预警、黄牌、红牌各办理环节与窗口考勤各有示例' : ''}）`);
+      } catch (err) {
+        // The center works without them: say so and start.
+        log(`演示办件未能载入：${(err as Error).message}`);
+      }
+    }
     const stopSweeps = config.role === 'supervision' ? () => {} : startSweeps(ctx, log, config.sweepIntervalMs);
     const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
     // Supervision raises its warnings and cards by itself, several times a second. The cards of this center's own
     // cases go straight to its notifications when both share this database; any other source fetches its own.
-    const ownSource = config.role === 'all' && !config.supervision ? publishTo?.sourceId : undefined;
     const stopCards = config.role === 'approval'
       ? async () => {}
       : startCardTracker(ctx, (err) => log(`监察卡跟踪出错：${err.message}`), { handOver: ownSource ? (c) => handOverToNotify(c, [ownSource]) : undefined });

@@ -6,3 +6,5 @@ export { registerIntakeRoutes } from './routes.ts';
 export { reportOverdueOwedMaterials } from './commands.ts';
 /** The window's commands the demo center's walk-in cases are made with. */
 export { submitWalkIn, saveChecklist, concludeImmediate, type ApplicantInput } from './commands.ts';
+/** The clerk's sign-in and sign-out (考勤); the demo center's sample days sign in with it. */
+export { signAttendance } from './attendance.ts';

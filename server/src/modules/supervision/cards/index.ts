@@ -8,3 +8,6 @@ export { handOverToNotify } from './hand-over.ts';
 /** The warnings and cards that would stand at an instant (writes nothing). */
 export { forecastCards, endOfTomorrow, type ForecastCard } from './forecast.ts';
 export { registerCardRoutes } from './routes.ts';
+/** Reading and moving cards, as the card routes do (the demo center's sample cards are moved with these too). */
+export { listCards, readCard, type CardDetail, type CardSummary } from './queries.ts';
+export { moveCard, type CardCommand } from './commands.ts';

@@ -4,8 +4,10 @@ import { AppError } from '../../../platform/errors.ts';
 import { supervisionCalendar } from './calendar.ts';
 import { movesFrom, stepClocks, type CardFacts, type CardMove, type CardStatus, type Outcome, type StepClock } from './lifecycle.ts';
 import { cardLog } from './log.ts';
+import type { Actor } from '../../../platform/http/context.ts';
 import type { CardScope } from './policy.ts';
-import { inScope } from './policy.ts';
+import { cardScope, inScope, isSupervisor, moveActor } from './policy.ts';
+import { readRuleSet } from './rule-store.ts';
 import type { CardLevel, LifecycleLimits } from './rules.ts';
 
 export interface CardRow {
@@ -124,4 +126,14 @@ export async function cardDetail(
     moves: opts.moves.filter((m) => movesFrom(facts).includes(m)),
     notes, caseEvents, log,
   };
+}
+
+/** A card as the actor sees it: the moves they may make, the investigation for supervisors only. */
+export async function readCard(q: Queryable, actor: Actor, id: string, now: Date): Promise<CardDetail> {
+  const card = await loadCard(q, cardScope(actor), id);
+  const who = moveActor(actor);
+  const rules = await readRuleSet(q);
+  // Supervisors make every move but the appeal; a department head only appeals.
+  const moves = !who ? [] : who.kind === 'supervisor' ? movesFrom(toFacts(card)).filter((m) => m !== 'appeal') : movesFrom(toFacts(card)).filter((m) => m === 'appeal');
+  return cardDetail(q, card, { investigations: isSupervisor(actor), moves, limits: rules.lifecycle, now });
 }

@@ -9,9 +9,8 @@ import type { AppContext } from '../../../platform/http/context.ts';
 import { requireActor } from '../../../platform/http/auth.ts';
 import { moveCard, readCardFile } from './commands.ts';
 import { endOfTomorrow, forecastCards } from './forecast.ts';
-import { movesFrom } from './lifecycle.ts';
-import { authorizeRules, cardScope, isSupervisor, moveActor } from './policy.ts';
-import { cardDetail, listCards, loadCard, toFacts } from './queries.ts';
+import { authorizeRules, cardScope } from './policy.ts';
+import { listCards, readCard } from './queries.ts';
 import { readRuleSet, ruleSetHistory, saveRuleSet } from './rule-store.ts';
 import {
   cardDetailSchema, cardListQuery, cardListSchema, forecastSchema, idParams, moveSchema, ruleSetSchema, saveRulesSchema,
@@ -20,14 +19,7 @@ import {
 const pdfResponse = { 200: z.any().describe('PDF / 图片文件') };
 
 export function registerCardRoutes(app: Api, ctx: AppContext): void {
-  const detail = async (actor: ReturnType<typeof requireActor>, id: string) => {
-    const card = await loadCard(ctx.db, cardScope(actor), id);
-    const who = moveActor(actor);
-    const rules = await readRuleSet(ctx.db);
-    // Supervisors make every move but the appeal; a department head only appeals.
-    const moves = !who ? [] : who.kind === 'supervisor' ? movesFrom(toFacts(card)).filter((m) => m !== 'appeal') : movesFrom(toFacts(card)).filter((m) => m === 'appeal');
-    return cardDetail(ctx.db, card, { investigations: isSupervisor(actor), moves, limits: rules.lifecycle, now: ctx.clock.now() });
-  };
+  const detail = (actor: ReturnType<typeof requireActor>, id: string) => readCard(ctx.db, actor, id, ctx.clock.now());
 
   app.get('/api/supervision/cards', {
     schema: { tags: ['supervision'], summary: '监察卡列表（预警、黄牌、红牌；按可见范围）', querystring: cardListQuery, response: { 200: cardListSchema } },
