@@ -15,7 +15,8 @@ function tongban(...args: string[]): { status: number | null; stdout: string; st
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('npx tongban deadline', () => {
+// Each case starts the command line as a process: seconds apiece on a busy two-core machine.
+describe('npx tongban deadline', { timeout: 120_000 }, () => {
   it('prints the due date and the ledger of the issue example', () => {
     const r = tongban('--from', '2026-09-24', '--days', '20', '--pause', '2026-10-12:2026-10-14');
     expect(r.status).toBe(0);

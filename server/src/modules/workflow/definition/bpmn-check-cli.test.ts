@@ -39,7 +39,8 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('tongban bpmn check', () => {
+// Each case starts the command line as a process: seconds apiece on a busy two-core machine.
+describe('tongban bpmn check', { timeout: 120_000 }, () => {
   it('prints ok for a clean file and each finding of a flawed one, and exits 0', async () => {
     const result = await tongban('bpmn', 'check', clean, flawed);
     expect(result.code).toBe(0);
