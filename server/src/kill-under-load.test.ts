@@ -193,8 +193,7 @@ it('stores every acknowledged request exactly once while the server and its data
 
   // Read the stored data directly, with the install's own password.
   await srv.start();
-  const url = `postgres://postgres:${encodeURIComponent(fs.readFileSync(path.join(root, 'pg-password'), 'utf8').trim())}@127.0.0.1:${srv.pgPort}/tongban`;
-  const db = createPool(url, 2);
+  const db = createPool(srv.databaseUrl(), 2);
   try {
     const caseIds = [...new Set(acks.map((a) => a.caseId))];
     const count = async (sql: string) => (await db.query<{ case_id: string; n: number }>(sql, [caseIds])).rows;

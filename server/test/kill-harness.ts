@@ -24,11 +24,12 @@ export class KillableServer {
   url = '';
   output = '';
 
-  constructor(readonly dataDir: string, private readonly port: number, readonly pgPort: number) {}
+  /** `env`: more environment for the server (e.g. an SMS gateway), over the test's own. */
+  constructor(readonly dataDir: string, private readonly port: number, readonly pgPort: number, private readonly env: NodeJS.ProcessEnv = {}) {}
 
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['bin/tongban.js', 'start'], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', TONGBAN_DATA_DIR: this.dataDir, TONGBAN_PG_PORT: String(this.pgPort), LOG_LEVEL: 'fatal' },
+      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', TONGBAN_DATA_DIR: this.dataDir, TONGBAN_PG_PORT: String(this.pgPort), LOG_LEVEL: 'fatal' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -54,6 +55,12 @@ export class KillableServer {
         reject(new Error(`server exited (${code}):\n${out}`));
       });
     });
+  }
+
+  /** The install's own database, with its superuser password (the data folder's pg-password). */
+  databaseUrl(): string {
+    const password = fs.readFileSync(path.join(this.dataDir, 'pg-password'), 'utf8').trim();
+    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.pgPort}/tongban`;
   }
 
   get alive(): boolean {
