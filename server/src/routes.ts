@@ -1,7 +1,7 @@
 import type { Api } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { registerIamRoutes } from './modules/iam/index.ts';
-import { registerCatalogRoutes } from './modules/catalog/index.ts';
+import { registerCatalogRoutes, registerFormDesignerRoutes } from './modules/catalog/index.ts';
 import { getCaseDetail, registerCaseRoutes, registerClockRoutes, registerStepRoutes, registerUploadRoutes } from './modules/cases/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerWorkflowRoutes } from './modules/workflow/index.ts';
@@ -32,6 +32,7 @@ export function registerRoutes(api: Api, ctx: AppContext): void {
     // A case's notices are seen by whoever may see the case.
     registerDocumentRoutes(api, ctx, getCaseDetail);
     registerPortalRoutes(api, ctx);
+    registerFormDesignerRoutes(api, ctx);
     registerFormRoutes(api, ctx);
     registerIntakeRoutes(api, ctx);
   }

@@ -63,8 +63,6 @@ const CROSSINGS: Record<string, Crossing> = {
   'modules/catalog/exchange.ts': { tables: ['uploads'], reason: 'sample files are uploads, which live in cases; to move to a files module' },
   'modules/catalog/statistics.ts': { tables: ['cases'], reason: 'the 审批项目统计汇总表 counts cases per item in one aggregate; to come from a counting read of cases/index.ts' },
   'modules/catalog/versions.ts': { tables: ['uploads', 'users', 'wf_definitions'], reason: `${NAMES}; sample files are uploads (to a files module); lists the published process keys a version may bind (to workflow/index.ts)` },
-  'modules/forms/commands.ts': { tables: ['service_items'], reason: "the form designer writes the item's form; its commands belong to the catalogue" },
-  'modules/forms/queries.ts': { tables: ['departments', 'service_items'], reason: "reads an item's form; to come from catalog's index.ts" },
   'modules/iam/index.ts': { tables: ['departments'], reason: 'finds accounts by department code; users.department_id refers to the catalogue\'s departments' },
   'modules/iam/queries.ts': { tables: ['departments'], reason: NAMES },
   'modules/intake/attendance.ts': { tables: ['center_clock_settings', 'users', 'windows'], reason: `${NAMES}; reads the center's office hours (calendar's loadCenterClock)` },

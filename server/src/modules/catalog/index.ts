@@ -20,3 +20,5 @@ export { itemContentSchema } from './content.ts';
 export { checkContent } from './rules.ts';
 /** Who a case's notice comes from: item and department names, the center's contacts, the handling window. */
 export { issuingOffice, type IssuingOffice } from './issuing-office.ts';
+/** The form designer's routes (表单设计器). */
+export { registerFormDesignerRoutes } from './form-designer-routes.ts';

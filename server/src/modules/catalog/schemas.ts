@@ -81,3 +81,21 @@ export type ItemDetail = z.infer<typeof itemDetailSchema>;
 
 export const centerSchema = z.object({ name: z.string(), phone: z.string().nullable(), address: z.string().nullable() });
 export const departmentSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+/** 表单设计器: an item's form with its revision. */
+export const formSummarySchema = z.object({
+  itemId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  departmentName: z.string(),
+  fieldCount: z.number().int(),
+  revision: z.number().int(),
+});
+
+export const itemFormSchema = formSummarySchema.extend({ form: formSpecSchema });
+
+export const saveFormBody = z.object({
+  form: formSpecSchema,
+  /** The revision the designer loaded; a save over a newer one is refused (FORM_SPEC_STALE). */
+  revision: z.number().int().min(0),
+});

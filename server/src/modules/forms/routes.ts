@@ -1,42 +1,11 @@
-import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
 import { checkFormSpec } from '../../../../shared/forms/index.ts';
-import { saveItemForm } from './commands.ts';
-import { getItemForm, listItemForms } from './queries.ts';
-import { checkFormBody, formSummarySchema, itemFormSchema, saveFormBody, specProblemsSchema } from './schemas.ts';
+import { checkFormBody, specProblemsSchema } from './schemas.ts';
 
-const itemParams = z.object({ itemId: z.uuid() });
-
-/** The form designer's API: administrators only. */
-export function registerFormRoutes(app: Api, ctx: AppContext): void {
-  app.get('/api/admin/forms', {
-    schema: { tags: ['forms'], summary: '各事项的申请表（表单设计器列表）', response: { 200: z.array(formSummarySchema) } },
-  }, async (req) => {
-    requireRole(req, 'admin');
-    return listItemForms(ctx.db);
-  });
-
-  app.get('/api/admin/forms/:itemId', {
-    schema: { tags: ['forms'], summary: '某事项的申请表定义', params: itemParams, response: { 200: itemFormSchema } },
-  }, async (req) => {
-    requireRole(req, 'admin');
-    const found = await getItemForm(ctx.db, req.params.itemId);
-    // The spec is typed in shared/forms; the wire schema only bounds its shape.
-    return found as unknown as z.infer<typeof itemFormSchema>;
-  });
-
-  app.put('/api/admin/forms/:itemId', {
-    schema: {
-      tags: ['forms'], summary: '保存申请表定义（校验后保存，留痕 item.form_changed）', params: itemParams, body: saveFormBody,
-      response: { 200: z.object({ revision: z.number().int() }) },
-    },
-  }, async (req) => {
-    const actor = requireRole(req, 'admin');
-    return saveItemForm(ctx, actor, req.params.itemId, req.body.form, req.body.revision);
-  });
-
+/** The form language's check, for the designer (administrators only); saving a form is the catalogue's. */
+export function registerFormRoutes(app: Api, _ctx: AppContext): void {
   app.post('/api/admin/forms/check', {
     schema: { tags: ['forms'], summary: '检查申请表定义（不保存）', body: checkFormBody, response: { 200: specProblemsSchema } },
   }, async (req) => {

@@ -1,7 +1,12 @@
 import {
-  validateFormData, visibleFormData, type FormData, type FormError, type FormSpec,
+  formSpecFromLegacyFields, validateFormData, visibleFormData, type FormData, type FormError, type FormSpec, type LegacyField,
 } from '../../../../shared/forms/index.ts';
 import { regionIndex } from './regions.ts';
+
+/** The item's form: its spec, or — for a row that only has the old list (an import) — that list converted. */
+export function itemFormSpec(row: { form_spec: FormSpec | null; form_fields: LegacyField[] | null }): FormSpec {
+  return row.form_spec ?? formSpecFromLegacyFields(row.form_fields ?? []);
+}
 
 /**
  * Checks application data against the item's form with the one validator the

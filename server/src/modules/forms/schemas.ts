@@ -9,23 +9,6 @@ export const formSpecSchema = z.object({
   layout: z.array(z.record(z.string(), z.unknown())).max(400),
 }).meta({ description: 'FormSpec: JSON Schema 2020-12 object (x-widget, x-showIf … extensions) + layout; see ARCHITECTURE.md, Forms' });
 
-export const formSummarySchema = z.object({
-  itemId: z.uuid(),
-  code: z.string(),
-  name: z.string(),
-  departmentName: z.string(),
-  fieldCount: z.number().int(),
-  revision: z.number().int(),
-});
-
-export const itemFormSchema = formSummarySchema.extend({ form: formSpecSchema });
-
-export const saveFormBody = z.object({
-  form: formSpecSchema,
-  /** The revision the designer loaded; a save over a newer one is refused (FORM_SPEC_STALE). */
-  revision: z.number().int().min(0),
-});
-
 export const checkFormBody = z.object({ form: z.unknown() });
 export const specProblemsSchema = z.object({
   problems: z.array(z.object({ field: z.string().nullable(), code: z.string() })),
