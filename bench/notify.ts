@@ -93,7 +93,11 @@ async function latency(db: Db, smsc: TestSmsc, events: number, perSecond: number
     const caseNo = `LAT-${i}`;
     await withTx(db, (tx) => appendEvent(tx, {
       type: 'task.created', occurredAt: new Date(),
-      payload: { instanceId: randomUUID(), businessKey: caseNo, taskId: randomUUID(), nodeId: 'review', name: '审核', assignee: holder, dueAt: null },
+      // A whole task.created as the engine writes it (the event contract checks it outside production).
+      payload: {
+        instanceId: randomUUID(), businessKey: caseNo, taskId: randomUUID(), nodeId: 'review', name: '审核', assignee: holder,
+        candidateKind: 'user', candidates: [holder], dueAt: null, stage: 'review',
+      },
     }));
     committed.set(caseNo, Date.now());
   }
