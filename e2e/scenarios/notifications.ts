@@ -59,6 +59,24 @@ export const scenarios: Scenario[] = [
       await expectNoAxeViolations(citizen, 'portal message centre');
       await ctx.shot(citizen, 'notify-1-citizen-messages');
 
+      // The citizen prefers English: the switch in the header keeps it, and the next SMS comes in English.
+      await citizen.getByRole('button', { name: 'English' }).click();
+      await expect(citizen.getByText(/written in your preferred language: English/).first()).toBeVisible();
+      await expectNoAxeViolations(citizen, 'portal message centre in English');
+      const second = await submitByApi(citizen, 'SCJG-XK-001');
+      const received = await smsTo(smsc, (to, text) => to === '13912340001' && text.includes(second.caseNo), 'receipt in English');
+      assert(/has been received/.test(received.text), `English receipt: ${received.text}`);
+      // On another device (nothing in its storage) the screens follow the person after sign-in.
+      const elsewhere = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(elsewhere, 'notify_citizen', 'lin-xiaotong-2026');
+      await elsewhere.goto('/my/notifications');
+      await expect(elsewhere.getByRole('button', { name: '中文' })).toBeVisible();
+      await expect(elsewhere.getByText(/Your application for .* has been received/).first()).toBeVisible();
+      await elsewhere.getByRole('button', { name: '中文' }).click();
+      await expect(elsewhere.getByRole('button', { name: 'English' })).toBeVisible();
+      await ctx.shot(elsewhere, 'notify-1b-citizen-language');
+      assert(consoleErrors(elsewhere).length === 0, `console errors: ${consoleErrors(elsewhere).join('; ')}`);
+
       // The next approver's new step: an SMS to the approver's mobile and an in-app message linking to the case.
       const step = await smsTo(smsc, (to, text) => to.startsWith('1390571') && text.includes(caseNo) && text.includes('新的待办'), 'new step');
       assert(/^1390571\d{4}$/.test(step.to), `approver's number: ${step.to}`);
