@@ -4,6 +4,7 @@ import { chainPending } from '../../platform/events/chain.ts';
 import { drainConsumer } from '../../platform/events/consumer.ts';
 import { clockState, formatIsoDate, nthWorkingDayFrom, toShanghai } from '../calendar/index.ts';
 import { currentStepDues, loadClock } from '../cases/index.ts';
+import { deployDefinition, fireDueTimers, legalClockCalculator, startInstance } from '../workflow/index.ts';
 import { notifyConsumer } from './decide.ts';
 import { STEP_THRESHOLDS, stepThresholds, warnStepDeadlines } from './deadline-warnings.ts';
 
@@ -139,6 +140,37 @@ describe('deadline warnings for a step', () => {
     t.clock.set(first.at);
     await sweep();
     expect((await told(lead.id)).map((m) => m.kind)).toEqual([first.level === STEP_THRESHOLDS.overdue ? 'task.deadline' : 'task.deadline_warning']);
+  });
+
+  it('leave overdue to the step\'s own timeout reminder while its timer waits: the holder hears it once', async () => {
+    const holder = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'approver'`)).rows[0]!.id;
+    const cc = await loadClock(t.ctx.db);
+    const env = { db: t.ctx.db, clock: t.clock, dueDates: legalClockCalculator(cc.calendar) };
+    const key = `remind_${Date.now()}`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:tongban="http://tongban.org/schema/bpmn" id="d_${key}" targetNamespace="http://tongban.org/test">
+  <bpmn:process id="${key}" isExecutable="true">
+    <bpmn:startEvent id="start"/>
+    <bpmn:userTask id="review" name="复核" tongban:assigneeKind="user" tongban:assignee="${holder}" tongban:limitDays="3" tongban:timeoutAction="remind"/>
+    <bpmn:endEvent id="end"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review"/><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+    await deployDefinition(env, { xml, publish: true });
+    const { instanceId } = await startInstance(env, { key });
+    const { rows: [task] } = await t.ctx.db.query<{ id: string; created_at: Date; due_at: Date }>('SELECT id, created_at, due_at FROM wf_tasks WHERE instance_id = $1', [instanceId]);
+    await decide();
+    const overdue = stepThresholds(cc.calendar, task!.created_at, task!.due_at, cc.yellowWorkdays).at(-1)!;
+
+    t.clock.set(new Date(overdue.at.getTime() + 1000));
+    await sweep();
+    expect((await told(task!.id)).map((m) => m.kind)).not.toContain('task.deadline');
+    expect(await fireDueTimers(env)).toBe(1);
+    await decide();
+    t.clock.advance(10 * 60_000);
+    await sweep();
+    expect((await told(task!.id)).filter((m) => m.kind === 'task.deadline').map((m) => m.username)).toEqual(['approver']);
+    expect((await t.ctx.db.query('SELECT 1 FROM notify_step_deadlines WHERE task_id = $1', [task!.id])).rowCount).toBe(0);
   });
 });
 
