@@ -56,6 +56,62 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'account security: a staff member changes their password from the header (current one required, 12 characters); their other device is signed out; every shell offers it',
+    async run(ctx) {
+      // 人社's approver: an account no other scenario signs in with (its password changes here).
+      const desk = await newPerson(ctx.browser, ctx.baseUrl);
+      const phone = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(phone, 'approver_rsj');
+      await logIn(desk, 'approver_rsj');
+      await desk.goto('/workbench');
+      await desk.getByRole('button', { name: '修改密码' }).click();
+      const dialog = desk.getByRole('dialog', { name: '修改密码' });
+      await expect(dialog.getByText('至少 12 位').first()).toBeVisible();
+      await checkPage(desk, 'change password dialog');
+
+      // A wrong current password is refused on its field; a short new one is refused before sending.
+      await dialog.getByLabel('当前密码').fill('Not-my-password-1');
+      await dialog.getByLabel('新密码', { exact: true }).fill('Renshe-2027-ok!');
+      await dialog.getByLabel('确认新密码').fill('Renshe-2027-ok!');
+      await dialog.getByRole('button', { name: '确认修改' }).click();
+      await expect(dialog.getByText('当前密码不正确')).toBeVisible();
+      await dialog.getByLabel('当前密码').fill('Tongban@2026');
+      await dialog.getByLabel('新密码', { exact: true }).fill('Renshe-27!');
+      await dialog.getByLabel('确认新密码').fill('Renshe-27!');
+      await dialog.getByRole('button', { name: '确认修改' }).click();
+      await expect(dialog.getByText('新密码至少 12 位')).toBeVisible();
+      await checkPage(desk, 'change password dialog with its errors');
+      await ctx.shot(desk, 'account-2-password-errors');
+
+      await dialog.getByLabel('新密码', { exact: true }).fill('Renshe-2027-ok!');
+      await dialog.getByLabel('确认新密码').fill('Renshe-2027-ok!');
+      await dialog.getByRole('button', { name: '确认修改' }).click();
+      await expect(desk.getByText('密码已修改，已退出其他 1 处登录').first()).toBeVisible();
+      await expect(dialog).toBeHidden();
+
+      // The other device is out; this one stays in; only the new password signs in.
+      await phone.goto('/workbench');
+      await expect(phone.getByRole('button', { name: '登录' })).toBeVisible();
+      await desk.reload();
+      await expect(desk.getByRole('button', { name: '修改密码' })).toBeVisible();
+      await logIn(phone, 'approver_rsj', 'Renshe-2027-ok!');
+      await expect(phone.getByRole('button', { name: '修改密码' })).toBeVisible();
+
+      // Every shell's header has it: the portal, the admin console and the supervision platform.
+      for (const [username, path] of [['citizen', '/'], ['admin', '/admin'], ['supervisor2', '/supervision']] as const) {
+        const page = await newPerson(ctx.browser, ctx.baseUrl);
+        await logIn(page, username);
+        await page.goto(path);
+        await expect(page.getByRole('button', { name: '修改密码' })).toBeVisible();
+        // Signed out again: the next scenario counts the citizen's sessions.
+        await page.getByRole('button', { name: '退出' }).click();
+        await expect(page.getByRole('button', { name: '修改密码' })).toBeHidden();
+        noConsoleErrors(page);
+      }
+      noConsoleErrors(desk, phone);
+    },
+  },
+  {
     name: 'account security: a citizen finds 在线设备 on the portal; another site can neither write with the session nor frame the pages',
     async run(ctx) {
       const citizen = await newPerson(ctx.browser, ctx.baseUrl);

@@ -1,6 +1,7 @@
 import type { CaseBundle, World } from './authz/world.ts';
 import { catalogueUpload, pdfUpload } from './authz/world.ts';
-import { PRINCIPALS, type Principal } from './authz/principals.ts';
+import { OTHER_APPLICANT, PRINCIPALS, type Principal } from './authz/principals.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 
 /**
  * The authorization matrix: for every route of docs/openapi.json, who may
@@ -87,6 +88,11 @@ export const MATRIX: Record<string, Row> = {
     prepare: async ({ signIn }) => ({ sessionId: await signIn('applicant') }),
   },
   'POST /api/auth/logout-everywhere': { allow: signedIn, endsSessions: true, call: () => ({ url: '/api/auth/logout-everywhere' }) },
+  // Everyone signed in may change their own password: the right current one and a new one the policy refuses (nothing changes).
+  'POST /api/auth/password': {
+    allow: signedIn,
+    call: ({ p }) => ({ url: '/api/auth/password', body: { currentPassword: p === 'otherApplicant' ? OTHER_APPLICANT.password : DEMO_PASSWORD, newPassword: 'short' } }),
+  },
 
   // ── Catalogue (public) ──
   'GET /api/center': { allow: everyone, call: get('/api/center') },

@@ -48,6 +48,9 @@ export const api = {
     sessions: () => request<ListOf<SessionInfo>>('GET', '/api/auth/sessions'),
     endSession: (sessionId: string) => request<void>('DELETE', `/api/auth/sessions/${id(sessionId)}`),
     logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere', { body: {} }),
+    /** Changes one's own password; the other sessions end (how many is returned), this one stays. */
+    changePassword: (input: { currentPassword: string; newPassword: string }) =>
+      request<{ sessionsEnded: number }>('POST', '/api/auth/password', { body: input }),
   },
   catalog: {
     center: () => request<Center>('GET', '/api/center'),

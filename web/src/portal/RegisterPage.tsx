@@ -4,6 +4,7 @@ import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useAuthActions } from '../ui/auth';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { sameAs } from '../ui/formRules';
 import { landingPath } from './LoginPage';
 
 interface RegisterValues {
@@ -82,11 +83,7 @@ export function RegisterPage() {
           dependencies={['password']}
           rules={[
             { required: true, message: t('auth.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value?: string) => {
-                if (value && value !== getFieldValue('password')) throw new Error(t('auth.confirmMismatch'));
-              },
-            }),
+            sameAs('password', t('auth.confirmMismatch')),
           ]}
         >
           <Input.Password autoComplete="new-password" maxLength={128} aria-required />

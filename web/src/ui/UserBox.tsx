@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Space, Typography } from 'antd';
-import { LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { User } from '../api';
 import { useI18n } from '../i18n';
@@ -9,8 +9,9 @@ import { useShowError } from './errors';
 import { useRoleLabel } from './labels';
 import { MessageBell } from '../notify/MessageBell';
 import { SessionsDialog } from './SessionsDialog';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 
-/** The signed-in user's message centre (unread count), name and role, their signed-in devices, and the logout button. */
+/** The signed-in user's message centre (unread count), name and role, their password and signed-in devices, and the logout button. */
 export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) {
   const { t } = useI18n();
   const roleLabel = useRoleLabel();
@@ -18,6 +19,7 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
   const navigate = useNavigate();
   const showError = useShowError();
   const [devicesOpen, setDevicesOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   return (
     <Space size="small" wrap>
       <MessageBell dark={dark} />
@@ -28,15 +30,10 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
           {roleLabel(user.role)}
         </span>
       </Typography.Text>
-      <Button
-        type={dark ? 'text' : 'default'}
-        className={dark ? 'tb-on-dark' : undefined}
-        icon={<LaptopOutlined aria-hidden />}
-        onClick={() => setDevicesOpen(true)}
-      >
-        <span className="tb-wide-only">{t('session.open')}</span>
-      </Button>
+      <HeaderButton dark={dark} icon={<LaptopOutlined aria-hidden />} label={t('session.open')} onClick={() => setDevicesOpen(true)} />
       <SessionsDialog open={devicesOpen} onClose={() => setDevicesOpen(false)} />
+      <HeaderButton dark={dark} icon={<KeyOutlined aria-hidden />} label={t('password.open')} onClick={() => setPasswordOpen(true)} />
+      <ChangePasswordDialog user={user} open={passwordOpen} onClose={() => setPasswordOpen(false)} />
       <Button
         type={dark ? 'text' : 'default'}
         className={dark ? 'tb-on-dark' : undefined}
@@ -55,5 +52,14 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
         {t('auth.logout')}
       </Button>
     </Space>
+  );
+}
+
+/** A header button whose label shows on wide screens only (on narrow ones it is the icon, the label still read out). */
+function HeaderButton({ dark, icon, label, onClick }: { dark: boolean; icon: ReactNode; label: string; onClick: () => void }) {
+  return (
+    <Button type={dark ? 'text' : 'default'} className={dark ? 'tb-on-dark' : undefined} icon={icon} onClick={onClick}>
+      <span className="tb-wide-only">{label}</span>
+    </Button>
   );
 }

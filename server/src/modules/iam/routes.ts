@@ -7,7 +7,8 @@ import { authenticate, registerApplicant } from './commands.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { findUserView } from './queries.ts';
 import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessions.ts';
-import { languageBody, loginBody, registerBody, sessionListResponse, userResponse } from './schemas.ts';
+import { languageBody, loginBody, passwordChangeBody, passwordChangeResponse, registerBody, sessionListResponse, userResponse } from './schemas.ts';
+import { changeOwnPassword } from './change-password.ts';
 import { setOwnLanguage } from './language.ts';
 import { withTx } from '../../platform/db/pool.ts';
 
@@ -74,6 +75,16 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
     await revokeOwnSession(ctx, actor, req.params.id);
     if (req.params.id === req.sessionId) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
+  });
+
+  app.post('/api/auth/password', {
+    schema: {
+      tags: ['auth'], summary: '修改本人密码（须当前密码；其他设备上的登录随之结束，本设备保持登录）',
+      body: passwordChangeBody, response: { 200: passwordChangeResponse },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    return { sessionsEnded: await changeOwnPassword(ctx, throttle, actor, req.sessionId, req.body, req.ip) };
   });
 
   app.post('/api/auth/logout-everywhere', {

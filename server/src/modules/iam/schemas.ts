@@ -26,6 +26,17 @@ export const registerBody = z.object({
 
 export const languageBody = z.object({ language: z.enum(LANGUAGES) });
 
+export const passwordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(128),
+  // The policy of the person's role is checked by password-policy.ts (codes per reason).
+  newPassword: z.string().min(1).max(128),
+});
+
+export const passwordChangeResponse = z.object({
+  /** How many other sessions of the person ended (this one stays). */
+  sessionsEnded: z.number().int(),
+});
+
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128),

@@ -393,6 +393,10 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     payload: obj({ userId: id, username: z.string() }), example: { userId: USER, username: 'citizen2' },
   },
   {
+    type: 'user.password_changed', version: 1, zh: '修改本人密码（其他会话随之结束）', en: 'Own password changed (other sessions ended)',
+    payload: obj({ userId: id, sessionsEnded: z.number() }), example: { userId: USER, sessionsEnded: 2 },
+  },
+  {
     type: 'session.started', version: 1, zh: '登录', en: 'Logged in',
     payload: obj({ userId: id }), example: { userId: USER },
   },
