@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
@@ -19,6 +20,14 @@ const ok = z.object({ ok: z.literal(true) });
 const savedSchema = z.object({ versionId: z.uuid(), version: z.number().int(), updatedAt: z.date() });
 /** The draft body: the whole content; optional `expectedUpdatedAt` refuses to overwrite a newer save. */
 const draftBody = z.object({ content: itemContentSchema, expectedUpdatedAt: z.iso.datetime().optional() });
+
+/**
+ * The item routes take their body as it is (attachValidation) and check it with
+ * the catalogue's own codes; a bad path or query is still the request's error.
+ */
+function refuseBadAddress(req: FastifyRequest): void {
+  if (req.validationError && req.validationError.validationContext !== 'body') throw req.validationError;
+}
 
 function expected(body: unknown): Date | undefined {
   const v = (body as { expectedUpdatedAt?: unknown } | null)?.expectedUpdatedAt;
@@ -56,6 +65,7 @@ export function registerCatalogAdminRoutes(app: Api, ctx: AppContext): void {
     attachValidation: true,
   }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
+    refuseBadAddress(req);
     return reply.status(201).send(await createItem(ctx, actor, contentOf(req.body)));
   });
 
@@ -78,6 +88,7 @@ export function registerCatalogAdminRoutes(app: Api, ctx: AppContext): void {
     attachValidation: true,
   }, async (req) => {
     const actor = requireRole(req, 'admin');
+    refuseBadAddress(req);
     return saveDraft(ctx, actor, req.params.id, contentOf(req.body), expected(req.body));
   });
 
@@ -118,6 +129,7 @@ export function registerCatalogAdminRoutes(app: Api, ctx: AppContext): void {
     attachValidation: true,
   }, async (req) => {
     const actor = requireRole(req, 'admin');
+    refuseBadAddress(req);
     return saveVersion(ctx, actor, req.params.id, contentOf(req.body), expected(req.body));
   });
 

@@ -115,6 +115,9 @@ describe('item versions: draft → published → superseded', () => {
     expect(taken.json().code).toBe('ITEM_CODE_TAKEN');
     const process = await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content: { ...d.content, processKey: 'no-such-process' } });
     expect(process.json().code).toBe('ITEM_PROCESS_UNKNOWN');
+    // A path that names no item is the request's error, whatever the body (a non-uuid once reached the database as a 500).
+    expect((await req('PUT', '/api/admin/catalog/items/not-an-item/draft', admin, { content: d.content })).json().code).toBe('VALIDATION_FAILED');
+    expect((await req('PUT', '/api/admin/catalog/versions/not-a-version', admin, { content: d.content })).json().code).toBe('VALIDATION_FAILED');
     const stored = (await req('GET', `/api/admin/catalog/versions/${d.versionId}`, admin)).json();
     expect(stored.content).toEqual(d.content);
     expect((await req('DELETE', `/api/admin/catalog/items/${item.id}/draft`, admin)).json()).toEqual({ ok: true });
