@@ -2,7 +2,8 @@ import type { Api } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { registerIamRoutes } from './modules/iam/index.ts';
 import { registerCatalogRoutes, registerFormDesignerRoutes } from './modules/catalog/index.ts';
-import { getCaseDetail, registerCaseRoutes, registerClockRoutes, registerStepRoutes, registerUploadRoutes } from './modules/cases/index.ts';
+import { getCaseDetail, registerCaseRoutes, registerClockRoutes, registerStepRoutes } from './modules/cases/index.ts';
+import { registerUploadRoutes } from './modules/files/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerWorkflowRoutes } from './modules/workflow/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
@@ -24,7 +25,8 @@ export function registerRoutes(api: Api, ctx: AppContext): void {
   if (role !== 'supervision') {
     registerCatalogRoutes(api, ctx);
     registerCaseRoutes(api, ctx);
-    registerUploadRoutes(api, ctx);
+    // A staff member reaches an uploaded material through the case it belongs to.
+    registerUploadRoutes(api, ctx, getCaseDetail);
     registerClockRoutes(api, ctx);
     registerStepRoutes(api, ctx);
     registerCalendarRoutes(api, ctx);

@@ -1,6 +1,6 @@
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { withTx } from '../../platform/db/pool.ts';
-import { attachUploads } from './uploads.ts';
+import { attachUploads } from '../files/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { chainPending } from '../../platform/events/chain.ts';

@@ -8,7 +8,7 @@ import { chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
 import { checkItemForm, formAttachmentIds } from '../forms/index.ts';
 import { loadClock } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
-import { attachUploads } from './uploads.ts';
+import { attachUploads } from '../files/index.ts';
 import { completeCaseStep, engineActor, startCaseProcess, taskForActor } from './workflow.ts';
 import { issueCaseNotice } from './notices.ts';
 

@@ -12,7 +12,7 @@ export { applyCalendarChanges, calendarDeadlineConsumer } from './clock-commands
 export { startRecomputeWorker, listRecomputeJobs, runRecomputeStep, recomputeBacklog } from './deadline-recompute.ts';
 export type { RecomputeJob } from './deadline-recompute.ts';
 /** Public results (办件结果公示) and the facts a rating needs; submitting an application (the portal submits drafts). */
-export { listConcludedResults, caseRatingFacts, ownUploads } from './public-reads.ts';
+export { listConcludedResults, caseRatingFacts } from './public-reads.ts';
 export type { ConcludedResult, CaseRatingFacts } from './public-reads.ts';
 export { submitApplication } from './commands.ts';
 export type { Application, SubmitResult } from './commands.ts';
@@ -23,13 +23,11 @@ export { getCaseDetail } from './queries.ts';
 export { loadClock } from './clock.ts';
 /** Open steps' due moments now, moved by their cases' pauses (deadline warnings). */
 export { currentStepDues } from './clock.ts';
-export { attachUploads, findUpload } from './uploads.ts';
 /** Case number, item, applicant and contact, for notifications. */
 export { casePartiesOf } from './contacts.ts';
 export type { CaseParties as CaseContactParties } from './contacts.ts';
 /** The case routes: applications and lists, uploads, the legal clock on a case, process steps. */
 export { registerCaseRoutes } from './routes.ts';
-export { registerUploadRoutes } from './upload-routes.ts';
 export { registerClockRoutes } from './clock-routes.ts';
 export { registerStepRoutes } from './step-routes.ts';
 /** The sweep that concludes cases whose process ended without a decision step's conclusion. */
@@ -37,7 +35,6 @@ export { concludeEndedProcesses } from './process-end.ts';
 /** The case commands the demo center's sample cases are made with (the routes call the same). */
 export { acceptCase, refuseCase, completeTask } from './commands.ts';
 export { issueSupplementNotice } from './clock-commands.ts';
-export { storeUpload } from './uploads.ts';
 /** A moment's day in China time (YYYY-MM-DD), the day case numbers and lists use. */
 export { chinaDay } from './rules.ts';
 /** A case's deadlines from its stored inputs and the center's clock. */

@@ -44,14 +44,3 @@ export async function caseRatingFacts(q: Queryable, caseId: string, lock = false
   );
   return rows[0];
 }
-
-/** An applicant's own uploads among `ids` (others' are left out), and whether each is already attached to a case. */
-export async function ownUploads(q: Queryable, ownerId: string, ids: readonly string[]): Promise<{ id: string; originalName: string; sizeBytes: number; used: boolean }[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await q.query<{ id: string; originalName: string; sizeBytes: number; used: boolean }>(
-    `SELECT id, original_name AS "originalName", size_bytes AS "sizeBytes", case_id IS NOT NULL AS used
-       FROM uploads WHERE owner_id = $1 AND id = ANY($2::uuid[])`,
-    [ownerId, ids],
-  );
-  return rows;
-}

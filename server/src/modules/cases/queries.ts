@@ -8,6 +8,8 @@ import type { CaseDetail } from './schemas.ts';
 import { SUMMARY_COLUMNS, SUMMARY_FROM } from './case-list.ts';
 import { clockView, loadClock, loadClockInputs, stepDueWithPauses } from './clock.ts';
 import { owedMaterialsOf } from '../intake/index.ts';
+import { caseFiles } from '../files/index.ts';
+import { materialsByIds } from '../catalog/index.ts';
 
 /**
  * What the applicant follows: the case's own steps and each completed process
@@ -61,11 +63,13 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
        FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1 ORDER BY t.created_at, t.loop_index NULLS FIRST`,
     [id],
   )).rows;
-  const materials = await db.query(
-    `SELECT u.id AS "uploadId", m.name AS "materialName", u.original_name AS "originalName", u.mime_type AS "mimeType", u.size_bytes AS "sizeBytes"
-       FROM uploads u JOIN item_materials m ON m.id = u.material_id WHERE u.case_id = $1 ORDER BY m.sort_order`,
-    [id],
-  );
+  const files = await caseFiles(db, id);
+  const named = await materialsByIds(db, files.map((f) => f.materialId));
+  // In the item's order of materials, as the application lists them.
+  const materials = files
+    .map(({ materialId, ...f }) => ({ ...f, material: named.get(materialId)! }))
+    .sort((a, b) => a.material.sortOrder - b.material.sortOrder)
+    .map(({ material, uploadId, ...f }) => ({ uploadId, materialName: material.name, ...f }));
   const { applicantId: _a, departmentId: _d, ...view } = c!;
   // One after another: `db` may be a transaction's single client.
   const cc = await loadClock(db);
@@ -76,7 +80,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     t.dueAt ? stepDueWithPauses(cc, t.dueAt as Date, t.createdAt as Date, inputs!.pauses) : (view.dueAt as Date | null);
   return {
     ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft' | 'owedMaterials'>),
-    materials: materials.rows,
+    materials,
     tasks: tasks.map(({ createdAt: _c, ...t }) => ({ ...t, dueAt: t.status === 'open' ? taskDue({ ...t, createdAt: _c }) : t.dueAt })),
     timeline: await timeline(db, id, actor.role === 'applicant' && actor.id === c!.applicantId),
     clock,

@@ -10,6 +10,7 @@ import type { ContentMaterial, ItemContent, StoredContent } from './content.ts';
 import type { CatalogErrorCode } from './errors.ts';
 import { MEDIUM_LABEL, ORIGINAL_LABEL, type Problem } from './rules.ts';
 import { checkAll, createItem, loadRefs, publishDraft, saveDraft, snapshotFromTables } from './versions.ts';
+import { existingUploads } from '../files/index.ts';
 
 /**
  * The whole catalogue as a portable file — categories, items with their
@@ -342,12 +343,8 @@ export async function importCatalogue(
     const deptId = new Map(depts.rows.map((d) => [d.code, d.id]));
     const items = await tx.query<{ id: string; code: string }>('SELECT id, code FROM service_items');
     const itemId = new Map(items.rows.map((i) => [i.code, i.id]));
-    const uploads = new Set<string>();
     const samples = file.items.flatMap((i) => i.materials.map((m) => m.value.sampleUploadId)).filter((s): s is string => typeof s === 'string');
-    if (samples.length) {
-      const valid = samples.filter((s) => /^[0-9a-f-]{36}$/i.test(s));
-      (await tx.query<{ id: string }>('SELECT id FROM uploads WHERE id = ANY($1::uuid[])', [valid])).rows.forEach((r) => uploads.add(r.id));
-    }
+    const uploads = await existingUploads(tx, samples.filter((s) => /^[0-9a-f-]{36}$/i.test(s)));
     const warnings: ImportProblem[] = [];
     const plan: PlannedItem[] = [];
     const seenItem = new Set<string>();

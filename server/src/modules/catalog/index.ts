@@ -6,6 +6,8 @@ export { formFieldSchema } from './schemas.ts';
 export { listItems, listDepartments } from './queries.ts';
 /** The center's name, phone and address (notifications sign with its name). */
 export { getCenter } from './queries.ts';
+/** Materials by id with their names and listed order (retired ones too). */
+export { materialsByIds } from './queries.ts';
 /** Item versions: the demo load publishes version 1; cases record and check the version a form was rendered from. */
 export { ensureInitialVersions, currentVersionId, getVersion, saveDraft, startDraft, publishDraft, publishFormChange } from './versions.ts';
 export { feeSummary } from './rules.ts';

@@ -61,3 +61,12 @@ export async function listDepartments(db: Queryable) {
   const { rows } = await db.query('SELECT id, code, name FROM departments ORDER BY sort_order, code');
   return rows;
 }
+
+/** Materials by id, retired ones too (a case keeps what it was filed with): name and listed order. */
+export async function materialsByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, { name: string; sortOrder: number }>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; name: string; sortOrder: number }>(
+    'SELECT id, name, sort_order AS "sortOrder" FROM item_materials WHERE id = ANY($1::uuid[])', [[...new Set(ids)]],
+  );
+  return new Map(rows.map(({ id, ...m }) => [id, m]));
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findUpload } from '../cases/index.ts';
+import { findUpload } from '../files/index.ts';
 import { getCenter, getItem, listDepartments, listItems } from './queries.ts';
 import { centerSchema, departmentSchema, itemDetailSchema, itemSummarySchema } from './schemas.ts';
 import { categorySchema, categoryWithDescendants, listCategories } from './categories.ts';

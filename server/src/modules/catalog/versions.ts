@@ -6,6 +6,7 @@ import { appendEvent } from '../../platform/events/stream.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { itemContentSchema, type ItemContent, type StoredContent } from './content.ts';
 import { checkContent, diffContent, feeSummary, issuesToProblems, MEDIUM_LABEL, normaliseContent, type Problem } from './rules.ts';
+import { existingUploads } from '../files/index.ts';
 
 /**
  * Item versions (draft → published → superseded). A published version never
@@ -95,8 +96,7 @@ async function checkStored(q: Queryable, itemId: string | null, c: ItemContent):
   if (taken.rowCount) problems.push({ path: 'code', code: 'ITEM_CODE_TAKEN' });
   const samples = c.materials.map((m) => m.sampleUploadId).filter((s): s is string => !!s);
   if (samples.length) {
-    const found = await q.query<{ id: string }>('SELECT id FROM uploads WHERE id = ANY($1::uuid[])', [samples]);
-    const have = new Set(found.rows.map((r) => r.id));
+    const have = await existingUploads(q, samples);
     c.materials.forEach((m, i) => {
       if (m.sampleUploadId && !have.has(m.sampleUploadId)) problems.push({ path: `materials.${i}.sampleUploadId`, code: 'MATERIAL_SAMPLE_UNKNOWN' });
     });

@@ -5,8 +5,9 @@ import { appendEvent } from '../../platform/events/stream.ts';
 import { getItem } from '../catalog/index.ts';
 import { formatIsoDate, nthWorkingDayFrom, toShanghai } from '../calendar/index.ts';
 import {
-  attachUploads, checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, type LockedCase, type SubmitResult,
+  checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, type LockedCase, type SubmitResult,
 } from '../cases/index.ts';
+import { attachUploads } from '../files/index.ts';
 import { beijingToday, checklistOf, itemMaterials } from './queries.ts';
 import {
   assertChecklistComplete, assertDeficientAcceptance, checkChecklist, checkIdentity, type ApplicantKind, type MaterialCheck,

@@ -8,7 +8,8 @@ import { withTx, type Queryable } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { getItem, listItems } from '../catalog/index.ts';
-import { ownUploads, submitApplication, type SubmitResult } from '../cases/index.ts';
+import { submitApplication, type SubmitResult } from '../cases/index.ts';
+import { ownUploads } from '../files/index.ts';
 import type { draftInput, submitDraftInput } from './schemas.ts';
 
 type DraftInput = z.infer<typeof draftInput>;

@@ -1,15 +1,23 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
-import type { AppContext } from '../../platform/http/context.ts';
 import { requireActor } from '../../platform/http/auth.ts';
 import { readWholeFile } from '../../platform/http/multipart-file.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Queryable } from '../../platform/db/pool.ts';
+import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { findUpload, storeUpload } from './uploads.ts';
-import { getCaseDetail } from './queries.ts';
-import { idParams } from './schemas.ts';
 
-export function registerUploadRoutes(app: Api, ctx: AppContext): void {
+const idParams = z.object({ id: z.uuid() });
+
+/**
+ * Whether the actor may see a case (the cases module's rule, handed in by the
+ * composition root): rejects when not, and staff reach a file through its case.
+ */
+export type CaseAccess = (db: Queryable, actor: Actor, caseId: string, now: Date) => Promise<unknown>;
+
+/** Uploading a material, and downloading one: by its owner, or by whoever may see the case it is attached to. */
+export function registerUploadRoutes(app: Api, ctx: AppContext, caseAccess: CaseAccess): void {
   app.post('/api/uploads', {
     schema: {
       tags: ['uploads'], summary: '上传申请材料（multipart，字段 file；PDF/JPG/PNG）', consumes: ['multipart/form-data'],
@@ -30,7 +38,7 @@ export function registerUploadRoutes(app: Api, ctx: AppContext): void {
     if (file.ownerId !== actor.id) {
       // Staff reach a file through the case it belongs to; the case policy decides.
       if (!file.caseId) throw new AppError('UPLOAD_NOT_FOUND');
-      await getCaseDetail(ctx.db, actor, file.caseId, ctx.clock.now()).catch(() => {
+      await caseAccess(ctx.db, actor, file.caseId, ctx.clock.now()).catch(() => {
         throw new AppError('UPLOAD_NOT_FOUND');
       });
     }

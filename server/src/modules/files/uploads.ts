@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
-import type { Tx } from '../../platform/db/pool.ts';
+import type { Queryable, Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sniffFileType } from './rules.ts';
 import { stripInvisible } from '../../platform/text.ts';
@@ -57,6 +57,7 @@ export interface UploadFile {
   caseId: string | null;
 }
 
+/** A stored upload's file and who it belongs to, or undefined. */
 export async function findUpload(ctx: AppContext, id: string): Promise<UploadFile | undefined> {
   const { rows } = await ctx.db.query<{ stored_name: string; original_name: string; mime_type: string; owner_id: string; case_id: string | null }>(
     'SELECT stored_name, original_name, mime_type, owner_id, case_id FROM uploads WHERE id = $1',
@@ -81,3 +82,38 @@ export async function attachUploads(tx: Tx, ownerId: string, caseId: string, mat
   }
 }
 
+/** An applicant's own uploads among `ids` (others' are left out), and whether each is already attached to a case. */
+export async function ownUploads(q: Queryable, ownerId: string, ids: readonly string[]): Promise<{ id: string; originalName: string; sizeBytes: number; used: boolean }[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await q.query<{ id: string; originalName: string; sizeBytes: number; used: boolean }>(
+    `SELECT id, original_name AS "originalName", size_bytes AS "sizeBytes", case_id IS NOT NULL AS used
+       FROM uploads WHERE owner_id = $1 AND id = ANY($2::uuid[])`,
+    [ownerId, ids],
+  );
+  return rows;
+}
+
+/** Which of these ids are stored uploads (a catalogue sample file must be one). */
+export async function existingUploads(q: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await q.query<{ id: string }>('SELECT id FROM uploads WHERE id = ANY($1::uuid[])', [ids]);
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface CaseFile {
+  uploadId: string;
+  materialId: string;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+/** The files attached to a case's materials (a form's attachment fields are not among them). */
+export async function caseFiles(q: Queryable, caseId: string): Promise<CaseFile[]> {
+  const { rows } = await q.query<CaseFile>(
+    `SELECT id AS "uploadId", material_id AS "materialId", original_name AS "originalName", mime_type AS "mimeType", size_bytes AS "sizeBytes"
+       FROM uploads WHERE case_id = $1 AND material_id IS NOT NULL`,
+    [caseId],
+  );
+  return rows;
+}
