@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/pool.ts';
 import type { Period } from './queries.ts';
+import type { CaseCard } from '../../../../shared/supervision/monitor.ts';
 
 /**
  * The monitoring pages' one window on warnings and cards (supervision.sv_cards,
@@ -25,20 +26,7 @@ export async function cardCountsBy(
   return new Map(rows.map((r) => [r.key ?? '', { warning: r.warning, yellow: r.yellow, red: r.red }]));
 }
 
-export interface CaseCard {
-  number: string;
-  level: 'warning' | 'yellow' | 'red';
-  rule: string;
-  ruleName: string;
-  ruleVersion: number;
-  stage: string;
-  step: string | null;
-  department: string | null;
-  assignee: string | null;
-  dueAt: string | null;
-  raisedAt: string;
-  status: string;
-}
+export type { CaseCard } from '../../../../shared/supervision/monitor.ts';
 
 export async function cardsOfCase(db: Queryable, sourceId: string, caseId: string): Promise<CaseCard[]> {
   const { rows } = await db.query<{

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Tx } from '../../platform/db/pool.ts';
 import type { StoredEvent } from '../../platform/events/stream.ts';
 import { STAGES, stageOfStep, type Stage } from './stages.ts';
+import type { AnomalyKind } from '../../../../shared/supervision/monitor.ts';
 
 /**
  * Supervision's read model of cases and steps (sv_cases, sv_steps), and what
@@ -31,7 +32,7 @@ export interface StepRow {
   outcome: string | null; by_timeout: boolean; status: 'open' | 'done' | 'cancelled'; timer_fired_at: string | null; last_seq: number;
 }
 
-export type AnomalyKind = 'out_of_order' | 'skipped_steps' | 'refusal_without_basis' | 'deemed_acceptance' | 'repeated_notice' | 'timeout_action';
+export type { AnomalyKind } from '../../../../shared/supervision/monitor.ts';
 
 export interface AnomalyRow {
   id: string; source_id: string; case_id: string | null; case_no: string | null; step_id: string | null;

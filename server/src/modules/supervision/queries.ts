@@ -1,6 +1,11 @@
 import type { Queryable } from '../../platform/db/pool.ts';
 import { STAGES, type Stage } from './stages.ts';
-import { cardsOfCase, cardCountsBy, type CaseCard } from './cards-read.ts';
+import { cardsOfCase, cardCountsBy } from './cards-read.ts';
+import type {
+  AnomalyView, AttendanceView, CaseView, CountRow, FindingView, StageView, StepView, VolumeRow,
+} from '../../../../shared/supervision/monitor.ts';
+
+export type { AnomalyView, AttendanceView, CaseView, CountRow, FindingView, StageView, StepView, VolumeRow } from '../../../../shared/supervision/monitor.ts';
 
 /**
  * The monitoring reads (实时监察), all over supervision's own projection.
@@ -14,22 +19,6 @@ export interface Period {
   from: string;
   /** Last day, inclusive. */
   to: string;
-}
-
-export interface CountRow {
-  key: string | null;
-  name: string | null;
-  total: number;
-  atIntake: number;
-  inProgress: number;
-  concluded: number;
-  refused: number;
-  onTime: number;
-  overdue: number;
-  /** Cases with a warning, a yellow or a red card (supervision.sv_cards). */
-  warned: number;
-  yellow: number;
-  red: number;
 }
 
 interface CountSql {
@@ -63,60 +52,6 @@ export async function overview(db: Queryable, by: 'department' | 'item', period:
       refused: r.refused, onTime: r.on_time, overdue: r.overdue, warned: c?.warning ?? 0, yellow: c?.yellow ?? 0, red: c?.red ?? 0,
     };
   });
-}
-
-export interface StepView {
-  stepId: string;
-  name: string | null;
-  department: string | null;
-  assignee: string | null;
-  startedAt: string;
-  dueAt: string | null;
-  completedAt: string | null;
-  completedBy: string | null;
-  outcome: string | null;
-  status: string;
-  byTimeout: boolean;
-  /** The step's limit (due − start), ms; null when it has none. */
-  limitMs: number | null;
-  /** How long it took (or has taken so far), ms. */
-  durationMs: number;
-  overdue: boolean;
-}
-
-export interface StageView {
-  stage: Stage;
-  startedAt: string | null;
-  completedAt: string | null;
-  dueAt: string | null;
-  /** Who acted in this stage, by name (in order, once each). */
-  actors: string[];
-  steps: StepView[];
-}
-
-export interface CaseView {
-  source: string;
-  caseId: string;
-  caseNo: string;
-  itemCode: string | null;
-  itemName: string | null;
-  department: string | null;
-  departmentId: string | null;
-  status: string;
-  stage: Stage | null;
-  channel: string | null;
-  applicantType: string | null;
-  submittedAt: string;
-  acceptedAt: string | null;
-  deemedAccepted: boolean;
-  concludedAt: string | null;
-  dueAt: string | null;
-  outcome: string | null;
-  paused: boolean;
-  overdue: boolean;
-  stages: StageView[];
-  anomalies: { kind: string; occurredAt: string; details: unknown }[];
-  cards: CaseCard[];
 }
 
 interface StepSql {
@@ -196,15 +131,6 @@ export async function findCaseNumbers(db: Queryable, prefix: string, limit = 20)
   return rows.map((r) => ({ caseNo: r.case_no, itemName: r.item_name, status: r.status }));
 }
 
-export interface AnomalyView {
-  kind: string;
-  caseNo: string | null;
-  department: string | null;
-  step: string | null;
-  occurredAt: string;
-  details: unknown;
-}
-
 /** 异常程序监察: irregular procedure noticed on ingest, newest first, optionally of one kind, within a period. */
 export async function anomalies(db: Queryable, period: Period, kind: string | undefined, limit = 200): Promise<AnomalyView[]> {
   const { rows } = await db.query<{ kind: string; case_no: string | null; department_name: string | null; step_name: string | null; occurred_at: Date; details: unknown }>(
@@ -218,19 +144,6 @@ export async function anomalies(db: Queryable, period: Period, kind: string | un
     [period.from, period.to, kind ?? null, limit],
   );
   return rows.map((r) => ({ kind: r.kind, caseNo: r.case_no, department: r.department_name, step: r.step_name, occurredAt: r.occurred_at.toISOString(), details: r.details }));
-}
-
-export interface VolumeRow {
-  key: string | null;
-  name: string | null;
-  today: number;
-  /** Mean and standard deviation of the same weekday, up to the same time of day, over the past `weeks` weeks. */
-  mean: number;
-  sd: number;
-  weeks: number;
-  /** (today − mean) / max(sd, 1): a floor of one case keeps small counts from flagging on noise. */
-  z: number;
-  flagged: boolean;
 }
 
 /**
@@ -268,18 +181,6 @@ export async function volumeAnomalies(db: Queryable, by: 'department' | 'item', 
     .sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
 }
 
-export interface AttendanceView {
-  userId: string;
-  name: string | null;
-  window: string | null;
-  signedInAt: string | null;
-  signedOutAt: string | null;
-  opens: string | null;
-  closes: string | null;
-  late: boolean;
-  leftEarly: boolean;
-}
-
 /** 考勤: each window clerk's first sign-in and last sign-out of a China day, against the hall's hours they carried. */
 export async function attendance(db: Queryable, day: string): Promise<AttendanceView[]> {
   const { rows } = await db.query<{ user_id: string; user_name: string | null; window_name: string | null; first_in: Date | null; last_out: Date | null; opens: string | null; closes: string | null }>(
@@ -299,14 +200,6 @@ export async function attendance(db: Queryable, day: string): Promise<Attendance
     late: !!(r.first_in && r.opens && clock(r.first_in) > r.opens),
     leftEarly: !!(r.last_out && r.closes && clock(r.last_out) < r.closes),
   }));
-}
-
-export interface FindingView {
-  source: string | null;
-  code: string;
-  seq: number | null;
-  details: unknown;
-  recordedAt: string;
 }
 
 /** Refused batches and other irregularities of the sources, newest first. */

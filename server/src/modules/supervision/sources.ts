@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { SourceView } from '../../../../shared/supervision/monitor.ts';
 
 /**
  * Event sources: the approval systems that feed this platform (the center
@@ -8,15 +9,7 @@ import { AppError } from '../../platform/errors.ts';
  * batches with its own key; the platform keeps the head of each source's
  * hash chain as received.
  */
-export interface SourceView {
-  id: string;
-  name: string;
-  enabled: boolean;
-  lastSeq: number;
-  received: number;
-  lastBatchAt: string | null;
-  createdAt: string;
-}
+export type { SourceView } from '../../../../shared/supervision/monitor.ts';
 
 interface SourceRow {
   id: string; name: string; enabled: boolean; last_seq: number; received: number; last_batch_at: Date | null; created_at: Date;

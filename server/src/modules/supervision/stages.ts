@@ -4,8 +4,9 @@
  * a step that does not is judged by its name, and a step whose name says
  * nothing is 承办 (the ordinary handling of the case).
  */
-export const STAGES = ['accept', 'handle', 'review', 'approve', 'conclude'] as const;
-export type Stage = (typeof STAGES)[number];
+import { STAGES, type Stage } from '../../../../shared/supervision/monitor.ts';
+
+export { STAGES, type Stage } from '../../../../shared/supervision/monitor.ts';
 
 export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   accept: { zh: '受理', en: 'Acceptance' },
@@ -14,6 +15,11 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   approve: { zh: '批准', en: 'Approval' },
   conclude: { zh: '办结', en: 'Conclusion' },
 };
+
+/** The Chinese name of a stage as a card or letter names it; an unknown value as it is. */
+export function stageName(stage: string): string {
+  return STAGE_LABELS[stage as Stage]?.zh ?? stage;
+}
 
 const BY_NAME: readonly [RegExp, Stage][] = [
   [/受理|接件|收件|预审/, 'accept'],

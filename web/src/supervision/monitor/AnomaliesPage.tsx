@@ -7,22 +7,18 @@ import type { TableProps } from 'antd';
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { monitorApi, type Anomaly } from './api';
+import { monitorApi, type AnomalyView } from './api';
 import { MONITOR_KEY } from './live';
-import { useMonitorT, type MonitorT } from './messages';
+import { useMonitorT, word, type MonitorT } from './messages';
 
 const KINDS = ['out_of_order', 'skipped_steps', 'refusal_without_basis', 'deemed_acceptance', 'repeated_notice', 'timeout_action'] as const;
 
 /** The anomaly's details as `label: value` pairs; keys and values with words of their own are translated, the rest shown as sent. */
-function detailText(a: Anomaly, t: MonitorT): string {
-  const d = a.details ?? {};
-  const word = (key: string, fallback: string) => {
-    const text = t(key as Parameters<MonitorT>[0]);
-    return text === key ? fallback : text;
-  };
+function detailText(a: AnomalyView, t: MonitorT): string {
+  const d = (a.details !== null && typeof a.details === 'object' ? a.details : {}) as Record<string, unknown>;
   const parts = Object.entries(d).map(([k, v]) => {
     const value = Array.isArray(v) ? v.join('、') : String(v);
-    return `${word(`detail.${k}`, k)}: ${word(`detail.${k}.${value}`, value || '—')}`;
+    return `${word(t, `detail.${k}`, k)}: ${word(t, `detail.${k}.${value}`, value || '—')}`;
   });
   return parts.join('；') || '—';
 }
@@ -34,7 +30,7 @@ export function AnomaliesPage() {
   const [kind, setKind] = useState<string>('');
   const list = useQuery({ queryKey: [MONITOR_KEY, 'anomalies', kind], queryFn: () => monitorApi.anomalies(kind ? { kind } : {}) });
   const kindLabel = (k: string) => t(`kind.${k}` as Parameters<MonitorT>[0]);
-  const columns: TableProps<Anomaly>['columns'] = [
+  const columns: TableProps<AnomalyView>['columns'] = [
     { title: t('anomalies.time'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v) },
     { title: t('anomalies.kind'), dataIndex: 'kind', render: kindLabel },
     { title: t('anomalies.case'), dataIndex: 'caseNo', render: (no: string | null) => (no ? <Link to={`/supervision/process/${encodeURIComponent(no)}`}>{no}</Link> : '—') },
@@ -57,7 +53,7 @@ export function AnomaliesPage() {
         {list.data ? <span>{t('period.range')}：{list.data.from} — {list.data.to}</span> : null}
       </Space>
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : (
-        <Table<Anomaly>
+        <Table<AnomalyView>
           size="small" loading={list.isLoading} rowKey={(a) => `${a.kind}-${a.caseNo}-${a.occurredAt}`}
           dataSource={list.data?.items ?? []} columns={columns} pagination={{ pageSize: 50 }} scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('anomalies.empty') }}

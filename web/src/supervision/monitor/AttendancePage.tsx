@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { monitorApi, type AttendanceRow } from './api';
+import { monitorApi, type AttendanceView } from './api';
 import { MONITOR_KEY } from './live';
 import { useMonitorT } from './messages';
 
@@ -17,7 +17,7 @@ export function AttendancePage() {
   useDocumentTitle(t('attendance.title'));
   const [day, setDay] = useState<Dayjs>(() => dayjs());
   const list = useQuery({ queryKey: [MONITOR_KEY, 'attendance', day.format('YYYY-MM-DD')], queryFn: () => monitorApi.attendance(day.format('YYYY-MM-DD')) });
-  const columns: TableProps<AttendanceRow>['columns'] = [
+  const columns: TableProps<AttendanceView>['columns'] = [
     { title: t('attendance.name'), dataIndex: 'name', render: (v: string | null) => v ?? '—' },
     { title: t('attendance.window'), dataIndex: 'window', render: (v: string | null) => v ?? '—' },
     { title: t('attendance.in'), dataIndex: 'signedInAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
@@ -40,7 +40,7 @@ export function AttendancePage() {
       <Typography.Paragraph type="secondary">{t('attendance.intro')}</Typography.Paragraph>
       <DatePicker aria-label={t('attendance.day')} value={day} allowClear={false} onChange={(d) => { if (d) setDay(d); }} style={{ marginBottom: 12 }} />
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : (
-        <Table<AttendanceRow>
+        <Table<AttendanceView>
           size="small" loading={list.isLoading} rowKey="userId" dataSource={list.data?.items ?? []} columns={columns}
           pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('attendance.empty') }}
         />

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Form, Input, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Grid, Input, Space, Steps, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -10,7 +10,9 @@ import { ErrorAlert } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { monitorApi, type CaseCard, type CaseView, type Stage, type StageView, type StepView } from './api';
 import { MONITOR_KEY } from './live';
-import { useMonitorT, type MonitorT } from './messages';
+import { useMonitorT, word, type MonitorT } from './messages';
+import { StatusTag } from '../cards/CardTags';
+import type { CardStatus } from '../cards/api';
 
 /** A span of milliseconds in days and hours (or hours and minutes when short). */
 export function spanText(ms: number, locale: string): string {
@@ -41,7 +43,7 @@ function StepTable({ steps, t }: { steps: StepView[]; t: MonitorT }) {
       title: t('process.duration'), key: 'duration',
       render: (_: unknown, s) => <span className={s.overdue ? 'tb-sv-red' : undefined}>{spanText(s.durationMs, locale)}{s.overdue ? ` · ${t('process.overdue')}` : ''}</span>,
     },
-    { title: t('process.outcome'), dataIndex: 'outcome', render: (v: string | null) => v ?? '—' },
+    { title: t('process.outcome'), dataIndex: 'outcome', render: (v: string | null) => (v ? word(t, `outcome.${v}`, v) : '—') },
   ];
   return <Table<StepView> size="small" rowKey="stepId" dataSource={steps} columns={columns} pagination={false} scroll={{ x: 'max-content' }} />;
 }
@@ -106,7 +108,7 @@ function CaseStages({ view, t }: { view: CaseView; t: MonitorT }) {
               { title: t('process.cardRule'), key: 'rule', render: (_: unknown, c) => `${c.ruleName}（v${c.ruleVersion}）` },
               { title: t('process.step'), key: 'step', render: (_: unknown, c) => c.step ?? t(`stage.${c.stage as Stage}`) },
               { title: t('process.cardRaised'), dataIndex: 'raisedAt', render: (v: string) => formatDateTime(v) },
-              { title: t('process.status'), dataIndex: 'status' },
+              { title: t('process.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v as CardStatus} /> },
             ]}
           />
         ) : t('process.noCards')}
@@ -121,6 +123,8 @@ export function ProcessPage() {
   const { caseNo } = useParams();
   const navigate = useNavigate();
   const [text, setText] = useState(caseNo ?? '');
+  // Below the sm breakpoint the search stacks: inline, the label and the field overflow a 320 px screen.
+  const narrow = Grid.useBreakpoint().sm === false;
   const view = useQuery({
     queryKey: [MONITOR_KEY, 'case', caseNo],
     queryFn: () => monitorApi.caseView(caseNo!),
@@ -132,9 +136,9 @@ export function ProcessPage() {
     <div className="tb-sv-page">
       <h1>{t('process.title')}</h1>
       <Typography.Paragraph type="secondary">{t('process.intro')}</Typography.Paragraph>
-      <Form layout="inline" style={{ marginBottom: 16 }} onFinish={() => { const no = text.trim().toUpperCase(); if (no) void navigate(`/supervision/process/${encodeURIComponent(no)}`); }}>
+      <Form layout={narrow ? 'vertical' : 'inline'} style={{ marginBottom: 16, rowGap: 8, maxWidth: '100%' }} onFinish={() => { const no = text.trim().toUpperCase(); if (no) void navigate(`/supervision/process/${encodeURIComponent(no)}`); }}>
         <Form.Item label={t('process.caseNo')} htmlFor="sv-case-no">
-          <Input id="sv-case-no" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} />
+          <Input id="sv-case-no" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260, maxWidth: '100%' }} />
         </Form.Item>
         <Button type="primary" htmlType="submit">{t('process.search')}</Button>
       </Form>

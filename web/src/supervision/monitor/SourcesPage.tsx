@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { useMe } from '../../ui/auth';
 import { ErrorAlert } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { monitorApi, type Finding, type Source } from './api';
+import { monitorApi, type FindingView, type SourceView } from './api';
 import { MONITOR_KEY } from './live';
 import { useMonitorT } from './messages';
 
@@ -27,7 +27,7 @@ export function SourcesPage() {
       void queryClient.invalidateQueries({ queryKey: [MONITOR_KEY, 'sources'] });
     },
   });
-  const columns: TableProps<Source>['columns'] = [
+  const columns: TableProps<SourceView>['columns'] = [
     { title: t('sources.id'), dataIndex: 'id' },
     { title: t('sources.name'), dataIndex: 'name' },
     { title: t('sources.enabled'), dataIndex: 'enabled', render: (on: boolean) => <Tag className={`tb-tag ${on ? 'tb-tag-approved' : 'tb-tag-other'}`} variant="outlined">{on ? t('sources.on') : t('sources.off')}</Tag> },
@@ -35,7 +35,7 @@ export function SourcesPage() {
     { title: t('sources.received'), dataIndex: 'received', align: 'right' },
     { title: t('sources.lastBatch'), dataIndex: 'lastBatchAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
   ];
-  const findingColumns: TableProps<Finding>['columns'] = [
+  const findingColumns: TableProps<FindingView>['columns'] = [
     { title: t('sources.time'), dataIndex: 'recordedAt', render: (v: string) => formatDateTime(v) },
     { title: t('sources.id'), dataIndex: 'source', render: (v: string | null) => v ?? '—' },
     { title: t('sources.code'), dataIndex: 'code' },
@@ -47,7 +47,7 @@ export function SourcesPage() {
       <h1>{t('sources.title')}</h1>
       <Typography.Paragraph type="secondary">{t('sources.intro')}</Typography.Paragraph>
       {sources.error ? <ErrorAlert error={sources.error} onRetry={() => void sources.refetch()} /> : (
-        <Table<Source> size="small" loading={sources.isLoading} rowKey="id" dataSource={sources.data?.items ?? []} columns={columns} pagination={false} scroll={{ x: 'max-content' }} />
+        <Table<SourceView> size="small" loading={sources.isLoading} rowKey="id" dataSource={sources.data?.items ?? []} columns={columns} pagination={false} scroll={{ x: 'max-content' }} />
       )}
       <Card size="small" title={t('sources.add')} style={{ marginTop: 16 }}>
         {leader ? (
@@ -62,7 +62,7 @@ export function SourcesPage() {
       </Card>
       <h2 style={{ marginTop: 24 }}>{t('sources.findings')}</h2>
       {findings.error ? <ErrorAlert error={findings.error} onRetry={() => void findings.refetch()} /> : (
-        <Table<Finding> size="small" loading={findings.isLoading} rowKey={(f) => `${f.recordedAt}-${f.code}-${f.seq}`} dataSource={findings.data?.items ?? []}
+        <Table<FindingView> size="small" loading={findings.isLoading} rowKey={(f) => `${f.recordedAt}-${f.code}-${f.seq}`} dataSource={findings.data?.items ?? []}
           columns={findingColumns} pagination={{ pageSize: 20 }} scroll={{ x: 'max-content' }} locale={{ emptyText: t('sources.noFindings') }} />
       )}
     </div>

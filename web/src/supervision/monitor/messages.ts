@@ -72,6 +72,13 @@ const zh = {
   'stage.review': '审核',
   'stage.approve': '批准',
   'stage.conclude': '办结',
+  'outcome.accepted': '受理',
+  'outcome.deemed': '视为受理',
+  'outcome.refused': '不予受理',
+  'outcome.approve': '同意',
+  'outcome.reject': '不同意',
+  'outcome.returned': '退回',
+  'outcome.cancelled': '取消',
   'status.submitted': '待受理',
   'status.supplementing': '待补正',
   'status.accepted': '办理中',
@@ -220,6 +227,13 @@ const en: Record<MonitorKey, string> = {
   'stage.review': 'Review',
   'stage.approve': 'Approval',
   'stage.conclude': 'Conclusion',
+  'outcome.accepted': 'Accepted',
+  'outcome.deemed': 'Deemed accepted',
+  'outcome.refused': 'Not accepted',
+  'outcome.approve': 'Approved',
+  'outcome.reject': 'Rejected',
+  'outcome.returned': 'Returned',
+  'outcome.cancelled': 'Cancelled',
   'status.submitted': 'Awaiting acceptance',
   'status.supplementing': 'Awaiting corrections',
   'status.accepted': 'In progress',
@@ -308,4 +322,10 @@ export function useMonitorT(): MonitorT {
     },
     [locale],
   );
+}
+
+/** The words for a value the server sends as a code (a step's outcome, an anomaly's detail), or `fallback` when it has none. */
+export function word(t: MonitorT, key: string, fallback: string): string {
+  const text = t(key as MonitorKey);
+  return text === key ? fallback : text;
 }

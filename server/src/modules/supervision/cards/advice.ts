@@ -6,7 +6,8 @@
 import { formatIsoDate, toShanghai } from '../../calendar/index.ts';
 import { renderNotice, type NoticeContent } from '../../documents/index.ts';
 import { OUTCOME_LABELS, type Outcome } from './lifecycle.ts';
-import { LEVEL_LABELS, STAGE_LABELS, type CardLevel } from './rules.ts';
+import { LEVEL_LABELS, type CardLevel } from './rules.ts';
+import { stageName } from '../stages.ts';
 
 export interface AdviceFacts {
   adviceNo: string;
@@ -36,7 +37,7 @@ export function chineseDay(at: Date): string {
 const isoDay = (s: string) => chineseDay(new Date(`${s}T12:00:00+08:00`));
 
 export function composeAdvice(f: AdviceFacts): NoticeContent {
-  const stage = STAGE_LABELS[f.stage]?.zh ?? f.stage;
+  const stage = stageName(f.stage);
   const step = f.stepName ? `“${f.stepName}”` : '';
   const paragraphs = [
     `经电子监察系统监测，你单位办理的办件 ${f.caseNo} 在${stage}环节${step}于${chineseDay(f.raisedAt)}出现“${f.ruleName}”情形，系统依监察规则（第 ${f.ruleVersion} 版）自动出示${LEVEL_LABELS[f.level].zh}（监察卡编号 ${f.cardNumber}）。`,

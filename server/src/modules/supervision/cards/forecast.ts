@@ -10,21 +10,9 @@ import { fromShanghai, toShanghai } from '../../calendar/index.ts';
 import { supervisionCalendar } from './calendar.ts';
 import { readRuleSet } from './rule-store.ts';
 import { levelRank, standingThresholds, type CardLevel, type ThresholdRule } from './rules.ts';
+import type { ForecastCard } from '../../../../../shared/supervision/cards.ts';
 
-export interface ForecastCard {
-  caseNo: string;
-  level: CardLevel;
-  rule: string;
-  ruleVersion: number;
-  stage: string;
-  department: string | null;
-  dueAt: string | null;
-  /** When it passed or will pass; not part of the command's output. */
-  passesAt: string;
-  /** Already raised (true) or only foreseen. */
-  raised: boolean;
-  step: string | null;
-}
+export type { ForecastCard } from '../../../../../shared/supervision/cards.ts';
 
 interface DeadlineRow {
   case_no: string; step_key: string; step_name: string | null; stage: string; department_id: string | null; department_name: string | null;

@@ -17,15 +17,9 @@ import {
 } from '../../calendar/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { CardLevel, LifecycleLimits } from './rules.ts';
+import { CARD_MOVES, type CardMove, type CardStatus, type Outcome, type StepClock } from '../../../../../shared/supervision/cards.ts';
 
-export const CARD_STATUSES = ['raised', 'accepted', 'filed', 'investigating', 'decided', 'appealed', 'upheld', 'revoked'] as const;
-export type CardStatus = (typeof CARD_STATUSES)[number];
-
-export const CARD_MOVES = ['accept', 'file', 'investigate', 'decide', 'appeal', 'review'] as const;
-export type CardMove = (typeof CARD_MOVES)[number];
-
-export const OUTCOMES = ['no_fault', 'criticism', 'rectification', 'referral'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { CARD_MOVES, CARD_STATUSES, OUTCOMES, type CardMove, type CardStatus, type Outcome, type StepClock } from '../../../../../shared/supervision/cards.ts';
 
 export const OUTCOME_LABELS: Record<Outcome, { zh: string; en: string }> = {
   no_fault: { zh: '无过错', en: 'No fault' },
@@ -142,16 +136,7 @@ export function stepDue(cal: WorkCalendar, from: Date, workdays: number): Date {
   return fromShanghai({ day: due.day, minute: due.minute });
 }
 
-export type StepName = 'accept' | 'decide' | 'appeal' | 'review';
-
-export interface StepClock {
-  step: StepName;
-  startedAt: string;
-  dueAt: string;
-  doneAt: string | null;
-  /** Colour now while open; once done, red if it was late, else green. */
-  colour: Colour;
-}
+export type StepName = StepClock['step'];
 
 /** The time limit of each step the card has reached, with its colour at `now`. */
 export function stepClocks(cal: WorkCalendar, limits: LifecycleLimits, card: CardFacts, now: Date): StepClock[] {

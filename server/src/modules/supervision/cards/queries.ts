@@ -2,13 +2,16 @@
 import type { Queryable } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { supervisionCalendar } from './calendar.ts';
-import { movesFrom, stepClocks, type CardFacts, type CardMove, type CardStatus, type Outcome, type StepClock } from './lifecycle.ts';
+import { movesFrom, stepClocks, type CardFacts, type CardMove, type CardStatus, type Outcome } from './lifecycle.ts';
 import { cardLog } from './log.ts';
 import type { Actor } from '../../../platform/http/context.ts';
 import type { CardScope } from './policy.ts';
 import { cardScope, inScope, isSupervisor, moveActor } from './policy.ts';
 import { readRuleSet } from './rule-store.ts';
 import type { CardLevel, LifecycleLimits } from './rules.ts';
+import type { CardDetail, CardSummary } from '../../../../../shared/supervision/cards.ts';
+
+export type { CardDetail, CardSummary } from '../../../../../shared/supervision/cards.ts';
 
 export interface CardRow {
   id: string; number: string; source_id: string; case_id: string; case_no: string; step_key: string; step_name: string | null;
@@ -20,11 +23,6 @@ export interface CardRow {
   appeal_reason: string | null; reviewed_at: Date | null; reviewed_by: string | null; review_opinion: string | null;
 }
 
-export interface CardSummary {
-  id: string; number: string; caseNo: string; stepName: string | null; stage: string; level: CardLevel; rule: string; ruleName: string;
-  ruleVersion: number; department: string | null; departmentId: string | null; assignee: string | null; dueAt: string | null;
-  raisedAt: string; status: CardStatus;
-}
 
 export const toSummary = (r: CardRow): CardSummary => ({
   id: r.id, number: r.number, caseNo: r.case_no, stepName: r.step_name, stage: r.stage, level: r.level, rule: r.rule_code,
@@ -73,21 +71,6 @@ export async function loadCard(q: Queryable, scope: CardScope, id: string, lock 
   return card;
 }
 
-export interface CardDetail extends CardSummary {
-  triggerSeqs: number[];
-  source: string;
-  handling: {
-    acceptedAt: string | null; filedAt: string | null; fileReason: string | null; decidedAt: string | null; outcome: Outcome | null;
-    opinion: string | null; rectifyBy: string | null; adviceNo: string | null; appealedAt: string | null; appealReason: string | null;
-    reviewedAt: string | null; reviewOpinion: string | null;
-  };
-  clocks: StepClock[];
-  /** The moves this actor may make now. */
-  moves: CardMove[];
-  notes: { id: string; author: string; note: string; attachedSeqs: number[]; createdAt: string; files: { id: string; name: string; size: number }[] }[] | null;
-  caseEvents: { seq: number; type: string; occurredAt: string; actorRole: string | null }[] | null;
-  log: { seq: number; type: string; occurredAt: string; actorRole: string | null; hash: string }[];
-}
 
 export async function cardDetail(
   q: Queryable, card: CardRow, opts: { investigations: boolean; moves: CardMove[]; limits: LifecycleLimits; now: Date },

@@ -8,7 +8,8 @@
 import type { Tx } from '../../../platform/db/pool.ts';
 import { formatShanghai, toShanghai } from '../../calendar/index.ts';
 import { appendCardLog } from './log.ts';
-import { LEVEL_LABELS, STAGE_LABELS, type CardLevel } from './rules.ts';
+import { LEVEL_LABELS, type CardLevel } from './rules.ts';
+import { stageName } from '../stages.ts';
 
 export interface NewCard {
   sourceId: string;
@@ -84,7 +85,7 @@ export async function raiseCards(tx: Tx, cards: readonly NewCard[], now: Date): 
 /** The SMS and in-app message to the step's holder and to the department head. */
 export function messageFor(card: Pick<NewCard, 'caseNo' | 'stage' | 'stepName' | 'ruleName' | 'level' | 'dueAt'>, number: string): { subject: string; body: string } {
   const level = LEVEL_LABELS[card.level].zh;
-  const stage = STAGE_LABELS[card.stage]?.zh ?? card.stage;
+  const stage = stageName(card.stage);
   const step = card.stepName ? `「${card.stepName}」` : '';
   const due = card.dueAt ? `，办理期限 ${formatShanghai(toShanghai(card.dueAt)).slice(0, 16).replace('T', ' ')}` : '';
   return {

@@ -15,23 +15,14 @@
 import { warningInstant, type WorkCalendar } from '../../calendar/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 
-export const CARD_LEVELS = ['warning', 'yellow', 'red'] as const;
-export type CardLevel = (typeof CARD_LEVELS)[number];
+import { CARD_LEVELS, type CardLevel } from '../../../../../shared/supervision/cards.ts';
+
+export { CARD_LEVELS, type CardLevel } from '../../../../../shared/supervision/cards.ts';
 
 export const LEVEL_LABELS: Record<CardLevel, { zh: string; en: string }> = {
   warning: { zh: '预警', en: 'Warning' },
   yellow: { zh: '黄牌', en: 'Yellow card' },
   red: { zh: '红牌', en: 'Red card' },
-};
-
-export const STAGES = ['accept', 'handle', 'review', 'approve', 'conclude'] as const;
-export type Stage = (typeof STAGES)[number];
-export const STAGE_LABELS: Record<string, { zh: string; en: string }> = {
-  accept: { zh: '受理', en: 'Acceptance' },
-  handle: { zh: '承办', en: 'Handling' },
-  review: { zh: '审核', en: 'Review' },
-  approve: { zh: '批准', en: 'Approval' },
-  conclude: { zh: '办结', en: 'Conclusion' },
 };
 
 /**

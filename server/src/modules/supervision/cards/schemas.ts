@@ -1,85 +1,22 @@
-/** Request and response schemas of the card routes (validation and the OpenAPI document). */
+/**
+ * Request and response schemas of the card routes (validation and the OpenAPI
+ * document). The answers and bodies are shared with the browser
+ * (shared/supervision/cards.ts); the query and path parameters are the server's own.
+ */
 import { z } from 'zod';
-import { CARD_MOVES, CARD_STATUSES, OUTCOMES } from './lifecycle.ts';
-import { CARD_LEVELS } from './rules.ts';
+import { CARD_LEVELS, CARD_STATUSES } from '../../../../../shared/supervision/cards.ts';
 
-const level = z.enum(CARD_LEVELS);
-const status = z.enum(CARD_STATUSES);
-const text = (max: number) => z.string().max(max);
-
-export const cardSummarySchema = z.object({
-  id: z.uuid(), number: z.string(), caseNo: z.string(), stepName: z.string().nullable(), stage: z.string(), level, rule: z.string(),
-  ruleName: z.string(), ruleVersion: z.number().int(), department: z.string().nullable(), departmentId: z.string().nullable(),
-  assignee: z.string().nullable(), dueAt: z.string().nullable(), raisedAt: z.string(), status,
-});
+export {
+  cardSummarySchema, cardListSchema, cardDetailSchema, moveSchema, ruleSetBodySchema, ruleSetSchema, saveRulesSchema, forecastSchema,
+} from '../../../../../shared/supervision/cards.ts';
 
 export const cardListQuery = z.object({
-  level: level.optional(),
-  status: status.optional(),
+  level: z.enum(CARD_LEVELS).optional(),
+  status: z.enum(CARD_STATUSES).optional(),
   caseNo: z.string().max(40).optional(),
   departmentId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
-});
-
-export const cardListSchema = z.object({
-  items: z.array(cardSummarySchema), total: z.number().int(),
-  levels: z.object({ warning: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
-});
-
-const clock = z.object({ step: z.enum(['accept', 'decide', 'appeal', 'review']), startedAt: z.string(), dueAt: z.string(), doneAt: z.string().nullable(), colour: z.enum(['green', 'yellow', 'red']) });
-
-export const cardDetailSchema = cardSummarySchema.extend({
-  triggerSeqs: z.array(z.number().int()),
-  source: z.string(),
-  handling: z.object({
-    acceptedAt: z.string().nullable(), filedAt: z.string().nullable(), fileReason: z.string().nullable(), decidedAt: z.string().nullable(),
-    outcome: z.enum(OUTCOMES).nullable(), opinion: z.string().nullable(), rectifyBy: z.string().nullable(), adviceNo: z.string().nullable(),
-    appealedAt: z.string().nullable(), appealReason: z.string().nullable(), reviewedAt: z.string().nullable(), reviewOpinion: z.string().nullable(),
-  }),
-  clocks: z.array(clock),
-  moves: z.array(z.enum(CARD_MOVES)),
-  notes: z.array(z.object({
-    id: z.uuid(), author: z.string(), note: z.string(), attachedSeqs: z.array(z.number().int()), createdAt: z.string(),
-    files: z.array(z.object({ id: z.uuid(), name: z.string(), size: z.number().int() })),
-  })).nullable(),
-  caseEvents: z.array(z.object({ seq: z.number().int(), type: z.string(), occurredAt: z.string(), actorRole: z.string().nullable() })).nullable(),
-  log: z.array(z.object({ seq: z.number().int(), type: z.string(), occurredAt: z.string(), actorRole: z.string().nullable(), hash: z.string() })),
-});
-
-export const moveSchema = z.discriminatedUnion('move', [
-  z.object({ move: z.literal('accept') }),
-  z.object({ move: z.literal('file'), reason: text(2000) }),
-  z.object({
-    move: z.literal('investigate'), note: text(4000), attachSeqs: z.array(z.number().int().positive()).max(100).optional(),
-    evidence: z.array(z.object({ name: text(200).min(1), content: z.string().max(7_500_000) })).max(5).optional(),
-  }),
-  z.object({ move: z.literal('decide'), outcome: z.enum(OUTCOMES), opinion: text(4000), rectifyBy: z.iso.date().nullable().optional() }),
-  z.object({ move: z.literal('appeal'), reason: text(2000) }),
-  z.object({ move: z.literal('review'), verdict: z.enum(['uphold', 'revoke']), opinion: text(4000) }),
-]);
-
-const ruleBase = { code: z.string().max(40), nameZh: text(60), nameEn: text(120), level, enabled: z.boolean() };
-export const ruleSetBodySchema = z.object({
-  rules: z.array(z.discriminatedUnion('kind', [
-    z.object({ ...ruleBase, kind: z.literal('threshold'), measure: z.enum(['used_fraction', 'workdays_left', 'overdue']), value: z.number() }),
-    z.object({ ...ruleBase, kind: z.literal('violation'), eventTypes: z.array(z.string().max(80)).max(20) }),
-  ])).max(50),
-  lifecycle: z.object({ acceptWorkdays: z.number().int(), decideWorkdays: z.number().int(), appealWorkdays: z.number().int(), reviewWorkdays: z.number().int() }),
-});
-
-export const ruleSetSchema = ruleSetBodySchema.extend({
-  version: z.number().int(), note: z.string(), createdAt: z.string(), createdBy: z.string().nullable(),
-});
-
-export const saveRulesSchema = ruleSetBodySchema.extend({ baseVersion: z.number().int().min(0), note: text(200).default('') });
-
-export const forecastSchema = z.object({
-  at: z.string(),
-  cards: z.array(z.object({
-    caseNo: z.string(), level, rule: z.string(), ruleVersion: z.number().int(), stage: z.string(), department: z.string().nullable(),
-    dueAt: z.string().nullable(), passesAt: z.string(), raised: z.boolean(), step: z.string().nullable(),
-  })),
 });
 
 export const idParams = z.object({ id: z.uuid() });
