@@ -9,7 +9,9 @@ import { DEMO_PASSWORD } from './modules/demo/index.ts';
 import { regionIndex } from './modules/forms/index.ts';
 import { verifyChain } from './platform/events/stream.ts';
 import { chainPending } from './platform/events/chain.ts';
-import { createPool } from './platform/db/pool.ts';
+import { createPool, type Db } from './platform/db/pool.ts';
+import { systemClock } from './platform/clock.ts';
+import { deployDefinition, startInstance } from './modules/workflow/index.ts';
 import { freePort, KillableServer } from '../test/kill-harness.ts';
 
 /**
@@ -20,12 +22,29 @@ import { freePort, KillableServer } from '../test/kill-harness.ts';
  * idempotency key. Afterwards: every acknowledged request is stored exactly
  * once, a retry of an acknowledged request with its key gets the same answer,
  * no timer fired twice, the event chain verifies.
+ * Timers: throughout the run a process with a 2-second timer is started about
+ * every second (through the engine, on the server's database), so timers come
+ * due all through the kills and the server's sweeps (every 500 ms) fire them
+ * while it is killed and while its database crashes; each must fire exactly
+ * once, and some must have come due between the first kill and the last.
  * Bounded: KILL_ROUNDS kills of each kind, a few seconds of load between.
  */
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 2);
 const WORKERS = 4;
 const LOAD_MS = 2500;
 const ITEM_CODE = 'SCJG-XK-001';
+const TIMER_KEY = 'kill_timer';
+/** start → a 2-second timer → end: the instance completes when (and only when) its timer fires. */
+const TIMER_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d_${TIMER_KEY}" targetNamespace="http://tongban.org/test">
+  <bpmn:process id="${TIMER_KEY}" isExecutable="true">
+    <bpmn:startEvent id="start"/>
+    <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT2S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="end"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end"/>
+  </bpmn:process>
+</bpmn:definitions>`;
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-kill-'));
 fs.chmodSync(root, 0o755);
@@ -45,7 +64,7 @@ interface Ack {
   replay: () => Promise<Response>;
 }
 
-const stats = { sent: 0, interrupted: 0, acked: 0, retried: 0 };
+const stats = { sent: 0, interrupted: 0, acked: 0, retried: 0, timersStarted: 0 };
 const alive = () => (server?.alive ? 'running' : 'down');
 const acks: Ack[] = [];
 
@@ -132,10 +151,32 @@ async function oneCase(s: Session, worker: number, n: number, deadline: number):
   stats.acked += 3;
 }
 
+/**
+ * Starts a timer process about every second until `stopping()`, straight on the
+ * database (a failed start while the database is down is tried again; one that
+ * committed unseen is simply one more instance, checked like the others).
+ */
+async function feedTimers(db: Db, stopping: () => boolean): Promise<void> {
+  const engine = { db, clock: systemClock };
+  for (let n = 0; !stopping(); ) {
+    try {
+      await startInstance(engine, { key: TIMER_KEY, businessKey: `kill-timer-${n}` });
+      n++;
+      stats.timersStarted++;
+      await sleep(1000);
+    } catch {
+      await sleep(250);
+    }
+  }
+}
+
 it('stores every acknowledged request exactly once while the server and its database are killed', async () => {
-  server = new KillableServer(root, await freePort(), await freePort());
+  // Sweeps every 500 ms, so the engine's timers fire while the kills happen.
+  server = new KillableServer(root, await freePort(), await freePort(), { TONGBAN_SWEEP_INTERVAL_MS: '500' });
   await server.start();
   const srv = server;
+  const feedDb = createPool(srv.databaseUrl(), 2);
+  await deployDefinition({ db: feedDb, clock: systemClock }, { xml: TIMER_PROCESS, publish: true });
   const base = () => srv.url;
   const items = (await (await fetch(`${base()}/api/items`)).json()) as { id: string; code: string }[];
   const item = (await (await fetch(`${base()}/api/items/${items.find((i) => i.code === ITEM_CODE)!.id}`)).json()) as Session['item'];
@@ -150,7 +191,9 @@ it('stores every acknowledged request exactly once while the server and its data
   const workers = Array.from({ length: WORKERS }, async (_, w) => {
     for (let n = 0; !stopping; n++) await oneCase(session, w, n, deadline);
   });
+  const timerFeed = feedTimers(feedDb, () => stopping);
   const kills = { server: 0, databaseBackend: 0 };
+  const killedAt: Date[] = [];
   // Each kill lands on work in flight: after a few new acknowledgements (or LOAD_MS × 8 on a crawling machine).
   const underLoad = async () => {
     const from = stats.acked;
@@ -162,6 +205,7 @@ it('stores every acknowledged request exactly once while the server and its data
     for (let round = 0; round < ROUNDS * 2; round++) {
       await underLoad();
       const at = Date.now();
+      killedAt.push(new Date(at));
       if (round % 2 === 0) {
         await srv.kill9();
         kills.server++;
@@ -176,7 +220,15 @@ it('stores every acknowledged request exactly once while the server and its data
     await underLoad();
     stopping = true;
   })();
-  await Promise.all([killer, ...workers]);
+  await Promise.all([killer, ...workers, timerFeed]);
+
+  // The last timers come due after the load: the sweeps fire them before the counts are read.
+  const timersLeft = async () => (await feedDb.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM wf_timers t JOIN wf_instances i ON i.id = t.instance_id
+      WHERE i.business_key LIKE 'kill-timer-%' AND t.status = 'pending'`,
+  )).rows[0]!.n;
+  for (let i = 0; i < 120 && (await timersLeft()) > 0; i++) await sleep(500);
+  await feedDb.end();
 
   // A retry of an acknowledged request with its key gets the same answer, and changes nothing.
   let sameAnswers = 0;
@@ -215,14 +267,32 @@ it('stores every acknowledged request exactly once while the server and its data
       // Acceptance and decision each issue one notice: a completed case has exactly two.
       if (status.get(id) === 'approved' && notices.get(id) !== 2) duplicated++;
     }
+    // A timer fired twice would show as two events of one instance's node (or step), or its process ended twice.
     const timers = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM events WHERE type = 'process.timer_fired' GROUP BY payload->>'nodeId', payload->>'taskId', case_id HAVING count(*) > 1`,
+      `SELECT count(*)::int AS n FROM events WHERE type = 'process.timer_fired'
+        GROUP BY payload->>'instanceId', payload->>'nodeId', payload->>'taskId' HAVING count(*) > 1`,
     );
     const timersFired = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'process.timer_fired'`)).rows[0]!.n;
+    // The fed processes: each ended once, by its timer firing once; some came due between the first kill and the last.
+    const fed = (await db.query<{ instances: number; completed: number; fired: number; firedOnce: number; endedOnce: number; dueInKills: number }>(
+      `SELECT count(*)::int AS instances,
+              count(*) FILTER (WHERE i.status = 'completed')::int AS completed,
+              coalesce(sum(f.n), 0)::int AS fired,
+              count(*) FILTER (WHERE f.n = 1)::int AS "firedOnce",
+              count(*) FILTER (WHERE e.n = 1)::int AS "endedOnce",
+              count(*) FILTER (WHERE t.due_at BETWEEN $1 AND $2)::int AS "dueInKills"
+         FROM wf_instances i
+         JOIN wf_timers t ON t.instance_id = i.id
+         LEFT JOIN LATERAL (SELECT count(*)::int AS n FROM events WHERE type = 'process.timer_fired' AND payload->>'instanceId' = i.id::text) f ON true
+         LEFT JOIN LATERAL (SELECT count(*)::int AS n FROM events WHERE type = 'process.completed' AND payload->>'instanceId' = i.id::text) e ON true
+        WHERE i.business_key LIKE 'kill-timer-%'`,
+      [killedAt[0], killedAt.at(-1)],
+    )).rows[0]!;
     await chainPending(db);
     const chain = await verifyChain(db);
     console.log(`[kill] ${kills.server} server kills, ${kills.databaseBackend} database crashes; ${caseIds.length} cases, ${acks.length} acknowledged commands (${stats.sent} requests sent, ${stats.interrupted} cut or refused by a kill, ${stats.retried} retries)`);
     console.log(`[kill] lost ${lost}, duplicated ${duplicated}, retries answered alike ${sameAnswers}/${acks.length}, timers fired ${timersFired} (twice: ${timers.rowCount}), event chain ${chain.ok ? `verified (${chain.checked} events)` : `broken at ${chain.firstBroken!.seq}`}`);
+    console.log(`[kill] timer processes: ${fed.instances} started (${stats.timersStarted} acknowledged), ${fed.dueInKills} due between the first kill and the last; fired once ${fed.firedOnce}, ended once ${fed.endedOnce}, completed ${fed.completed}`);
     for (const d of differing.slice(0, 10)) console.log(`[kill] different answer on retry: ${d}`);
     expect(kills.server).toBe(ROUNDS);
     expect(stats.interrupted).toBeGreaterThan(0);
@@ -230,6 +300,12 @@ it('stores every acknowledged request exactly once while the server and its data
     expect(duplicated).toBe(0);
     expect(differing).toEqual([]);
     expect(timers.rowCount).toBe(0);
+    expect(fed.dueInKills).toBeGreaterThan(0);
+    expect(fed.instances).toBeGreaterThanOrEqual(stats.timersStarted);
+    expect(fed.firedOnce).toBe(fed.instances);
+    expect(fed.endedOnce).toBe(fed.instances);
+    expect(fed.completed).toBe(fed.instances);
+    expect(fed.fired).toBe(fed.instances);
     expect(chain.ok).toBe(true);
   } finally {
     await db.end();
