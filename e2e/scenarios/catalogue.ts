@@ -86,7 +86,8 @@ async function run({ browser, baseUrl, shot }: ScenarioContext): Promise<void> {
   // Export the whole catalogue to Excel: a real download.
   await admin.getByRole('link', { name: '返回事项目录' }).click();
   await admin.getByRole('button', { name: '导出' }).hover();
-  const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('menuitem', { name: '导出 Excel' }).click()]);
+  // The workbook is built on the server: on a busy machine that takes longer than a click's 30 s.
+  const [download] = await Promise.all([admin.waitForEvent('download', { timeout: 90_000 }), admin.getByRole('menuitem', { name: '导出 Excel' }).click()]);
   const file = await download.path();
   assert(/\.xlsx$/.test(download.suggestedFilename()), `downloaded ${download.suggestedFilename()}`);
   assert(!!file, 'the download was saved');
