@@ -25,24 +25,37 @@ export const hasVisibleText = (s: string): boolean => stripInvisible(s).trim() !
  * Checks every string (key or value) of a parsed JSON value and removes
  * invisible characters from the values in place. Iterative, so deep nesting
  * cannot overflow the stack. Returns false when some string is forbidden.
+ * A binary body (a Buffer: the signed batches of the supervision ingest door)
+ * is not text and is passed over; its reader checks it once parsed
+ * (`hasForbiddenStrings`). Walking it as an object took a second per
+ * megabyte, one key per byte.
  */
 export function cleanStrings(root: unknown): { ok: boolean; value: unknown } {
-  if (typeof root === 'string') return hasForbiddenChars(root) ? { ok: false, value: root } : { ok: true, value: stripInvisible(root) };
+  return { ok: walkStrings(root, true), value: typeof root === 'string' ? stripInvisible(root) : root };
+}
+
+/** Whether any string (key or value) of a parsed JSON value holds a forbidden character; changes nothing. */
+export function hasForbiddenStrings(root: unknown): boolean {
+  return !walkStrings(root, false);
+}
+
+function walkStrings(root: unknown, strip: boolean): boolean {
+  if (typeof root === 'string') return !hasForbiddenChars(root);
   const stack: unknown[] = [root];
   while (stack.length) {
     const v = stack.pop();
-    if (v === null || typeof v !== 'object') continue;
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) continue;
     const o = v as Record<string, unknown>;
     for (const k of Object.keys(o)) {
-      if (hasForbiddenChars(k)) return { ok: false, value: root };
+      if (hasForbiddenChars(k)) return false;
       const child = o[k];
       if (typeof child === 'string') {
-        if (hasForbiddenChars(child)) return { ok: false, value: root };
-        o[k] = stripInvisible(child);
+        if (hasForbiddenChars(child)) return false;
+        if (strip) o[k] = stripInvisible(child);
       } else if (child !== null && typeof child === 'object') {
         stack.push(child);
       }
     }
   }
-  return { ok: true, value: root };
+  return true;
 }

@@ -73,6 +73,15 @@ describe('POST /api/supervision/ingest', () => {
     expect(Number(finding.rows[0].seq)).toBe(events[3]!.seq);
   });
 
+  it('refuses a NUL or a lone surrogate in an event instead of storing it changed (the hashes cover it as sent)', async () => {
+    for (const bad of ['食品\u0000经营', '食品\ud800经营']) {
+      const tainted = [{ ...events[0]!, payload: { ...(events[0]!.payload as object), itemName: bad } }, ...events.slice(1, 3)];
+      const res = await post(batch(tainted));
+      expect(res.json().code).toBe('INGEST_BATCH_INVALID');
+    }
+    expect(await count('events')).toBe(0);
+  });
+
   it('stores and projects a good batch; the same batch again is stored once', async () => {
     const body = batch(events);
     const first = await post(body);

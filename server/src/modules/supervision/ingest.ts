@@ -8,6 +8,7 @@ import { checkEvent } from '../../platform/events/contract.ts';
 import type { StoredEvent } from '../../platform/events/stream.ts';
 import { project } from './projection.ts';
 import { signBatch } from '../../platform/events/publish-signature.ts';
+import { hasForbiddenStrings } from '../../platform/text.ts';
 
 /**
  * The ingest door: a batch of chained events from a registered source, as
@@ -120,6 +121,8 @@ export async function ingestBatch(db: Db, input: SignedRequest): Promise<IngestR
     await checkSignature(db, sourceId, input);
     const parsed = parseBody(input.body, ingestBatchSchema);
     if ('issues' in parsed) throw new Refusal('INGEST_BATCH_INVALID', null, { issues: parsed.issues });
+    // Stored as sent (the hashes cover it): a character no text may hold is refused, not cleaned.
+    if (hasForbiddenStrings(parsed.data)) throw new Refusal('INGEST_BATCH_INVALID', null, { issues: ['NUL or a lone surrogate in a string'] });
     const events = parsed.data.events as StoredEvent[];
     for (let i = 1; i < events.length; i++) {
       if (events[i]!.seq !== events[i - 1]!.seq + 1) throw new Refusal('INGEST_BATCH_INVALID', events[i]!.seq, { issues: ['events must be consecutive, in sequence order'] });
