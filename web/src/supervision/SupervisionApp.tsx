@@ -50,14 +50,15 @@ function MonitorMenu() {
   const mt = useMonitorT();
   const live = useLiveUpdates();
   const { pathname } = useLocation();
-  const selected = [...PAGES].reverse().find(([path]) => pathname === path || pathname.startsWith(`${path}/`))?.[0] ?? '/supervision';
+  // The home matches only itself: the card, rules and message pages (reached from the header) select no item here.
+  const selected = [...PAGES].reverse().find(([path]) => pathname === path || (path !== '/supervision' && pathname.startsWith(`${path}/`)))?.[0];
   return (
     <nav aria-label={mt('menu.overview')} className="tb-sv-nav">
       {/* No overflow folding: antd's folded items stay focusable under aria-hidden; the items wrap instead. */}
       <Menu
         mode="horizontal"
         disabledOverflow
-        selectedKeys={[selected]}
+        selectedKeys={selected ? [selected] : []}
         items={PAGES.map(([path, key]) => ({ key: path, label: <Link to={path}>{mt(key)}</Link> }))}
         style={{ flex: 1, minWidth: 0 }}
       />
