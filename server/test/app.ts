@@ -43,6 +43,23 @@ export async function createTestApp(start = '2026-09-24T02:00:00Z', settings: Pa
   };
 }
 
+/**
+ * A test file's HTTP verbs on its app, made once at the top of the file (the
+ * app itself is built later, in beforeAll): `who` is the cookie header to
+ * send, or what `cookieOf` turns into one (a user name); left out, the request
+ * is anonymous. The answers are light-my-request responses.
+ */
+export function requestsTo<Who = string>(app: () => App, cookieOf: (who: Who) => string = (who) => String(who)) {
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who?: Who, payload?: unknown) =>
+    app().inject({ method, url, headers: who === undefined ? {} : { cookie: cookieOf(who) }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  return {
+    get: (url: string, who?: Who) => send('GET', url, who),
+    post: (url: string, who?: Who, payload: unknown = {}) => send('POST', url, who, payload),
+    put: (url: string, who: Who, payload: unknown) => send('PUT', url, who, payload),
+    del: (url: string, who?: Who) => send('DELETE', url, who),
+  };
+}
+
 /** Logs a demo (or registered) user in and returns the cookie header to send. */
 export async function login(app: App, username: string, password = DEMO_PASSWORD): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

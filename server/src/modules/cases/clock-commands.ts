@@ -1,6 +1,7 @@
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { attachUploads } from '../files/index.ts';
+import { assertCaseMove } from './rules.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { chainPending } from '../../platform/events/chain.ts';
@@ -46,7 +47,7 @@ export async function startPause(ctx: AppContext, actor: Actor, caseId: string, 
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     assertMayPause(actor, c);
-    if (c.status !== 'accepted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'pause');
     const inputs = (await loadClockInputs(tx, caseId))!;
     if (inputs.pauses.some((p) => p.lastDay === null)) throw new AppError('PAUSE_ALREADY_RUNNING');
     const now = ctx.clock.now();
@@ -119,7 +120,7 @@ export async function extendDeadline(ctx: AppContext, actor: Actor, caseId: stri
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     if (actor.role === 'agency_head' && actor.departmentId !== c.department_id) throw new AppError('CASE_NOT_FOUND');
-    if (c.status !== 'accepted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'extend');
     const inputs = (await loadClockInputs(tx, caseId))!;
     const next = { workdays: req.workdays, reason: req.reason.trim(), approverRole: actor.role };
     checkExtension(inputs.handling, inputs.extension ? [inputs.extension] : [], next);
@@ -157,7 +158,7 @@ export async function issueSupplementNotice(
     const { rows } = await tx.query<{ notice_due_at: Date | null }>('SELECT notice_due_at FROM cases WHERE id = $1', [caseId]);
     const exists = await tx.query('SELECT 1 FROM case_supplement_notices WHERE case_id = $1', [caseId]);
     if (exists.rowCount) throw new AppError('SUPPLEMENT_NOTICE_EXISTS');
-    if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'requestSupplement');
     if (rows[0]!.notice_due_at && rows[0]!.notice_due_at < now) throw new AppError('NOTICE_WINDOW_CLOSED');
     const materials = await tx.query<{ id: string; name: string }>('SELECT id, name FROM item_materials WHERE item_id = $1', [c.item_id]);
     const names = new Map(materials.rows.map((m) => [m.id, m.name]));
@@ -187,7 +188,7 @@ export async function supplementCase(
     const c = await lockCase(tx, caseId);
     const owner = await tx.query<{ applicant_id: string }>('SELECT applicant_id FROM cases WHERE id = $1', [caseId]);
     if (owner.rows[0]!.applicant_id !== actor.id) throw new AppError('CASE_NOT_FOUND');
-    if (c.status !== 'supplement_requested') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'supplement');
     const notice = await tx.query<{ items: { materialId: string }[] }>('SELECT items FROM case_supplement_notices WHERE case_id = $1', [caseId]);
     const asked = new Set(notice.rows[0]!.items.map((i) => i.materialId));
     const given = new Set(materials.map((m) => m.materialId));

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { currentVersionId, getItem, type ItemDetail } from '../catalog/index.ts';
 import type { CenterClock } from '../calendar/index.ts';
-import { chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
+import { assertCaseMove, chinaDay, formatCaseNo, newQueryCode, type CaseStatus } from './rules.ts';
 import { checkItemForm, formAttachmentIds } from '../forms/index.ts';
 import { loadClock } from './clock.ts';
 import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
@@ -151,7 +151,7 @@ export async function submitApplication(
 export interface LockedCase {
   id: string;
   case_no: string;
-  status: string;
+  status: CaseStatus;
   department_id: string;
   item_id: string;
 }
@@ -200,7 +200,7 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string, 
   const cc = await loadClock(ctx.db);
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
-    if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'accept');
     const now = ctx.clock.now();
     await openHandling(ctx, tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
     await issueCaseNotice(tx, ctx, c.id, 'acceptance', { id: actor.id, role: actor.role }, now);
@@ -214,7 +214,7 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string, 
  * runs and no deadline starts; the 办结通知书 is issued at once.
  */
 export async function concludeAtWindow(ctx: AppContext, tx: Tx, actor: Actor, c: LockedCase, opinion: string, now: Date): Promise<void> {
-  if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+  assertCaseMove(c.status, 'concludeAtWindow');
   await tx.query(
     `UPDATE cases SET status = 'approved', accepted_at = $2, concluded_at = $2, result_note = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
     [c.id, now, opinion],
@@ -256,7 +256,7 @@ export async function refuseCase(ctx: AppContext, actor: Actor, caseId: string, 
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     // Refusal is possible while the applicant still owes supplements, too.
-    if (c.status !== 'submitted' && c.status !== 'supplement_requested') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'refuse');
     const now = ctx.clock.now();
     await tx.query(
       `UPDATE cases SET status = 'refused', concluded_at = $2, result_note = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
@@ -288,7 +288,7 @@ export async function completeTask(
     // Read again under the case lock: of two people completing at once, the second sees it done.
     const task = await taskForActor(tx, who, taskId);
     if (task.status !== 'open' && task.status !== 'delegated') throw new AppError('TASK_STATE_CONFLICT');
-    if (c.status !== 'accepted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'decide');
     const step = await completeCaseStep(ctx, tx, cc, who, taskId, outcome, text);
     // The caller's own row (an idempotency key) commits with the step or not at all.
     await alsoInTx?.(tx, c.id);

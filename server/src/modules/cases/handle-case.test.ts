@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 
 let t: TestApp;
 let citizen: string;
@@ -11,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) =>
-  t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+const { post } = requestsTo(() => t.app);
 
 describe('accepting a case (受理)', () => {
   it('lets exactly one of two clerks accepting at once succeed', async () => {

@@ -41,3 +41,5 @@ export { chinaDay } from './rules.ts';
 export { deadlines, loadClockInputs } from './clock.ts';
 /** Issues a case's notice (受理 / 不予受理 / 补正 / 办结) from its facts in the outcome's transaction. */
 export { issueCaseNotice } from './notices.ts';
+/** Case states and the one table of the moves between them. */
+export { CASE_MOVES, assertCaseMove, canMoveCase, type CaseMove, type CaseStatus } from './rules.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 import { buildCalendar, computeDeadline, setCalendarDay } from '../calendar/index.ts';
 import { applyCalendarChanges } from './clock-commands.ts';
 import { deemOverdueApplicationsAccepted } from './commands.ts';
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+const { post } = requestsTo(() => t.app);
 const view = async (id: string, cookie = citizen) => (await t.app.inject({ url: `/api/cases/${id}`, headers: { cookie } })).json();
 
 /** 食品经营许可: promised 5, legal 10 working days, 市场监督管理局. */

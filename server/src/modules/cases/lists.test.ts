@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 
 // Cursor paging of the lists: small pages over a handful of cases, so a walk
 // crosses several pages while new rows arrive between them.
@@ -29,8 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
-const get = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
+const { post, get } = requestsTo(() => t.app);
 
 interface Row { id: string; [k: string]: unknown }
 interface PageBody { items: Row[]; nextCursor: string | null }

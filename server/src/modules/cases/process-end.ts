@@ -3,6 +3,8 @@ import { withTx } from '../../platform/db/pool.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { issueCaseNotice } from './notices.ts';
 import { lockCase } from './commands.ts';
+import { canMoveCase } from './rules.ts';
+import { processOutcome } from '../workflow/index.ts';
 
 /**
  * A case whose process ended without a person's decision concludes all the
@@ -23,20 +25,16 @@ export async function concludeEndedProcesses(ctx: AppContext, limit = 100): Prom
   for (const { id } of rows) {
     const done = await withTx(ctx.db, async (tx) => {
       const c = await lockCase(tx, id);
-      if (c.status !== 'accepted') return false;
-      const { rows: p } = await tx.query<{ status: string; outcome: unknown; opinion: string | null }>(
-        `SELECT i.status, i.variables->'outcome' AS outcome,
-                (SELECT t.opinion FROM wf_tasks t WHERE t.root_id = i.id AND t.status = 'completed' ORDER BY t.completed_at DESC LIMIT 1) AS opinion
-           FROM cases k JOIN wf_instances i ON i.id = k.process_instance_id WHERE k.id = $1`,
-        [id],
-      );
-      if (p[0]?.status !== 'completed') return false;
-      const result = p[0].outcome === 'reject' ? 'denied' : 'approved';
+      if (!canMoveCase(c.status, 'decide')) return false;
+      const own = await tx.query<{ process_instance_id: string | null }>('SELECT process_instance_id FROM cases WHERE id = $1', [id]);
+      const p = own.rows[0]?.process_instance_id ? await processOutcome(tx, own.rows[0].process_instance_id) : undefined;
+      if (p?.status !== 'completed') return false;
+      const result = p.outcome === 'reject' ? 'denied' : 'approved';
       const now = ctx.clock.now();
-      await tx.query('UPDATE cases SET status = $2, concluded_at = $3, result_note = $4, version = version + 1 WHERE id = $1', [id, result, now, p[0].opinion ?? '']);
+      await tx.query('UPDATE cases SET status = $2, concluded_at = $3, result_note = $4, version = version + 1 WHERE id = $1', [id, result, now, p.lastOpinion ?? '']);
       await appendEvent(tx, {
         type: 'case.concluded', caseId: id, caseNo: c.case_no, departmentId: c.department_id, actor: null, occurredAt: now,
-        payload: { result, byProcessEnd: true, reason: result === 'denied' ? p[0].opinion?.trim() || null : null },
+        payload: { result, byProcessEnd: true, reason: result === 'denied' ? p.lastOpinion?.trim() || null : null },
       });
       await issueCaseNotice(tx, ctx, id, 'conclusion', null, now);
       return true;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 
 let t: TestApp;
 let citizen: string;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+const { post } = requestsTo(() => t.app);
 const todo = async (cookie: string) => (await t.app.inject({ url: '/api/tasks', headers: { cookie } })).json().items as { id: string; caseId: string; name: string }[];
 const taskOf = async (cookie: string, caseId: string) => (await todo(cookie)).find((i) => i.caseId === caseId);
 

@@ -9,7 +9,9 @@ import { SUMMARY_COLUMNS, SUMMARY_FROM } from './case-list.ts';
 import { clockView, loadClock, loadClockInputs, stepDueWithPauses } from './clock.ts';
 import { owedMaterialsOf } from '../intake/index.ts';
 import { caseFiles } from '../files/index.ts';
-import { materialsByIds } from '../catalog/index.ts';
+import { listDepartments, materialsByIds } from '../catalog/index.ts';
+import { accountDepartments } from '../iam/index.ts';
+import { caseSteps } from '../workflow/index.ts';
 
 /**
  * What the applicant follows: the case's own steps and each completed process
@@ -51,18 +53,7 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
   const c = rows[0] as (Record<string, unknown> & { applicantId: string; departmentId: string }) | undefined;
   // Someone given a step in person (转办, 委派, 加签, handover) or sent a copy reads the case like its departments do.
   assertCanReadCase(actor, c && await caseAccessFacts(db, actor.id, id));
-  const tasks = (await db.query(
-    `SELECT t.id, coalesce(t.name, t.node_id) AS name,
-            coalesce((SELECT string_agg(d.name, '、' ORDER BY d.sort_order) FROM departments d
-                       WHERE t.candidate_kind = 'department' AND d.code = ANY(t.candidate_values)),
-                     -- A step given to a person (加签, 转办, a user assignee) shows that person's department.
-                     (SELECT d.name FROM users u JOIN departments d ON d.id = u.department_id WHERE u.id::text = t.assignee), '') AS "departmentName",
-            CASE WHEN t.status IN ('completed', 'returned') THEN 'done' WHEN t.status = 'cancelled' THEN 'cancelled' ELSE 'open' END AS status,
-            CASE t.outcome WHEN 'approve' THEN 'approved' WHEN 'reject' THEN 'denied' END AS outcome,
-            t.opinion, t.completed_at AS "completedAt", t.due_at AS "dueAt", t.created_at AS "createdAt"
-       FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE i.case_id = $1 ORDER BY t.created_at, t.loop_index NULLS FIRST`,
-    [id],
-  )).rows;
+  const tasks = await stepViews(db, id);
   const files = await caseFiles(db, id);
   const named = await materialsByIds(db, files.map((f) => f.materialId));
   // In the item's order of materials, as the application lists them.
@@ -89,6 +80,35 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     supplementNotice: notice.rows[0] ?? null,
     owedMaterials: await owedMaterialsOf(db, id, now),
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The case's process steps as its page shows them, in the order they opened,
+ * each with the departments it is offered to (in the center's order) or, for
+ * a step given to a person (加签, 转办, a user assignee), that person's.
+ */
+async function stepViews(db: Queryable, caseId: string): Promise<(CaseDetail['tasks'][number] & { createdAt: Date })[]> {
+  const steps = await caseSteps(db, caseId);
+  const departments = await listDepartments(db) as { id: string; code: string; name: string }[];
+  const holders = await accountDepartments(db, steps.map((t) => t.assignee).filter((a): a is string => !!a && UUID.test(a)));
+  const nameOf = new Map(departments.map((d) => [d.id, d.name]));
+  return steps.map((t) => {
+    const offered = t.candidate_kind === 'department' ? departments.filter((d) => t.candidate_values.includes(d.code)).map((d) => d.name).join('、') : '';
+    const holder = t.assignee ? holders.get(t.assignee) : undefined;
+    return {
+      id: t.id,
+      name: t.name ?? t.node_id,
+      departmentName: offered || (holder ? nameOf.get(holder) : undefined) || '',
+      status: t.status === 'completed' || t.status === 'returned' ? 'done' : t.status === 'cancelled' ? 'cancelled' : 'open',
+      outcome: t.outcome === 'approve' ? 'approved' : t.outcome === 'reject' ? 'denied' : null,
+      opinion: t.opinion,
+      completedAt: t.completed_at,
+      dueAt: t.due_at,
+      createdAt: t.created_at,
+    };
+  });
 }
 
 function sameCode(a: string, b: string): boolean {

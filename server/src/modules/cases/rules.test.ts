@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, chinaDay, formatCaseNo, newQueryCode } from './rules.ts';
+import { assertCaseMove, CASE_MOVES, canMoveCase, checkForm, chinaDay, formatCaseNo, newQueryCode, type CaseStatus } from './rules.ts';
 import type { FormField } from '../catalog/index.ts';
 
 describe('case numbers', () => {
@@ -38,3 +38,32 @@ describe('form checking', () => {
     ]);
   });
 });
+
+describe('case moves', () => {
+  const all: CaseStatus[] = ['submitted', 'supplement_requested', 'accepted', 'refused', 'approved', 'denied'];
+  const from = (move: keyof typeof CASE_MOVES) => all.filter((s) => canMoveCase(s, move));
+
+  it('takes an application at intake: accept, refuse, ask once for corrections, check materials', () => {
+    expect(from('accept')).toEqual(['submitted']);
+    expect(from('concludeAtWindow')).toEqual(['submitted']);
+    expect(from('requestSupplement')).toEqual(['submitted']);
+    expect(from('supplement')).toEqual(['supplement_requested']);
+    expect(from('refuse')).toEqual(['submitted', 'supplement_requested']);
+    expect(from('checkMaterials')).toEqual(['submitted', 'supplement_requested']);
+  });
+
+  it('moves only an accepted case on: steps and decision, pauses, the extension', () => {
+    for (const move of ['decide', 'pause', 'extend'] as const) expect(from(move)).toEqual(['accepted']);
+  });
+
+  it('leaves nothing to do on a concluded case', () => {
+    const moves = Object.keys(CASE_MOVES) as (keyof typeof CASE_MOVES)[];
+    for (const s of ['refused', 'approved', 'denied'] as const) expect(moves.filter((m) => canMoveCase(s, m))).toEqual([]);
+  });
+
+  it('refuses a move from the wrong state with CASE_STATE_CONFLICT and the state found', () => {
+    expect(() => assertCaseMove('accepted', 'accept')).toThrow(expect.objectContaining({ code: 'CASE_STATE_CONFLICT', details: { status: 'accepted' } }));
+    expect(() => assertCaseMove('submitted', 'accept')).not.toThrow();
+  });
+});
+

@@ -1,7 +1,49 @@
 import type { FormField } from '../catalog/index.ts';
+import { AppError } from '../../platform/errors.ts';
 
 /** Case status. `refused`, `approved` and `denied` are final (办结). */
-export type CaseStatus = 'submitted' | 'accepted' | 'refused' | 'approved' | 'denied';
+export type CaseStatus = 'submitted' | 'supplement_requested' | 'accepted' | 'refused' | 'approved' | 'denied';
+
+/**
+ * Every command that changes a case, with the states it may start from and
+ * the state it leaves (`null`: the status stays, the clock or the checklist
+ * moves). 行政许可法 第三十二条: an application is accepted, refused, or told
+ * once what to correct; 第四十二条 and 第四十五条: an accepted case's limit is
+ * extended or paused; it concludes with a decision. Every command checks its
+ * move here (`assertCaseMove`) under the case lock before it writes.
+ */
+export const CASE_MOVES = {
+  /** 受理, 容缺受理, and 视为受理 when the five days pass. */
+  accept: { from: ['submitted'], to: 'accepted' },
+  /** 即办件当场办结: accepted and approved at the window at once. */
+  concludeAtWindow: { from: ['submitted'], to: 'approved' },
+  /** 不予受理, also of an application waiting for its correction. */
+  refuse: { from: ['submitted', 'supplement_requested'], to: 'refused' },
+  /** 一次性告知: what to correct, once. */
+  requestSupplement: { from: ['submitted'], to: 'supplement_requested' },
+  /** 补正: the applicant's corrected materials send it back to intake. */
+  supplement: { from: ['supplement_requested'], to: 'submitted' },
+  /** The material checklist (预审), while the application waits at intake. */
+  checkMaterials: { from: ['submitted', 'supplement_requested'], to: null },
+  /** A process step, and the decision when the process ends (准予 / 不予). */
+  decide: { from: ['accepted'], to: ['approved', 'denied'] },
+  /** 暂停计时 (第四十五条). */
+  pause: { from: ['accepted'], to: null },
+  /** 延长期限 (第四十二条). */
+  extend: { from: ['accepted'], to: null },
+} as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus | readonly CaseStatus[] | null }>;
+
+export type CaseMove = keyof typeof CASE_MOVES;
+
+/** Whether a case in `status` may take `move`. */
+export function canMoveCase(status: string, move: CaseMove): boolean {
+  return (CASE_MOVES[move].from as readonly string[]).includes(status);
+}
+
+/** CASE_STATE_CONFLICT (with the status found) unless a case in `status` may take `move`. */
+export function assertCaseMove(status: string, move: CaseMove): void {
+  if (!canMoveCase(status, move)) throw new AppError('CASE_STATE_CONFLICT', { status });
+}
 
 export const FINAL_STATUSES: readonly CaseStatus[] = ['refused', 'approved', 'denied'];
 

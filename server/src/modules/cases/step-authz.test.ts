@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 
 // Per-object checks on the task operations: who may urge, copy, read return
 // targets, take a transferred step, and decide as an agency head (policy.ts).
@@ -14,8 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const as = (u: string) => cookies[u]!;
-const post = (url: string, u: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie: as(u) }, payload });
-const get = (url: string, u: string) => t.app.inject({ url, headers: { cookie: as(u) } });
+const { post, get } = requestsTo(() => t.app, as);
 const userId = async (username: string) => (await t.ctx.db.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
 type Ops = { tasks: { taskId: string; nodeId: string; operations: string[] }[] };
 const opsOf = async (caseId: string, u: string) => (await get(`/api/cases/${caseId}/operations`, u)).json() as Ops;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 
 let t: TestApp;
 let citizen: string;
@@ -10,8 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
-const get = async (url: string, cookie: string) => (await t.app.inject({ url, headers: { cookie } })).json();
+const http = requestsTo(() => t.app);
+const post = http.post;
+const get = async (url: string, cookie: string) => (await http.get(url, cookie)).json();
 type Ops = { tasks: { taskId: string; nodeId: string; operations: string[]; returnTargets: string[]; transferTargets: string[]; removableSigners: { index: number; name: string }[]; delegateName: string | null }[]; suspend: boolean; resume: boolean };
 const opsOf = async (caseId: string, cookie: string) => (await get(`/api/cases/${caseId}/operations`, cookie)) as Ops;
 const userId = async (username: string) => (await t.ctx.db.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;

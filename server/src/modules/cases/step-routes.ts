@@ -4,9 +4,9 @@ import type { Actor, AppContext, Role } from '../../platform/http/context.ts';
 import { requireActor, requireRole } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
-  addSigners, allowedOperations, claimTask, copyTo, delegateTask, getHistory, handoverTasks, listReturnTargets, markCopyRead, removeSigner,
+  addSigners, allowedOperations, claimTask, copyTo, definitionSource, delegateTask, getHistory, handoverTasks, listReturnTargets, markCopyRead, removeSigner,
   resolveTask, resumeInstance, returnTask, suspendInstance, transferTask, unclaimTask, urgeTask, withdrawTask,
-  legalClockCalculator, type EngineEnv,
+  legalClockCalculator, openTaskCounts, type EngineEnv,
 } from '../workflow/index.ts';
 import { getCaseDetail } from './queries.ts';
 import { assertCanSeeStep, canCopyCase, canReceiveCopy, canReceiveHandover, canTakeOverStep, canUrgeStep, STEP_DECIDER_ROLES, type StepAccessFacts } from './policy.ts';
@@ -85,7 +85,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     const instanceId = await instanceOf(actor, req.params.id);
     const history = await getHistory(ctx.db, { instanceId });
     const root = history.instances[0]!;
-    const def = await ctx.db.query<{ bpmn_xml: string; key: string; version: number }>('SELECT bpmn_xml, key, version FROM wf_definitions WHERE id = $1', [root.definitionId]);
+    const def = (await definitionSource(ctx.db, root.definitionId))!;
     const names = await ctx.db.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [
       [...new Set(history.entries.map((e) => e.actorId).filter((x): x is string => !!x))],
     ]);
@@ -100,9 +100,9 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     // Applicants see the path and the outcomes, not who inside the agency did what.
     const showNames = actor.role !== 'applicant';
     return {
-      key: def.rows[0]!.key,
-      version: def.rows[0]!.version,
-      xml: def.rows[0]!.bpmn_xml,
+      key: def.key,
+      version: def.version,
+      xml: def.bpmnXml,
       highlight: history.nodes[root.id] ?? { done: [], active: [], returned: [] },
       entries: history.entries.map(named).map((e) => ({ ...e, actorName: showNames && e.actorId ? nameOf.get(e.actorId) ?? null : null, actorId: showNames ? e.actorId : null })),
     };
@@ -193,15 +193,13 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req) => {
     requireRole(req, 'manager', 'admin');
-    const { rows } = await ctx.db.query(
-      `SELECT u.id, u.display_name AS "displayName", u.role, d.name AS "departmentName",
-              (SELECT count(*)::int FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id
-                WHERE t.status IN ('open','delegated') AND i.status = 'running'
-                  AND (t.assignee = u.id::text OR t.claimed_by = u.id::text OR t.delegate = u.id::text)) AS "openTasks"
+    const held = await openTaskCounts(ctx.db);
+    const { rows } = await ctx.db.query<{ id: string; displayName: string; role: string; departmentName: string | null }>(
+      `SELECT u.id, u.display_name AS "displayName", u.role, d.name AS "departmentName"
          FROM users u LEFT JOIN departments d ON d.id = u.department_id
         WHERE u.role <> 'applicant' AND NOT u.disabled ORDER BY d.sort_order NULLS FIRST, u.display_name`,
     );
-    return rows as { id: string; displayName: string; role: string; departmentName: string | null; openTasks: number }[];
+    return rows.map((r) => ({ ...r, openTasks: held.get(r.id) ?? 0 }));
   });
 
   app.get('/api/tasks/:id/return-targets', {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 import { deployDefinition, fireDueTimers, getHistory, legalClockCalculator } from '../workflow/index.ts';
 import { loadClock } from './clock.ts';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+const { post } = requestsTo(() => t.app);
 const sweep = async () => fireDueTimers({ db: t.ctx.db, clock: t.clock, dueDates: legalClockCalculator((await loadClock(t.ctx.db)).calendar) });
 
 describe('a case pause moves its steps’ timeout timers', () => {

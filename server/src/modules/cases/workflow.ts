@@ -3,7 +3,7 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CenterClock } from '../calendar/index.ts';
 import {
-  completeTask as completeEngineTask, legalClockCalculator, startInstance,
+  completeTask as completeEngineTask, findCaseTask, legalClockCalculator, processOutcome, startInstance,
   type Actor as EngineActor, type EngineEnv,
 } from '../workflow/index.ts';
 
@@ -65,12 +65,7 @@ interface TaskForCase {
 
 /** The task if the person may handle it; TASK_NOT_FOUND otherwise, so ids of other departments' tasks cannot be probed. */
 export async function taskForActor(tx: Queryable, who: EngineActor, taskId: string): Promise<TaskForCase> {
-  const { rows } = await tx.query<TaskForCase>(
-    `SELECT t.id, t.status, i.case_id, t.assignee, t.claimed_by, t.delegate, t.candidate_kind, t.candidate_values
-       FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id WHERE t.id = $1`,
-    [taskId],
-  );
-  const t = rows[0];
+  const t: TaskForCase | undefined = await findCaseTask(tx, taskId);
   const mine = t && (
     t.assignee === who.id || t.claimed_by === who.id || t.delegate === who.id ||
     (t.candidate_kind === 'department' && t.candidate_values.some((v) => who.departments?.includes(v))) ||
@@ -88,8 +83,7 @@ export async function completeCaseStep(
   const result = await completeEngineTask(engineEnv(ctx, tx, cc), {
     taskId, actor: who, outcome: outcome === 'approved' ? 'approve' : 'reject', opinion,
   });
-  const vars = await tx.query<{ variables: Record<string, unknown> }>('SELECT variables FROM wf_instances WHERE id = $1', [result.instanceId]);
   // The decision of the process is its last recorded outcome (the final step's).
-  const last = vars.rows[0]?.variables.outcome;
+  const last = (await processOutcome(tx, result.instanceId))?.outcome;
   return { finished: result.instanceStatus === 'completed', lastOutcome: last === 'reject' ? 'denied' : last === 'approve' ? 'approved' : outcome };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
 import { everyWidgetSpec } from '../../../../shared/forms/fixtures.ts';
 
 let t: TestApp;
@@ -13,22 +13,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
+const { get } = requestsTo(() => t.app);
 const save = (cookie: string, form: unknown, revision: number) =>
   t.app.inject({ method: 'PUT', url: `/api/admin/forms/${itemId}`, headers: { cookie }, payload: { form, revision } });
 
 describe('designing an item form (表单设计器)', () => {
   it('lists every item with its form and reads one', async () => {
-    const list = await get(admin, '/api/admin/forms');
+    const list = await get('/api/admin/forms', admin);
     expect(list.statusCode).toBe(200);
     expect(list.json().length).toBeGreaterThanOrEqual(10);
-    const one = await get(admin, `/api/admin/forms/${itemId}`);
+    const one = await get(`/api/admin/forms/${itemId}`, admin);
     expect(one.json()).toMatchObject({ itemId, code: 'SCJG-XK-001', revision: 0 });
     expect(one.json().form.schema.type).toBe('object');
   });
 
   it('saves a sound form: the catalogue serves it, the revision moves on, item.form_changed is recorded', async () => {
-    const before = (await get(admin, `/api/admin/forms/${itemId}`)).json();
+    const before = (await get(`/api/admin/forms/${itemId}`, admin)).json();
     const res = await save(admin, everyWidgetSpec(), before.revision);
     expect(res.statusCode).toBe(200);
     expect(res.json().revision).toBe(before.revision + 1);
@@ -41,7 +41,7 @@ describe('designing an item form (表单设计器)', () => {
   });
 
   it('refuses a malformed form, naming the field, and changes nothing', async () => {
-    const current = (await get(admin, `/api/admin/forms/${itemId}`)).json();
+    const current = (await get(`/api/admin/forms/${itemId}`, admin)).json();
     const bad = everyWidgetSpec();
     bad.schema.properties.count!.minimum = 99;
     bad.schema.properties.name!['x-showIf'] = { field: 'phone', filled: true };
@@ -51,13 +51,13 @@ describe('designing an item form (表单设计器)', () => {
     expect(res.json().details.problems).toEqual(expect.arrayContaining([
       { field: 'count', code: 'SPEC_RANGE' }, { field: 'name', code: 'SPEC_SHOW_IF' },
     ]));
-    const after = (await get(admin, `/api/admin/forms/${itemId}`)).json();
+    const after = (await get(`/api/admin/forms/${itemId}`, admin)).json();
     expect(after.revision).toBe(current.revision);
     expect(after.form).toEqual(current.form);
   });
 
   it('refuses a save over a newer revision (two admins at once)', async () => {
-    const current = (await get(admin, `/api/admin/forms/${itemId}`)).json();
+    const current = (await get(`/api/admin/forms/${itemId}`, admin)).json();
     const res = await save(admin, everyWidgetSpec(), current.revision - 1);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('FORM_SPEC_STALE');
@@ -71,7 +71,7 @@ describe('designing an item form (表单设计器)', () => {
   it('is for administrators only', async () => {
     for (const user of ['clerk', 'manager', 'citizen']) {
       const cookie = await login(t.app, user);
-      expect((await get(cookie, '/api/admin/forms')).statusCode).toBe(403);
+      expect((await get('/api/admin/forms', cookie)).statusCode).toBe(403);
       expect((await save(cookie, everyWidgetSpec(), 0)).json().code).toBe('FORBIDDEN');
     }
     expect((await t.app.inject({ url: '/api/admin/forms' })).json().code).toBe('UNAUTHENTICATED');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationFor, createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { applicationFor, createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 import { checkFormSpec, type FormSpec } from '../../../../shared/forms/index.ts';
 import { validate } from '../workflow/index.ts';
 import { checkContent, itemContentSchema } from '../catalog/index.ts';
@@ -16,9 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
-const put = (url: string, cookie: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: { cookie }, payload });
-const get = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
+const { post, put, get } = requestsTo(() => t.app);
 
 interface CatalogueRow {
   code: string; item_type: string; dept: string; process_key: string; form_spec: FormSpec;

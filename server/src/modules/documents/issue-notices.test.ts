@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 import { deemOverdueApplicationsAccepted } from '../cases/index.ts';
 import { chineseDate, chineseDue } from './rules.ts';
 import { decodeQr, hasPoppler, pdfText } from './testing.ts';
@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
-const get = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
+const { post, get } = requestsTo(() => t.app);
 
 interface Listed { id: string; kind: string; title: string; number: string; issuedAt: string }
 const notices = async (caseId: string): Promise<Listed[]> => (await get(`/api/cases/${caseId}/documents`, citizen)).json().items;

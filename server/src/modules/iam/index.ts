@@ -74,3 +74,5 @@ export { hashPassword } from './passwords.ts';
 export { accountExists } from './queries.ts';
 /** The service window a clerk sits at, if any. */
 export { windowOf } from './queries.ts';
+/** The department of each of these accounts (disabled ones too: a finished step keeps its holder's department). */
+export { accountDepartments } from './queries.ts';

@@ -22,3 +22,9 @@ export async function windowOf(q: Queryable, userId: string): Promise<string | n
   const { rows } = await q.query<{ window_id: string | null }>('SELECT window_id FROM users WHERE id = $1', [userId]);
   return rows[0]?.window_id ?? null;
 }
+
+export async function accountDepartments(q: Queryable, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; department_id: string | null }>('SELECT id, department_id FROM users WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.department_id]));
+}

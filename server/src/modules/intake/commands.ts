@@ -5,7 +5,7 @@ import { appendEvent } from '../../platform/events/stream.ts';
 import { getItem } from '../catalog/index.ts';
 import { formatIsoDate, nthWorkingDayFrom, toShanghai } from '../calendar/index.ts';
 import {
-  checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, type LockedCase, type SubmitResult,
+  assertCaseMove, checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, type LockedCase, type SubmitResult,
 } from '../cases/index.ts';
 import { attachUploads } from '../files/index.ts';
 import { beijingToday, checklistOf, itemMaterials } from './queries.ts';
@@ -116,7 +116,7 @@ export async function submitWalkIn(ctx: AppContext, actor: Actor, app: WalkInApp
 
 /** Material checks are made while the application waits at intake (预审 included). */
 function assertAtIntake(c: LockedCase): void {
-  if (c.status !== 'submitted' && c.status !== 'supplement_requested') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+  assertCaseMove(c.status, 'checkMaterials');
 }
 
 /**
@@ -161,7 +161,7 @@ export async function acceptWithDeficiencies(
   const cc = await loadClock(ctx.db);
   return withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
-    if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'accept');
     const item = await tx.query<{ allows: boolean }>('SELECT allows_deficient_acceptance AS allows FROM service_items WHERE id = $1', [c.item_id]);
     const materials = await itemMaterials(tx, c.item_id);
     const checks = (await checklistOf(tx, caseId)).filter((k) => k.status);
@@ -217,7 +217,7 @@ export async function receiveOwedMaterial(
 export async function concludeImmediate(ctx: AppContext, actor: Actor, caseId: string, opinion: string): Promise<void> {
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
-    if (c.status !== 'submitted') throw new AppError('CASE_STATE_CONFLICT', { status: c.status });
+    assertCaseMove(c.status, 'concludeAtWindow');
     const item = await tx.query<{ item_type: string }>('SELECT item_type FROM service_items WHERE id = $1', [c.item_id]);
     if (item.rows[0]!.item_type !== 'immediate') throw new AppError('NOT_IMMEDIATE_ITEM');
     const checks = (await checklistOf(tx, caseId)).filter((k) => k.status);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createTestApp, login, submitCase, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, uploadPdf, type TestApp, requestsTo } from '../../../test/app.ts';
 import { creditCodeCheckChar, idCardCheckChar } from '../../../../shared/identity.ts';
 import { reportOverdueOwedMaterials } from './commands.ts';
 import { hasPoppler, pdfText } from '../documents/testing.ts';
@@ -14,9 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
-const put = (url: string, cookie: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: { cookie }, payload });
-const get = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
+const { post, put, get } = requestsTo(() => t.app);
 const count = async (sql: string, params: unknown[] = []) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n;
 
 let seq = 0;

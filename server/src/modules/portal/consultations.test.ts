@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
 
 let t: TestApp;
 let citizen: string;
@@ -30,7 +30,7 @@ const submit = (payload: object, opts: { cookie?: string; ip?: string } = {}) =>
     remoteAddress: opts.ip ?? anonIp(),
     headers: opts.cookie ? { cookie: opts.cookie } : {},
   });
-const get = (url: string, cookie?: string) => t.app.inject({ url, headers: cookie ? { cookie } : {} });
+const { get } = requestsTo(() => t.app);
 const answer = (id: string, cookie: string, text: string) =>
   t.app.inject({ method: 'POST', url: `/api/portal/messages/${id}/answer`, headers: { cookie }, payload: { answer: text } });
 const count = async () => (await t.ctx.db.query('SELECT count(*)::int AS n FROM portal_messages')).rows[0].n as number;

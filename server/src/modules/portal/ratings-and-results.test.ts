@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
 
 let t: TestApp;
 let citizen: string;
@@ -15,8 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, cookie: string | undefined, payload: object) => t.app.inject({ method: 'POST', url, headers: cookie ? { cookie } : {}, payload });
-const get = (url: string, cookie?: string) => t.app.inject({ url, headers: cookie ? { cookie } : {} });
+const { post, get } = requestsTo(() => t.app);
 
 /** A case concluded by approval: submitted, accepted, approved. */
 async function approvedCase() {

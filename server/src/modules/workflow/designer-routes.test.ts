@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- moddle elements are untyped JavaScript */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BpmnModdle } from 'bpmn-moddle';
-import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
 import { startInstance, terminateProcess } from './engine/index.ts';
 import { validate, type ProcessModel } from './definition/index.ts';
 import { designerModdleDescriptor } from '../../../../web/src/admin/tongban-descriptor.ts';
@@ -38,8 +38,7 @@ const processXml = (key: string, name = '测试流程') => `<?xml version="1.0" 
   </bpmn:process>
 </bpmn:definitions>`;
 
-const post = (url: string, cookie: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object });
-const del = (url: string, cookie?: string) => t.app.inject({ method: 'DELETE', url, headers: cookie ? { cookie } : {} });
+const { post, del } = requestsTo(() => t.app);
 const list = async (cookie = admin) => (await t.app.inject({ url: '/api/workflow/definitions', headers: { cookie } })).json() as {
   key: string; published: { version: number } | null; draft: { id: string; version: number } | null;
   versions: { id: string; version: number; status: string; openInstances: number; totalInstances: number }[];

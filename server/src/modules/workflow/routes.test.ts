@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
 import { tongbanModdleDescriptor } from './definition/index.ts';
 import { designerModdleDescriptor } from '../../../../web/src/admin/tongban-descriptor.ts';
 
@@ -25,7 +25,7 @@ const processXml = (key: string, name = '测试流程', extra = '') => `<?xml ve
   </bpmn:process>
 </bpmn:definitions>`;
 
-const post = (url: string, cookie: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object });
+const { post } = requestsTo(() => t.app);
 
 describe('workflow definition routes', () => {
   it('the designer registers the same tongban: moddle descriptor as the server', () => {

@@ -60,3 +60,5 @@ export { getHistory, getInstance, getTask, listOpenTasks, listCopies, openTaskBr
 /** Steps by id with whether their own timeout action still waits (deadline warnings leave overdue to it). */
 export { getTasksWithTimeouts } from './queries.ts';
 export type { ProcessHistory, HistoryEntryView } from './queries.ts';
+/** Reads the case side needs: a step with its case, a process's outcome, a definition's source, open steps per person, a case's steps. */
+export { findCaseTask, processOutcome, definitionSource, openTaskCounts, caseSteps } from './case-reads.ts';
