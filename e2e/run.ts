@@ -2,13 +2,15 @@
  * `npm run test:e2e`: runs every scenario in e2e/scenarios/ against one real
  * server in Chromium, each in fresh browser contexts. Prints a line per
  * scenario and the closing "N passed, N failed" line; exits non-zero on any
- * failure. Screenshots of failures go to test-results/.
+ * failure. A scenario fails too when any page it opened logged a console error
+ * or threw (e2e/steps.ts, newPerson). Screenshots of failures go to test-results/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { chromiumPath, launchBrowser, startServer, type ServerHandle } from './harness.ts';
+import { assertNoConsoleErrors, takeWatchedPages } from './steps.ts';
 
 export interface ScenarioContext {
   browser: Browser;
@@ -57,8 +59,11 @@ try {
         await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
       },
     };
+    takeWatchedPages();
     try {
       await s.run(ctx);
+      // Once here for every scenario: no page may have logged an error or thrown.
+      for (const [i, page] of takeWatchedPages().entries()) assertNoConsoleErrors(page, `on page ${i + 1} (${page.url()})`);
       passed++;
       console.log(`✓ ${s.name} (${Date.now() - started} ms)`);
     } catch (err) {

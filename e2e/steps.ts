@@ -5,22 +5,57 @@ import type { Browser } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'Tongban@2026';
 
-/** A fresh browser context (own cookies) with a page that fails the test on console errors. */
+interface ConsoleWatch {
+  errors: string[];
+  expected: RegExp[];
+}
+
+/** Every page newPerson made since the harness last took them: it checks each for console errors after the scenario. */
+const watched: Page[] = [];
+
+const watchOf = (page: Page): ConsoleWatch | undefined => (page as Page & { consoleWatch?: ConsoleWatch }).consoleWatch;
+
+/**
+ * A fresh browser context (own cookies) with a page whose console errors and
+ * uncaught exceptions are recorded; the harness fails the scenario on any
+ * (e2e/run.ts), so scenarios do not check them one by one.
+ */
 export async function newPerson(browser: Browser, baseUrl: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
+  const watch: ConsoleWatch = { errors: [], expected: [] };
+  const record = (text: string) => {
+    if (!watch.expected.some((p) => p.test(text))) watch.errors.push(text);
+  };
+  page.on('pageerror', (err) => record(err.message));
   page.on('console', (msg) => {
     // 4xx answers the UI handles (e.g. 401 on /api/auth/me when logged out) are logged by the browser; they are expected.
-    if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) errors.push(msg.text());
+    if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) record(msg.text());
   });
-  (page as Page & { consoleErrors: string[] }).consoleErrors = errors;
+  (page as Page & { consoleWatch: ConsoleWatch }).consoleWatch = watch;
+  watched.push(page);
   return page;
 }
 
+/** The console errors and uncaught exceptions the page has shown, but those declared expected. */
 export function consoleErrors(page: Page): string[] {
-  return (page as Page & { consoleErrors?: string[] }).consoleErrors ?? [];
+  return watchOf(page)?.errors ?? [];
+}
+
+/** Fails when the page has shown a console error or an uncaught exception (`when` says at which point of the scenario). */
+export function assertNoConsoleErrors(page: Page, when: string): void {
+  const errors = consoleErrors(page);
+  assert(errors.length === 0, `console errors ${when}: ${errors.join(' | ')}`);
+}
+
+/** From now on, console errors matching `pattern` on this page are expected: a scenario that provokes one on purpose says so. */
+export function expectConsoleErrors(page: Page, pattern: RegExp): void {
+  watchOf(page)?.expected.push(pattern);
+}
+
+/** The pages made since the last call (the harness checks them after each scenario). */
+export function takeWatchedPages(): Page[] {
+  return watched.splice(0);
 }
 
 /**
@@ -112,10 +147,58 @@ export async function submitByApi(citizen: Page, itemCode: string): Promise<{ id
   return (await res.json()) as { id: string; caseNo: string };
 }
 
+/** Opens a case from a workbench list (the intake queue, the to-do list …) by its number. */
+export async function openCase(page: Page, list: string, caseNo: string): Promise<void> {
+  await page.goto(list);
+  await page.getByRole('row').filter({ hasText: caseNo }).getByRole('link').first().click();
+}
+
+/** On an open case page, the approver's decision: the opinion, then 准予许可. */
+export async function approveOpenCase(page: Page, opinion: string): Promise<void> {
+  await page.getByLabel('审批意见').fill(opinion);
+  await page.getByRole('button', { name: '准予许可' }).click();
+}
+
+/** An approver opens the case from their to-do list and approves their step with an opinion. */
+export async function approveFromTasks(page: Page, caseNo: string, opinion: string): Promise<void> {
+  await openCase(page, '/workbench/tasks', caseNo);
+  await approveOpenCase(page, opinion);
+}
+
 /** The window clerk accepts the application from the intake queue. */
 export async function acceptAtIntake(clerk: Page, caseNo: string): Promise<void> {
-  await clerk.goto('/workbench/intake');
-  await clerk.getByRole('row').filter({ hasText: caseNo }).getByRole('link').first().click();
+  await openCase(clerk, '/workbench/intake', caseNo);
   await clerk.getByRole('button', { name: '受理', exact: true }).click();
   await expect(clerk.getByText('审批中').first()).toBeVisible();
+}
+
+export const FOOD_LICENCE = '食品经营许可（新办）';
+export const FOOD_LICENCE_MATERIALS = ['食品经营许可申请书', '营业执照复印件', '与食品经营相适应的主要设备设施布局、操作流程等文件'];
+
+/**
+ * A citizen registers and applies for the food business licence on the portal
+ * form with every material; returns the page and the case number and query
+ * code the success message shows.
+ */
+export async function applyForFoodLicence(
+  browser: Browser, baseUrl: string,
+  who: { username: string; name: string; phone: string; password: string; shop: string; address: string },
+): Promise<{ citizen: Page; caseNo: string; queryCode: string }> {
+  const citizen = await newPerson(browser, baseUrl);
+  await register(citizen, { username: who.username, name: who.name, phone: who.phone, password: who.password });
+  await citizen.goto('/');
+  await citizen.getByLabel('搜索事项').fill('食品经营');
+  await citizen.getByRole('link', { name: FOOD_LICENCE }).click();
+  await expect(citizen.getByRole('heading', { name: FOOD_LICENCE })).toBeVisible();
+  await citizen.getByLabel('申请人姓名/名称').fill(who.shop);
+  await citizen.getByLabel('联系电话').fill(who.phone);
+  await citizen.getByLabel('经营场所地址').fill(who.address);
+  await citizen.getByLabel('经营项目').fill('热食类食品制售');
+  for (const m of FOOD_LICENCE_MATERIALS) await uploadMaterial(citizen, m);
+  await citizen.getByRole('button', { name: '提交申请' }).click();
+  await expect(citizen.getByRole('status').filter({ hasText: '申请已提交' })).toBeVisible();
+  const [caseNo, queryCode] = (await citizen.locator('.tb-case-number').allInnerTexts()).map((x) => x.trim());
+  assert(/^\d{8}-SCJG-\d{4}$/.test(caseNo ?? ''), `case number shown: ${caseNo}`);
+  assert(/^[A-Z2-9]{10}$/.test(queryCode ?? ''), `query code shown: ${queryCode}`);
+  return { citizen, caseNo: caseNo!, queryCode: queryCode! };
 }
