@@ -1,15 +1,13 @@
 // The admin console (/admin/*): process design for administrators, a
 // read-only view for managers. Its own lazily loaded chunk; bpmn-js itself
 // loads only when the designer opens.
-import { Layout, Menu, Result } from 'antd';
-import type { MenuProps } from 'antd';
+import { Result } from 'antd';
 import { ApartmentOutlined, ArrowLeftOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../i18n';
-import { RequireRole, useMe } from '../ui/auth';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { RequireRole } from '../ui/auth';
+import { AppShell } from '../ui/AppShell';
 import { LinkButton } from '../ui/LinkButton';
-import { UserBox } from '../ui/UserBox';
 import { DesignerPage } from './DesignerPage';
 import { ProcessListPage } from './ProcessListPage';
 import { ArticlesPage } from './portal/ArticlesPage';
@@ -28,73 +26,52 @@ import { TemplatesPage } from '../notify/admin/TemplatesPage';
 import { OutboxPage } from '../notify/admin/OutboxPage';
 import { notifyAdminMenuItems } from '../notify/admin/menu';
 
-function Shell() {
-  const { t: tApp } = useI18n();
+/** The console's routes, inside the common staff frame with its side menu. */
+export default function AdminApp() {
   const t = useAdminT();
   const p = usePortalT();
-  const me = useMe();
   const location = useLocation();
-  const user = me.data;
-  if (!user) return null;
-  const items: MenuProps['items'] = [
-    { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
-    { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
-    ...formsMenuItems(user.role),
-    ...catalogMenuItems(user.role),
-    ...notifyAdminMenuItems(user.role),
-    { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
-  ];
   return (
-    <Layout className="tb-shell">
-      <a className="tb-skip-link" href="#main">
-        {tApp('common.skipToContent')}
-      </a>
-      <Layout.Header className="tb-shell-header">
-        <Link to="/" className="tb-brand">
-          <span className="tb-brand-mark" aria-hidden>
-            通
-          </span>
-          <span>
-            {tApp('app.name')} · {t('admin.title')}
-          </span>
-        </Link>
-        <span className="tb-shell-spacer" />
-        <LanguageSwitch dark />
-        <UserBox user={user} dark />
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={210} zeroWidthTriggerStyle={{ top: 8 }}>
-          <nav aria-label={t('admin.menu')}>
-            <Menu
-              mode="inline"
-              selectedKeys={['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys].filter((k) => location.pathname.startsWith(k))}
-              items={items}
-              style={{ borderInlineEnd: 0 }}
-            />
-          </nav>
-        </Layout.Sider>
-        <Layout.Content className="tb-shell-content">
-          <main id="main" tabIndex={-1}>
-            <Routes>
-              <Route index element={<Navigate to="/admin/processes" replace />} />
-              <Route path="processes" element={<ProcessListPage />} />
-              <Route path="processes/new" element={<DesignerPage />} />
-              <Route path="processes/:id" element={<DesignerPage />} />
-              <Route path="portal" element={<ArticlesPage />} />
-              <Route path="forms" element={<RequireRole roles={['admin']}><FormListPage /></RequireRole>} />
-              <Route path="forms/:itemId" element={<RequireRole roles={['admin']}><FormDesignerPage /></RequireRole>} />
-              <Route path="catalog" element={<CatalogPage />} />
-              <Route path="catalog/new" element={<ItemEditorPage />} />
-              <Route path="catalog/items/:id" element={<ItemEditorPage />} />
-              <Route path="statistics" element={<StatisticsPage />} />
-              <Route path="notify/templates" element={<RequireRole roles={['admin']}><TemplatesPage /></RequireRole>} />
-              <Route path="notify/outbox" element={<RequireRole roles={['admin']}><OutboxPage /></RequireRole>} />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
-          </main>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+    <AppShell
+      roles={['admin', 'manager']}
+      mark="通"
+      title={t('admin.title')}
+      brandTo="/"
+      appName
+      parts={(user) => ({
+        sider: {
+          label: t('admin.menu'),
+          width: 210,
+          items: [
+            { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
+            { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
+            ...formsMenuItems(user.role),
+            ...catalogMenuItems(user.role),
+            ...notifyAdminMenuItems(user.role),
+            { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
+          ],
+          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys].filter((k) => location.pathname.startsWith(k)),
+        },
+        main: (
+          <Routes>
+            <Route index element={<Navigate to="/admin/processes" replace />} />
+            <Route path="processes" element={<ProcessListPage />} />
+            <Route path="processes/new" element={<DesignerPage />} />
+            <Route path="processes/:id" element={<DesignerPage />} />
+            <Route path="portal" element={<ArticlesPage />} />
+            <Route path="forms" element={<RequireRole roles={['admin']}><FormListPage /></RequireRole>} />
+            <Route path="forms/:itemId" element={<RequireRole roles={['admin']}><FormDesignerPage /></RequireRole>} />
+            <Route path="catalog" element={<CatalogPage />} />
+            <Route path="catalog/new" element={<ItemEditorPage />} />
+            <Route path="catalog/items/:id" element={<ItemEditorPage />} />
+            <Route path="statistics" element={<StatisticsPage />} />
+            <Route path="notify/templates" element={<RequireRole roles={['admin']}><TemplatesPage /></RequireRole>} />
+            <Route path="notify/outbox" element={<RequireRole roles={['admin']}><OutboxPage /></RequireRole>} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        ),
+      })}
+    />
   );
 }
 
@@ -110,13 +87,5 @@ function NotFound() {
         </LinkButton>
       }
     />
-  );
-}
-
-export default function AdminApp() {
-  return (
-    <RequireRole roles={['admin', 'manager']}>
-      <Shell />
-    </RequireRole>
   );
 }

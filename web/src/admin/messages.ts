@@ -1,7 +1,6 @@
 // The designer's own words (zh is the source, en must have every key), kept
 // apart from i18n/messages.ts; the locale is the app's (useI18n).
-import { useCallback } from 'react';
-import { useI18n } from '../i18n';
+import { translatorFor } from '../i18n/dictionary';
 
 const zh = {
   'admin.title': '管理后台',
@@ -354,13 +353,4 @@ export const adminMessages = { zh, en } as const;
 export type AdminT = (key: AdminKey, params?: Record<string, string | number>) => string;
 
 /** The designer's translator, following the app's chosen locale. */
-export function useAdminT(): AdminT {
-  const { locale } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const template: string = adminMessages[locale][key] ?? key;
-      return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-    },
-    [locale],
-  );
-}
+export const useAdminT: () => AdminT = translatorFor(adminMessages);

@@ -1,8 +1,7 @@
 // The forms' own words: a message for every validation code of shared/forms
 // (zh is the source, en must have every key), the renderer's and the
 // designer's labels. Kept apart from i18n/messages.ts; the locale is the app's.
-import { useCallback } from 'react';
-import { useI18n } from '../i18n';
+import { translatorFor } from '../i18n/dictionary';
 
 const zh = {
   FORM_REQUIRED: '请填写{label}',
@@ -254,13 +253,4 @@ export const formsMessages = { zh: zh as Record<FormsMessageKey, string>, en };
 
 export type FormsT = (key: FormsMessageKey, params?: Record<string, string | number>) => string;
 
-export function useFormsT(): FormsT {
-  const { locale } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const template: string = formsMessages[locale][key] ?? key;
-      return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-    },
-    [locale],
-  );
-}
+export const useFormsT: () => FormsT = translatorFor(formsMessages);

@@ -38,7 +38,8 @@ export function languageTag(locale: Locale): string {
   return locale === 'zh' ? 'zh-CN' : 'en';
 }
 
-function interpolate(template: string, params?: Params): string {
+/** Fills `{name}` placeholders from params; unknown names stay as written. */
+export function interpolate(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

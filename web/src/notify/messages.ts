@@ -1,7 +1,6 @@
 // The notification screens' own words (zh is the source, en must have every key);
 // the locale is the app's (useI18n).
-import { useCallback } from 'react';
-import { useI18n } from '../i18n';
+import { translatorFor } from '../i18n/dictionary';
 
 const zh = {
   'nt.bell': '消息中心',
@@ -146,13 +145,4 @@ export const notifyMessages = { zh, en } as const;
 export type NotifyT = (key: NotifyKey, params?: Record<string, string | number>) => string;
 
 /** The notification screens' translator, following the app's chosen locale. */
-export function useNotifyT(): NotifyT {
-  const { locale } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const template: string = notifyMessages[locale][key] ?? key;
-      return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-    },
-    [locale],
-  );
-}
+export const useNotifyT: () => NotifyT = translatorFor(notifyMessages);

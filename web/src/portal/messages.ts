@@ -1,7 +1,6 @@
 // The portal's own words (zh is the source, en must have every key), kept
 // apart from i18n/messages.ts; the locale is the app's (useI18n).
-import { useCallback } from 'react';
-import { useI18n } from '../i18n';
+import { translatorFor } from '../i18n/dictionary';
 
 const zh = {
   'nav.news': '政务公开',
@@ -382,13 +381,4 @@ const en: Record<PortalKey, string> = {
 export const portalMessages = { zh, en } as const;
 
 /** Translator for the portal's own keys; `{name}` placeholders are filled from params. */
-export function usePortalT(): (key: PortalKey, params?: Record<string, string | number>) => string {
-  const { locale } = useI18n();
-  return useCallback(
-    (key: PortalKey, params?: Record<string, string | number>) => {
-      const template: string = (locale === 'en' ? en : zh)[key] ?? key;
-      return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-    },
-    [locale],
-  );
-}
+export const usePortalT = translatorFor<PortalKey>(portalMessages);

@@ -1,7 +1,6 @@
 // The process screens' own words (zh is the source, en must have every key),
 // kept apart from i18n/messages.ts; the locale is the app's (useI18n).
-import { useCallback } from 'react';
-import { useI18n } from '../i18n';
+import { translatorFor } from '../i18n/dictionary';
 
 const zh = {
   'proc.diagramTitle': '办理流程',
@@ -403,13 +402,4 @@ export function isProcessKey(key: string): key is ProcessKey {
 }
 
 /** The process screens' translator, following the app's chosen locale. */
-export function useProcessT(): ProcessT {
-  const { locale } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const template: string = processMessages[locale][key] ?? key;
-      return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-    },
-    [locale],
-  );
-}
+export const useProcessT: () => ProcessT = translatorFor(processMessages);

@@ -1,12 +1,10 @@
 // 电子监察: the independent supervision platform. It reads only the published
 // event stream (/api/supervision/*), never the approval records.
-import { Layout, Menu, Tag } from 'antd';
+import { Menu, Tag } from 'antd';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../i18n';
-import { RequireRole, STAFF_ROLES, SUPERVISION_ROLES, useMe } from '../ui/auth';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { UserBox } from '../ui/UserBox';
-import { useCenter } from '../portal/center';
+import { STAFF_ROLES, SUPERVISION_ROLES, useMe } from '../ui/auth';
+import { AppShell } from '../ui/AppShell';
 import { EventStreamPage } from './EventStreamPage';
 import { CardsPage } from './cards/CardsPage';
 import { CardDetailPage } from './cards/CardDetailPage';
@@ -67,43 +65,31 @@ function MonitorMenu() {
   );
 }
 
-function Shell() {
+/** The platform's routes, inside the common staff frame with the page menu across the top. */
+export default function SupervisionApp() {
   const { t } = useI18n();
-  const me = useMe();
-  const center = useCenter();
-  const user = me.data;
-  if (!user) return null;
   return (
-    <Layout className="tb-shell">
-      <a className="tb-skip-link" href="#main">
-        {t('common.skipToContent')}
-      </a>
-      <Layout.Header className="tb-shell-header tb-supervision-header">
-        <Link to="/supervision" className="tb-brand">
-          <span className="tb-brand-mark" aria-hidden>
-            监
-          </span>
-          <span>
-            {center.data?.name ?? t('app.name')} · {t('nav.supervision')}
-          </span>
-        </Link>
-        <nav aria-label={t('nav.supervision')} className="tb-supervision-nav">
-          <Link to="/supervision/events" className="tb-on-dark tb-header-link">{t('svc.menuStream')}</Link>
-          <Link to="/supervision/cards" className="tb-on-dark tb-header-link">{t('svc.menuCards')}</Link>
-          {user.role === 'supervisor' ? <Link to="/supervision/rules" className="tb-on-dark tb-header-link">{t('svc.menuRules')}</Link> : null}
-        </nav>
-        <span className="tb-shell-spacer" />
-        {STAFF_ROLES.includes(user.role) ? (
+    <AppShell
+      roles={SUPERVISION_ROLES}
+      mark="监"
+      title={t('nav.supervision')}
+      brandTo="/supervision"
+      headerClassName="tb-supervision-header"
+      parts={(user) => ({
+        headerStart: (
+          <nav aria-label={t('nav.supervision')} className="tb-supervision-nav">
+            <Link to="/supervision/events" className="tb-on-dark tb-header-link">{t('svc.menuStream')}</Link>
+            <Link to="/supervision/cards" className="tb-on-dark tb-header-link">{t('svc.menuCards')}</Link>
+            {user.role === 'supervisor' ? <Link to="/supervision/rules" className="tb-on-dark tb-header-link">{t('svc.menuRules')}</Link> : null}
+          </nav>
+        ),
+        headerEnd: STAFF_ROLES.includes(user.role) ? (
           <Link to="/workbench" className="tb-on-dark tb-header-link">
             {t('nav.workbench')}
           </Link>
-        ) : null}
-        <LanguageSwitch dark />
-        <UserBox user={user} dark />
-      </Layout.Header>
-      <Layout.Content className="tb-shell-content">
-        <MonitorMenu />
-        <main id="main" tabIndex={-1}>
+        ) : null,
+        beforeMain: <MonitorMenu />,
+        main: (
           <Routes>
             <Route index element={<Home />} />
             <Route path="cards" element={<CardsPage />} />
@@ -120,16 +106,8 @@ function Shell() {
             <Route path="sources" element={<SourcesPage />} />
             <Route path="*" element={<Home />} />
           </Routes>
-        </main>
-      </Layout.Content>
-    </Layout>
-  );
-}
-
-export default function SupervisionApp() {
-  return (
-    <RequireRole roles={SUPERVISION_ROLES}>
-      <Shell />
-    </RequireRole>
+        ),
+      })}
+    />
   );
 }

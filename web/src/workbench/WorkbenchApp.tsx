@@ -1,16 +1,14 @@
 // The staff workbench: window intake, approvers' to-do list, all cases.
-import { Layout, Menu, Result } from 'antd';
+import { Result } from 'antd';
 import type { MenuProps } from 'antd';
 import { AlertOutlined, AuditOutlined, CalendarOutlined, EyeOutlined, FieldTimeOutlined, InboxOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Role } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
-import { RequireRole, STAFF_ROLES, SUPERVISION_ROLES, useMe } from '../ui/auth';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { STAFF_ROLES, SUPERVISION_ROLES } from '../ui/auth';
+import { AppShell } from '../ui/AppShell';
 import { LinkButton } from '../ui/LinkButton';
-import { UserBox } from '../ui/UserBox';
 import { AttendanceButton } from './AttendanceButton';
-import { useCenter } from '../portal/center';
 import { adminMenuItems } from '../admin/menu';
 import { processMenuItems } from '../process/menu';
 import { CopiesPage } from '../process/CopiesPage';
@@ -47,55 +45,35 @@ const MENU: MenuEntry[] = [
   { path: '/workbench/calendar', label: 'cal.menu', icon: <CalendarOutlined aria-hidden />, roles: ['admin', 'manager'] },
 ];
 
-function Shell() {
+/** The workbench's routes, inside the common staff frame with its side menu by role. */
+export default function WorkbenchApp() {
   const { t } = useI18n();
-  const me = useMe();
-  const center = useCenter();
   const location = useLocation();
-  const user = me.data;
-  if (!user) return null;
-  const entries = MENU.filter((m) => m.roles.includes(user.role));
-  const items: MenuProps['items'] = [
-    ...entries.map((m) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{t(m.label)}</Link> })),
-    ...processMenuItems(user.role),
-    ...consultationMenuItems(user),
-    ...adminMenuItems(user.role),
-    ...notifyAdminMenuItems(user.role),
-    ...(SUPERVISION_ROLES.includes(user.role)
-      ? [{ key: '/supervision', icon: <EyeOutlined aria-hidden />, label: <Link to="/supervision">{t('nav.supervision')}</Link> }]
-      : []),
-  ];
-  const selected = entries.find((m) => location.pathname.startsWith(m.path))?.path
-    ?? ['/workbench/copies', '/workbench/handover'].find((p) => location.pathname.startsWith(p));
-  const first = entries[0]?.path;
-
   return (
-    <Layout className="tb-shell">
-      <a className="tb-skip-link" href="#main">
-        {t('common.skipToContent')}
-      </a>
-      <Layout.Header className="tb-shell-header">
-        <Link to="/" className="tb-brand">
-          <span className="tb-brand-mark" aria-hidden>
-            通
-          </span>
-          <span>
-            {center.data?.name ?? t('app.name')} · {t('nav.workbench')}
-          </span>
-        </Link>
-        <span className="tb-shell-spacer" />
-        {user.role === 'clerk' ? <AttendanceButton /> : null}
-        <LanguageSwitch dark />
-        <UserBox user={user} dark />
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} zeroWidthTriggerStyle={{ top: 8 }}>
-          <nav aria-label={t('nav.workbenchMenu')}>
-            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0 }} />
-          </nav>
-        </Layout.Sider>
-        <Layout.Content className="tb-shell-content">
-          <main id="main" tabIndex={-1}>
+    <AppShell
+      roles={STAFF_ROLES}
+      mark="通"
+      title={t('nav.workbench')}
+      brandTo="/"
+      parts={(user) => {
+        const entries = MENU.filter((m) => m.roles.includes(user.role));
+        const items: MenuProps['items'] = [
+          ...entries.map((m) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{t(m.label)}</Link> })),
+          ...processMenuItems(user.role),
+          ...consultationMenuItems(user),
+          ...adminMenuItems(user.role),
+          ...notifyAdminMenuItems(user.role),
+          ...(SUPERVISION_ROLES.includes(user.role)
+            ? [{ key: '/supervision', icon: <EyeOutlined aria-hidden />, label: <Link to="/supervision">{t('nav.supervision')}</Link> }]
+            : []),
+        ];
+        const selected = entries.find((m) => location.pathname.startsWith(m.path))?.path
+          ?? ['/workbench/copies', '/workbench/handover'].find((p) => location.pathname.startsWith(p));
+        const first = entries[0]?.path;
+        return {
+          headerEnd: user.role === 'clerk' ? <AttendanceButton /> : null,
+          sider: { label: t('nav.workbenchMenu'), width: 200, items, selectedKeys: selected ? [selected] : [] },
+          main: (
             <Routes>
               <Route index element={first ? <Navigate to={first} replace /> : <NoQueue />} />
               <Route path="intake" element={<IntakePage />} />
@@ -113,10 +91,10 @@ function Shell() {
               <Route path="messages" element={<MessageCenterPage />} />
               <Route path="*" element={<NoQueue />} />
             </Routes>
-          </main>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+          ),
+        };
+      }}
+    />
   );
 }
 
@@ -132,13 +110,5 @@ function NoQueue() {
         </LinkButton>
       }
     />
-  );
-}
-
-export default function WorkbenchApp() {
-  return (
-    <RequireRole roles={STAFF_ROLES}>
-      <Shell />
-    </RequireRole>
   );
 }

@@ -1,7 +1,6 @@
 // The catalogue console's own words (zh is the source, en must have every
 // key), kept apart from i18n/messages.ts; the locale is the app's.
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n';
+import { translatorFor } from '../../i18n/dictionary';
 
 const zh = {
   'menu.catalog': '事项目录',
@@ -387,13 +386,4 @@ export const catalogMessages = { zh, en } as const;
 export type CatalogT = (key: CatalogKey, params?: Record<string, string | number>) => string;
 
 /** The catalogue console's translator, following the app's chosen locale. */
-export function useCatalogT(): CatalogT {
-  const { locale } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const template: string = catalogMessages[locale][key] ?? key;
-      return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-    },
-    [locale],
-  );
-}
+export const useCatalogT: () => CatalogT = translatorFor(catalogMessages);

@@ -1,6 +1,5 @@
 // The monitoring pages' own words (zh is the source, en must have every key); the locale is the app's.
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n';
+import { translatorFor } from '../../i18n/dictionary';
 
 const zh = {
   'menu.overview': '综合监察',
@@ -313,16 +312,7 @@ const en: Record<MonitorKey, string> = {
 const monitorMessages = { zh, en } as const;
 export type MonitorT = (key: MonitorKey, params?: Record<string, string | number>) => string;
 
-export function useMonitorT(): MonitorT {
-  const { locale } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const template: string = monitorMessages[locale][key] ?? key;
-      return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-    },
-    [locale],
-  );
-}
+export const useMonitorT: () => MonitorT = translatorFor(monitorMessages);
 
 /** The words for a value the server sends as a code (a step's outcome, an anomaly's detail), or `fallback` when it has none. */
 export function word(t: MonitorT, key: string, fallback: string): string {

@@ -1,7 +1,6 @@
 // Window intake's own words (zh is the source, en must have every key), kept
 // apart from i18n/messages.ts; the locale is the app's (useI18n).
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n';
+import { translatorFor } from '../../i18n/dictionary';
 
 const zh = {
   'in.menu': '窗口接件',
@@ -198,13 +197,4 @@ export const intakeMessages = { zh, en } as const;
 export type IntakeT = (key: IntakeKey, params?: Record<string, string | number>) => string;
 
 /** Window intake's translator, following the app's chosen locale. */
-export function useIntakeT(): IntakeT {
-  const { locale } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const template: string = intakeMessages[locale][key] ?? key;
-      return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-    },
-    [locale],
-  );
-}
+export const useIntakeT: () => IntakeT = translatorFor(intakeMessages);

@@ -1,0 +1,105 @@
+// The frame of the staff shells (workbench, admin console, supervision): the
+// role gate, the skip link, the header with the brand, language and user box,
+// an optional side menu, and the main landmark the pages render into.
+import type { ReactNode } from 'react';
+import { Layout, Menu } from 'antd';
+import type { MenuProps } from 'antd';
+import { Link } from 'react-router';
+import type { Role, User } from '../api';
+import { useI18n } from '../i18n';
+import { useCenter } from '../portal/center';
+import { RequireRole, useMe } from './auth';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserBox } from './UserBox';
+
+/** What a shell puts into the frame, once the signed-in user is known. */
+export interface ShellParts {
+  /** In the header after the brand (a shell's own links). */
+  headerStart?: ReactNode;
+  /** In the header before the language switch (attendance, a link to another shell). */
+  headerEnd?: ReactNode;
+  /** The side menu, collapsing below the lg breakpoint; `label` names its navigation landmark. */
+  sider?: { label: string; width: number; items: MenuProps['items']; selectedKeys: string[] };
+  /** Above the main landmark (a page menu across the top). */
+  beforeMain?: ReactNode;
+  /** The shell's routes. */
+  main: ReactNode;
+}
+
+export interface AppShellProps {
+  /** Who may open the shell (the server checks every route again). */
+  roles: readonly Role[];
+  /** The character in the brand mark (通, 监). */
+  mark: string;
+  /** After the center's name in the brand: the shell's name. */
+  title: string;
+  /** Where the brand links to. */
+  brandTo: string;
+  /** The brand names the application instead of the center (the admin console). */
+  appName?: boolean;
+  headerClassName?: string;
+  parts: (user: User) => ShellParts;
+}
+
+function Frame({ mark, title, brandTo, appName, headerClassName, parts }: Omit<AppShellProps, 'roles'>) {
+  const { t } = useI18n();
+  const me = useMe();
+  const center = useCenter();
+  const user = me.data;
+  if (!user) return null;
+  const p = parts(user);
+  const main = (
+    <main id="main" tabIndex={-1}>
+      {p.main}
+    </main>
+  );
+  return (
+    <Layout className="tb-shell">
+      <a className="tb-skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <Layout.Header className={headerClassName ? `tb-shell-header ${headerClassName}` : 'tb-shell-header'}>
+        <Link to={brandTo} className="tb-brand">
+          <span className="tb-brand-mark" aria-hidden>
+            {mark}
+          </span>
+          <span>
+            {appName ? t('app.name') : center.data?.name ?? t('app.name')} · {title}
+          </span>
+        </Link>
+        {p.headerStart}
+        <span className="tb-shell-spacer" />
+        {p.headerEnd}
+        <LanguageSwitch dark />
+        <UserBox user={user} dark />
+      </Layout.Header>
+      {p.sider ? (
+        <Layout>
+          <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={p.sider.width} zeroWidthTriggerStyle={{ top: 8 }}>
+            <nav aria-label={p.sider.label}>
+              <Menu mode="inline" selectedKeys={p.sider.selectedKeys} items={p.sider.items} style={{ borderInlineEnd: 0 }} />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content className="tb-shell-content">
+            {p.beforeMain}
+            {main}
+          </Layout.Content>
+        </Layout>
+      ) : (
+        <Layout.Content className="tb-shell-content">
+          {p.beforeMain}
+          {main}
+        </Layout.Content>
+      )}
+    </Layout>
+  );
+}
+
+/** A staff shell: the role gate around the common frame. */
+export function AppShell({ roles, ...frame }: AppShellProps) {
+  return (
+    <RequireRole roles={roles}>
+      <Frame {...frame} />
+    </RequireRole>
+  );
+}
