@@ -74,6 +74,7 @@ export function ProcessListPage() {
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Table<ProcessEntry>
         rowKey="key"
+        scroll={{ x: 'max-content' }}
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={false}

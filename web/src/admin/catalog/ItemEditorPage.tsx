@@ -86,7 +86,7 @@ function DiffModal({ itemId, from, to, onClose }: { itemId: string; from: Versio
     <Modal open title={t('edit.diffTitle', { from: from.version, to: to.version })} onCancel={onClose} footer={null} width={900}>
       {diff.error ? <ErrorAlert error={diff.error} /> : (
         <Table<DiffEntry>
-          size="small" rowKey="path" loading={diff.isLoading} dataSource={diff.data ?? []} pagination={false}
+          size="small" rowKey="path" loading={diff.isLoading} dataSource={diff.data ?? []} pagination={false} scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('edit.diffNone') }}
           columns={[
             { title: t('edit.diffPath'), dataIndex: 'path', render: (p: string) => pathLabel(p, t) },
@@ -352,7 +352,7 @@ export function ItemEditorPage() {
       </Form>
       {!isNew && (
         <Card title={t('edit.versions')} size="small" style={{ marginTop: 16 }}>
-          <Table<VersionSummary> size="small" rowKey="id" pagination={false} dataSource={versions.data ?? []} columns={versionColumns} />
+          <Table<VersionSummary> size="small" rowKey="id" pagination={false} scroll={{ x: 'max-content' }} dataSource={versions.data ?? []} columns={versionColumns} />
         </Card>
       )}
       {comparing && id && <DiffModal itemId={id} from={comparing[0]} to={comparing[1]} onClose={() => setComparing(null)} />}
