@@ -7,7 +7,7 @@
  * to the original items.
  */
 import type { FormSpec } from '../../../../shared/forms/index.ts';
-import { bpmnProcess, countersign, parallel, task } from './bpmn-builder.ts';
+import { bpmnProcess, countersign, parallel, task } from '../workflow/index.ts';
 import type { DemoItem, ItemGuide, MaterialGuide } from './data.ts';
 import {
   applicantFields, attachment, creditCode, date, email, formSpec, idCard, money, number, phone, region, section, select, showIf, table, text, textarea,

@@ -1,11 +1,11 @@
 /**
  * The demo center's approval processes, as BPMN 2.0 with our tongban:
  * attributes (docs/bpmn-support.md), written with the demo builder
- * (bpmn-builder.ts). Each is deployed and published on first start and bound
+ * (workflow's bpmn-builder.ts). Each is deployed and published on first start and bound
  * to its items; admins change them in the designer. Process keys and node ids
  * are stable: cases, tests and the browser tests refer to them.
  */
-import { bpmnProcess, countersign, parallel, task } from './bpmn-builder.ts';
+import { bpmnProcess, countersign, parallel, task } from '../workflow/index.ts';
 
 /** One department reviews and decides (审核决定): the usual 承诺件. */
 export function singleReview(deptCode: string, deptName: string, limitDays: number): { key: string; xml: string } {

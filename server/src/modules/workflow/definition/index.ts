@@ -44,3 +44,6 @@ export { expressionErrorDetails } from './expression/index.ts';
 
 /** Parses a timer duration (ISO 8601 or P<n>WD working days). */
 export { parseDuration } from './timer.ts';
+
+/** Processes as code: steps in a line, parallel branches and countersigns, written out as deployable BPMN XML. */
+export { bpmnProcess, countersign, parallel, task, type ProcessSpec, type Step, type TaskStep, type ParallelStep } from './bpmn-builder.ts';

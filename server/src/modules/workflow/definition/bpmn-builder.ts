@@ -1,5 +1,6 @@
 /**
- * A small builder for the demo center's BPMN 2.0 processes: steps in a line,
+ * A small builder for BPMN 2.0 processes as code (the demo center's, and
+ * those the server tests make through server/test/factories.ts): steps in a line,
  * parallel branches (并联) and countersigns (会签), written out as the XML the
  * engine deploys (docs/bpmn-support.md). The designer lays the diagram out
  * itself, so no BPMN DI is written.
