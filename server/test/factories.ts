@@ -28,13 +28,15 @@ import { applicationFor, login, uploadPdf, type TestApp } from './app.ts';
  */
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** A light-my-request response. */
+type Reply = Awaited<ReturnType<App['inject']>>;
 
 /** The HTTP verbs as one user (a user name, signed in on first use), or anonymous (`as()`). */
 export interface Client {
-  get(url: string): ReturnType<App['inject']>;
-  post(url: string, payload?: unknown): ReturnType<App['inject']>;
-  put(url: string, payload: unknown): ReturnType<App['inject']>;
-  del(url: string): ReturnType<App['inject']>;
+  get(url: string): Promise<Reply>;
+  post(url: string, payload?: unknown): Promise<Reply>;
+  put(url: string, payload: unknown): Promise<Reply>;
+  del(url: string): Promise<Reply>;
   /** The cookie header this user's requests carry (for helpers that take one). */
   cookie(): Promise<string>;
 }
@@ -56,7 +58,7 @@ export function actors(app: () => App) {
     return c;
   };
   const as = (who?: string): Client => {
-    const send = async (method: Method, url: string, payload?: unknown) =>
+    const send = async (method: Method, url: string, payload?: unknown): Promise<Reply> =>
       app().inject({ method, url, headers: who === undefined ? {} : { cookie: await cookieOf(who) }, ...(payload === undefined ? {} : { payload: payload as object }) });
     return {
       get: (url) => send('GET', url),
@@ -101,10 +103,10 @@ export interface ItemOptions {
   allowsDeficientAcceptance?: boolean;
   /**
    * The bound process: a number of steps in a line, each the department's
-   * (`step1` 第1步 … `stepN`), or the steps themselves (workflow's builder);
-   * 0 binds none. Default 1.
+   * (`step1` 第1步 … `stepN`), or the steps themselves (workflow's builder,
+   * given the department's code); 0 binds none. Default 1.
    */
-  steps?: number | Step[];
+  steps?: number | ((departmentCode: string) => Step[]);
   /** Per-step limit in working days, when `steps` is a number. */
   stepLimitDays?: number;
   /** Form fields (the legacy field list); default one required text field `purpose`. */
@@ -155,7 +157,7 @@ let passwordHash: Promise<string> | undefined;
 export function factories(t: () => TestApp) {
   const as = actors(() => t().app);
   const departments = new Map<string, Department>();
-  const ok = async (res: Awaited<ReturnType<App['inject']>>, what: string) => {
+  const ok = async (res: Reply, what: string) => {
     if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
@@ -195,7 +197,7 @@ export function factories(t: () => TestApp) {
     const n = counter++;
     const code = `${dept.code}-XK-${String(n).padStart(3, '0')}`;
     const name = opts.name ?? `测试事项${code}`;
-    const steps = typeof opts.steps === 'object' ? opts.steps
+    const steps = typeof opts.steps === 'function' ? opts.steps(dept.code)
       : Array.from({ length: opts.steps ?? 1 }, (_, i) => task(`step${i + 1}`, `第${i + 1}步`, dept.code, opts.stepLimitDays));
     const processKey = steps.length ? await process(`test-${code.toLowerCase()}`, `${name}流程`, steps) : null;
     const materials = opts.materials ?? [{ name: '申请书' }, { name: '营业执照' }];
@@ -232,9 +234,9 @@ export function factories(t: () => TestApp) {
     };
   }
 
-  /** A complete application for the item (every required field and material, uploaded as `who`). */
-  async function application(it: Item, who = 'citizen') {
-    return applicationFor(t().app, await as(who).cookie(), it.code);
+  /** A complete application for the item (every required field and material, uploaded as `who`), with this idempotency key or a fresh one. */
+  async function application(it: Item, who = 'citizen', key?: string) {
+    return applicationFor(t().app, await as(who).cookie(), it.code, key);
   }
 
   /** Submits a complete application on the portal as `who` (default the demo citizen). */

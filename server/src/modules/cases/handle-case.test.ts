@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 
 let t: TestApp;
+const f = factories(() => t);
 let citizen: string;
 let clerk: string;
 let approver: string;
+/** A one-step item of its own department, whose approver is `approver`. */
+let item: Item;
 beforeAll(async () => {
   t = await createTestApp();
-  [citizen, clerk, approver] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'approver')]);
+  item = await f.item();
+  [citizen, clerk, approver] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, item.department.approver)]);
 });
 afterAll(() => t.close());
 
@@ -15,7 +20,7 @@ const { post } = requestsTo(() => t.app);
 
 describe('accepting a case (受理)', () => {
   it('lets exactly one of two clerks accepting at once succeed', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     const clerk2 = await login(t.app, 'clerk');
     const results = await Promise.all([post(`/api/cases/${c.id}/accept`, clerk), post(`/api/cases/${c.id}/accept`, clerk2)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
@@ -25,7 +30,7 @@ describe('accepting a case (受理)', () => {
   });
 
   it('puts the accepted case in the department to-do list', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     const intake = (await t.app.inject({ url: '/api/cases?scope=intake', headers: { cookie: clerk } })).json();
     expect(intake.items.map((i: { id: string }) => i.id)).toContain(c.id);
     expect((await post(`/api/cases/${c.id}/accept`, clerk)).json().status).toBe('accepted');
@@ -34,7 +39,7 @@ describe('accepting a case (受理)', () => {
   });
 
   it('refuses only with a reason, and only once', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     expect((await post(`/api/cases/${c.id}/refuse`, clerk, { reason: '   ' })).json().code).toBe('REASON_REQUIRED');
     const refused = await post(`/api/cases/${c.id}/refuse`, clerk, { reason: '不属于本中心受理范围' });
     expect(refused.json().status).toBe('refused');
@@ -43,7 +48,7 @@ describe('accepting a case (受理)', () => {
   });
 
   it('is for clerks only', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     expect((await post(`/api/cases/${c.id}/accept`, citizen)).json().code).toBe('FORBIDDEN');
     expect((await post(`/api/cases/${c.id}/accept`, approver)).json().code).toBe('FORBIDDEN');
     expect((await t.app.inject({ url: '/api/cases?scope=intake', headers: { cookie: citizen } })).json().code).toBe('FORBIDDEN');
@@ -52,8 +57,8 @@ describe('accepting a case (受理)', () => {
 });
 
 describe('deciding a case (审批)', () => {
-  async function acceptedCase(item = 'SCJG-XK-001') {
-    const c = await submitCase(t.app, citizen, item);
+  async function acceptedCase() {
+    const c = await f.submit(item);
     await post(`/api/cases/${c.id}/accept`, clerk);
     const todo = (await t.app.inject({ url: '/api/tasks', headers: { cookie: approver } })).json();
     return { ...c, taskId: todo.items.find((i: { caseId: string }) => i.caseId === c.id)?.id as string };
@@ -72,7 +77,7 @@ describe('deciding a case (审批)', () => {
 
   it("hides another department's task from an approver", async () => {
     const c = await acceptedCase();
-    const other = await login(t.app, 'approver_wjw');
+    const other = await login(t.app, (await f.department()).approver);
     expect((await post(`/api/tasks/${c.taskId}/complete`, other, { outcome: 'approved', opinion: '越权' })).json().code).toBe('TASK_NOT_FOUND');
     expect((await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: other } })).json().code).toBe('CASE_NOT_FOUND');
   });
@@ -80,7 +85,7 @@ describe('deciding a case (审批)', () => {
 
 describe('who sees a case', () => {
   it("never shows a citizen another citizen's case", async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'wangwu', password: 'another-pass-9', displayName: '王五' } });
     const other = `tb_session=${reg.cookies.find((k) => k.name === 'tb_session')!.value}`;
     expect((await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: other } })).json().code).toBe('CASE_NOT_FOUND');
@@ -89,7 +94,7 @@ describe('who sees a case', () => {
   });
 
   it('answers the public progress lookup only with the right query code, without personal data', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     const ok = await t.app.inject({ url: `/api/progress?caseNo=${c.caseNo}&queryCode=${c.queryCode.toLowerCase()}` });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().status).toBe('submitted');

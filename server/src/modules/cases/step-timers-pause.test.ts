@@ -1,28 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
-import { deployDefinition, fireDueTimers, getHistory, legalClockCalculator } from '../workflow/index.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
+import { fireDueTimers, getHistory, legalClockCalculator, task } from '../workflow/index.ts';
 import { loadClock } from './clock.ts';
 
 // Thursday 2026-09-24, 10:00 in Beijing. 9/25–9/27 中秋, 10/1–10/7 国庆.
 const START = '2026-09-24T02:00:00Z';
 
-/** 食品经营许可 bound to a single review whose step has 2 working days and an overdue reminder. */
-const XML = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:tongban="http://tongban.org/schema/bpmn" id="d" targetNamespace="http://tongban.org/test">
-  <bpmn:process id="review-scjg-reminded" name="审核（超时提醒）" isExecutable="true">
-    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:userTask id="decide" name="审核决定" tongban:assigneeKind="department" tongban:assignee="SCJG" tongban:limitDays="2" tongban:timeoutAction="remind">
-      <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
-    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="decide"/><bpmn:sequenceFlow id="f2" sourceRef="decide" targetRef="end"/>
-  </bpmn:process>
-</bpmn:definitions>`;
-
 let t: TestApp;
+const f = factories(() => t);
+/** A single review whose step has 2 working days and an overdue reminder. */
+let item: Item;
 beforeAll(async () => {
   t = await createTestApp(START);
-  await deployDefinition({ db: t.ctx.db, clock: t.clock }, { xml: XML, publish: true });
-  await t.ctx.db.query("UPDATE service_items SET process_key = 'review-scjg-reminded' WHERE code = 'SCJG-XK-001'");
+  item = await f.item({ steps: (dept) => [task('decide', '审核决定', dept, 2, 'remind')] });
 });
 afterAll(() => t.close());
 
@@ -31,10 +22,9 @@ const sweep = async () => fireDueTimers({ db: t.ctx.db, clock: t.clock, dueDates
 
 describe('a case pause moves its steps’ timeout timers', () => {
   it('a reminder due during the pause does not come; it comes once, at the step due date the case page shows', async () => {
-    const citizen = await login(t.app, 'citizen');
-    const c = await submitCase(t.app, citizen, 'SCJG-XK-001');
+    const c = await f.submit(item);
     expect((await post(`/api/cases/${c.id}/accept`, await login(t.app, 'clerk'))).statusCode).toBe(200);
-    const approver = await login(t.app, 'approver');
+    const approver = await login(t.app, item.department.approver);
     const timerDue = async () =>
       (await t.ctx.db.query("SELECT tm.due_at FROM wf_timers tm JOIN wf_instances i ON i.id = tm.instance_id WHERE i.case_id = $1 AND tm.status = 'pending'", [c.id])).rows.map((r) => r.due_at.toISOString());
     const shownDue = async () => (await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: approver } })).json().tasks[0].dueAt;
@@ -50,7 +40,7 @@ describe('a case pause moves its steps’ timeout timers', () => {
     t.clock.set('2026-09-29T10:00:00Z');
     expect(await sweep()).toBe(0);
     // The inspection ended on 9/28 (one working day paused): the timer comes back to Wednesday 9/30.
-    const again = await login(t.app, 'approver');
+    const again = await login(t.app, item.department.approver);
     expect((await post(`/api/cases/${c.id}/pauses/end`, again, { lastDay: '2026-09-28' })).statusCode).toBe(200);
     expect(await timerDue()).toEqual(['2026-09-30T09:30:00.000Z']);
     expect(await timerDue()).toEqual([await shownDue()]);

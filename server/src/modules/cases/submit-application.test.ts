@@ -1,26 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationFor, createTestApp, login, submitCase, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 
 let t: TestApp;
+const f = factories(() => t);
 let citizen: string;
+/** An item of its own department, whose form has a phone and a date field. */
+let item: Item;
 beforeAll(async () => {
   t = await createTestApp();
   citizen = await login(t.app, 'citizen');
+  item = await f.item({
+    formFields: [
+      { key: 'projectName', label: '项目名称', type: 'text', required: true },
+      { key: 'contactPhone', label: '联系电话', type: 'phone', required: true },
+      { key: 'plannedStart', label: '计划开工日期', type: 'date', required: true },
+    ],
+  });
 });
 afterAll(() => t.close());
 
 describe('submitting an application (网上申报)', () => {
   it('numbers the case by date, department and sequence and gives a query code', async () => {
-    const first = await submitCase(t.app, citizen, 'SCJG-XK-001');
-    const second = await submitCase(t.app, citizen, 'SCJG-DJ-003');
-    expect(first.caseNo).toBe('20260924-SCJG-0001');
-    expect(second.caseNo).toBe('20260924-SCJG-0002');
+    const first = await f.submit(item);
+    const second = await f.submit(await f.item({ department: item.department }));
+    expect(first.caseNo).toBe(`20260924-${item.department.code}-0001`);
+    expect(second.caseNo).toBe(`20260924-${item.department.code}-0002`);
     expect(first.queryCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     expect(first.status).toBe('submitted');
   });
 
   it('creates one case for a double-submitted application (same idempotency key)', async () => {
-    const payload = await applicationFor(t.app, citizen, 'WJW-XK-001', 'double-click-key-1');
+    const payload = await f.application(item, 'citizen', 'double-click-key-1');
     const send = () => t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: citizen }, payload });
     const [a, b] = await Promise.all([send(), send()]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
@@ -33,7 +44,7 @@ describe('submitting an application (网上申报)', () => {
   });
 
   it('rejects a form with missing or malformed fields, listing every problem', async () => {
-    const payload = await applicationFor(t.app, citizen, 'ZJJ-XK-001');
+    const payload = await f.application(item);
     payload.formData = { ...payload.formData, contactPhone: '12', plannedStart: 'tomorrow' };
     delete payload.formData.projectName;
     const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: citizen }, payload });
@@ -46,7 +57,7 @@ describe('submitting an application (网上申报)', () => {
   });
 
   it('refuses an application missing a required material', async () => {
-    const payload = await applicationFor(t.app, citizen, 'FGJ-BA-001');
+    const payload = await f.application(item);
     payload.materials = payload.materials.slice(1);
     const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: citizen }, payload });
     expect(res.json().code).toBe('MATERIAL_MISSING');
@@ -59,7 +70,7 @@ describe('submitting an application (网上申报)', () => {
     });
     const otherCookie = `tb_session=${other.cookies.find((c) => c.name === 'tb_session')!.value}`;
     const foreignUpload = await uploadPdf(t.app, otherCookie);
-    const payload = await applicationFor(t.app, citizen, 'FGJ-BA-001');
+    const payload = await f.application(item);
     payload.materials[0]!.uploadId = foreignUpload;
     const before = await t.ctx.db.query(`SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM events)::int AS events,
       (SELECT coalesce(sum(last_value),0)::int FROM case_sequences) AS seq`);
@@ -71,16 +82,16 @@ describe('submitting an application (网上申报)', () => {
   });
 
   it('does not let one upload serve two applications', async () => {
-    const first = await applicationFor(t.app, citizen, 'FGJ-BA-001');
+    const first = await f.application(item);
     expect((await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: citizen }, payload: first })).statusCode).toBe(201);
-    const second = await applicationFor(t.app, citizen, 'FGJ-BA-001');
+    const second = await f.application(item);
     second.materials[0]!.uploadId = first.materials[0]!.uploadId;
     const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: citizen }, payload: second });
     expect(res.json().code).toBe('UPLOAD_ALREADY_USED');
   });
 
   it('lets only applicants apply, and only when logged in', async () => {
-    const payload = await applicationFor(t.app, citizen, 'FGJ-BA-001');
+    const payload = await f.application(item);
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/cases', payload });
     expect(anonymous.json().code).toBe('UNAUTHENTICATED');
     const clerk = await login(t.app, 'clerk');
@@ -89,7 +100,7 @@ describe('submitting an application (网上申报)', () => {
   });
 
   it('rejects an unknown item and a malformed body with codes', async () => {
-    const payload = await applicationFor(t.app, citizen, 'FGJ-BA-001');
+    const payload = await f.application(item);
     const unknown = await t.app.inject({
       method: 'POST', url: '/api/cases', headers: { cookie: citizen },
       payload: { ...payload, itemId: '00000000-0000-4000-8000-000000000000' },

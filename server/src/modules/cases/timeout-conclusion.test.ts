@@ -1,31 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
-import { deployDefinition, fireDueTimers, getHistory } from '../workflow/index.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
+import { fireDueTimers, getHistory, task } from '../workflow/index.ts';
 import { concludeEndedProcesses } from './process-end.ts';
 
-/** A single review by 市场监管 with one working day and a timeout action: the last step decided by the timer. */
-const xml = (key: string, action: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:tongban="http://tongban.org/schema/bpmn" id="d_${key}" targetNamespace="http://tongban.org/test">
-  <bpmn:process id="${key}" name="审核（超时自动决定）" isExecutable="true">
-    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:userTask id="decide" name="审核决定" tongban:assigneeKind="department" tongban:assignee="SCJG" tongban:limitDays="1" tongban:timeoutAction="${action}">
-      <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
-    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="decide"/><bpmn:sequenceFlow id="f2" sourceRef="decide" targetRef="end"/>
-  </bpmn:process>
-</bpmn:definitions>`;
-
 let t: TestApp;
+const f = factories(() => t);
+/** Single reviews with one working day and a timeout action: the last step decided by the timer. */
+const items: Record<string, Item> = {};
 beforeAll(async () => {
   t = await createTestApp('2026-09-28T02:00:00Z'); // Monday 10:00 in Beijing
-  for (const action of ['autoApprove', 'autoReject']) await deployDefinition({ db: t.ctx.db, clock: t.clock }, { xml: xml(`review-${action}`, action), publish: true });
+  for (const action of ['autoApprove', 'autoReject'] as const) items[action] = await f.item({ steps: (dept) => [task('decide', '审核决定', dept, 1, action)] });
 });
 afterAll(() => t.close());
 
 async function caseTimedOut(action: string) {
   t.clock.set('2026-09-28T02:00:00Z');
-  await t.ctx.db.query('UPDATE service_items SET process_key = $1 WHERE code = $2', [`review-${action}`, 'SCJG-XK-001']);
-  const c = await submitCase(t.app, await login(t.app, 'citizen'), 'SCJG-XK-001');
+  const c = await f.submit(items[action]!);
   expect((await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: await login(t.app, 'clerk') }, payload: {} })).statusCode).toBe(200);
   t.clock.set('2026-09-29T09:30:00Z'); // Tuesday 17:30: one working day later
   expect(await fireDueTimers({ db: t.ctx.db, clock: t.clock })).toBeGreaterThanOrEqual(1);

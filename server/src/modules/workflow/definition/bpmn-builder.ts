@@ -18,6 +18,8 @@ export interface TaskStep {
   limitDays?: number;
   /** A multi-instance step: one signer per department (会签 all / 或签 any). */
   completion?: 'all' | 'any';
+  /** What the engine does when the limit passes (docs/bpmn-support.md). */
+  timeoutAction?: 'remind' | 'autoApprove' | 'autoReject';
 }
 
 /** Branches that run at the same time between a parallel split and its join. */
@@ -30,9 +32,9 @@ export interface ParallelStep {
 
 export type Step = TaskStep | ParallelStep;
 
-/** One department's step, with its time limit in working days. */
-export function task(id: string, name: string, department: string, limitDays?: number): TaskStep {
-  return { kind: 'task', id, name, departments: [department], ...(limitDays ? { limitDays } : {}) };
+/** One department's step, with its time limit in working days (and what happens when it passes). */
+export function task(id: string, name: string, department: string, limitDays?: number, timeoutAction?: TaskStep['timeoutAction']): TaskStep {
+  return { kind: 'task', id, name, departments: [department], ...(limitDays ? { limitDays } : {}), ...(timeoutAction ? { timeoutAction } : {}) };
 }
 
 /** 会签: every department signs (completion all), or the first to sign decides (any). */
@@ -128,7 +130,7 @@ ${body.map((line) => `    ${line}`).join('\n')}
 const tagOf = (xml: string): string => /^<([\w:]+)/.exec(xml)![1]!;
 
 function taskXml(t: TaskStep): string {
-  const limit = t.limitDays ? ` tongban:limitDays="${t.limitDays}"` : '';
+  const limit = (t.limitDays ? ` tongban:limitDays="${t.limitDays}"` : '') + (t.timeoutAction ? ` tongban:timeoutAction="${t.timeoutAction}"` : '');
   const open = `<bpmn:userTask id="${t.id}" name="${escapeXml(t.name)}" tongban:assigneeKind="department" tongban:assignee="${t.departments.join(',')}"${limit}`;
   if (!t.completion) return `${open}/>`;
   return `${open}><bpmn:multiInstanceLoopCharacteristics tongban:completion="${t.completion}"/></bpmn:userTask>`;
