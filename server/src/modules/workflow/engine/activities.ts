@@ -171,12 +171,8 @@ export async function createInstance(
     started_at: ctx.now,
     ended_at: null,
   };
-  await ctx.tx.query(
-    `INSERT INTO wf_instances (id, definition_id, root_id, parent_id, parent_token_id, business_key, case_id, status, variables, started_by, started_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,'running',$8,$9,$10)`,
-    [row.id, row.definition_id, row.root_id, row.parent_id, row.parent_token_id, row.business_key, row.case_id, JSON.stringify(row.variables), row.started_by, row.started_at],
-  );
-  const loaded = await ctx.adopt(row);
+  // The row goes out with the run's next statement (usually its last).
+  const loaded = await ctx.adoptNew(row);
   ctx.record({ instanceId: row.id, action: 'started', actorId: ctx.actor?.id ?? null, details: { definitionId: row.definition_id, parentId: row.parent_id } });
   ctx.emit('process.started', row.id, { definitionId: row.definition_id, key: loaded.compiled.model.id, parentId: row.parent_id });
   return row;

@@ -1,7 +1,7 @@
 import type { Tx } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { RunContext, type LoadedInstance } from './context.ts';
-import { inTx } from './tx.ts';
+import { inCommandTx, sqlLiteral } from './tx.ts';
 import type { Actor, EngineEnv, InstanceRow, TaskRow, TokenRow } from './types.ts';
 
 /**
@@ -27,43 +27,57 @@ export function requireRunning(loaded: LoadedInstance): void {
   if (status !== 'running') throw new AppError('INSTANCE_NOT_RUNNING', { instanceId: id, status });
 }
 
-/** Runs `fn` on an instance's process tree, locked. */
+/** Runs `fn` on an instance's process tree, locked: BEGIN, the lock and the read go out as one message, the run's writes with COMMIT. */
 export async function instanceCommand<T>(
   env: EngineEnv,
   instanceId: string,
   actor: Actor | null,
   fn: (ctx: RunContext, loaded: LoadedInstance) => Promise<T>,
 ): Promise<T> {
-  return inTx(env, async (tx) => {
-    const found = await tx.query<{ root_id: string }>('SELECT root_id FROM wf_instances WHERE id = $1', [instanceId]);
-    if (!found.rows[0]) throw new AppError('INSTANCE_NOT_FOUND', { instanceId });
-    const ctx = await lockTree(tx, env, found.rows[0].root_id, actor);
-    const result = await fn(ctx, await ctx.load(instanceId));
-    await ctx.flush();
-    return result;
+  const id = sqlLiteral(instanceId);
+  const first = [
+    `SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_instances WHERE id = ${id}::uuid) FOR UPDATE`,
+    // Read after the lock; empty when the instance is the root itself.
+    `SELECT * FROM wf_instances WHERE id = ${id}::uuid AND id <> root_id`,
+  ];
+  return inCommandTx(env, first, async (tx, [locked, read]) => {
+    const root = locked!.rows[0] as InstanceRow | undefined;
+    if (!root) throw new AppError('INSTANCE_NOT_FOUND', { instanceId });
+    const ctx = new RunContext(tx, env, env.clock.now(), root.id, actor);
+    await ctx.adopt(root);
+    const own = read!.rows[0] as InstanceRow | undefined;
+    if (own) await ctx.adopt(own);
+    const value = await fn(ctx, ctx.instance(own?.id ?? root.id));
+    return { value, last: ctx.finalStatement() };
   });
 }
 
-/** Runs `fn` on a task, its process tree locked and the task read after the lock; the instance must be running. */
+/**
+ * Runs `fn` on a task, its process tree locked and the task read after the
+ * lock; the instance must be running. BEGIN, the lock and the read of the task
+ * with every token of its instance go out as one message; the run's writes
+ * go out with COMMIT.
+ */
 export async function taskCommand<T>(
   env: EngineEnv,
   taskId: string,
   actor: Actor | null,
   fn: (ctx: RunContext, task: TaskRow, loaded: LoadedInstance) => Promise<T>,
 ): Promise<T> {
-  return inTx(env, async (tx) => {
-    // One round trip: find the task's root instance and lock it.
-    const { rows } = await tx.query<InstanceRow>({ name: 'wf_lock_task_tree', text: LOCK_TASK_TREE, values: [taskId] });
-    if (!rows[0]) throw new AppError('TASK_NOT_FOUND', { taskId });
-    const ctx = new RunContext(tx, env, env.clock.now(), rows[0].id, actor);
-    await ctx.adopt(rows[0]);
-    const { task, token } = await readTaskAndToken(tx, taskId);
+  const id = sqlLiteral(taskId);
+  const first = [`SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_tasks WHERE id = ${id}::uuid) FOR UPDATE`, `${TASK_AND_TOKENS} WHERE t.id = ${id}::uuid`];
+  return inCommandTx(env, first, async (tx, [locked, read]) => {
+    const root = locked!.rows[0] as InstanceRow | undefined;
+    if (!root) throw new AppError('TASK_NOT_FOUND', { taskId });
+    const ctx = new RunContext(tx, env, env.clock.now(), root.id, actor);
+    await ctx.adopt(root);
+    const { task, token, tokens } = taskWithTokens(read!.rows as (TaskRow & Record<string, unknown>)[], taskId);
     ctx.taskToken = token;
+    ctx.knowTokens(task.instance_id, tokens);
     const loaded = await ctx.load(task.instance_id);
     requireRunning(loaded);
-    const result = await fn(ctx, task, loaded);
-    await ctx.flush();
-    return result;
+    const value = await fn(ctx, task, loaded);
+    return { value, last: ctx.finalStatement() };
   });
 }
 
@@ -74,25 +88,29 @@ export async function readTask(tx: Tx, taskId: string): Promise<TaskRow> {
 }
 
 const TOKEN_COLUMNS = ['id', 'instance_id', 'node_id', 'scope_id', 'state', 'via_flow', 'branch', 'data', 'rev', 'created_at'] as const;
-// Named, so each connection parses and plans these hot statements once (a prepared statement).
-const TASK_AND_TOKEN = `SELECT t.*, ${TOKEN_COLUMNS.map((c) => `k.${c} AS "token.${c}"`).join(', ')}
-  FROM wf_tasks t LEFT JOIN wf_tokens k ON k.id = t.token_id WHERE t.id = $1`;
-const LOCK_TASK_TREE = 'SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_tasks WHERE id = $1) FOR UPDATE';
+/** A task with every token of its instance, one row per token (one row with null token columns when it has none). */
+const TASK_AND_TOKENS = `SELECT t.*, ${TOKEN_COLUMNS.map((c) => `k.${c} AS "token.${c}"`).join(', ')}
+  FROM wf_tasks t LEFT JOIN wf_tokens k ON k.instance_id = t.instance_id`;
 
 /**
- * The task and, in the same round trip, the token it rests on (read after the
- * tree lock, so both are current). The token is null when none is stored.
+ * Splits the rows of TASK_AND_TOKENS: the task, the token it rests on (null
+ * when none is stored) and every token of its instance — all read after the
+ * tree lock, so all current.
  */
-async function readTaskAndToken(tx: Tx, taskId: string): Promise<{ task: TaskRow; token: TokenRow | null }> {
-  const { rows } = await tx.query<TaskRow & Record<string, unknown>>({ name: 'wf_task_and_token', text: TASK_AND_TOKEN, values: [taskId] });
-  const row = rows[0];
-  if (!row) throw new AppError('TASK_NOT_FOUND', { taskId });
-  const token: Record<string, unknown> = {};
-  for (const c of TOKEN_COLUMNS) {
-    token[c] = row[`token.${c}`];
-    delete row[`token.${c}`];
+function taskWithTokens(rows: (TaskRow & Record<string, unknown>)[], taskId: string): { task: TaskRow; token: TokenRow | null; tokens: TokenRow[] } {
+  if (!rows[0]) throw new AppError('TASK_NOT_FOUND', { taskId });
+  const tokens: TokenRow[] = [];
+  let task: TaskRow | undefined;
+  for (const row of rows) {
+    const token: Record<string, unknown> = {};
+    for (const c of TOKEN_COLUMNS) {
+      token[c] = row[`token.${c}`];
+      delete row[`token.${c}`];
+    }
+    task ??= row;
+    if (token.id) tokens.push(token as unknown as TokenRow);
   }
-  return { task: row, token: token.id ? (token as unknown as TokenRow) : null };
+  return { task: task!, token: tokens.find((t) => t.id === task!.token_id) ?? null, tokens };
 }
 
 /** The task must be open (not completed, returned, cancelled or delegated). */

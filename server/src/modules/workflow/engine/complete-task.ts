@@ -49,7 +49,7 @@ export async function finishTask(
   const fields = applyForm(ctx, loaded, node, input.formData ?? {});
   const outcome = input.outcome ?? null;
   if (outcome && !node.multiInstance) ctx.setVariables(loaded.row.id, { outcome });
-  ctx.completeTask(task.id, { outcome, opinion: input.opinion ?? null, at: ctx.now, by: ctx.actor?.id ?? null });
+  ctx.completeTask(task.id, { instanceId: loaded.row.id, outcome, opinion: input.opinion ?? null, at: ctx.now, by: ctx.actor?.id ?? null });
   ctx.record({ instanceId: loaded.row.id, taskId: task.id, nodeId: task.node_id, action: 'completed', actorId: ctx.actor?.id ?? null, opinion: input.opinion ?? null, fields, details: outcome ? { outcome } : null });
   ctx.emit('task.completed', loaded.row.id, { taskId: task.id, nodeId: task.node_id, outcome, loopIndex: task.loop_index });
 
@@ -80,7 +80,7 @@ export async function finishTask(
     await moveOn(ctx, token);
   }
   await drain(ctx);
-  ctx.keepEffects(task.id, ctx.effects(loaded.row.id, voteToken));
+  ctx.keepEffects(task.id, loaded.row.id, ctx.effects(loaded.row.id, voteToken));
   return { taskId: task.id, instanceId: loaded.row.id, instanceStatus: loaded.row.status, openedTasks: [...ctx.createdTasks.values()] };
 }
 

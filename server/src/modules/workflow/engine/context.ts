@@ -4,6 +4,7 @@ import { eventsInsert, type NewEvent } from '../../../platform/events/stream.ts'
 import type { CompiledModel } from './compiled-model.ts';
 import { calendarDayCalculator, type DueDateCalculator } from './due-dates.ts';
 import { eventActor, loadModel } from './definitions.ts';
+import { sqlLiteral } from './tx.ts';
 import type { Actor, CompletionEffects, EngineEnv, InstanceRow, TaskRow, TokenRow, Variables } from './types.ts';
 
 /**
@@ -19,7 +20,9 @@ export interface LoadedInstance {
   /** Working copy; written back once at the end when changed. */
   variables: Variables;
   variablesAtStart: Variables;
-  statusAtStart: string;
+  /** The variables and status as stored (a row this run inserts: as it will be inserted). */
+  storedVariables: Variables;
+  storedStatus: string;
   dirty: boolean;
 }
 
@@ -39,6 +42,7 @@ export type NewTaskRow = Pick<
 >;
 
 export interface TaskCompletion {
+  instanceId: string;
   outcome: string | null;
   opinion: string | null;
   at: Date;
@@ -66,7 +70,9 @@ export class RunContext {
   readonly deadScopes = new Set<string>();
   readonly history: HistoryEntry[] = [];
   readonly events: NewEvent[] = [];
-  readonly taskEffects: { taskId: string; effects: CompletionEffects }[] = [];
+  readonly taskEffects: { taskId: string; instanceId: string; effects: CompletionEffects }[] = [];
+  /** Instances ended by this run: their tasks' undo records are dropped (nothing can be withdrawn any more). */
+  private readonly undoDropped = new Set<string>();
   /** Node ids passed per instance, written as one 'passed' history row (diagram highlighting). */
   readonly passed = new Map<string, string[]>();
   readonly dueDates: DueDateCalculator;
@@ -91,6 +97,14 @@ export class RunContext {
   private readonly tokenDeletes = new Set<string>();
   private readonly taskInserts = new Map<string, NewTaskRow>();
   private readonly taskCompletions = new Map<string, TaskCompletion>();
+  /** Instance rows created by this run, not yet written; every statement of the run writes them first. */
+  private readonly instanceInserts = new Map<string, LoadedInstance>();
+  /**
+   * Every stored token of an instance, read under the tree lock (or none, for
+   * an instance this run creates), kept equal to the table as the run writes:
+   * the run's checks on those tokens need no round trip.
+   */
+  private readonly knownTokens = new Map<string, Map<string, TokenRow>>();
   /** The transaction as given; `tx` wraps it. */
   private readonly raw: Tx;
   /**
@@ -117,7 +131,7 @@ export class RunContext {
     const query = async (...args: unknown[]) => {
       const first = args[0];
       const sql = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
-      if (this.hasPendingWrites() && TOUCHES_PENDING.test(sql)) await this.writePending();
+      if (this.instanceInserts.size > 0 || (this.hasPendingWrites() && TOUCHES_PENDING.test(sql))) await this.writePending();
       return (tx.query as (...a: unknown[]) => unknown)(...args);
     };
     this.tx = new Proxy(tx, {
@@ -147,9 +161,40 @@ export class RunContext {
 
   async adopt(row: InstanceRow): Promise<LoadedInstance> {
     const compiled = await loadModel(this.tx, row.definition_id);
-    const loaded: LoadedInstance = { row, compiled, variables: { ...row.variables }, variablesAtStart: row.variables, statusAtStart: row.status, dirty: false };
+    const loaded: LoadedInstance = {
+      row,
+      compiled,
+      variables: { ...row.variables },
+      variablesAtStart: row.variables,
+      storedVariables: row.variables,
+      storedStatus: row.status,
+      dirty: false,
+    };
     this.instances.set(row.id, loaded);
     return loaded;
+  }
+
+  /** An instance created by this run: loaded now, its row written with the run's next statement; it has no tokens yet. */
+  async adoptNew(row: InstanceRow): Promise<LoadedInstance> {
+    const loaded = await this.adopt(row);
+    this.instanceInserts.set(row.id, loaded);
+    this.knownTokens.set(row.id, new Map());
+    return loaded;
+  }
+
+  /** Every stored token of an instance, as read under the tree lock. */
+  knowTokens(instanceId: string, rows: readonly TokenRow[]): void {
+    this.knownTokens.set(instanceId, new Map(rows.map((t) => [t.id, t])));
+  }
+
+  /** A statement outside the pending writes changed wf_tokens: the known tokens are stale. */
+  forgetKnownTokens(): void {
+    this.knownTokens.clear();
+  }
+
+  /** Nothing can be withdrawn from an ended instance: its tasks' undo records go with the run's last statement. */
+  dropUndoRecords(instanceId: string): void {
+    this.undoDropped.add(instanceId);
   }
 
   setVariables(instanceId: string, values: Variables): void {
@@ -211,8 +256,10 @@ export class RunContext {
    * its changes, plus the run's unwritten tokens `matches` accepts (the same
    * condition as the SQL's). Saves a round trip where a run only looks.
    */
-  async tokensAsOfRun(sql: string, params: unknown[], matches: (t: TokenRow) => boolean): Promise<TokenRow[]> {
-    const stored = (await this.raw.query<TokenRow>(sql, params)).rows
+  async tokensAsOfRun(sql: string, params: unknown[], matches: (t: TokenRow) => boolean, instanceId?: string): Promise<TokenRow[]> {
+    const known = instanceId === undefined ? undefined : this.knownTokens.get(instanceId);
+    const rows = known ? [...known.values()].filter(matches) : (await this.raw.query<TokenRow>(sql, params)).rows;
+    const stored = rows
       .filter((t) => !this.tokenDeletes.has(t.id))
       .map((t) => this.tokenUpdates.get(t.id) ?? t);
     const added = [...this.tokenInserts.values()].filter(matches);
@@ -230,7 +277,7 @@ export class RunContext {
   }
 
   private hasPendingWrites(): boolean {
-    return this.tokenDeletes.size + this.tokenUpdates.size + this.tokenInserts.size + this.taskInserts.size + this.taskCompletions.size > 0;
+    return this.instanceInserts.size + this.tokenDeletes.size + this.tokenUpdates.size + this.tokenInserts.size + this.taskInserts.size + this.taskCompletions.size > 0;
   }
 
   /** Writes the pending token and task changes now, in one statement. */
@@ -248,11 +295,26 @@ export class RunContext {
    */
   private pendingWrites(p: (value: unknown) => string, effectsOf: Map<string, CompletionEffects>): string[] {
     const writes: string[] = [];
+    if (this.instanceInserts.size > 0) {
+      // Written as they stand now; the final UPDATE of variables and status compares with this.
+      const values = [...this.instanceInserts.values()].map(({ row, variables }) =>
+        `(${p(row.id)}::uuid, ${p(row.definition_id)}::uuid, ${p(row.root_id)}::uuid, ${p(row.parent_id)}::uuid, ${p(row.parent_token_id)}::uuid, ` +
+        `${p(row.business_key)}::text, ${p(row.case_id)}::uuid, ${p(row.status)}::text, ${p(JSON.stringify(variables))}::jsonb, ${p(row.started_by)}::text, ` +
+        `${p(row.started_at)}::timestamptz, ${p(row.ended_at)}::timestamptz)`);
+      writes.push(`INSERT INTO wf_instances (id, definition_id, root_id, parent_id, parent_token_id, business_key, case_id, status, variables, started_by, started_at, ended_at)
+        VALUES ${values.join(', ')}`);
+      for (const loaded of this.instanceInserts.values()) {
+        loaded.storedVariables = structuredClone(loaded.variables);
+        loaded.storedStatus = loaded.row.status;
+      }
+      this.instanceInserts.clear();
+    }
     for (const [id, c] of this.taskCompletions) {
       const effects = effectsOf.get(id);
       effectsOf.delete(id);
+      const undo = this.undoDropped.has(c.instanceId) ? ', effects = NULL' : effects ? `, effects = ${p(JSON.stringify(effects))}::jsonb` : '';
       writes.push(`UPDATE wf_tasks SET status = 'completed', outcome = ${p(c.outcome)}::text, opinion = ${p(c.opinion)}::text, completed_at = ${p(c.at)}::timestamptz,
-        completed_by = ${p(c.by)}::text, rev = rev + 1${effects ? `, effects = ${p(JSON.stringify(effects))}::jsonb` : ''} WHERE id = ${p(id)}::uuid`);
+        completed_by = ${p(c.by)}::text, rev = rev + 1${undo} WHERE id = ${p(id)}::uuid`);
     }
     if (this.taskInserts.size > 0) {
       const values = [...this.taskInserts.values()].map((t) =>
@@ -272,6 +334,9 @@ export class RunContext {
         `${p(t.branch)}::text[], ${p(t.data ? JSON.stringify(t.data) : null)}::jsonb, ${p(t.rev)}::int, ${p(t.created_at)}::timestamptz)`);
       writes.push(`INSERT INTO wf_tokens (id, instance_id, node_id, scope_id, state, via_flow, branch, data, rev, created_at) VALUES ${values.join(', ')}`);
     }
+    // The known tokens follow the table.
+    for (const known of this.knownTokens.values()) for (const id of this.tokenDeletes) known.delete(id);
+    for (const t of [...this.tokenUpdates.values(), ...this.tokenInserts.values()]) this.knownTokens.get(t.instance_id)?.set(t.id, t);
     this.tokenDeletes.clear();
     this.tokenUpdates.clear();
     this.tokenInserts.clear();
@@ -313,8 +378,8 @@ export class RunContext {
   }
 
   /** The undo record of a completed task, written with the rest at the end of the run. */
-  keepEffects(taskId: string, effects: CompletionEffects): void {
-    this.taskEffects.push({ taskId, effects });
+  keepEffects(taskId: string, instanceId: string, effects: CompletionEffects): void {
+    this.taskEffects.push({ taskId, instanceId, effects });
   }
 
   /**
@@ -324,12 +389,22 @@ export class RunContext {
    */
   async flush(): Promise<void> {
     const params: unknown[] = [];
-    const p = (value: unknown) => `$${params.push(value)}`;
-    const effectsOf = new Map(this.taskEffects.map((e) => [e.taskId, e.effects] as const));
+    const sql = this.finalWrites((value) => `$${params.push(value)}`);
+    if (sql) await this.raw.query(sql, params);
+  }
+
+  /** The same statement as `flush` with its values as literals, for the command to send with its COMMIT; null when there is nothing to write. */
+  finalStatement(): string | null {
+    return this.finalWrites(sqlLiteral);
+  }
+
+  private finalWrites(p: (value: unknown) => string): string | null {
+    const effectsOf = new Map(this.taskEffects.filter((e) => !this.undoDropped.has(e.instanceId)).map((e) => [e.taskId, e.effects] as const));
+    const completedNow = [...this.taskCompletions.keys()];
     const writes: string[] = this.pendingWrites(p, effectsOf);
     for (const loaded of this.instances.values()) {
       // Unchanged variables are not rewritten: most steps only move tokens.
-      const changed = loaded.row.status !== loaded.statusAtStart || JSON.stringify(loaded.variables) !== JSON.stringify(loaded.variablesAtStart);
+      const changed = loaded.row.status !== loaded.storedStatus || JSON.stringify(loaded.variables) !== JSON.stringify(loaded.storedVariables);
       if (loaded.dirty && changed) {
         writes.push(`UPDATE wf_instances SET variables = ${p(JSON.stringify(loaded.variables))}::jsonb, status = ${p(loaded.row.status)}::text,
           ended_at = ${p(loaded.row.ended_at)}::timestamptz WHERE id = ${p(loaded.row.id)}::uuid`);
@@ -339,14 +414,19 @@ export class RunContext {
     for (const [taskId, effects] of effectsOf) {
       writes.push(`UPDATE wf_tasks SET effects = ${p(JSON.stringify(effects))}::jsonb WHERE id = ${p(taskId)}::uuid`);
     }
+    // Undo records of ended instances: the completions above already clear their own.
+    for (const instanceId of this.undoDropped) {
+      writes.push(`UPDATE wf_tasks SET effects = NULL WHERE instance_id = ${p(instanceId)}::uuid AND effects IS NOT NULL AND id <> ALL(${p(completedNow)}::uuid[])`);
+    }
+    this.undoDropped.clear();
     for (const [instanceId, nodes] of this.passed) this.history.push({ instanceId, action: 'passed', details: { nodes } });
+    this.passed.clear();
     if (this.history.length > 0) writes.push(historyInsert(this.rootId, this.now, this.history, p));
     if (this.events.length > 0) writes.push(eventsInsert(this.events, p));
-    if (writes.length === 0) return;
+    if (writes.length === 0) return null;
     // Data-modifying CTEs: every part runs once, on different rows, in one statement.
     const last = writes.pop()!;
-    const sql = writes.length === 0 ? last : `WITH ${writes.map((w, i) => `w${i} AS (${w})`).join(',\n')}\n${last}`;
-    await this.raw.query(sql, params);
+    return writes.length === 0 ? last : `WITH ${writes.map((w, i) => `w${i} AS (${w})`).join(',\n')}\n${last}`;
   }
 }
 

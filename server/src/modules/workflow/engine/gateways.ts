@@ -21,6 +21,7 @@ export async function arriveAtJoin(ctx: RunContext, m: Moving, node: GatewayNode
     `SELECT * FROM wf_tokens WHERE instance_id = $1 AND node_id = $2 AND state = 'joining' AND scope_id IS NOT DISTINCT FROM $3`,
     [m.instanceId, node.id, m.scopeId],
     (t) => t.instance_id === m.instanceId && t.node_id === node.id && t.state === 'joining' && t.scope_id === m.scopeId,
+    m.instanceId,
   );
   const picked = new Map<string, TokenRow>();
   for (const token of rows) if (token.via_flow !== m.viaFlow && !picked.has(token.via_flow ?? '')) picked.set(token.via_flow ?? '', token);

@@ -17,6 +17,7 @@ export async function completeScopeIfEmpty(ctx: RunContext, instanceId: string, 
     'SELECT * FROM wf_tokens WHERE instance_id = $1 AND scope_id IS NOT DISTINCT FROM $2',
     [instanceId, scopeId],
     (t) => t.instance_id === instanceId && t.scope_id === scopeId,
+    instanceId,
   );
   if (rows.length > 0) return;
   await completeScope(ctx, instanceId, scopeId);
@@ -36,7 +37,7 @@ async function completeScope(ctx: RunContext, instanceId: string, scopeId: strin
   loaded.dirty = true;
   ctx.markIrreversible('processEnded');
   // Nothing can be withdrawn from an ended process: its undo records are dead weight.
-  await ctx.tx.query('UPDATE wf_tasks SET effects = NULL WHERE instance_id = $1 AND effects IS NOT NULL', [instanceId]);
+  ctx.dropUndoRecords(instanceId);
   ctx.record({ instanceId, action: 'completed' });
   ctx.emit('process.completed', instanceId, {});
   if (loaded.row.parent_id && loaded.row.parent_token_id) {

@@ -3,10 +3,10 @@ import { AppError } from '../../../platform/errors.ts';
 import { createInstance, startAtNoneStart } from './activities.ts';
 import { lockTree } from './command.ts';
 import { RunContext } from './context.ts';
-import { latestPublished, loadModel } from './definitions.ts';
+import { latestPublishedSql, loadModel, type DefinitionSummary } from './definitions.ts';
 import { drain, moveOn } from './run.ts';
 import { getToken } from './store.ts';
-import { inTx } from './tx.ts';
+import { inCommandTx, inTx } from './tx.ts';
 import type { Actor, EngineEnv, OpenedTask, Variables } from './types.ts';
 
 export interface StartInput {
@@ -27,8 +27,10 @@ export interface StartResult {
 
 /** Starts an instance of the latest published version of a process at its none start event and runs it until every token rests. */
 export async function startInstance(env: EngineEnv, input: StartInput): Promise<StartResult> {
-  return inTx(env, async (tx) => {
-    const definition = await latestPublished(tx, input.key);
+  // BEGIN and the definition's lookup go out as one message; the instance row, its first tokens and tasks, history and events with COMMIT.
+  return inCommandTx(env, [latestPublishedSql(input.key)], async (tx, [found]) => {
+    const definition = found!.rows[0] as DefinitionSummary | undefined;
+    if (!definition) throw new AppError('PROCESS_NOT_FOUND', { key: input.key });
     const id = randomUUID();
     const ctx = new RunContext(tx, env, env.clock.now(), id, input.actor ?? null);
     const row = await createInstance(ctx, {
@@ -43,8 +45,8 @@ export async function startInstance(env: EngineEnv, input: StartInput): Promise<
     });
     await startAtNoneStart(ctx, row);
     await drain(ctx);
-    await ctx.flush();
-    return { instanceId: id, status: ctx.instance(id).row.status, openedTasks: [...ctx.createdTasks.values()] };
+    const value = { instanceId: id, status: ctx.instance(id).row.status, openedTasks: [...ctx.createdTasks.values()] };
+    return { value, last: ctx.finalStatement() };
   });
 }
 

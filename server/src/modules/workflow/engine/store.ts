@@ -27,6 +27,7 @@ export async function insertToken(
 
 /** Puts a token back exactly as it was (withdraw). */
 export async function restoreToken(ctx: RunContext, row: TokenRow): Promise<void> {
+  ctx.forgetKnownTokens();
   await ctx.tx.query(
     'INSERT INTO wf_tokens (id, instance_id, node_id, scope_id, state, via_flow, branch, data, rev, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
     [row.id, row.instance_id, row.node_id, row.scope_id, row.state, row.via_flow, row.branch, row.data ? JSON.stringify(row.data) : null, row.rev, new Date(row.created_at)],
