@@ -7,13 +7,17 @@
  * saved to PostgreSQL after every step and recovered before the next (what a
  * multi-user service built on that library must do), and the rate of
  * one-row-insert transactions with the same clients (the commit ceiling).
+ * Our engine also runs at 1 and 4 clients (the shape of the curve), on a pool
+ * of its own whose connections count what the engine sends: messages (round
+ * trips), the statements in them and the COMMITs, per step — figures that do
+ * not depend on how busy the machine is.
  * Prints the figures and ends with one JSON line of them.
  */
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import { Engine } from 'bpmn-engine';
 import { systemClock } from '../server/src/platform/clock.ts';
-import { withTx, type Db } from '../server/src/platform/db/pool.ts';
+import { createPool, withTx, type Db } from '../server/src/platform/db/pool.ts';
 import { appendEvent, verifyChain } from '../server/src/platform/events/stream.ts';
 import { chainPending, startChainer } from '../server/src/platform/events/chain.ts';
 import { completeTask, deployDefinition, startInstance, type EngineEnv } from '../server/src/modules/workflow/engine/index.ts';
@@ -22,7 +26,7 @@ import { percentile, round, withBenchDatabase } from './_support.ts';
 const CLIENTS = 16;
 const USER_TASKS = new Set(['accept', 'deptA', 'deptB', 'deptC', 'approve']);
 
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+export const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:tongban="http://tongban.org/schema/bpmn" id="bench" targetNamespace="http://tongban.org/bench">
   <bpmn:process id="joint_permit" name="联办许可" isExecutable="true">
     <bpmn:startEvent id="start"/>
@@ -67,10 +71,39 @@ interface Run {
   seconds: number;
   steps: number;
   latencies: number[];
+  /** What the engine sent during the run (our engine only). */
+  sent?: Sent;
+}
+
+interface Sent {
+  roundTrips: number;
+  statements: number;
+  commits: number;
+}
+
+/** A pool for the engine alone whose connections count the messages, statements and COMMITs they send. */
+function countingPool(url: string, max: number): { pool: Db; sent: Sent } {
+  const sent: Sent = { roundTrips: 0, statements: 0, commits: 0 };
+  const pool = createPool(url, max);
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as { query: unknown }).query = async (...args: unknown[]) => {
+      const first = args[0];
+      const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
+      sent.roundTrips++;
+      if (/\bCOMMIT\b/.test(text)) sent.commits++;
+      const result = await query(...args);
+      // A message of several statements (simple protocol) answers with one result each.
+      sent.statements += Array.isArray(result) ? result.length : 1;
+      return result;
+    };
+  });
+  return { pool, sent };
 }
 
 /** Our engine: start, then complete every open task as it appears; each command is one step. */
-async function runOurs(env: EngineEnv, n: number, clients = CLIENTS): Promise<Run & { heapAfterHalfMb: number; heapAfterAllMb: number }> {
+async function runOurs(env: EngineEnv, sent: Sent, n: number, clients = CLIENTS): Promise<Run & { heapAfterHalfMb: number; heapAfterAllMb: number }> {
+  const before = { ...sent };
   const latencies: number[] = [];
   let steps = 0;
   let heapAfterHalfMb = 0;
@@ -97,7 +130,8 @@ async function runOurs(env: EngineEnv, n: number, clients = CLIENTS): Promise<Ru
   });
   const seconds = (performance.now() - t0) / 1000;
   global.gc?.();
-  return { instances: n, seconds, steps, latencies, heapAfterHalfMb, heapAfterAllMb: process.memoryUsage().heapUsed / 2 ** 20 };
+  const delta = { roundTrips: sent.roundTrips - before.roundTrips, statements: sent.statements - before.statements, commits: sent.commits - before.commits };
+  return { instances: n, seconds, steps, latencies, sent: delta, heapAfterHalfMb, heapAfterAllMb: process.memoryUsage().heapUsed / 2 ** 20 };
 }
 
 /** bpmn-engine as a multi-user service must run it: recover from PostgreSQL, resume, signal one task, save. */
@@ -116,7 +150,7 @@ async function runBpmnEngine(db: Db, n: number): Promise<Run> {
   await concurrently(n, CLIENTS, async (i) => {
     const id = `bpmn-engine-${i}`;
     let s = performance.now();
-    const engine = new Engine({ name: id, source: BPMN });
+    const engine = new Engine({ name: id, source: BENCH_BPMN });
     const execution = await engine.execute({ listener: new EventEmitter() });
     let { waiting, state } = await settle(engine, execution);
     await db.query('INSERT INTO bench_bpmn_engine_state (id, state) VALUES ($1, $2)', [id, JSON.stringify(state)]);
@@ -193,9 +227,13 @@ interface Figures {
   p50StepMs: number;
   p99StepMs: number;
   seconds: number;
+  clients: number;
+  roundTripsPerStep?: number;
+  statementsPerStep?: number;
+  commitsPerStep?: number;
 }
 
-function summary(name: string, r: Run): Figures {
+function summary(name: string, r: Run, clients: number): Figures {
   const sorted = [...r.latencies].sort((a, b) => a - b);
   const figures: Figures = {
     instances: r.instances,
@@ -205,10 +243,18 @@ function summary(name: string, r: Run): Figures {
     p50StepMs: round(percentile(sorted, 50), 2),
     p99StepMs: round(percentile(sorted, 99), 2),
     seconds: round(r.seconds, 2),
+    clients,
   };
+  // A step is a start or a task completion: each is one command.
+  if (r.sent) {
+    figures.roundTripsPerStep = round(r.sent.roundTrips / r.latencies.length, 2);
+    figures.statementsPerStep = round(r.sent.statements / r.latencies.length, 2);
+    figures.commitsPerStep = round(r.sent.commits / r.latencies.length, 2);
+  }
   console.log(
     `${name}: ${figures.instances} instances in ${figures.seconds} s — ${figures.instancesPerSecond} instances/s, ` +
-      `${figures.taskCompletionsPerSecond} task completions/s, step p50 ${figures.p50StepMs} ms, p99 ${figures.p99StepMs} ms`,
+      `${figures.taskCompletionsPerSecond} task completions/s, step p50 ${figures.p50StepMs} ms, p99 ${figures.p99StepMs} ms` +
+      (r.sent ? `; per step ${figures.roundTripsPerStep} round trips, ${figures.statementsPerStep} statements, ${figures.commitsPerStep} commits` : ''),
   );
   return figures;
 }
@@ -221,26 +267,32 @@ export async function run(args: string[]): Promise<void> {
     process.exit(2);
   }
   await withBenchDatabase('engine', CLIENTS + 4, async (db) => {
-    const env: EngineEnv = { db, clock: systemClock };
-    await deployDefinition(env, { xml: BPMN, publish: true });
-    console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; ${CLIENTS} concurrent clients; PostgreSQL embedded, fsync on`);
+    const url = (db as unknown as { options: { connectionString: string } }).options.connectionString;
+    const counted = countingPool(url, CLIENTS);
+    const env: EngineEnv = { db: counted.pool, clock: systemClock };
+    await deployDefinition(env, { xml: BENCH_BPMN, publish: true });
+    const load = () => os.loadavg().map((x) => round(x, 2));
+    const loadAtStart = load();
+    console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; ${CLIENTS} concurrent clients; PostgreSQL embedded, fsync on; load average ${loadAtStart.join(' ')}`);
 
     // The chainer runs beside the engine as it does in the server.
     const stopChainer = startChainer(db, (err) => console.error(`chainer: ${err.message}`));
     // Warm-up: the model cache, JIT, connection pool.
-    await runOurs(env, Math.min(200, n));
-    const ours = await runOurs(env, n);
-    const oursFigures = summary('tongban engine', ours);
+    await runOurs(env, counted.sent, Math.min(200, n));
+    const ours = await runOurs(env, counted.sent, n);
+    const oursFigures = summary('tongban engine', ours, CLIENTS);
     // With 16 clients always waiting, a step's latency is mostly queueing
     // (Little's law: mean latency = clients / throughput); one client shows
-    // what a step itself costs.
-    const alone = summary('tongban engine, 1 client', await runOurs(env, Math.min(300, n), 1));
+    // what a step itself costs, four the middle of the curve.
+    const four = Math.min(2000, n);
+    const fourFigures = summary('tongban engine, 4 clients', await runOurs(env, counted.sent, four, 4), 4);
+    const alone = summary('tongban engine, 1 client', await runOurs(env, counted.sent, Math.min(300, n), 1), 1);
     console.log(`queueing bound at ${CLIENTS} clients: mean step latency ≥ ${round((CLIENTS / oursFigures.stepsPerSecond) * 1000, 2)} ms at ${oursFigures.stepsPerSecond} steps/s`);
     const chainStart = performance.now();
     const left = await chainPending(db);
     const chain = await verifyChain(db);
     console.log(`event chain: ${left} events left to chain at the end (${round(performance.now() - chainStart)} ms); ${chain.checked} events verified, ${chain.ok ? 'intact' : 'BROKEN'}`);
-    const bytes = await storedBytesPerInstance(db, n + Math.min(200, n) + Math.min(300, n));
+    const bytes = await storedBytesPerInstance(db, n + Math.min(200, n) + four + Math.min(300, n));
     console.log(
       `stored per finished instance: ${bytes.engineTotal} bytes of engine rows (instance ${bytes.wf_instances}, tasks ${bytes.wf_tasks}, ` +
         `history ${bytes.wf_history}, tokens ${bytes.wf_tokens}), plus ${bytes.events} bytes of events; the definition is stored once`,
@@ -248,23 +300,26 @@ export async function run(args: string[]): Promise<void> {
     console.log(`heap used: ${round(ours.heapAfterHalfMb)} MB after half the instances, ${round(ours.heapAfterAllMb)} MB after all`);
 
     const theirs = await runBpmnEngine(db, m);
-    const theirFigures = summary(`bpmn-engine (state in PostgreSQL, N = ${m})`, theirs);
+    const theirFigures = summary(`bpmn-engine (state in PostgreSQL, N = ${m})`, theirs, CLIENTS);
     const ceiling = await runInsertCeiling(db, 5);
     const chainCeiling = await runChainCeiling(db, 5);
     await stopChainer();
+    await counted.pool.end();
     sampleRss();
+    const loadAtEnd = load();
     const ratio = oursFigures.instancesPerSecond / theirFigures.instancesPerSecond;
     const share = oursFigures.stepsPerSecond / ceiling;
     console.log(`one-row insert transactions: ${round(ceiling)} /s (the commit ceiling with ${CLIENTS} clients)`);
     console.log(`one-event transactions (platform appendEvent): ${round(chainCeiling)} /s — engine commands are ${round((oursFigures.stepsPerSecond / chainCeiling) * 100)}% of it`);
     console.log(`ratio: ${round(ratio)}× bpmn-engine's instances/s; engine steps are ${round(share * 100)}% of the insert ceiling`);
-    console.log(`peak RSS: ${round(peakRss / 2 ** 20)} MB`);
+    console.log(`peak RSS: ${round(peakRss / 2 ** 20)} MB; load average at the end ${loadAtEnd.join(' ')}`);
     console.log(
       JSON.stringify({
         bench: 'engine',
         clients: CLIENTS,
         tongban: oursFigures,
         tongbanOneClient: alone,
+        tongbanByClients: { 1: alone, 4: fourFigures, [CLIENTS]: oursFigures },
         bpmnEngine: theirFigures,
         insertTransactionsPerSecond: round(ceiling),
         oneEventTransactionsPerSecond: round(chainCeiling),
@@ -273,6 +328,7 @@ export async function run(args: string[]): Promise<void> {
         storedBytesPerInstance: bytes,
         heapUsedMb: { half: round(ours.heapAfterHalfMb), all: round(ours.heapAfterAllMb) },
         peakRssMb: round(peakRss / 2 ** 20),
+        loadAverage: { start: loadAtStart, end: loadAtEnd },
       }),
     );
   });

@@ -157,7 +157,7 @@ export async function requireHandler(ctx: RunContext, task: TaskRow): Promise<vo
   const handler = handlerOf(task);
   if (handler === actor.id) return;
   if (handler === null && isCandidate(task, actor)) {
-    await ctx.tx.query('UPDATE wf_tasks SET claimed_by = $2, rev = rev + 1 WHERE id = $1', [task.id, actor.id]);
+    ctx.claimTask(task.id, actor.id);
     task.claimed_by = actor.id;
     task.rev += 1;
     return;

@@ -97,6 +97,8 @@ export class RunContext {
   private readonly tokenDeletes = new Set<string>();
   private readonly taskInserts = new Map<string, NewTaskRow>();
   private readonly taskCompletions = new Map<string, TaskCompletion>();
+  /** Tasks claimed on the way to an operation (办理即签收): task id → claimer. */
+  private readonly taskClaims = new Map<string, string>();
   /** Instance rows created by this run, not yet written; every statement of the run writes them first. */
   private readonly instanceInserts = new Map<string, LoadedInstance>();
   /**
@@ -271,13 +273,20 @@ export class RunContext {
     this.taskInserts.set(row.id, row);
   }
 
+  /** A claim on the way to an operation, written later (with the completion, when the operation completes the task). */
+  claimTask(id: string, by: string): void {
+    this.taskClaims.set(id, by);
+  }
+
   /** A task's completion, written later (with its undo record when the run keeps one). */
   completeTask(id: string, c: TaskCompletion): void {
     this.taskCompletions.set(id, c);
   }
 
   private hasPendingWrites(): boolean {
-    return this.instanceInserts.size + this.tokenDeletes.size + this.tokenUpdates.size + this.tokenInserts.size + this.taskInserts.size + this.taskCompletions.size > 0;
+    return (
+      this.instanceInserts.size + this.tokenDeletes.size + this.tokenUpdates.size + this.tokenInserts.size + this.taskInserts.size + this.taskCompletions.size + this.taskClaims.size > 0
+    );
   }
 
   /** Writes the pending token and task changes now, in one statement. */
@@ -313,9 +322,15 @@ export class RunContext {
       const effects = effectsOf.get(id);
       effectsOf.delete(id);
       const undo = this.undoDropped.has(c.instanceId) ? ', effects = NULL' : effects ? `, effects = ${p(JSON.stringify(effects))}::jsonb` : '';
+      // A claim on the way and the completion: one UPDATE, two revisions as before.
+      const claimer = this.taskClaims.get(id);
+      this.taskClaims.delete(id);
+      const claim = claimer === undefined ? 'rev = rev + 1' : `claimed_by = ${p(claimer)}::text, rev = rev + 2`;
       writes.push(`UPDATE wf_tasks SET status = 'completed', outcome = ${p(c.outcome)}::text, opinion = ${p(c.opinion)}::text, completed_at = ${p(c.at)}::timestamptz,
-        completed_by = ${p(c.by)}::text, rev = rev + 1${undo} WHERE id = ${p(id)}::uuid`);
+        completed_by = ${p(c.by)}::text, ${claim}${undo} WHERE id = ${p(id)}::uuid`);
     }
+    for (const [id, by] of this.taskClaims) writes.push(`UPDATE wf_tasks SET claimed_by = ${p(by)}::text, rev = rev + 1 WHERE id = ${p(id)}::uuid`);
+    this.taskClaims.clear();
     if (this.taskInserts.size > 0) {
       const values = [...this.taskInserts.values()].map((t) =>
         `(${p(t.id)}::uuid, ${p(t.instance_id)}::uuid, ${p(t.root_id)}::uuid, ${p(t.token_id)}::uuid, ${p(t.node_id)}::text, ${p(t.name)}::text, 'open', ` +
@@ -400,7 +415,8 @@ export class RunContext {
 
   private finalWrites(p: (value: unknown) => string): string | null {
     const effectsOf = new Map(this.taskEffects.filter((e) => !this.undoDropped.has(e.instanceId)).map((e) => [e.taskId, e.effects] as const));
-    const completedNow = [...this.taskCompletions.keys()];
+    // Task rows this statement updates anyway: no other part of it may touch them.
+    const updatedNow = [...this.taskCompletions.keys(), ...this.taskClaims.keys()];
     const writes: string[] = this.pendingWrites(p, effectsOf);
     for (const loaded of this.instances.values()) {
       // Unchanged variables are not rewritten: most steps only move tokens.
@@ -414,9 +430,9 @@ export class RunContext {
     for (const [taskId, effects] of effectsOf) {
       writes.push(`UPDATE wf_tasks SET effects = ${p(JSON.stringify(effects))}::jsonb WHERE id = ${p(taskId)}::uuid`);
     }
-    // Undo records of ended instances: the completions above already clear their own.
+    // Undo records of ended instances (the completions above clear their own).
     for (const instanceId of this.undoDropped) {
-      writes.push(`UPDATE wf_tasks SET effects = NULL WHERE instance_id = ${p(instanceId)}::uuid AND effects IS NOT NULL AND id <> ALL(${p(completedNow)}::uuid[])`);
+      writes.push(`UPDATE wf_tasks SET effects = NULL WHERE instance_id = ${p(instanceId)}::uuid AND effects IS NOT NULL AND id <> ALL(${p(updatedNow)}::uuid[])`);
     }
     this.undoDropped.clear();
     for (const [instanceId, nodes] of this.passed) this.history.push({ instanceId, action: 'passed', details: { nodes } });

@@ -60,6 +60,19 @@ describe('a command in two round trips', () => {
     expect(rows[0]!.status).toBe('completed');
   });
 
+  it('claims a department step on the way to completing it in the same two messages', async () => {
+    const key = await kit.deploy(
+      bpmn(`<bpmn:startEvent id="start"/> <bpmn:userTask id="check" tongban:assigneeKind="department" tongban:assignee="FIRE"/> ${userTask('approve', 'boss')} <bpmn:endEvent id="end"/> ${chain('start', 'check', 'approve', 'end')}`),
+    );
+    const { instanceId } = await startInstance(env, { key, businessKey: 'RT-3' });
+    const check = await taskAt(kit.db, instanceId, 'check');
+    expect(check.assignee).toBeNull();
+    expect(await messagesOf(() => completeTask(env, { taskId: check.id, actor: person('f1', { departments: ['FIRE'] }), outcome: 'approve' }))).toEqual({ messages: 2, statements: 5 });
+    const { rows } = await kit.db.query<{ status: string; claimed_by: string; completed_by: string; rev: number }>('SELECT status, claimed_by, completed_by, rev FROM wf_tasks WHERE id = $1', [check.id]);
+    // Claimed, then completed: two revisions, as when they were two statements.
+    expect(rows[0]).toEqual({ status: 'completed', claimed_by: 'f1', completed_by: 'f1', rev: 2 });
+  });
+
   it('writes quotes, backslashes and statement separators in values exactly as given', async () => {
     const key = await kit.deploy(bpmn(`<bpmn:startEvent id="start"/> ${userTask('accept', 'clerk')} ${userTask('approve', 'boss')} <bpmn:endEvent id="end"/> ${chain('start', 'accept', 'approve', 'end')}`));
     const awkward = `it's "done"; DROP TABLE wf_tasks; -- \\ \\\\ '' 材料\n齐全 \u0001`;
