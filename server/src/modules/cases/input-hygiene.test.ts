@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { createTestApp, login, multipartFile, PDF_BYTES, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, multipartFile, PDF_BYTES, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 
 // What people type and upload: exact size limit, visible reasons, no bidi tricks in names, long query codes.
 let t: TestApp;
+const f = factories(() => t);
+let item: Item;
 let citizen: string;
 let clerk: string;
 beforeAll(async () => {
   t = await createTestApp();
+  item = await f.item();
   citizen = await login(t.app, 'citizen');
   clerk = await login(t.app, 'clerk');
 });
@@ -46,11 +50,11 @@ describe('upload size limit', () => {
 
 describe('invisible characters', () => {
   it('does not take a reason or an opinion made only of zero-width characters as given', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     const refuse = await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/refuse`, headers: { cookie: clerk }, payload: { reason: '\u200B\u200C\u200D\u2060\uFEFF' } });
     expect(refuse.json().code).toBe('REASON_REQUIRED');
     await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} });
-    const approver = await login(t.app, 'approver');
+    const approver = await login(t.app, item.department.approver);
     const task = (await t.app.inject({ url: '/api/tasks', headers: { cookie: approver } })).json().items.find((i: { caseId: string }) => i.caseId === c.id);
     const done = await t.app.inject({
       method: 'POST', url: `/api/tasks/${task.id}/complete`, headers: { cookie: approver }, payload: { outcome: 'approved', opinion: ' \u200B \u202E ' },
@@ -75,7 +79,7 @@ describe('invisible characters', () => {
 
 describe('query codes', () => {
   it('hands out 10-character codes and still answers codes of 6 handed out before', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     expect(c.queryCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     expect((await t.app.inject({ url: `/api/progress?caseNo=${c.caseNo}&queryCode=${c.queryCode.toLowerCase()}` })).statusCode).toBe(200);
     await t.ctx.db.query(`UPDATE cases SET query_code = 'K7M2QX' WHERE id = $1`, [c.id]);

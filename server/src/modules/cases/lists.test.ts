@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 
 // Cursor paging of the lists: small pages over a handful of cases, so a walk
 // crosses several pages while new rows arrive between them.
 
 let t: TestApp;
+const f = factories(() => t);
+/** Two items of two departments; `approver` handles the first one's steps. */
+let first: Item;
+let second: Item;
 let citizen: string;
 let clerk: string;
 let manager: string;
@@ -14,12 +19,13 @@ const submitted: { id: string; caseNo: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
+  [first, second] = [await f.item(), await f.item()];
   [citizen, clerk, manager, approver, supervisor] = await Promise.all([
-    login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'manager'), login(t.app, 'approver'), login(t.app, 'supervisor'),
+    login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'manager'), login(t.app, first.department.approver), login(t.app, 'supervisor'),
   ]);
-  // Seven cases of 市场监管 and two of 卫健委, one minute apart; the last two of 市场监管 accepted.
-  for (const code of ['SCJG-XK-001', 'SCJG-XK-001', 'WJW-XK-001', 'SCJG-XK-001', 'SCJG-XK-001', 'WJW-XK-001', 'SCJG-XK-001', 'SCJG-XK-001', 'SCJG-XK-001']) {
-    submitted.push(await submitCase(t.app, citizen, code));
+  // Seven cases of the first department and two of the second, one minute apart; the last two of the first accepted.
+  for (const item of [first, first, second, first, first, second, first, first, first]) {
+    submitted.push(await f.submit(item));
     t.clock.advance(60_000);
   }
   for (const c of submitted.slice(-2)) {
@@ -61,7 +67,7 @@ describe('case lists page by cursor', () => {
     const { rows, pages } = await walk('/api/cases?scope=all&limit=2', manager, async (page) => {
       if (page <= 2) {
         t.clock.advance(60_000);
-        arrived.push((await submitCase(t.app, citizen)).id);
+        arrived.push((await f.submit(first)).id);
       }
     });
     expect(pages).toBeGreaterThan(3);
@@ -78,7 +84,7 @@ describe('case lists page by cursor', () => {
     const { rows } = await walk('/api/cases?scope=intake&limit=3', clerk, async (page) => {
       if (page === 1) {
         t.clock.advance(60_000);
-        arrived.push((await submitCase(t.app, citizen)).id);
+        arrived.push((await f.submit(first)).id);
       }
     });
     expect(new Set(ids(rows)).size).toBe(rows.length);
@@ -96,10 +102,9 @@ describe('case lists page by cursor', () => {
   });
 
   it('filters by state, department, item, case number, applicant and date range', async () => {
-    const item = (await t.ctx.db.query<{ id: string; department_id: string }>("SELECT id, department_id FROM service_items WHERE code = 'WJW-XK-001'")).rows[0]!;
-    const wjw = (await walk(`/api/cases?scope=all&limit=1&departmentId=${item.department_id}`, manager)).rows;
+    const wjw = (await walk(`/api/cases?scope=all&limit=1&departmentId=${second.department.id}`, manager)).rows;
     expect(ids(wjw).sort()).toEqual([submitted[2]!.id, submitted[5]!.id].sort());
-    expect(ids((await walk(`/api/cases?scope=all&itemId=${item.id}`, manager)).rows).sort()).toEqual(ids(wjw).sort());
+    expect(ids((await walk(`/api/cases?scope=all&itemId=${second.id}`, manager)).rows).sort()).toEqual(ids(wjw).sort());
     const accepted = (await walk('/api/cases?scope=all&status=accepted&limit=1', manager)).rows;
     expect(ids(accepted).sort()).toEqual([submitted[7]!.id, submitted[8]!.id].sort());
     const byNo = (await get(`/api/cases?scope=all&caseNo=${submitted[4]!.caseNo.toLowerCase()}`, manager)).json() as PageBody;
