@@ -89,6 +89,16 @@ function badResponseMessage(status: number): string {
   return acceptLanguage.startsWith('en') ? `Unexpected server response (HTTP ${status}).` : `服务器返回异常（HTTP ${status}）。`;
 }
 
+/** The ApiError of a request that never reached the server. */
+export function networkError(): ApiError {
+  return new ApiError({ code: CLIENT_ERROR.network, message: networkMessage(), status: 0 });
+}
+
+/** The ApiError of an answer that is no catalogue error (an HTML error page, bad JSON). */
+export function badResponse(status: number): ApiError {
+  return new ApiError({ code: CLIENT_ERROR.badResponse, message: badResponseMessage(status), status });
+}
+
 /** Sends one request and returns the parsed JSON body (undefined for 204). */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
@@ -108,7 +118,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ code: CLIENT_ERROR.network, message: networkMessage(), status: 0 });
+    throw networkError();
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -117,7 +127,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new ApiError({ code: CLIENT_ERROR.badResponse, message: badResponseMessage(response.status), status: response.status });
+      throw badResponse(response.status);
     }
   }
   if (!response.ok) throw toApiError(response.status, parsed, badResponseMessage(response.status));
