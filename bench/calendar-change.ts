@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- calendar-change [--cases N] [--clients C]`: an admin marks
+ * `npm run bench -- calendar-change [--cases N] [--clients C] [--loops L]`: an admin marks
  * a working day as a holiday with N open cases (default 100,000) whose clocks
  * run over it, while C clients (default 4) run real case commands (a pause and
- * its end, by the department's approver) on those cases. Measured both ways in
+ * its end, by the department's approver) on those cases; the node's recompute
+ * worker keeps L batches in flight (default 2, as the system). Measured both ways in
  * one run, on an embedded PostgreSQL of its own:
  * - background (the system): the edit answers once stored; the calendar
  *   consumer records a recompute job and the worker moves the deadlines in
@@ -135,6 +136,8 @@ function summarise(name: string, w: Omit<WayFigures, 'commands' | 'commandErrors
 export async function run(args: string[]): Promise<void> {
   const n = option(args, 'cases', 100_000);
   const clients = option(args, 'clients', 4);
+  // Batches the node's recompute worker keeps in flight (the system's default is 2).
+  const loops = option(args, 'loops', 2);
   if (!Number.isInteger(n) || n < 100 || !Number.isInteger(clients) || clients < 1) {
     console.error('用法：npm run bench -- calendar-change [--cases N ≥ 100] [--clients C]');
     process.exit(2);
@@ -145,7 +148,7 @@ export async function run(args: string[]): Promise<void> {
     await loadDemoCases(ctx);
     const app = await buildApp(ctx);
     await app.ready();
-    console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; PostgreSQL embedded, fsync on; ${clients} command clients`);
+    console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; PostgreSQL embedded, fsync on; ${clients} command clients; ${loops} recompute batches in flight; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
     // The template: a demo case accepted by the real commands; its copies are accepted over the last twelve days.
     const { rows: [template] } = await db.query<{ id: string; department_id: string }>(
@@ -181,7 +184,7 @@ export async function run(args: string[]): Promise<void> {
     // ── Background jobs (the system) ──
     const stopChainer = startChainer(db, (err) => console.error(`chainer: ${err.message}`));
     const consumers = startConsumers(db, [calendarDeadlineConsumer()], { now: () => new Date(), onError: (c, err) => console.error(`${c}: ${err.message}`) });
-    const stopWorker = startRecomputeWorker(ctx, { onError: (err) => console.error(`recompute: ${err.message}`) });
+    const stopWorker = startRecomputeWorker(ctx, { loops, onError: (err) => console.error(`recompute: ${err.message}`) });
     const newClients = commandClients(ctx, approver, casesOf(0), clients);
     await new Promise((r) => setTimeout(r, 2000));
     const t0 = performance.now();
@@ -220,6 +223,6 @@ export async function run(args: string[]): Promise<void> {
         `command wait p99: ${background.commandP99Ms} ms vs ${single.commandP99Ms} ms`,
     );
     await app.close();
-    console.log(JSON.stringify({ bench: 'calendar-change', openCases: n, listed: job.total, clients, background, oneTransaction: single }));
+    console.log(JSON.stringify({ bench: 'calendar-change', openCases: n, listed: job.total, clients, loops, loadAverage: os.loadavg().map((x) => round(x, 1)), background, oneTransaction: single }));
   });
 }

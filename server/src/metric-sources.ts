@@ -1,6 +1,7 @@
 import type { MetricSource } from './platform/ops/metrics.ts';
 import { outboxDepth } from './modules/notify/index.ts';
 import { recomputeBacklog } from './modules/cases/index.ts';
+import { noticeBacklog } from './modules/supervision/index.ts';
 
 /** What modules add to /metrics beside the platform's own figures (platform/ops/metrics.ts). */
 export function metricSources(): MetricSource[] {
@@ -21,6 +22,16 @@ export function metricSources(): MetricSource[] {
         const b = await recomputeBacklog(ctx.db);
         return [{ labels: { what: 'cases' }, value: b.cases }, { labels: { what: 'queued_jobs' }, value: b.queuedJobs }];
       },
+    },
+    {
+      // A source that stops fetching its card notices (its puller down, or a
+      // wrong key) leaves the people on its cards untold: alert on the age.
+      name: 'tongban_supervision_card_notices_waiting', help: 'Supervision cards whose notices no node or source has taken yet, by source (what=cards), and the age of the oldest in seconds (what=oldest_seconds)',
+      labels: ['source', 'what'],
+      read: async (ctx) => ctx.config.role === 'approval' ? [] : (await noticeBacklog(ctx.db, ctx.clock.now())).flatMap((b) => [
+        { labels: { source: b.sourceId, what: 'cards' }, value: b.cards },
+        { labels: { source: b.sourceId, what: 'oldest_seconds' }, value: b.oldestSeconds },
+      ]),
     },
   ];
 }

@@ -8,7 +8,7 @@ import { drainConsumer } from '../../platform/events/consumer.ts';
 import { clearCalendarDay, parseIsoDate, setCalendarDay, toShanghai } from '../calendar/index.ts';
 import { calendarDeadlineConsumer } from './clock-commands.ts';
 import { deadlines, loadClock, loadClockInputs } from './clock.ts';
-import { drainRecomputeJobs, listRecomputeJobs, runRecomputeStep } from './deadline-recompute.ts';
+import { drainRecomputeJobs, listRecomputeJobs, runRecomputeStep, startRecomputeWorker } from './deadline-recompute.ts';
 
 // Thursday 2026-09-24, 10:00 in Beijing; 9/25–9/27 中秋, 10/1–10/7 国庆.
 const START = '2026-09-24T02:00:00Z';
@@ -132,6 +132,32 @@ describe('the deadline recompute job after a calendar edit', () => {
     await recordJobs();
     await drainRecomputeJobs(t.ctx);
     expect(await stored()).toEqual(before);
+  });
+
+  it('keeps several batches of a node in flight, each case moved once and the job reported once with every loop\'s moves', async () => {
+    const before = await stored();
+    await edit('holiday');
+    await recordJobs();
+    const after = await computed();
+    const moves = clones.filter((id) => after.get(id) !== before.get(id));
+    const reports: { jobId: number; moved: number }[] = [];
+    const errors: Error[] = [];
+    const stop = startRecomputeWorker(t.ctx, { loops: 3, batchSize: 2, intervalMs: 20, onError: (e) => errors.push(e), onFinished: (jobId, moved) => reports.push({ jobId, moved }) });
+    try {
+      for (let i = 0; i < 500 && reports.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      await stop();
+    }
+    expect(errors).toEqual([]);
+    const [job] = await listRecomputeJobs(t.ctx.db);
+    expect(job).toMatchObject({ state: 'done', done: job!.total, moved: moves.length });
+    expect(reports).toEqual([{ jobId: job!.id, moved: moves.length }]);
+    expect(await stored()).toEqual(after);
+    const events = await deadlineEvents();
+    for (const id of moves) expect(events.get(id)?.filter((e) => e.reason === 'calendar_changed')).toHaveLength(1);
+    await restore();
+    await recordJobs();
+    await drainRecomputeJobs(t.ctx);
   });
 
   it('redoes the batch of a node killed mid-batch on another node, each deadline moved once', async () => {

@@ -143,8 +143,13 @@ async function runBatch(ctx: AppContext, jobId: number, batchSize: number): Prom
     await tx.query('UPDATE deadline_recompute_jobs SET done = done + $2, moved = moved + $3 WHERE id = $1', [jobId, ids.length, moved]);
     const left = await tx.query('SELECT 1 FROM deadline_recompute_cases WHERE job_id = $1 LIMIT 1', [jobId]);
     if (!left.rowCount) {
-      await tx.query(`UPDATE deadline_recompute_jobs SET state = 'done', finished_at = $2 WHERE id = $1`, [jobId, ctx.clock.now()]);
-      return { kind: 'finished', jobId, cases: ids.length, moved } as const;
+      // A batch that found nothing may come after another has closed the job:
+      // only the one that closes it reports it finished.
+      const closed = await tx.query(
+        `UPDATE deadline_recompute_jobs SET state = 'done', finished_at = $2 WHERE id = $1 AND state <> 'done'`, [jobId, ctx.clock.now()],
+      );
+      if (closed.rowCount) return { kind: 'finished', jobId, cases: ids.length, moved } as const;
+      return { kind: 'idle' } as const;
     }
     return ids.length ? { kind: 'batch', jobId, cases: ids.length, moved } as const : { kind: 'busy', jobId } as const;
   });
@@ -163,31 +168,42 @@ export async function drainRecomputeJobs(ctx: AppContext, batchSize?: number): P
 
 /**
  * The worker of one node: every `intervalMs` a probe for an open job, then
- * steps back to back until it is done or held elsewhere. Returns a function
- * that stops it and resolves once the step in flight has finished.
+ * steps back to back until it is done or held elsewhere. A batch spends most
+ * of its time inside PostgreSQL (every moved `due_at` rewrites the case's
+ * index entries and appends an event), and one connection runs on one core:
+ * `loops` batches in flight at once (default 2, SKIP LOCKED keeps them apart
+ * as it does across nodes) let the database use the machine's other cores.
+ * Returns a function that stops it and resolves once the steps in flight
+ * have finished.
  */
 export function startRecomputeWorker(
-  ctx: AppContext, opts: { onError: (err: Error) => void; onFinished?: (jobId: number, moved: number) => void; intervalMs?: number },
+  ctx: AppContext,
+  opts: {
+    onError: (err: Error) => void; onFinished?: (jobId: number, moved: number) => void; intervalMs?: number; loops?: number; batchSize?: number;
+  },
 ): () => Promise<void> {
   let round: Promise<void> | null = null;
   let stopped = false;
+  const loop = async (moved: Map<number, number>, finished: number[]) => {
+    for (;;) {
+      if (stopped) return;
+      const step = await runRecomputeStep(ctx, opts.batchSize);
+      if (step.kind === 'idle' || step.kind === 'busy') return;
+      moved.set(step.jobId, (moved.get(step.jobId) ?? 0) + step.moved);
+      if (step.kind === 'finished') finished.push(step.jobId);
+    }
+  };
   const tick = () => {
     if (round || stopped) return;
     round = (async () => {
-      try {
-        const moved = new Map<number, number>();
-        for (;;) {
-          if (stopped) break;
-          const step = await runRecomputeStep(ctx);
-          if (step.kind === 'idle' || step.kind === 'busy') break;
-          moved.set(step.jobId, (moved.get(step.jobId) ?? 0) + step.moved);
-          if (step.kind === 'finished') opts.onFinished?.(step.jobId, moved.get(step.jobId)!);
-        }
-      } catch (err) {
-        opts.onError(err as Error);
-      } finally {
-        round = null;
-      }
+      // One tally for the node's loops, reported once they have all stopped,
+      // so a finished job counts what every loop moved in it.
+      const moved = new Map<number, number>();
+      const finished: number[] = [];
+      const results = await Promise.allSettled(Array.from({ length: Math.max(1, opts.loops ?? 2) }, () => loop(moved, finished)));
+      for (const r of results) if (r.status === 'rejected') opts.onError(r.reason as Error);
+      for (const jobId of finished) opts.onFinished?.(jobId, moved.get(jobId) ?? 0);
+      round = null;
     })();
   };
   const timer = setInterval(tick, opts.intervalMs ?? 250);

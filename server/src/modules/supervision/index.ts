@@ -15,7 +15,7 @@ export const OWN_SOURCE_ID = 'center';
 export const OWN_SOURCE_NAME = '本中心审批系统';
 
 /** 预警纠错 (cards/): the tracker that raises warnings and cards, its hand-over to notify, the forecast, the card routes. */
-export { startCardTracker, trackCards, handOverToNotify, forecastCards, endOfTomorrow, registerCardRoutes, type ForecastCard } from './cards/index.ts';
+export { startCardTracker, trackCards, handOverToNotify, noticeBacklog, forecastCards, endOfTomorrow, registerCardRoutes, type ForecastCard } from './cards/index.ts';
 export { listCards, readCard, moveCard, type CardCommand, type CardDetail, type CardSummary } from './cards/index.ts';
 export { LEVEL_LABELS } from './cards/rules.ts';
 /** Where the supervision schema's migrations live (a backup replays them). */

@@ -97,4 +97,17 @@ describe('POST /api/supervision/notices', () => {
       .toEqual({ acknowledged: 0, notices: [] });
     expect(await pending('other')).toBeGreaterThan(0);
   });
+
+  it('shows on /metrics how many cards of each source wait to be taken, and since when', async () => {
+    // The cards were raised by the scan at 2026-09-24 02:00; read an hour later.
+    t.clock.set('2026-09-24T03:00:00Z');
+    const body = (await t.app.inject({ url: '/metrics' })).body;
+    const figure = (source: string, what: string) =>
+      Number(new RegExp(`tongban_supervision_card_notices_waiting\\{source="${source}",what="${what}"\\} ([0-9.e+-]+)`).exec(body)?.[1] ?? NaN);
+    const otherCards = Number((await t.ctx.db.query(`SELECT count(*) AS n FROM supervision.sv_cards WHERE source_id = 'other'`)).rows[0].n);
+    expect(figure('other', 'cards')).toBe(otherCards);
+    expect(figure('other', 'oldest_seconds')).toBe(3600);
+    // The county took and acknowledged all of its own: it is not listed.
+    expect(Number.isNaN(figure('county', 'cards'))).toBe(true);
+  });
 });

@@ -5,6 +5,8 @@
 export { startCardTracker, trackCards } from './tracker.ts';
 /** Supervision's outbox handed to the notifications module (same database). */
 export { handOverToNotify } from './hand-over.ts';
+/** Card notices no one has taken yet, per source (for /metrics). */
+export { noticeBacklog } from './outbox.ts';
 /** The warnings and cards that would stand at an instant (writes nothing). */
 export { forecastCards, endOfTomorrow, type ForecastCard } from './forecast.ts';
 export { registerCardRoutes } from './routes.ts';

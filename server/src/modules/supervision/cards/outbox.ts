@@ -57,3 +57,15 @@ export async function markDelivered(q: Queryable, cardIds: readonly string[], no
   );
   return new Set(rows.map((r) => r.card_id)).size;
 }
+
+/** Per source: cards whose notices nobody has taken yet, and the age of the oldest (for /metrics). */
+export async function noticeBacklog(q: Queryable, now: Date): Promise<{ sourceId: string; cards: number; oldestSeconds: number }[]> {
+  const { rows } = await q.query<{ source_id: string; cards: number; oldest: number }>(
+    `SELECT c.source_id, count(DISTINCT o.card_id)::int AS cards, extract(epoch FROM $1::timestamptz - min(o.created_at))::float8 AS oldest
+       FROM supervision.sv_outbox o JOIN supervision.sv_cards c ON c.id = o.card_id
+      WHERE o.delivered_at IS NULL
+      GROUP BY c.source_id ORDER BY c.source_id`,
+    [now],
+  );
+  return rows.map((r) => ({ sourceId: r.source_id, cards: r.cards, oldestSeconds: Math.max(0, r.oldest) }));
+}
