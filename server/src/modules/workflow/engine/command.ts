@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Tx } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { RunContext, type LoadedInstance } from './context.ts';
@@ -49,7 +50,7 @@ export async function instanceCommand<T>(
     if (own) await ctx.adopt(own);
     const value = await fn(ctx, ctx.instance(own?.id ?? root.id));
     return { value, last: ctx.finalStatement() };
-  });
+  }, lockedRoot);
 }
 
 /**
@@ -78,7 +79,12 @@ export async function taskCommand<T>(
     requireRunning(loaded);
     const value = await fn(ctx, task, loaded);
     return { value, last: ctx.finalStatement() };
-  });
+  }, lockedRoot);
+}
+
+/** The root a command's first statement locked. */
+function lockedRoot(results: pg.QueryResult[]): string | null {
+  return (results[0]?.rows[0] as InstanceRow | undefined)?.id ?? null;
 }
 
 export async function readTask(tx: Tx, taskId: string): Promise<TaskRow> {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { withTx, type Tx } from '../../../platform/db/pool.ts';
+import { committerOf } from './group-commit.ts';
 import type { EngineEnv } from './types.ts';
 
 /** Runs `fn` in the caller's transaction when the env carries one, else in a new one. */
@@ -55,6 +56,7 @@ export async function inCommandTx<T>(
   env: EngineEnv,
   first: readonly string[],
   fn: (tx: Tx, results: pg.QueryResult[]) => Promise<CommandOutcome<T>>,
+  rootOf: (results: pg.QueryResult[]) => string | null = () => null,
 ): Promise<T> {
   if (env.tx) {
     const tx = env.tx;
@@ -62,6 +64,13 @@ export async function inCommandTx<T>(
     if (last) await tx.query(last);
     return value;
   }
+  const alone = () => commandAlone(env, first, fn);
+  // With group commit on, commands that queue up share a transaction (group-commit.ts).
+  if (env.groupCommit) return committerOf(env.db, env.groupCommit).submit({ first, rootOf, run: fn, alone });
+  return alone();
+}
+
+async function commandAlone<T>(env: EngineEnv, first: readonly string[], fn: (tx: Tx, results: pg.QueryResult[]) => Promise<CommandOutcome<T>>): Promise<T> {
   const client = await env.db.connect();
   try {
     const results = await simple(client, ['BEGIN', ...first]);

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Tx } from '../../../platform/db/pool.ts';
 import type { DueDateCalculator } from './due-dates.ts';
+import type { GroupCommitOptions } from './group-commit.ts';
 import type { HandlerRegistry } from './handlers.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface EngineEnv {
   clock: Clock;
   handlers?: HandlerRegistry;
   dueDates?: DueDateCalculator;
+  /** Commands that queue up on `db` share transactions (group-commit.ts); off when absent. */
+  groupCommit?: GroupCommitOptions;
 }
 
 /**
