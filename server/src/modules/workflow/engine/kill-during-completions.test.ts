@@ -18,13 +18,13 @@ const PROCESS = bpmn(`
   ${chain('start', 'accept', 'split')} ${flow('sa', 'split', 'deptA')} ${flow('sb', 'split', 'deptB')} ${flow('sc', 'split', 'deptC')}
   ${flow('aj', 'deptA', 'join')} ${flow('bj', 'deptB', 'join')} ${flow('cj', 'deptC', 'join')} ${chain('join', 'approve', 'end')}`);
 
-/** A worker process that completes every open task it finds, four at a time, printing each completion. */
-function worker(url: string): string {
+/** A worker process that completes every open task it finds, four at a time, printing each completion; with group commit the four may share transactions. */
+function worker(url: string, grouped: boolean): string {
   const engine = JSON.stringify(path.resolve('server/src/modules/workflow/engine/index.ts'));
   const pool = JSON.stringify(path.resolve('server/src/platform/db/pool.ts'));
   return `import { completeTask } from ${engine}; import { createPool } from ${pool};
     const db = createPool(${JSON.stringify(url)}, 6);
-    const env = { db, clock: { now: () => new Date() } };
+    const env = { db, clock: { now: () => new Date() }${grouped ? ', groupCommit: { concurrency: 2, size: 4 }' : ''} };
     for (;;) {
       const { rows } = await db.query("SELECT id, assignee FROM wf_tasks WHERE status = 'open' ORDER BY random() LIMIT 4");
       if (rows.length === 0) break;
@@ -33,13 +33,16 @@ function worker(url: string): string {
     console.log('finished');`;
 }
 
-describe('kill -9 during completions', () => {
+describe.each([
+  ['one transaction per command', false],
+  ['group commit', true],
+])('kill -9 during completions (%s)', (_, grouped) => {
   it('loses no committed step and repeats none; the rest of the work completes afterwards', async () => {
     const key = await kit.deploy(PROCESS);
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push((await startInstance(kit.env, { key, businessKey: `K${i}` })).instanceId);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', worker(kit.url)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', worker(kit.url, grouped)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let done = 0;
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
