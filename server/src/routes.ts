@@ -1,8 +1,8 @@
 import type { Api } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { registerIamRoutes } from './modules/iam/index.ts';
-import { registerCatalogRoutes, registerFormDesignerRoutes } from './modules/catalog/index.ts';
-import { getCaseDetail, registerCaseRoutes, registerClockRoutes, registerStepRoutes } from './modules/cases/index.ts';
+import { itemsBindingProcesses, registerCatalogRoutes, registerFormDesignerRoutes, theCenterId } from './modules/catalog/index.ts';
+import { caseCountsByItem, getCaseDetail, registerCaseRoutes, registerClockRoutes, registerStepRoutes } from './modules/cases/index.ts';
 import { registerUploadRoutes } from './modules/files/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerWorkflowRoutes } from './modules/workflow/index.ts';
@@ -23,14 +23,17 @@ export function registerRoutes(api: Api, ctx: AppContext): void {
   const role = ctx.config.role ?? 'all';
   registerIamRoutes(api, ctx);
   if (role !== 'supervision') {
-    registerCatalogRoutes(api, ctx);
+    // The catalogue's statistics count cases: the cases module's read.
+    registerCatalogRoutes(api, ctx, caseCountsByItem);
     registerCaseRoutes(api, ctx);
     // A staff member reaches an uploaded material through the case it belongs to.
     registerUploadRoutes(api, ctx, getCaseDetail);
     registerClockRoutes(api, ctx);
     registerStepRoutes(api, ctx);
-    registerCalendarRoutes(api, ctx);
-    registerWorkflowRoutes(api, ctx);
+    // The clock's settings are the calendar's; the center they belong to is the catalogue's.
+    registerCalendarRoutes(api, ctx, theCenterId);
+    // The process list shows the items binding each key: the catalogue's read.
+    registerWorkflowRoutes(api, ctx, itemsBindingProcesses);
     // A case's notices are seen by whoever may see the case.
     registerDocumentRoutes(api, ctx, getCaseDetail);
     registerPortalRoutes(api, ctx);

@@ -147,7 +147,7 @@ export async function importHolidayNotice(
   });
 }
 
-/** Sets a center's calendar region, office hours and yellow threshold. */
+/** Sets a center's calendar region, office hours and yellow threshold (`centerId`: the catalogue's center, as the caller found it). */
 export async function setCenterClock(
   ctx: CalendarContext,
   actor: CalendarActor,
@@ -160,8 +160,6 @@ export async function setCenterClock(
   }
   await withTx(ctx.db, async (tx) => {
     if (!(await regionExists(tx, input.region))) throw new AppError('CALENDAR_REGION_UNKNOWN', { region: input.region });
-    const center = await tx.query('SELECT 1 FROM centers WHERE id = $1', [input.centerId]);
-    if (center.rowCount === 0) throw new AppError('NOT_FOUND', { centerId: input.centerId });
     const at = ctx.clock.now();
     await tx.query(
       `INSERT INTO center_clock_settings (center_id, region_code, opens, closes, yellow_workdays, updated_at, updated_by)

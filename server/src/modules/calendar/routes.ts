@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
+import type { Queryable } from '../../platform/db/pool.ts';
 import { requireRole } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { calendarYear } from './year-view.ts';
@@ -16,11 +17,6 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const regionParam = z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/);
 const reason = z.string().max(200);
 
-async function centerId(ctx: AppContext): Promise<string> {
-  const { rows } = await ctx.db.query<{ id: string }>('SELECT id FROM centers ORDER BY created_at LIMIT 1');
-  if (!rows[0]) throw new AppError('NOT_FOUND', { what: 'center' });
-  return rows[0].id;
-}
 
 /**
  * Calendar administration (admin edits; managers and supervisors read) and the
@@ -28,7 +24,18 @@ async function centerId(ctx: AppContext): Promise<string> {
  * owners of open deadlines to recompute them in the background (the cases
  * module's recompute jobs, whose progress the calendar page shows).
  */
-export function registerCalendarRoutes(app: Api, ctx: AppContext): void {
+/**
+ * The calendar's routes. The center whose clock they show and set is the
+ * catalogue's (`centerOf`, given by the composition root): the calendar owns
+ * the clock's settings, not the center.
+ */
+export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: Queryable) => Promise<string | null>): void {
+  const centerId = async (): Promise<string> => {
+    const id = await centerOf(ctx.db);
+    if (!id) throw new AppError('NOT_FOUND', { what: 'center' });
+    return id;
+  };
+
   const readers = ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agency_head', 'government_head'] as const;
 
   app.get('/api/calendar/regions', {
@@ -121,7 +128,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext): void {
     schema: { tags: ['calendar'], summary: '本中心的日历区域、办公时间与黄灯阈值' },
   }, async (req) => {
     requireRole(req, ...readers);
-    const cc = await loadCenterClock(ctx.db, await centerId(ctx));
+    const cc = await loadCenterClock(ctx.db, await centerId());
     return { region: cc.region, ...formatOfficeHours(cc.hours), yellowWorkdays: cc.yellowWorkdays };
   });
 
@@ -132,7 +139,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
-    await setCenterClock(ctx, actor, { centerId: await centerId(ctx), ...req.body });
+    await setCenterClock(ctx, actor, { centerId: await centerId(), ...req.body });
     return { ok: true };
   });
 
@@ -151,7 +158,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext): void {
     requireRole(req, ...readers);
     const pauses = [req.query.pause ?? []].flat().map(parsePauseArg);
     const cal = await loadCalendar(ctx.db, req.query.region);
-    const cc = await loadCenterClock(ctx.db, await centerId(ctx));
+    const cc = await loadCenterClock(ctx.db, await centerId());
     return computeDeadline(cal, { from: req.query.from, limit: req.query.days, unit: req.query.unit, pauses }, { hours: cc.hours });
   });
 }

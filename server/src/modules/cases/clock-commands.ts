@@ -15,6 +15,7 @@ import { issueCaseNotice } from './notices.ts';
 import type { Tx } from '../../platform/db/pool.ts';
 import type { CenterClock } from '../calendar/index.ts';
 import { rescheduleTimers } from '../workflow/index.ts';
+import { itemMaterialNames } from '../catalog/index.ts';
 import { engineActor, engineEnv } from './workflow.ts';
 
 const today = (now: Date): string => formatIsoDate(toShanghai(now).day);
@@ -160,8 +161,7 @@ export async function issueSupplementNotice(
     if (exists.rowCount) throw new AppError('SUPPLEMENT_NOTICE_EXISTS');
     assertCaseMove(c.status, 'requestSupplement');
     if (rows[0]!.notice_due_at && rows[0]!.notice_due_at < now) throw new AppError('NOTICE_WINDOW_CLOSED');
-    const materials = await tx.query<{ id: string; name: string }>('SELECT id, name FROM item_materials WHERE item_id = $1', [c.item_id]);
-    const names = new Map(materials.rows.map((m) => [m.id, m.name]));
+    const names = await itemMaterialNames(tx, c.item_id);
     const items = req.items.map((i) => {
       const name = names.get(i.materialId);
       if (!name) throw new AppError('VALIDATION_FAILED', { materialId: i.materialId, reason: 'unknown_material' });

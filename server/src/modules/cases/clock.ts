@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/pool.ts';
+import { theCenterId } from '../catalog/index.ts';
 import {
   art32Status, clockState, computeDeadline, formatIsoDate, formatShanghai, fromShanghai, loadCenterClock, nthWorkingDayFrom, parseIsoDate,
   pausesFrom, toShanghai, workingDaysBetween,
@@ -229,6 +230,5 @@ export async function loadPauses(q: Queryable, caseIds: readonly string[]): Prom
 
 /** The center's clock (calendar, office hours, yellow threshold). One center per installation for now. */
 export async function loadClock(q: Queryable): Promise<CenterClock> {
-  const { rows } = await q.query<{ id: string }>('SELECT id FROM centers ORDER BY created_at LIMIT 1');
-  return loadCenterClock(q, rows[0]?.id ?? '00000000-0000-0000-0000-000000000000');
+  return loadCenterClock(q, (await theCenterId(q)) ?? '00000000-0000-0000-0000-000000000000');
 }

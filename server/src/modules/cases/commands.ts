@@ -2,7 +2,7 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { withTx, type Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { currentVersionId, getItem, type ItemDetail } from '../catalog/index.ts';
+import { currentVersionId, departmentCodes, getItem, type ItemDetail } from '../catalog/index.ts';
 import type { CenterClock } from '../calendar/index.ts';
 import { assertCaseMove, chinaDay, formatCaseNo, newQueryCode, type CaseStatus } from './rules.ts';
 import { checkItemForm, formAttachmentIds } from '../forms/index.ts';
@@ -82,8 +82,7 @@ export async function insertCase(
   }
   const now = ctx.clock.now();
   const day = chinaDay(now);
-  const dept = await tx.query<{ code: string }>('SELECT code FROM departments WHERE id = $1', [item.departmentId]);
-  const deptCode = dept.rows[0]!.code;
+  const deptCode = (await departmentCodes(tx, [item.departmentId])).get(item.departmentId)!;
   const seq = await tx.query<{ last_value: number }>(
     `INSERT INTO case_sequences (day, dept_code, last_value) VALUES ($1, $2, 1)
      ON CONFLICT (day, dept_code) DO UPDATE SET last_value = case_sequences.last_value + 1 RETURNING last_value`,

@@ -2,6 +2,7 @@ import type { Queryable, Tx } from '../../platform/db/pool.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CenterClock } from '../calendar/index.ts';
+import { departmentCodes, itemFacts } from '../catalog/index.ts';
 import {
   completeTask as completeEngineTask, findCaseTask, legalClockCalculator, processOutcome, startInstance,
   type Actor as EngineActor, type EngineEnv,
@@ -20,9 +21,7 @@ export function engineEnv(ctx: AppContext, tx: Tx, cc: CenterClock): EngineEnv {
 
 /** The person as the engine's candidate rules see them: user id, department code, role. */
 export async function engineActor(q: Queryable, actor: Actor): Promise<EngineActor> {
-  const dept = actor.departmentId
-    ? (await q.query<{ code: string }>('SELECT code FROM departments WHERE id = $1', [actor.departmentId])).rows[0]?.code
-    : undefined;
+  const dept = actor.departmentId ? (await departmentCodes(q, [actor.departmentId])).get(actor.departmentId) : undefined;
   return { id: actor.id, role: actor.role, departments: dept ? [dept] : [], roles: [actor.role] };
 }
 
@@ -34,18 +33,14 @@ export async function engineActor(q: Queryable, actor: Actor): Promise<EngineAct
 export async function startCaseProcess(
   ctx: AppContext, tx: Tx, cc: CenterClock, c: { id: string; case_no: string; item_id: string }, actor: EngineActor | null,
 ): Promise<string> {
-  const { rows } = await tx.query<{ process_key: string | null; dept_code: string; form_data: Record<string, unknown> }>(
-    `SELECT i.process_key, d.code AS dept_code, k.form_data
-       FROM cases k JOIN service_items i ON i.id = k.item_id JOIN departments d ON d.id = i.department_id WHERE k.id = $1`,
-    [c.id],
-  );
-  const r = rows[0]!;
-  if (!r.process_key) throw new AppError('ITEM_PROCESS_MISSING', { itemId: c.item_id });
+  const { rows } = await tx.query<{ form_data: Record<string, unknown> }>('SELECT form_data FROM cases WHERE id = $1', [c.id]);
+  const item = (await itemFacts(tx, c.item_id))!;
+  if (!item.processKey) throw new AppError('ITEM_PROCESS_MISSING', { itemId: c.item_id });
   const started = await startInstance(engineEnv(ctx, tx, cc), {
-    key: r.process_key,
+    key: item.processKey,
     businessKey: c.case_no,
     caseId: c.id,
-    variables: { ...r.form_data, caseNo: c.case_no, applicantDepartment: r.dept_code },
+    variables: { ...rows[0]!.form_data, caseNo: c.case_no, applicantDepartment: item.departmentCode },
     actor,
   });
   await tx.query('UPDATE cases SET process_instance_id = $2 WHERE id = $1', [c.id, started.instanceId]);

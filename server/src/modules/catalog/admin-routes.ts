@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { diffEntrySchema, itemContentSchema, versionDetailSchema, versionSummarySchema } from './content.ts';
 import { categoryInputSchema, createCategory, deleteCategory, updateCategory } from './categories.ts';
 import { catalogueToXlsx, exportCatalogue, importCatalogue } from './exchange.ts';
-import { categoryStatistics, statisticsToXlsx, statsQuerySchema, statsSchema } from './statistics.ts';
+import { categoryStatistics, statisticsToXlsx, statsQuerySchema, statsSchema, type CaseCounts } from './statistics.ts';
 import {
   createItem, diffVersions, discardDraft, getVersion, listVersions, publishDraft, saveDraft, saveVersion, startDraft,
 } from './versions.ts';
@@ -46,7 +46,7 @@ const stamp = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString
  * Draft bodies are checked by the catalogue's own rules so each problem
  * carries a catalogue code (details.problems), not the generic VALIDATION_FAILED.
  */
-export function registerCatalogAdminRoutes(app: Api, ctx: AppContext): void {
+export function registerCatalogAdminRoutes(app: Api, ctx: AppContext, countCases: CaseCounts): void {
   const tags = ['catalog-admin'];
 
   app.get('/api/admin/catalog/items', {
@@ -198,14 +198,14 @@ export function registerCatalogAdminRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: '审批项目统计汇总表（按分类和部门）', querystring: statsQuerySchema, response: { 200: statsSchema } },
   }, async (req) => {
     requireRole(req, 'admin', 'manager');
-    return categoryStatistics(ctx.db, req.query.from, req.query.to, ctx.clock.now());
+    return categoryStatistics(ctx.db, countCases, req.query.from, req.query.to, ctx.clock.now());
   });
 
   app.get('/api/catalog/statistics.xlsx', {
     schema: { tags, summary: '审批项目统计汇总表（Excel）', querystring: statsQuerySchema },
   }, async (req, reply) => {
     requireRole(req, 'admin', 'manager');
-    const stats = await categoryStatistics(ctx.db, req.query.from, req.query.to, ctx.clock.now());
+    const stats = await categoryStatistics(ctx.db, countCases, req.query.from, req.query.to, ctx.clock.now());
     const center = await getCenter(ctx.db);
     const name = `审批项目统计汇总表-${stats.from}-${stats.to}.xlsx`;
     return reply

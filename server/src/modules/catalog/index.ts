@@ -24,3 +24,5 @@ export { checkContent } from './rules.ts';
 export { issuingOffice, type IssuingOffice } from './issuing-office.ts';
 /** The form designer's routes (表单设计器). */
 export { registerFormDesignerRoutes } from './form-designer-routes.ts';
+/** The center's id, departments' codes, an item's facts (department, type, process, 容缺) and its materials' names, by id. */
+export { theCenterId, departmentCodes, itemFacts, itemMaterialNames, type ItemFacts } from './facts.ts';

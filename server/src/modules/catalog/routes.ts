@@ -8,9 +8,15 @@ import { getCenter, getItem, listDepartments, listItems } from './queries.ts';
 import { centerSchema, departmentSchema, itemDetailSchema, itemSummarySchema } from './schemas.ts';
 import { categorySchema, categoryWithDescendants, listCategories } from './categories.ts';
 import { registerCatalogAdminRoutes } from './admin-routes.ts';
+import type { CaseCounts } from './statistics.ts';
 
-/** The public catalogue: anyone may read the center, departments, categories and service items. */
-export function registerCatalogRoutes(app: Api, ctx: AppContext): void {
+/**
+ * The public catalogue (anyone may read the center, departments, categories
+ * and service items) and the admin routes. The statistics count cases: the
+ * cases module's read, given by the composition root (cases reads items
+ * through the catalogue, so the catalogue does not call cases back).
+ */
+export function registerCatalogRoutes(app: Api, ctx: AppContext, countCases: CaseCounts): void {
   app.get('/api/center', { schema: { tags: ['catalog'], summary: '服务中心信息', response: { 200: centerSchema } } },
     async () => getCenter(ctx.db));
   app.get('/api/departments', { schema: { tags: ['catalog'], summary: '部门列表', response: { 200: z.array(departmentSchema) } } },
@@ -44,5 +50,5 @@ export function registerCatalogRoutes(app: Api, ctx: AppContext): void {
       .header('x-content-type-options', 'nosniff')
       .send(fs.createReadStream(file.path));
   });
-  registerCatalogAdminRoutes(app, ctx);
+  registerCatalogAdminRoutes(app, ctx, countCases);
 }

@@ -64,8 +64,15 @@ export function periodBounds(from: string, to: string): { start: Date; end: Date
   return { start, end };
 }
 
-export async function categoryStatistics(q: Queryable, from: string, to: string, now: Date): Promise<CategoryStats> {
+/** The case counts per item and department over [start, end) (the cases module's, given by the composition root). */
+export type CaseCounts = (q: Queryable, start: Date, end: Date, now: Date) => Promise<{
+  itemId: string; departmentId: string; received: number; accepted: number; concluded: number; approved: number;
+  denied: number; refused: number; inTime: number; overdue: number;
+}[]>;
+
+export async function categoryStatistics(q: Queryable, countCases: CaseCounts, from: string, to: string, now: Date): Promise<CategoryStats> {
   const { start, end } = periodBounds(from, to);
+  const counts = await countCases(q, start, end, now);
   const { rows } = await q.query(
     `WITH RECURSIVE cat AS (
         SELECT id, name::text AS path, lpad(sort_order::text, 8, '0') || code AS sortkey FROM item_categories WHERE parent_id IS NULL
@@ -74,19 +81,12 @@ export async function categoryStatistics(q: Queryable, from: string, to: string,
           FROM item_categories c JOIN cat ON c.parent_id = cat.id),
       ic AS (SELECT category_id, department_id, count(*)::int AS items FROM service_items WHERE enabled GROUP BY 1, 2),
       cs AS (
-        SELECT i.category_id, c.department_id,
-          count(*) FILTER (WHERE c.submitted_at >= $1 AND c.submitted_at < $2)::int AS received,
-          count(*) FILTER (WHERE c.accepted_at >= $1 AND c.accepted_at < $2)::int AS accepted,
-          count(*) FILTER (WHERE c.status IN ('approved','denied') AND c.concluded_at >= $1 AND c.concluded_at < $2)::int AS concluded,
-          count(*) FILTER (WHERE c.status = 'approved' AND c.concluded_at >= $1 AND c.concluded_at < $2)::int AS approved,
-          count(*) FILTER (WHERE c.status = 'denied' AND c.concluded_at >= $1 AND c.concluded_at < $2)::int AS denied,
-          count(*) FILTER (WHERE c.status = 'refused' AND c.concluded_at >= $1 AND c.concluded_at < $2)::int AS refused,
-          count(*) FILTER (WHERE c.status IN ('approved','denied') AND c.concluded_at >= $1 AND c.concluded_at < $2
-                             AND (c.due_at IS NULL OR c.concluded_at <= c.due_at))::int AS in_time,
-          count(*) FILTER (WHERE (c.status IN ('approved','denied') AND c.concluded_at >= $1 AND c.concluded_at < $2 AND c.concluded_at > c.due_at)
-                             OR (c.status <> 'refused' AND c.accepted_at < $2 AND c.due_at < least($2, $3::timestamptz)
-                                 AND (c.concluded_at IS NULL OR c.concluded_at >= $2)))::int AS overdue
-          FROM cases c JOIN service_items i ON i.id = c.item_id
+        SELECT i.category_id, x.department_id, sum(x.received)::int AS received, sum(x.accepted)::int AS accepted,
+               sum(x.concluded)::int AS concluded, sum(x.approved)::int AS approved, sum(x.denied)::int AS denied,
+               sum(x.refused)::int AS refused, sum(x."inTime")::int AS in_time, sum(x.overdue)::int AS overdue
+          FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, department_id uuid, received int, accepted int, concluded int,
+                 approved int, denied int, refused int, "inTime" int, overdue int)
+          JOIN service_items i ON i.id = x."itemId"
          GROUP BY 1, 2),
       k AS (SELECT category_id, department_id FROM ic UNION SELECT category_id, department_id FROM cs)
      SELECT k.category_id AS "categoryId", cat.path AS "categoryPath", d.id AS "departmentId", d.name AS "departmentName",
@@ -99,7 +99,7 @@ export async function categoryStatistics(q: Queryable, from: string, to: string,
        LEFT JOIN ic ON ic.category_id IS NOT DISTINCT FROM k.category_id AND ic.department_id = k.department_id
        LEFT JOIN cs ON cs.category_id IS NOT DISTINCT FROM k.category_id AND cs.department_id = k.department_id
       ORDER BY cat.sortkey NULLS LAST, d.sort_order, d.code`,
-    [start, end, now],
+    [JSON.stringify(counts.map(({ departmentId, ...c }) => ({ ...c, department_id: departmentId })))],
   );
   const rate = (r: { inTime: number; concluded: number }) => (r.concluded ? Math.round((r.inTime / r.concluded) * 10_000) / 10_000 : null);
   const keys = ['items', 'received', 'accepted', 'concluded', 'approved', 'denied', 'refused', 'inTime', 'overdue'] as const;

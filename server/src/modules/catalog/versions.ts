@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { Queryable, Tx } from '../../platform/db/pool.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
-import { itemContentSchema, type ItemContent, type StoredContent } from './content.ts';
+import { itemContentSchema, type ItemContent, type StoredContent, type versionDetailSchema, type versionSummarySchema } from './content.ts';
 import { checkContent, diffContent, feeSummary, issuesToProblems, MEDIUM_LABEL, normaliseContent, type Problem } from './rules.ts';
 import { existingUploads } from '../files/index.ts';
+import { displayNames } from '../iam/index.ts';
+import { publishedProcessKeys } from '../workflow/index.ts';
 
 /**
  * Item versions (draft → published → superseded). A published version never
@@ -65,11 +68,10 @@ export async function loadRefs(q: Queryable): Promise<Refs> {
   // One after another: `q` may be a transaction's single client, which runs one query at a time.
   const d = await q.query<{ id: string }>('SELECT id FROM departments');
   const c = await q.query<{ id: string }>('SELECT id FROM item_categories');
-  const p = await q.query<{ key: string }>(`SELECT DISTINCT key FROM wf_definitions WHERE status = 'published'`);
   return {
     departments: new Set(d.rows.map((r) => r.id)),
     categories: new Set(c.rows.map((r) => r.id)),
-    processes: new Set(p.rows.map((r) => r.key)),
+    processes: await publishedProcessKeys(q),
   };
 }
 
@@ -400,21 +402,31 @@ export async function ensureInitialVersions(tx: Tx, now: Date): Promise<number> 
   return rows.length;
 }
 
-const VERSION_COLUMNS = `v.id, v.item_id AS "itemId", v.version, v.status, v.created_at AS "createdAt", cu.display_name AS "createdBy",
-  v.updated_at AS "updatedAt", v.published_at AS "publishedAt", pu.display_name AS "publishedBy"`;
-const VERSION_FROM = 'item_versions v LEFT JOIN users cu ON cu.id = v.created_by LEFT JOIN users pu ON pu.id = v.published_by';
+type VersionSummary = z.infer<typeof versionSummarySchema>;
+type VersionDetail = z.infer<typeof versionDetailSchema>;
+
+const VERSION_COLUMNS = `v.id, v.item_id AS "itemId", v.version, v.status, v.created_at AS "createdAt", v.created_by AS "createdBy",
+  v.updated_at AS "updatedAt", v.published_at AS "publishedAt", v.published_by AS "publishedBy"`;
+
+/** The versions with the names of who created and published them (iam's), in place of their ids. */
+async function withNames<T extends { createdBy: string | null; publishedBy: string | null }>(q: Queryable, rows: T[]): Promise<T[]> {
+  const names = await displayNames(q, rows.flatMap((r) => [r.createdBy, r.publishedBy]).filter((id): id is string => id !== null));
+  const name = (id: string | null) => (id === null ? null : names.get(id) ?? null);
+  return rows.map((r) => ({ ...r, createdBy: name(r.createdBy), publishedBy: name(r.publishedBy) }));
+}
 
 export async function listVersions(q: Queryable, itemId: string) {
   const exists = await q.query('SELECT 1 FROM service_items WHERE id = $1', [itemId]);
   if (!exists.rowCount) throw new AppError('ITEM_NOT_FOUND');
-  const { rows } = await q.query(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.item_id = $1 ORDER BY v.version DESC`, [itemId]);
-  return rows;
+  // createdBy and publishedBy come as account ids and leave as names.
+  const { rows } = await q.query<VersionSummary>(`SELECT ${VERSION_COLUMNS} FROM item_versions v WHERE v.item_id = $1 ORDER BY v.version DESC`, [itemId]);
+  return withNames(q, rows);
 }
 
 export async function getVersion(q: Queryable, versionId: string) {
-  const { rows } = await q.query(`SELECT ${VERSION_COLUMNS}, v.content FROM ${VERSION_FROM} WHERE v.id = $1`, [versionId]);
+  const { rows } = await q.query<VersionDetail>(`SELECT ${VERSION_COLUMNS}, v.content FROM item_versions v WHERE v.id = $1`, [versionId]);
   if (!rows[0]) throw new AppError('ITEM_VERSION_NOT_FOUND');
-  return rows[0];
+  return (await withNames(q, rows))[0]!;
 }
 
 /** The differences between two versions of one item (from → to). */

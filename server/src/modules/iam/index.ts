@@ -76,3 +76,5 @@ export { accountExists } from './queries.ts';
 export { windowOf } from './queries.ts';
 /** The department of each of these accounts (disabled ones too: a finished step keeps its holder's department). */
 export { accountDepartments } from './queries.ts';
+/** Display names of accounts by id, disabled ones too. */
+export { displayNames } from './queries.ts';

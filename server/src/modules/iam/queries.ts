@@ -28,3 +28,10 @@ export async function accountDepartments(q: Queryable, ids: readonly string[]): 
   const { rows } = await q.query<{ id: string; department_id: string | null }>('SELECT id, department_id FROM users WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
   return new Map(rows.map((r) => [r.id, r.department_id]));
 }
+
+/** Display names of these accounts by id, disabled ones too (a record keeps who made it). */
+export async function displayNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -2,10 +2,12 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { withTx, type Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { getItem } from '../catalog/index.ts';
+import { getItem, itemFacts } from '../catalog/index.ts';
+import { windowOf } from '../iam/index.ts';
 import { formatIsoDate, nthWorkingDayFrom, toShanghai } from '../calendar/index.ts';
 import {
-  assertCaseMove, checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, type LockedCase, type SubmitResult,
+  assertCaseMove, caseRefs, checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, windowCaseByKey,
+  type LockedCase, type SubmitResult,
 } from '../cases/index.ts';
 import { attachUploads } from '../files/index.ts';
 import { beijingToday, checklistOf, itemMaterials } from './queries.ts';
@@ -94,18 +96,13 @@ export async function submitWalkIn(ctx: AppContext, actor: Actor, app: WalkInApp
   }
   const item = await getItem(ctx.db, app.itemId);
   const given = checkApplication(item, app, false, now);
-  const seat = await ctx.db.query<{ window_id: string | null }>('SELECT window_id FROM users WHERE id = $1', [actor.id]);
-  const windowId = seat.rows[0]?.window_id ?? null;
+  const windowId = await windowOf(ctx.db, actor.id);
   if (!windowId) throw new AppError('WINDOW_REQUIRED');
   const cc = await loadClock(ctx.db);
   return withTx(ctx.db, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`window:${actor.id}:${app.idempotencyKey}`]);
-    const existing = await tx.query<{ id: string; case_no: string; query_code: string; status: string; applicant_profile_id: string }>(
-      `SELECT id, case_no, query_code, status, applicant_profile_id FROM cases WHERE channel = 'window' AND submitted_by = $1 AND idempotency_key = $2`,
-      [actor.id, app.idempotencyKey],
-    );
-    const e = existing.rows[0];
-    if (e) return { id: e.id, caseNo: e.case_no, queryCode: e.query_code, status: e.status, created: false, applicantId: e.applicant_profile_id };
+    const e = await windowCaseByKey(tx, actor.id, app.idempotencyKey);
+    if (e) return { id: e.id, caseNo: e.caseNo, queryCode: e.queryCode, status: e.status, created: false, applicantId: e.applicantProfileId };
     const applicant = await saveApplicant(tx, actor, app.applicant, idNumber, ctx.clock.now());
     const result = await insertCase(ctx, tx, cc, actor, item, app, given, {
       applicantUserId: applicant.userId, applicantProfileId: applicant.id, applicantName: applicant.name, channel: 'window', windowId,
@@ -162,10 +159,10 @@ export async function acceptWithDeficiencies(
   return withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     assertCaseMove(c.status, 'accept');
-    const item = await tx.query<{ allows: boolean }>('SELECT allows_deficient_acceptance AS allows FROM service_items WHERE id = $1', [c.item_id]);
+    const item = (await itemFacts(tx, c.item_id))!;
     const materials = await itemMaterials(tx, c.item_id);
     const checks = (await checklistOf(tx, caseId)).filter((k) => k.status);
-    const owed = assertDeficientAcceptance(item.rows[0]!.allows, materials, checks, req.materialIds);
+    const owed = assertDeficientAcceptance(item.allowsDeficientAcceptance, materials, checks, req.materialIds);
     const now = ctx.clock.now();
     // Counting starts the day after acceptance, as every legal limit does.
     const dueDate = formatIsoDate(nthWorkingDayFrom(cc.calendar, toShanghai(now).day + 1, req.workdays - 1));
@@ -218,8 +215,7 @@ export async function concludeImmediate(ctx: AppContext, actor: Actor, caseId: s
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     assertCaseMove(c.status, 'concludeAtWindow');
-    const item = await tx.query<{ item_type: string }>('SELECT item_type FROM service_items WHERE id = $1', [c.item_id]);
-    if (item.rows[0]!.item_type !== 'immediate') throw new AppError('NOT_IMMEDIATE_ITEM');
+    if ((await itemFacts(tx, c.item_id))!.itemType !== 'immediate') throw new AppError('NOT_IMMEDIATE_ITEM');
     const checks = (await checklistOf(tx, caseId)).filter((k) => k.status);
     assertChecklistComplete(await itemMaterials(tx, c.item_id), checks);
     await concludeAtWindow(ctx, tx, actor, c, opinion.trim() || '材料齐全，当场办结', ctx.clock.now());
@@ -234,17 +230,19 @@ export async function concludeImmediate(ctx: AppContext, actor: Actor, caseId: s
 export async function reportOverdueOwedMaterials(ctx: AppContext, limit = 200): Promise<number> {
   return withTx(ctx.db, async (tx) => {
     const now = ctx.clock.now();
-    const { rows } = await tx.query<{ case_id: string; material_id: string; name: string; due_date: string; case_no: string; department_id: string }>(
-      `SELECT o.case_id, o.material_id, o.name, to_char(o.due_date, 'YYYY-MM-DD') AS due_date, c.case_no, c.department_id
-         FROM case_owed_materials o JOIN cases c ON c.id = o.case_id
-        WHERE o.received_at IS NULL AND o.overdue_at IS NULL AND o.due_date < $1::date
-        ORDER BY o.due_date LIMIT $2 FOR UPDATE OF o SKIP LOCKED`,
+    const { rows } = await tx.query<{ case_id: string; material_id: string; name: string; due_date: string }>(
+      `SELECT case_id, material_id, name, to_char(due_date, 'YYYY-MM-DD') AS due_date
+         FROM case_owed_materials
+        WHERE received_at IS NULL AND overdue_at IS NULL AND due_date < $1::date
+        ORDER BY due_date LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [beijingToday(now), limit],
     );
+    const cases = await caseRefs(tx, rows.map((r) => r.case_id));
     for (const r of rows) {
+      const c = cases.get(r.case_id)!;
       await tx.query('UPDATE case_owed_materials SET overdue_at = $3 WHERE case_id = $1 AND material_id = $2', [r.case_id, r.material_id, now]);
       await appendEvent(tx, {
-        type: 'case.owed_material_overdue', caseId: r.case_id, caseNo: r.case_no, departmentId: r.department_id, actor: null, occurredAt: now,
+        type: 'case.owed_material_overdue', caseId: r.case_id, caseNo: c.caseNo, departmentId: c.departmentId, actor: null, occurredAt: now,
         payload: { materialId: r.material_id, name: r.name, dueDate: r.due_date },
       });
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
-import { getItem } from '../catalog/index.ts';
+import { getItem, itemFacts } from '../catalog/index.ts';
 import { caseDetailSchema, getCaseDetail, idParams } from '../cases/index.ts';
 import { acceptWithDeficiencies, concludeImmediate, receiveOwedMaterial, saveChecklist, submitWalkIn } from './commands.ts';
 import { beijingToday, checklistOf, findApplicant, listOwedMaterials, pastApplications } from './queries.ts';
@@ -50,11 +50,9 @@ export function registerIntakeRoutes(app: Api, ctx: AppContext): void {
   const checklist = async (actor: Actor, caseId: string): Promise<z.infer<typeof checklistSchema>> => {
     const d = await detail(actor, caseId);
     const items = await checklistOf(ctx.db, caseId);
-    const flags = await ctx.db.query<{ allows: boolean; item_type: string }>(
-      'SELECT allows_deficient_acceptance AS allows, item_type FROM service_items WHERE id = $1', [d.itemId],
-    );
+    const item = (await itemFacts(ctx.db, d.itemId))!;
     const checked = items.filter((k) => k.status).map((k) => ({ ...k, status: k.status! }));
-    return { items, noticeDraft: noticeDraft(checked), allowsDeficientAcceptance: flags.rows[0]!.allows, immediate: flags.rows[0]!.item_type === 'immediate' };
+    return { items, noticeDraft: noticeDraft(checked), allowsDeficientAcceptance: item.allowsDeficientAcceptance, immediate: item.itemType === 'immediate' };
   };
 
   app.get('/api/intake/cases/:id/checklist', {

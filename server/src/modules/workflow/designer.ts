@@ -2,7 +2,6 @@ import { withTx, type Db, type Queryable } from '../../platform/db/pool.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { itemsBindingProcesses } from '../catalog/index.ts';
 
 /**
  * What the process designer (web/src/admin) reads and changes beyond deploy
@@ -50,8 +49,23 @@ interface VersionRow {
   total_instances: number;
 }
 
+/** An item that starts a process key on acceptance, as the catalogue tells (the composition root passes its read). */
+export interface ItemBinding {
+  processKey: string;
+  itemId: string;
+  code: string;
+  name: string;
+  enabled: boolean;
+}
+
+/** The keys with a published version: the processes an item may bind. */
+export async function publishedProcessKeys(q: Queryable): Promise<Set<string>> {
+  const { rows } = await q.query<{ key: string }>(`SELECT DISTINCT key FROM wf_definitions WHERE status = 'published'`);
+  return new Set(rows.map((r) => r.key));
+}
+
 /** Every process key with its versions, instance counts and binding items; keys named only by an item come last. */
-export async function listProcesses(db: Queryable): Promise<ProcessView[]> {
+export async function listProcesses(db: Queryable, itemsBindingProcesses: (q: Queryable) => Promise<ItemBinding[]>): Promise<ProcessView[]> {
   const [{ rows }, bindings] = await Promise.all([
     db.query<VersionRow>(
       `SELECT d.id, d.key, d.version, d.name, d.status, d.created_at, d.published_at,

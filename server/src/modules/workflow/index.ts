@@ -9,3 +9,6 @@ export * from './engine/index.ts';
 export * from './definition/index.ts';
 /** The process designer's and the engine's HTTP routes. */
 export { registerWorkflowRoutes } from './routes.ts';
+
+/** The keys with a published version (the catalogue checks an item's binding against them). */
+export { publishedProcessKeys, type ItemBinding } from './designer.ts';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
+import type { Queryable } from '../../platform/db/pool.ts';
 import { requireRole } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { expressionErrorDetails, parseExpression, validate, type Finding } from './definition/index.ts';
 import { deployDefinition, publishDefinition, type Actor as EngineActor } from './engine/index.ts';
-import { deleteDraft, listProcesses } from './designer.ts';
+import { deleteDraft, listProcesses, type ItemBinding } from './designer.ts';
 
 /**
  * Process definitions over HTTP, for the designer (web/src/admin): admins
@@ -106,7 +107,13 @@ export async function findingsFor(xml: string): Promise<Finding[]> {
   }
 }
 
-export function registerWorkflowRoutes(app: Api, ctx: AppContext): void {
+/**
+ * The engine's and the designer's routes. The process list shows the items
+ * binding each key: the catalogue's read, given by the composition root (the
+ * catalogue checks a binding against the engine's published keys, so the
+ * engine does not call the catalogue back).
+ */
+export function registerWorkflowRoutes(app: Api, ctx: AppContext, itemsBindingProcesses: (q: Queryable) => Promise<ItemBinding[]>): void {
   app.get('/api/workflow/definitions', {
     schema: {
       tags: ['workflow'], summary: '流程定义列表（按流程标识分组：各版本及其运行中的实例数、草稿、绑定的办理事项）',
@@ -114,7 +121,7 @@ export function registerWorkflowRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req) => {
     requireRole(req, ...READERS);
-    return listProcesses(ctx.db);
+    return listProcesses(ctx.db, itemsBindingProcesses);
   });
 
   app.get('/api/workflow/definitions/:id', {
