@@ -36,9 +36,17 @@ export async function pageCases(
   const common = caseFilterSql(f, param);
   if (scope === 'intake') common.push(`c.status IN ('submitted', 'supplement_requested')`);
   if (page.cursor) common.push(afterKey(BY_SUBMISSION, ['c.submitted_at', 'c.id'], dir, decodeCursor(BY_SUBMISSION, page.cursor), param));
-  const order = `ORDER BY c.submitted_at ${dir}, c.id ${dir} LIMIT ${page.limit + 1}`;
-  const select = (where: string[]) =>
-    `SELECT ${SUMMARY_COLUMNS}, ${KEY_SELECT} FROM ${SUMMARY_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order}`;
+  const order = `ORDER BY c.submitted_at ${dir}, c.id ${dir}`;
+  const limit = `LIMIT ${page.limit + 1}`;
+  const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+  // A prefix search (case number, applicant name) can match thousands of cases
+  // in no useful order: the page's ids are picked first from the prefix index,
+  // which carries the sort key (migration 0280), and only those rows are read.
+  const prefixSearch = Boolean(f.caseNo || f.applicant);
+  const select = (where: string[]) => prefixSearch
+    ? `SELECT ${SUMMARY_COLUMNS}, ${KEY_SELECT} FROM ${SUMMARY_FROM}
+        WHERE c.id IN (SELECT c.id FROM cases c ${whereSql(where)} ${order} ${limit}) ${order}`
+    : `SELECT ${SUMMARY_COLUMNS}, ${KEY_SELECT} FROM ${SUMMARY_FROM} ${whereSql(where)} ${order} ${limit}`;
 
   let sql: string;
   if (actor.role === 'applicant' || scope === 'mine') {
