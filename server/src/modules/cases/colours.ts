@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/pool.ts';
-import { clockState, type Colour } from '../calendar/index.ts';
+import { clockState, type CenterClock, type Colour } from '../calendar/index.ts';
 import { loadClock } from './clock.ts';
 
 interface DueRow {
@@ -8,10 +8,15 @@ interface DueRow {
   concludedAt?: Date | null;
 }
 
-/** Adds the one colour rule (green / yellow / red) to rows that have a running deadline. */
-export async function withColours<T extends DueRow>(db: Queryable, rows: T[], now: Date): Promise<(T & { colour: Colour | null; workdaysLeft: number | null })[]> {
+/**
+ * Adds the one colour rule (green / yellow / red) to rows that have a running
+ * deadline; `clock` when the caller has read the center's clock already.
+ */
+export async function withColours<T extends DueRow>(
+  db: Queryable, rows: T[], now: Date, clock?: CenterClock,
+): Promise<(T & { colour: Colour | null; workdaysLeft: number | null })[]> {
   if (rows.length === 0) return [];
-  const cc = await loadClock(db);
+  const cc = clock ?? await loadClock(db);
   return rows.map((r) => {
     const running = r.dueAt && !r.concludedAt && r.status !== 'supplement_requested';
     if (!running) return { ...r, colour: null, workdaysLeft: null };

@@ -8,6 +8,7 @@ import { engineActor } from './workflow.ts';
 import { loadClock, loadPauses, stepDueWithPauses } from './clock.ts';
 import { withColours } from './colours.ts';
 import type { TaskList } from './schemas.ts';
+import type { CenterClock } from '../calendar/index.ts';
 
 /** The to-do walks (arrival, id) of the steps. */
 const BY_ARRIVAL: Ordering = { name: 'tasks.arrival', parts: ['time', 'uuid'] };
@@ -52,9 +53,12 @@ export async function pageOpenTasks(
     params,
   );
   const cut = toPage(BY_ARRIVAL, rows, page.limit);
-  const dueOf = await stepDues(db, cut.items);
+  if (cut.items.length === 0) return { items: [], nextCursor: cut.nextCursor };
+  // The center's clock once, for the steps' dues and their colours.
+  const cc = await loadClock(db);
+  const dueOf = await stepDues(db, cc, cut.items);
   const items = cut.items.map(({ stepDue: _s, caseDue: _c, ...r }, i) => ({ ...r, dueAt: dueOf[i]! }));
-  return { items: await withColours(db, items, now), nextCursor: cut.nextCursor };
+  return { items: await withColours(db, items, now, cc), nextCursor: cut.nextCursor };
 }
 
 interface StepDueRow {
@@ -68,8 +72,8 @@ interface StepDueRow {
  * When each step is due: its own limit moved by the case's later pauses, or,
  * for a step without a limit of its own, the case's deadline.
  */
-async function stepDues(db: Queryable, rows: readonly StepDueRow[]): Promise<(Date | null)[]> {
+async function stepDues(db: Queryable, cc: CenterClock, rows: readonly StepDueRow[]): Promise<(Date | null)[]> {
   if (!rows.some((r) => r.stepDue)) return rows.map((r) => r.caseDue);
-  const [cc, pauses] = await Promise.all([loadClock(db), loadPauses(db, [...new Set(rows.map((r) => r.caseId))])]);
+  const pauses = await loadPauses(db, [...new Set(rows.map((r) => r.caseId))]);
   return rows.map((r) => (r.stepDue ? stepDueWithPauses(cc, r.stepDue, r.createdAt, pauses.get(r.caseId) ?? []) : r.caseDue));
 }
