@@ -90,6 +90,8 @@ export const scenarios: Scenario[] = [
         ['/admin/statistics', 'admin statistics'],
         ['/admin/notify/templates', 'admin notification templates'],
         ['/admin/notify/outbox', 'admin SMS and e-mail'],
+        ['/admin/org', 'admin organisation'],
+        ['/admin/staff', 'admin staff'],
       ]);
       const process = await firstDetail(admin, '/admin/processes', '/admin/processes/');
       const form = await firstDetail(admin, '/admin/forms', '/admin/forms/');

@@ -12,6 +12,7 @@ import { registerFormRoutes } from './modules/forms/index.ts';
 import { registerIntakeRoutes } from './modules/intake/index.ts';
 import { registerCardRoutes, registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerNotifyRoutes } from './modules/notify/index.ts';
+import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerOpsRoutes } from './platform/ops/routes.ts';
 
 /**
@@ -40,6 +41,7 @@ export function registerRoutes(api: Api, ctx: AppContext): void {
     registerFormDesignerRoutes(api, ctx);
     registerFormRoutes(api, ctx);
     registerIntakeRoutes(api, ctx);
+    registerOrgRoutes(api, ctx);
   }
   if (role !== 'approval') {
     registerSupervisionRoutes(api, ctx);

@@ -1,5 +1,5 @@
 import type { CaseBundle, World } from './authz/world.ts';
-import { catalogueUpload, pdfUpload } from './authz/world.ts';
+import { catalogueUpload, letterCode, newStationClerk, orgBodies, pdfUpload } from './authz/world.ts';
 import { OTHER_APPLICANT, PRINCIPALS, type Principal } from './authz/principals.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 
@@ -101,6 +101,31 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/items': { allow: everyone, call: get('/api/items') },
   'GET /api/items/{id}': { allow: everyone, call: ({ w }) => ({ url: `/api/items/${w.itemId}` }) },
   'GET /api/items/{id}/materials/{materialId}/sample': { allow: everyone, call: ({ w }) => ({ url: `/api/items/${w.sampleItemId}/materials/${w.sampleMaterialId}/sample` }) },
+
+  // ── Organisation and staff (system administrators) ──
+  'GET /api/admin/org': { allow: ['admin'], call: get('/api/admin/org') },
+  'POST /api/admin/org/centers': { allow: ['admin'], call: ({ w, n }) => ({ url: '/api/admin/org/centers', body: { ...orgBodies(w.org).station, code: `AZ-C${n}`, name: `矩阵镇${n}` } }) },
+  'PUT /api/admin/org/centers/{id}': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/org/centers/${w.org.stationId}`, body: orgBodies(w.org).station }) },
+  'POST /api/admin/org/departments': { allow: ['admin'], call: ({ w, n }) => ({ url: '/api/admin/org/departments', body: { ...orgBodies(w.org).department, code: letterCode(n), name: `矩阵部门${n}` } }) },
+  'PUT /api/admin/org/departments/{id}': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/org/departments/${w.org.departmentId}`, body: orgBodies(w.org).department }) },
+  'POST /api/admin/org/windows': { allow: ['admin'], call: ({ w, n }) => ({ url: '/api/admin/org/windows', body: { ...orgBodies(w.org).window, code: `AZ-W${n}`, name: `矩阵窗口${n}` } }) },
+  'PUT /api/admin/org/windows/{id}': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/org/windows/${w.org.windowId}`, body: orgBodies(w.org).window }) },
+  'GET /api/admin/staff': { allow: ['admin'], call: get('/api/admin/staff') },
+  'POST /api/admin/staff': { allow: ['admin'], call: ({ w, n }) => ({ url: '/api/admin/staff', body: newStationClerk(w.org, n) }) },
+  'PUT /api/admin/staff/{id}': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/staff/${w.org.staffId}`, body: orgBodies(w.org).staff }) },
+  // A fresh clerk for each call that succeeded: the next caller meets an active one again.
+  'POST /api/admin/staff/{id}/deactivate': {
+    allow: ['admin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/staff/${extra.staffId}/deactivate`, body: {} }),
+    prepare: async ({ w, act }) => ({ staffId: ((await act('admin', 'POST', '/api/admin/staff', newStationClerk(w.org, w.next()))) as { id: string }).id }),
+  },
+  'POST /api/admin/staff/{id}/reactivate': {
+    allow: ['admin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/staff/${extra.staffId}/reactivate`, body: {} }),
+    prepare: async ({ w, act }) => {
+      const { id } = (await act('admin', 'POST', '/api/admin/staff', newStationClerk(w.org, w.next()))) as { id: string };
+      await act('admin', 'POST', `/api/admin/staff/${id}/deactivate`);
+      return { staffId: id };
+    },
+  },
 
   // ── Catalogue administration ──
   'GET /api/admin/catalog/items': { allow: ['admin'], call: get('/api/admin/catalog/items') },

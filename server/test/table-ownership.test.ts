@@ -36,7 +36,7 @@ const CROSSINGS: Record<string, Crossing> = {
     tables: ['events'],
     reason: "the event stream page reads the chained stream itself (the platform's table, by seq); supervision reads nothing else of the approval side",
   },
-  'modules/demo/seed.ts': { tables: ['centers', 'departments', 'item_materials', 'service_items', 'users', 'windows'], reason: DEMO },
+  'modules/demo/seed.ts': { tables: ['centers', 'departments', 'item_materials', 'service_items', 'users', 'window_items', 'windows'], reason: DEMO },
   'modules/demo/catalogue.ts': { tables: ['departments', 'item_categories', 'item_materials', 'service_items'], reason: DEMO },
   'modules/demo/cases.ts': { tables: ['cases'], reason: DEMO },
   'modules/demo/office.ts': { tables: ['cases', 'item_materials', 'service_items', 'users', 'wf_instances', 'wf_tasks'], reason: DEMO },

@@ -54,9 +54,31 @@ export interface World {
   /** A queued SMS and a notification template with its text. */
   outboxId: string;
   template: { kind: string; text: { titleZh: string; bodyZh: string; titleEn: string; bodyEn: string }; version: number };
+  /** Organisation: a township station under the demo center, with a department, a window and a clerk of its own (all editable). */
+  org: { parentId: string; stationId: string; departmentId: string; windowId: string; staffId: string; itemId: string };
   /** A fresh number on each call (unique codes, keys and names). */
   next(): number;
 }
+
+/** Letters only (department codes are 2–8 capitals): a different code for each n. */
+export function letterCode(n: number): string {
+  let s = '';
+  for (let x = n; x > 0 || s === ''; x = Math.floor(x / 26)) s = String.fromCharCode(65 + (x % 26)) + s;
+  return `AZ${s}`;
+}
+
+/** The station's objects as the admin's routes take them (the matrix saves them unchanged). */
+export const orgBodies = (o: World['org']) => ({
+  station: { code: 'AZ-STATION', name: '矩阵镇便民服务中心', level: 'township', parentId: o.parentId, phone: null, address: null, sortOrder: 1 },
+  department: { centerId: o.stationId, code: 'AZSTN', name: '矩阵镇社会事务办', parentId: null, sortOrder: 1, enabled: true },
+  window: { centerId: o.stationId, code: 'AZ-W1', name: '矩阵镇综合窗口', departmentId: null, hallPosition: '一楼', phone: null, itemIds: [o.itemId], enabled: true },
+  staff: { displayName: '矩阵窗口', role: 'clerk', centerId: o.stationId, departmentId: null, windowId: o.windowId, phone: null },
+});
+
+/** A new clerk of the station (for the routes that deactivate and reactivate one). */
+export const newStationClerk = (o: World['org'], n: number) => ({
+  ...orgBodies(o).staff, username: `authz_staff_${n}`, initialPassword: 'Station-clerk-2026!',
+});
 
 type Inject = TestApp['app']['inject'];
 
@@ -139,6 +161,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   const settings = await call(app, 'GET', '/api/calendar/settings', admin);
 
+  // Organisation: a township station under the demo (county) center taking in one of its items (代收代办).
+  const tree = await call(app, 'GET', '/api/admin/org', admin);
+  const draft = { parentId: tree.centers[0].id as string, stationId: '', departmentId: '', windowId: '', staffId: '', itemId };
+  draft.stationId = (await call(app, 'POST', '/api/admin/org/centers', admin, orgBodies(draft).station)).id;
+  draft.departmentId = (await call(app, 'POST', '/api/admin/org/departments', admin, orgBodies(draft).department)).id;
+  draft.windowId = (await call(app, 'POST', '/api/admin/org/windows', admin, orgBodies(draft).window)).id;
+  draft.staffId = (await call(app, 'POST', '/api/admin/staff', admin, newStationClerk(draft, 0))).id;
+
   await withTx(ctx.db, (tx) => enqueueNotification(tx, {
     kind: 'case.received', key: 'authz-matrix', recipients: [{ phone: '13800138000' }], vars: { caseNo: 'AUTHZ', itemName: '矩阵' }, now: t.clock.now(),
   }));
@@ -157,6 +187,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       draftItemId: draftItemIds[0]!, messageId: message.id, ticketNo: message.ticketNo, ticketCode: message.queryCode,
     },
     calendar: { region: settings.region },
+    org: draft,
     enterpriseCode,
     outboxId: outbox.rows[0]!.id,
     cards,

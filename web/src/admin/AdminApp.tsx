@@ -25,6 +25,9 @@ import './catalog/catalog.css';
 import { TemplatesPage } from '../notify/admin/TemplatesPage';
 import { OutboxPage } from '../notify/admin/OutboxPage';
 import { notifyAdminMenuItems } from '../notify/admin/menu';
+import { OrgPage } from './org/OrgPage';
+import { StaffPage } from './org/StaffPage';
+import { orgMenuItems, orgMenuKeys } from './org/menu';
 
 /** The console's routes, inside the common staff frame with its side menu. */
 export default function AdminApp() {
@@ -48,9 +51,10 @@ export default function AdminApp() {
             ...formsMenuItems(user.role),
             ...catalogMenuItems(user.role),
             ...notifyAdminMenuItems(user.role),
+            ...orgMenuItems(user.role),
             { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
           ],
-          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys].filter((k) => location.pathname.startsWith(k)),
+          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys, ...orgMenuKeys].filter((k) => location.pathname.startsWith(k)),
         },
         main: (
           <Routes>
@@ -67,6 +71,8 @@ export default function AdminApp() {
             <Route path="statistics" element={<StatisticsPage />} />
             <Route path="notify/templates" element={<RequireRole roles={['admin']}><TemplatesPage /></RequireRole>} />
             <Route path="notify/outbox" element={<RequireRole roles={['admin']}><OutboxPage /></RequireRole>} />
+            <Route path="org" element={<RequireRole roles={['admin']}><OrgPage /></RequireRole>} />
+            <Route path="staff" element={<RequireRole roles={['admin']}><StaffPage /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         ),

@@ -6,6 +6,7 @@ import { useAdminT } from './messages';
 import { usePortalT } from '../portal/messages';
 import { formsMenuItems } from './forms/menu';
 import { catalogMenuItems } from './catalog/menu';
+import { orgMenuItems } from './org/menu';
 
 function ProcessesLink() {
   const t = useAdminT();
@@ -25,5 +26,6 @@ export function adminMenuItems(role: string): NonNullable<MenuProps['items']> {
     { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <ArticlesLink /> },
     ...formsMenuItems(role),
     ...catalogMenuItems(role),
+    ...orgMenuItems(role),
   ];
 }

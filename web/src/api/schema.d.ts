@@ -1479,6 +1479,755 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织机构：全部服务中心（市、县/区、乡镇/街道三级）、部门和窗口 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            centers: {
+                                address: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                level: "city" | "county" | "township";
+                                name: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                phone: string | null;
+                                sortOrder: number;
+                            }[];
+                            departments: {
+                                /** Format: uuid */
+                                centerId: string;
+                                code: string;
+                                enabled: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                sortOrder: number;
+                            }[];
+                            windows: {
+                                /** Format: uuid */
+                                centerId: string;
+                                code: string;
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                enabled: boolean;
+                                hallPosition: string;
+                                /** Format: uuid */
+                                id: string;
+                                itemIds: string[];
+                                name: string;
+                                phone: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org/centers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新建服务中心（下级须比上级低一级） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string | null;
+                        code: string;
+                        /** @enum {string} */
+                        level: "city" | "county" | "township";
+                        name: string;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        phone: string | null;
+                        sortOrder: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            level: "city" | "county" | "township";
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            phone: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org/centers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改服务中心（含移到另一上级之下） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string | null;
+                        code: string;
+                        /** @enum {string} */
+                        level: "city" | "county" | "township";
+                        name: string;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        phone: string | null;
+                        sortOrder: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            level: "city" | "county" | "township";
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            phone: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新建部门（可设上级部门） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        centerId: string;
+                        code: string;
+                        enabled: boolean;
+                        name: string;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        sortOrder: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            code: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改或停用部门 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        centerId: string;
+                        code: string;
+                        enabled: boolean;
+                        name: string;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        sortOrder: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            code: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新建窗口（编号、名称、大厅位置、受理事项） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        centerId: string;
+                        code: string;
+                        /** Format: uuid */
+                        departmentId: string | null;
+                        enabled: boolean;
+                        hallPosition: string;
+                        itemIds: string[];
+                        name: string;
+                        phone: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            code: string;
+                            /** Format: uuid */
+                            departmentId: string | null;
+                            enabled: boolean;
+                            hallPosition: string;
+                            /** Format: uuid */
+                            id: string;
+                            itemIds: string[];
+                            name: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org/windows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改或停用窗口 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        centerId: string;
+                        code: string;
+                        /** Format: uuid */
+                        departmentId: string | null;
+                        enabled: boolean;
+                        hallPosition: string;
+                        itemIds: string[];
+                        name: string;
+                        phone: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            code: string;
+                            /** Format: uuid */
+                            departmentId: string | null;
+                            enabled: boolean;
+                            hallPosition: string;
+                            /** Format: uuid */
+                            id: string;
+                            itemIds: string[];
+                            name: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作人员（含已停用），附各人在办任务数 */
+        get: {
+            parameters: {
+                query?: {
+                    centerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                centerId: string;
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                openSteps: number;
+                                phone: string | null;
+                                /** @enum {string} */
+                                role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                username: string;
+                                /** Format: uuid */
+                                windowId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建工作人员账号（初始密码须符合工作人员密码规则） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        centerId: string;
+                        /** Format: uuid */
+                        departmentId: string | null;
+                        displayName: string;
+                        initialPassword: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                        username: string;
+                        /** Format: uuid */
+                        windowId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            /** Format: uuid */
+                            departmentId: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            username: string;
+                            /** Format: uuid */
+                            windowId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改工作人员（姓名、角色、中心、部门、窗口、电话；不能改自己的角色） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        centerId: string;
+                        /** Format: uuid */
+                        departmentId: string | null;
+                        displayName: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                        /** Format: uuid */
+                        windowId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            /** Format: uuid */
+                            departmentId: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            username: string;
+                            /** Format: uuid */
+                            windowId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用工作人员（须先把在办任务工作交接；其登录随之结束） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            /** Format: uuid */
+                            departmentId: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            username: string;
+                            /** Format: uuid */
+                            windowId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新启用工作人员 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            /** Format: uuid */
+                            departmentId: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            username: string;
+                            /** Format: uuid */
+                            windowId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/language": {
         parameters: {
             query?: never;

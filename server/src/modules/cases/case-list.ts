@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/pool.ts';
-import type { Actor } from '../../platform/http/context.ts';
+import { ROLE_DATA_SCOPE, type Actor } from '../../platform/http/context.ts';
+import { centerScope, departmentScope } from '../catalog/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { afterKey, decodeCursor, keyColumn, toPage, type KeyValue, type Ordering, type Page } from '../../platform/http/page.ts';
 import { caseFilterSql, type CaseFilters } from './list-filters.ts';
@@ -48,9 +49,17 @@ export async function pageCases(
         WHERE c.id IN (SELECT c.id FROM cases c ${whereSql(where)} ${order} ${limit}) ${order}`
     : `SELECT ${SUMMARY_COLUMNS}, ${KEY_SELECT} FROM ${SUMMARY_FROM} ${whereSql(where)} ${order} ${limit}`;
 
+  // The role's data scope (数据权限) decides which cases the list reaches.
+  const dataScope = ROLE_DATA_SCOPE[actor.role];
   let sql: string;
   if (actor.role === 'applicant' || scope === 'mine') {
     sql = select([`c.applicant_id = ${param(actor.id)}`, ...common]);
+  } else if ((actor.role === 'approver' || actor.role === 'agency_head') && dataScope === 'department_and_below' && actor.departmentId) {
+    // The department and its sub-units (科室): their own cases and those where one of their steps runs.
+    const below = await departmentScope(db, actor.departmentId);
+    sql = select([`(c.department_id = ANY(${param(below.departmentIds)}::uuid[]) OR EXISTS (
+      SELECT 1 FROM wf_instances wi JOIN wf_tasks wt ON wt.instance_id = wi.id
+       WHERE wi.case_id = c.id AND wt.candidate_kind = 'department' AND wt.candidate_values && ${param(below.codes)}::text[]))`, ...common]);
   } else if (actor.role === 'approver' || actor.role === 'agency_head') {
     // One walk in submission order: the department's own cases, and other departments' cases where
     // one of its steps runs (并联 / 会签), checked row by row until a page is full. (Collecting every
@@ -61,7 +70,11 @@ export async function pageCases(
        WHERE wi.case_id = c.id AND wt.candidate_kind = 'department'
          AND wt.candidate_values @> ARRAY[(SELECT code FROM departments WHERE id = ${dept}::uuid)]))`, ...common]);
   } else if (['clerk', 'manager', 'admin', 'government_head'].includes(actor.role)) {
-    sql = select(common);
+    const reach = dataScope === 'all' ? null : actor.centerId ? await centerScope(db, actor.centerId) : { departmentIds: [], windowIds: [], whole: false };
+    // The center and those below: cases of their departments, and cases taken in at their windows (代收代办 for a center above).
+    sql = select(reach && !reach.whole
+      ? [`(c.department_id = ANY(${param(reach.departmentIds)}::uuid[]) OR c.window_id = ANY(${param(reach.windowIds)}::uuid[]))`, ...common]
+      : common);
   } else {
     throw new AppError('FORBIDDEN');
   }

@@ -36,6 +36,19 @@ export const catalogErrors = {
   IMPORT_FILE_UNREADABLE: { status: 400, zh: '无法读取导入文件（仅支持本系统导出的 JSON 或 Excel .xlsx 文件）', en: 'The import file cannot be read (JSON or .xlsx exported by this system only)' },
   IMPORT_INVALID: { status: 400, zh: '导入文件有错误，未写入任何数据；请按所列的工作表、行和列修改后重新导入', en: 'The import file has errors; nothing was written. Fix the listed sheet, row and column and import again' },
   STATS_PERIOD_INVALID: { status: 400, zh: '统计期间不正确：开始日期不得晚于结束日期，且不超过 366 天', en: 'The period is invalid: start on or before end, at most 366 days' },
+  // Organisation (centers, departments, windows)
+  CENTER_NOT_FOUND: { status: 404, zh: '服务中心不存在', en: 'Service center not found' },
+  CENTER_CODE_TAKEN: { status: 409, zh: '该中心编码已被使用', en: 'Another center already uses this code' },
+  CENTER_LEVEL_INVALID: { status: 400, zh: '层级不符：下级中心须比上级低一级（市 → 县/区 → 乡镇/街道）', en: 'Wrong level: a center is one level below its parent (city → county/district → township/street)' },
+  CENTER_PARENT_CYCLE: { status: 400, zh: '不能把中心移到它自己或它的下级之下', en: 'A center cannot move under itself or one of its own sub-centers' },
+  DEPARTMENT_NOT_FOUND: { status: 404, zh: '部门不存在', en: 'Department not found' },
+  DEPARTMENT_CODE_TAKEN: { status: 409, zh: '该部门编码已被使用', en: 'Another department already uses this code' },
+  DEPARTMENT_PARENT_INVALID: { status: 400, zh: '上级部门须是同一中心的其他部门，且不能是本部门的下级；有下级或窗口的部门不能改到别的中心', en: 'A parent department is another department of the same center, not one below this one; a department with sub-units or windows cannot move to another center' },
+  WINDOW_NOT_FOUND: { status: 404, zh: '窗口不存在', en: 'Window not found' },
+  WINDOW_CODE_TAKEN: { status: 409, zh: '该窗口编号已被使用', en: 'Another window already uses this number' },
+  WINDOW_DEPARTMENT_INVALID: { status: 400, zh: '窗口所属部门须是本中心的部门', en: "A window's department is one of its own center's" },
+  WINDOW_ITEM_INVALID: { status: 400, zh: '窗口只能受理本中心或上级中心部门的事项', en: "A window takes in items of its own center's departments or of a center above" },
+  STAFF_PLACEMENT_INVALID: { status: 400, zh: '工作人员的部门和窗口须属于其所在中心，且未停用', en: "A staff member's department and window belong to their center and are enabled" },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type CatalogErrorCode = keyof typeof catalogErrors;

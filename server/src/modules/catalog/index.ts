@@ -26,3 +26,9 @@ export { issuingOffice, type IssuingOffice } from './issuing-office.ts';
 export { registerFormDesignerRoutes } from './form-designer-routes.ts';
 /** The center's id, departments' codes, an item's facts (department, type, process, 容缺) and its materials' names, by id. */
 export { theCenterId, departmentCodes, itemFacts, itemMaterialNames, type ItemFacts } from './facts.ts';
+/** The organisation: centers in three levels, departments with sub-units, windows and the items they take in; the data scopes they span. */
+export {
+  organisation, saveCenter, saveDepartment, saveWindow, checkPlacement, centerScope, departmentScope, centerSubtree,
+  centerInputSchema, departmentInputSchema, windowInputSchema, organisationSchema, centerSchema, departmentSchema, windowSchema, CENTER_LEVELS,
+  type Organisation, type CenterLevel, type Saved,
+} from './organisation.ts';

@@ -22,10 +22,10 @@ export const departments = [
 ] as const;
 
 export const windows = [
-  { code: 'W01', name: '1 号综合受理窗口', dept: null, phone: '0571-12345601' },
-  { code: 'W02', name: '2 号综合受理窗口', dept: null, phone: '0571-12345602' },
-  { code: 'W05', name: '5 号市场监管窗口', dept: 'SCJG', phone: '0571-12345605' },
-  { code: 'W08', name: '8 号不动产登记窗口', dept: 'ZRZY', phone: '0571-12345608' },
+  { code: 'W01', name: '1 号综合受理窗口', dept: null, phone: '0571-12345601', hall: '一楼大厅 A 区' },
+  { code: 'W02', name: '2 号综合受理窗口', dept: null, phone: '0571-12345602', hall: '一楼大厅 A 区' },
+  { code: 'W05', name: '5 号市场监管窗口', dept: 'SCJG', phone: '0571-12345605', hall: '一楼大厅 B 区' },
+  { code: 'W08', name: '8 号不动产登记窗口', dept: 'ZRZY', phone: '0571-12345608', hall: '二楼 C 区' },
 ] as const;
 
 type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader';

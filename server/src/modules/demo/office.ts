@@ -80,12 +80,12 @@ export class DemoOffice {
   async actor(username: string): Promise<Actor> {
     const known = this.actors.get(username);
     if (known) return known;
-    const { rows } = await this.ctx.db.query<{ id: string; display_name: string; role: Role; department_id: string | null }>(
-      'SELECT id, display_name, role, department_id FROM users WHERE username = $1', [username],
+    const { rows } = await this.ctx.db.query<{ id: string; display_name: string; role: Role; department_id: string | null; center_id: string | null }>(
+      'SELECT id, display_name, role, department_id, center_id FROM users WHERE username = $1', [username],
     );
     const r = rows[0];
     if (!r) throw new Error(`demo user ${username} missing`);
-    const actor: Actor = { id: r.id, username, displayName: r.display_name, role: r.role, departmentId: r.department_id };
+    const actor: Actor = { id: r.id, username, displayName: r.display_name, role: r.role, departmentId: r.department_id, centerId: r.center_id };
     this.actors.set(username, actor);
     return actor;
   }

@@ -30,16 +30,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     const windowIds = new Map<string, string>();
     for (const w of windows) {
-      const r = await tx.query<{ id: string }>('INSERT INTO windows (center_id, department_id, code, name, phone) VALUES ($1,$2,$3,$4,$5) RETURNING id',
-        [centerId, w.dept ? deptIds.get(w.dept) : null, w.code, w.name, w.phone]);
+      const r = await tx.query<{ id: string }>('INSERT INTO windows (center_id, department_id, code, name, phone, hall_position) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
+        [centerId, w.dept ? deptIds.get(w.dept) : null, w.code, w.name, w.phone, w.hall]);
       windowIds.set(w.code, r.rows[0]!.id);
     }
     for (const [i, u] of users.entries()) {
       const contact = demoContact(u.username, i);
       await tx.query(
-        'INSERT INTO users (username, password_hash, display_name, role, department_id, window_id, phone, email) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+        'INSERT INTO users (username, password_hash, display_name, role, department_id, window_id, phone, email, center_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
         [u.username, passwordHash, u.displayName, u.role, u.dept ? deptIds.get(u.dept) : null, u.window ? windowIds.get(u.window) : null,
-          contact.phone, contact.email],
+          contact.phone, contact.email, u.role === 'applicant' ? null : centerId],
       );
     }
     // Every item binds a published process: its department's review, or a richer one.
@@ -59,6 +59,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
         await tx.query('INSERT INTO item_materials (item_id, name, required, form, sort_order) VALUES ($1,$2,$3,$4,$5)',
           [r.rows[0]!.id, m.name, m.required, m.form ?? '电子件', i]);
       }
+    }
+    // What each window takes in: the comprehensive windows every item, a department's window its own.
+    for (const w of windows) {
+      await tx.query(
+        `INSERT INTO window_items (window_id, item_id)
+         SELECT $1, i.id FROM service_items i JOIN departments d ON d.id = i.department_id WHERE $2::text IS NULL OR d.code = $2`,
+        [windowIds.get(w.code), w.dept],
+      );
     }
     // Categories, service-guide elements and version 1 of every item (catalog).
     await loadDemoCatalogue(tx, systemClock.now());

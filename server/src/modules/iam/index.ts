@@ -78,3 +78,8 @@ export { windowOf } from './queries.ts';
 export { accountDepartments } from './queries.ts';
 /** Display names of accounts by id, disabled ones too. */
 export { displayNames } from './queries.ts';
+/** Staff accounts as the administrator keeps them: list, create, change, deactivate (never delete). */
+export {
+  listStaff, findStaff, createStaff, updateStaff, setStaffActive, staffSchema, staffCreateSchema, staffUpdateSchema, STAFF_ROLES,
+  type Staff, type StaffCreate, type StaffUpdate,
+} from './staff.ts';

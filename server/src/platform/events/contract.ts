@@ -46,6 +46,7 @@ const instanceExample = { instanceId: '4b1f0a52-3c1e-4a63-9a57-2f4f1c7e8d10', bu
 const ITEM = '3f6b2c1d-8e7a-4b90-a1c2-d3e4f5a6b7c8';
 const DEPT = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const USER = '7e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b';
+const CENTER = '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d';
 
 const taskCreatedV1 = obj({
   ...taskRef, name: z.string().nullable(), assignee: z.string().nullable(),
@@ -419,6 +420,40 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   {
     type: 'user.language_changed', version: 1, zh: '修改首选语言', en: 'Preferred language changed',
     payload: obj({ userId: id, language: z.enum(['zh', 'en']) }), example: { userId: USER, language: 'en' },
+  },
+  {
+    type: 'staff.created', version: 1, zh: '新建工作人员账号', en: 'Staff account created',
+    payload: obj({ userId: id, username: z.string(), role: z.string(), centerId: id, departmentId: id.nullable(), windowId: id.nullable() }),
+    example: { userId: USER, username: 'clerk_xz', role: 'clerk', centerId: CENTER, departmentId: null, windowId: 'c4d5e6f7-0a1b-4c2d-9e3f-4a5b6c7d8e9f' },
+  },
+  {
+    type: 'staff.updated', version: 1, zh: '修改工作人员（只列字段名）', en: 'Staff account changed (field names only)',
+    payload: obj({ userId: id, role: z.string(), changed: z.array(z.string()), centerId: id, departmentId: id.nullable(), windowId: id.nullable() }),
+    example: { userId: USER, role: 'approver', changed: ['departmentId', 'role'], centerId: CENTER, departmentId: DEPT, windowId: null },
+  },
+  {
+    type: 'staff.deactivated', version: 1, zh: '停用工作人员（其登录随之结束）', en: 'Staff account deactivated (its sessions ended)',
+    payload: obj({ userId: id, sessionsEnded: z.number() }), example: { userId: USER, sessionsEnded: 1 },
+  },
+  {
+    type: 'staff.reactivated', version: 1, zh: '重新启用工作人员', en: 'Staff account reactivated',
+    payload: obj({ userId: id }), example: { userId: USER },
+  },
+  // ── organisation ───────────────────────────────────────────────────────
+  {
+    type: 'org.center_saved', version: 1, zh: '新建或修改服务中心', en: 'Service center created or changed',
+    payload: obj({ centerId: id, created: z.boolean(), changed: z.array(z.string()), level: z.enum(['city', 'county', 'township']), parentId: id.nullable() }),
+    example: { centerId: CENTER, created: true, changed: [], level: 'township', parentId: '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9e' },
+  },
+  {
+    type: 'org.department_saved', version: 1, zh: '新建或修改部门', en: 'Department created or changed',
+    payload: obj({ departmentId: id, created: z.boolean(), changed: z.array(z.string()), centerId: id, enabled: z.boolean() }),
+    example: { departmentId: DEPT, created: false, changed: ['enabled'], centerId: CENTER, enabled: false },
+  },
+  {
+    type: 'org.window_saved', version: 1, zh: '新建或修改窗口', en: 'Window created or changed',
+    payload: obj({ windowId: id, created: z.boolean(), changed: z.array(z.string()), centerId: id, enabled: z.boolean(), items: z.number() }),
+    example: { windowId: 'c4d5e6f7-0a1b-4c2d-9e3f-4a5b6c7d8e9f', created: false, changed: ['itemIds'], centerId: CENTER, enabled: true, items: 3 },
   },
   // ── notifications ──────────────────────────────────────────────────────
   {

@@ -74,16 +74,16 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     if (!token) return;
     const now = ctx.clock.now();
     const { rows } = await ctx.db.query<{
-      session_id: string; last_seen_at: Date; id: string; username: string; display_name: string; role: Role; department_id: string | null;
+      session_id: string; last_seen_at: Date; id: string; username: string; display_name: string; role: Role; department_id: string | null; center_id: string | null;
     }>(
-      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.username, u.display_name, u.role, u.department_id
+      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.username, u.display_name, u.role, u.department_id, u.center_id
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled`,
       [hashToken(token), now, new Date(now.getTime() - idleMs)],
     );
     const u = rows[0];
     if (!u) return;
-    req.actor = { id: u.id, username: u.username, displayName: u.display_name, role: u.role, departmentId: u.department_id };
+    req.actor = { id: u.id, username: u.username, displayName: u.display_name, role: u.role, departmentId: u.department_id, centerId: u.center_id };
     req.sessionId = u.session_id;
     if (now.getTime() - u.last_seen_at.getTime() >= TOUCH_EVERY_MS) {
       await ctx.db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [u.session_id, now]);

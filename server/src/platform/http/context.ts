@@ -23,4 +23,27 @@ export interface Actor {
   displayName: string;
   role: Role;
   departmentId: string | null;
+  /** The center the person works for (staff); null for applicants. */
+  centerId: string | null;
 }
+
+/**
+ * How far a role's lists reach (数据权限, issue #14): its own records, its
+ * department, its department and the sub-units below, its center and the
+ * centers below (县 → 乡镇/街道), or everything.
+ */
+export type DataScope = 'own' | 'department' | 'department_and_below' | 'center_and_below' | 'all';
+
+/** The data scope of each role: an attribute of the role, applied by the case lists (cases/case-list.ts). */
+export const ROLE_DATA_SCOPE: Record<Role, DataScope> = {
+  applicant: 'own',
+  approver: 'department',
+  agency_head: 'department_and_below',
+  clerk: 'center_and_below',
+  manager: 'center_and_below',
+  government_head: 'center_and_below',
+  admin: 'all',
+  // Supervision reads the event stream, never the case lists (cases answer FORBIDDEN).
+  supervisor: 'own',
+  supervision_leader: 'own',
+};

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Api } from '../../platform/http/app.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import { requireRole } from '../../platform/http/auth.ts';
+import { withTx } from '../../platform/db/pool.ts';
+import {
+  centerInputSchema, centerSchema, departmentInputSchema, departmentSchema, organisation, organisationSchema, windowInputSchema, windowSchema,
+} from '../catalog/index.ts';
+import { listStaff, staffCreateSchema, staffSchema, staffUpdateSchema } from '../iam/index.ts';
+import { openTaskCounts } from '../workflow/index.ts';
+import {
+  createStaffCommand, deactivateStaffCommand, reactivateStaffCommand, saveCenterCommand, saveDepartmentCommand, saveWindowCommand, updateStaffCommand,
+} from './commands.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const staffRowSchema = staffSchema.extend({ openSteps: z.number().int() });
+
+/**
+ * 组织机构 and 人员管理 in the admin console (system administrators only):
+ * validate → authorize → one command in a transaction → the saved row.
+ */
+export function registerOrgRoutes(app: Api, ctx: AppContext): void {
+  const tags = ['org'];
+
+  app.get('/api/admin/org', {
+    schema: { tags, summary: '组织机构：全部服务中心（市、县/区、乡镇/街道三级）、部门和窗口', response: { 200: organisationSchema } },
+  }, async (req) => {
+    requireRole(req, 'admin');
+    return organisation(ctx.db);
+  });
+
+  app.post('/api/admin/org/centers', {
+    schema: { tags, summary: '新建服务中心（下级须比上级低一级）', body: centerInputSchema, response: { 201: centerSchema } },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'admin');
+    return reply.status(201).send(await withTx(ctx.db, (tx) => saveCenterCommand(tx, actor, ctx.clock.now(), null, req.body)));
+  });
+
+  app.put('/api/admin/org/centers/:id', {
+    schema: { tags, summary: '修改服务中心（含移到另一上级之下）', params: idParams, body: centerInputSchema, response: { 200: centerSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => saveCenterCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
+  });
+
+  app.post('/api/admin/org/departments', {
+    schema: { tags, summary: '新建部门（可设上级部门）', body: departmentInputSchema, response: { 201: departmentSchema } },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'admin');
+    return reply.status(201).send(await withTx(ctx.db, (tx) => saveDepartmentCommand(tx, actor, ctx.clock.now(), null, req.body)));
+  });
+
+  app.put('/api/admin/org/departments/:id', {
+    schema: { tags, summary: '修改或停用部门', params: idParams, body: departmentInputSchema, response: { 200: departmentSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => saveDepartmentCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
+  });
+
+  app.post('/api/admin/org/windows', {
+    schema: { tags, summary: '新建窗口（编号、名称、大厅位置、受理事项）', body: windowInputSchema, response: { 201: windowSchema } },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'admin');
+    return reply.status(201).send(await withTx(ctx.db, (tx) => saveWindowCommand(tx, actor, ctx.clock.now(), null, req.body)));
+  });
+
+  app.put('/api/admin/org/windows/:id', {
+    schema: { tags, summary: '修改或停用窗口', params: idParams, body: windowInputSchema, response: { 200: windowSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => saveWindowCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
+  });
+
+  app.get('/api/admin/staff', {
+    schema: {
+      tags, summary: '工作人员（含已停用），附各人在办任务数',
+      querystring: z.object({ centerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(staffRowSchema) }) },
+    },
+  }, async (req) => {
+    requireRole(req, 'admin');
+    const [staff, open] = await Promise.all([listStaff(ctx.db, req.query), openTaskCounts(ctx.db)]);
+    return { items: staff.map((s) => ({ ...s, openSteps: open.get(s.id) ?? 0 })) };
+  });
+
+  app.post('/api/admin/staff', {
+    schema: { tags, summary: '新建工作人员账号（初始密码须符合工作人员密码规则）', body: staffCreateSchema, response: { 201: staffSchema } },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'admin');
+    return reply.status(201).send(await withTx(ctx.db, (tx) => createStaffCommand(tx, actor, ctx.clock.now(), req.body)));
+  });
+
+  app.put('/api/admin/staff/:id', {
+    schema: { tags, summary: '修改工作人员（姓名、角色、中心、部门、窗口、电话；不能改自己的角色）', params: idParams, body: staffUpdateSchema, response: { 200: staffSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => updateStaffCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
+  });
+
+  app.post('/api/admin/staff/:id/deactivate', {
+    schema: { tags, summary: '停用工作人员（须先把在办任务工作交接；其登录随之结束）', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => deactivateStaffCommand(tx, actor, ctx.clock.now(), req.params.id));
+  });
+
+  app.post('/api/admin/staff/:id/reactivate', {
+    schema: { tags, summary: '重新启用工作人员', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => reactivateStaffCommand(tx, actor, ctx.clock.now(), req.params.id));
+  });
+}
