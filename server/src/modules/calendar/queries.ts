@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { buildCalendar, NATIONAL_REGION, type DayKind, type WorkCalendar } from './calendar.ts';
 import { DEFAULT_YELLOW_WORKDAYS } from './colour.ts';
 import { DEFAULT_OFFICE_HOURS, officeHours, type OfficeHours } from './office-hours.ts';
-import { readCenterClock, readNoticeYears, readOverrides } from './store.ts';
+import { CENTER_CLOCK_SELECT, readNoticeYears, readOverrides, type CenterClockRow } from './store.ts';
 
 /**
  * A region's calendar: the package's national data, the national days stored
@@ -21,18 +21,26 @@ import { readCenterClock, readNoticeYears, readOverrides } from './store.ts';
  */
 export async function loadCalendar(q: Queryable, region: string = NATIONAL_REGION): Promise<WorkCalendar> {
   const { rows } = await q.query<{ known: boolean; fingerprint: string }>(
-    `SELECT EXISTS (SELECT 1 FROM calendar_regions WHERE code = $1) AS known,
-       (SELECT count(*) || ':' || COALESCE(sum(xmin::text::bigint), 0) FROM calendar_overrides WHERE region_code IN ($1, $2))
-       || '/' || (SELECT count(*) || ':' || COALESCE(sum(xmin::text::bigint), 0) FROM calendar_notice_years WHERE region_code = $2) AS fingerprint`,
+    `SELECT EXISTS (SELECT 1 FROM calendar_regions WHERE code = $1) AS known, ${fingerprintSql('$1', '$2')} AS fingerprint`,
     [region, NATIONAL_REGION],
   );
-  if (!rows[0]!.known) throw new AppError('CALENDAR_REGION_UNKNOWN', { region });
+  return calendarOf(q, region, rows[0]!);
+}
+
+/** The fingerprint of the rows a region's calendar is built from (see loadCalendar). */
+const fingerprintSql = (region: string, national: string) =>
+  `(SELECT count(*) || ':' || COALESCE(sum(xmin::text::bigint), 0) FROM calendar_overrides WHERE region_code IN (${region}, ${national}))
+   || '/' || (SELECT count(*) || ':' || COALESCE(sum(xmin::text::bigint), 0) FROM calendar_notice_years WHERE region_code = ${national})`;
+
+/** The region's built calendar: the one kept when its fingerprint still matches, else built afresh. */
+async function calendarOf(q: Queryable, region: string, read: { known: boolean; fingerprint: string }): Promise<WorkCalendar> {
+  if (!read.known) throw new AppError('CALENDAR_REGION_UNKNOWN', { region });
   const cached = builtCalendars.get(region);
-  if (cached && cached.fingerprint === rows[0]!.fingerprint) return cached.calendar;
+  if (cached && cached.fingerprint === read.fingerprint) return cached.calendar;
   const national = await readOverrides(q, NATIONAL_REGION, 'national');
   const own = region === NATIONAL_REGION ? [] : await readOverrides(q, region, 'region');
   const calendar = buildCalendar({ region, overrides: [...national, ...own], knownYears: await readNoticeYears(q, NATIONAL_REGION) });
-  builtCalendars.set(region, { fingerprint: rows[0]!.fingerprint, calendar });
+  builtCalendars.set(region, { fingerprint: read.fingerprint, calendar });
   return calendar;
 }
 
@@ -45,15 +53,26 @@ export interface CenterClock {
   calendar: WorkCalendar;
 }
 
-/** A center's calendar, office hours and yellow threshold; defaults (CN, 09:00–17:30, 1) when unset. */
+/**
+ * A center's calendar, office hours and yellow threshold; defaults (CN,
+ * 09:00–17:30, 1) when unset. Read with the calendar's fingerprint in one
+ * statement: every list page and command needs it.
+ */
 export async function loadCenterClock(q: Queryable, centerId: string): Promise<CenterClock> {
-  const row = await readCenterClock(q, centerId);
-  const region = row?.region_code ?? NATIONAL_REGION;
+  const { rows } = await q.query<CenterClockRow & { region: string; has_settings: boolean; known: boolean; fingerprint: string }>(
+    `WITH s AS (${CENTER_CLOCK_SELECT}),
+          r AS (SELECT COALESCE((SELECT region_code FROM s), $2) AS code)
+     SELECT s.*, (s.region_code IS NOT NULL) AS has_settings, r.code AS region,
+            EXISTS (SELECT 1 FROM calendar_regions WHERE code = r.code) AS known, ${fingerprintSql('r.code', '$2')} AS fingerprint
+       FROM r LEFT JOIN s ON true`,
+    [centerId, NATIONAL_REGION],
+  );
+  const row = rows[0]!;
   return {
-    region,
-    hours: row ? officeHours(row.opens, row.closes) : DEFAULT_OFFICE_HOURS,
-    yellowWorkdays: row?.yellow_workdays ?? DEFAULT_YELLOW_WORKDAYS,
-    calendar: await loadCalendar(q, region),
+    region: row.region,
+    hours: row.has_settings ? officeHours(row.opens, row.closes) : DEFAULT_OFFICE_HOURS,
+    yellowWorkdays: row.has_settings ? row.yellow_workdays : DEFAULT_YELLOW_WORKDAYS,
+    calendar: await calendarOf(q, row.region, row),
   };
 }
 

@@ -80,11 +80,6 @@ export interface CenterClockRow {
   yellow_workdays: number;
 }
 
-export async function readCenterClock(q: Queryable, centerId: string): Promise<CenterClockRow | undefined> {
-  const { rows } = await q.query<CenterClockRow>(
-    `SELECT region_code, to_char(opens, 'HH24:MI') AS opens, to_char(closes, 'HH24:MI') AS closes, yellow_workdays
-       FROM center_clock_settings WHERE center_id = $1`,
-    [centerId],
-  );
-  return rows[0];
-}
+/** A center's clock settings, the center's id as $1 (loadCenterClock reads it with the calendar's fingerprint). */
+export const CENTER_CLOCK_SELECT = `SELECT region_code, to_char(opens, 'HH24:MI') AS opens, to_char(closes, 'HH24:MI') AS closes, yellow_workdays
+       FROM center_clock_settings WHERE center_id = $1`;
