@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 import { applyCalendarChanges } from '../cases/index.ts';
 
 let t: TestApp;
+const f = factories(() => t);
+/** An item of a department of its own (its approver handles the steps). */
+let item: Item;
 let admin: string;
 beforeAll(async () => {
   t = await createTestApp('2026-09-24T02:00:00Z');
+  item = await f.item({ legalDays: 10, promisedDays: 5 });
   admin = await login(t.app, 'admin');
 });
 afterAll(() => t.close());
@@ -27,7 +32,7 @@ describe('calendar administration over HTTP', () => {
   it('edits a day with an audit row; its recompute job moves the open deadlines', async () => {
     const citizen = await login(t.app, 'citizen');
     const clerk = await login(t.app, 'clerk');
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} });
     const put = await t.app.inject({
       method: 'PUT', url: '/api/calendar/CN/days/2026-09-29', headers: { cookie: admin },

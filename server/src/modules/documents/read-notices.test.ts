@@ -2,19 +2,24 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 import { webDistDir } from '../../platform/http/app.ts';
 import { documentsDir } from './commands.ts';
 
 let t: TestApp;
+const f = factories(() => t);
+/** An item of a department of its own (its approver handles the steps). */
+let item: Item;
 let citizen: string;
 let clerk: string;
 let caseId: string;
 let docId: string;
 beforeAll(async () => {
   t = await createTestApp();
+  item = await f.item();
   [citizen, clerk] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk')]);
-  const c = await submitCase(t.app, citizen);
+  const c = await f.submit(item);
   caseId = c.id;
   await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} });
   docId = (await t.app.inject({ url: `/api/cases/${c.id}/documents`, headers: { cookie: citizen } })).json().items[0].id;
@@ -26,7 +31,7 @@ const { get } = requestsTo(() => t.app);
 describe('reading a notice', () => {
   it('serves the PDF inline for printing, unaltered, to the applicant and to staff', async () => {
     const row = (await t.ctx.db.query('SELECT sha256, size_bytes FROM documents WHERE id = $1', [docId])).rows[0];
-    for (const cookie of [citizen, clerk, await login(t.app, 'approver'), await login(t.app, 'manager')]) {
+    for (const cookie of [citizen, clerk, await login(t.app, item.department.approver), await login(t.app, 'manager')]) {
       const res = await get(`/api/documents/${docId}`, cookie);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
@@ -42,7 +47,7 @@ describe('reading a notice', () => {
   it('hides another applicant’s notices and list as CASE_NOT_FOUND, also from another department', async () => {
     const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'stranger', password: 'far-away-road-7', displayName: '路人' } });
     expect(reg.statusCode).toBe(201);
-    for (const cookie of [await login(t.app, 'stranger', 'far-away-road-7'), await login(t.app, 'approver_wjw')]) {
+    for (const cookie of [await login(t.app, 'stranger', 'far-away-road-7'), await login(t.app, (await f.department()).approver)]) {
       const one = await get(`/api/documents/${docId}`, cookie);
       expect([one.statusCode, one.json().code]).toEqual([404, 'CASE_NOT_FOUND']);
       const list = await get(`/api/cases/${caseId}/documents`, cookie);

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { createTestApp, login, multipartFile, PDF_BYTES, submitCase, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, multipartFile, PDF_BYTES, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 
 let t: TestApp;
+const f = factories(() => t);
+/** An item of a department of its own (its approver handles the steps). */
+let item: Item;
 let citizen: string;
 beforeAll(async () => {
   t = await createTestApp();
+  item = await f.item();
   citizen = await login(t.app, 'citizen');
 });
 afterAll(() => t.close());
@@ -47,7 +52,7 @@ describe('uploading materials', () => {
   });
 
   it("lets staff download a case's material but not a stranger", async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     const detail = (await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: citizen } })).json();
     const fileId = detail.materials[0].uploadId;
     const clerk = await login(t.app, 'clerk');

@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 import { verifyChain } from './stream.ts';
 import { canonicalJson } from './canonical.ts';
 
 let t: TestApp;
+const f = factories(() => t);
+/** An item of a department of its own (its approver handles the steps). */
+let item: Item;
 let supervisor: string;
 beforeAll(async () => {
   t = await createTestApp();
-  const citizen = await login(t.app, 'citizen');
+  item = await f.item();
   const clerk = await login(t.app, 'clerk');
   supervisor = await login(t.app, 'supervisor');
   for (let i = 0; i < 3; i++) {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} });
   }
 });

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 import { IDEMPOTENCY_RETENTION_MS, removeExpiredIdempotencyKeys } from './idempotency.ts';
 
 let t: TestApp;
+const f = factories(() => t);
+/** An item of a department of its own (its approver handles the steps). */
+let item: Item;
 let clerk: string;
 let approver: string;
-let citizen: string;
 beforeAll(async () => {
   t = await createTestApp();
-  [clerk, approver, citizen] = await Promise.all([login(t.app, 'clerk'), login(t.app, 'approver'), login(t.app, 'citizen')]);
+  item = await f.item();
+  [clerk, approver] = await Promise.all([login(t.app, 'clerk'), login(t.app, item.department.approver)]);
 });
 afterAll(() => t.close());
 
@@ -20,7 +24,7 @@ const events = (caseId: string, type: string) => count('SELECT count(*)::int AS 
 const notices = (caseId: string, kind: string) => count('SELECT count(*)::int AS n FROM documents WHERE case_id = $1 AND kind = $2', [caseId, kind]);
 
 it('answers a retried acceptance with the first answer, and accepts (and issues the notice) once', async () => {
-  const c = await submitCase(t.app, citizen);
+  const c = await f.submit(item);
   const first = await post(`/api/cases/${c.id}/accept`, clerk, 'accept-key-0001');
   expect(first.statusCode).toBe(200);
   const again = await post(`/api/cases/${c.id}/accept`, clerk, 'accept-key-0001');
@@ -31,14 +35,14 @@ it('answers a retried acceptance with the first answer, and accepts (and issues 
   // Without the key a retry is a new request, refused by the case's state.
   expect((await post(`/api/cases/${c.id}/accept`, clerk, undefined)).json().code).toBe('CASE_STATE_CONFLICT');
   // The key names one request: used for another case it is refused, and nothing happens there.
-  const other = await submitCase(t.app, citizen);
+  const other = await f.submit(item);
   const reused = await post(`/api/cases/${other.id}/accept`, clerk, 'accept-key-0001');
   expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
   expect(await events(other.id, 'case.accepted')).toBe(0);
 });
 
 it('answers a retried step decision with the first answer, also when the process died before the answer was stored', async () => {
-  const c = await submitCase(t.app, citizen);
+  const c = await f.submit(item);
   await post(`/api/cases/${c.id}/accept`, clerk, 'accept-key-0002');
   const todo = (await t.app.inject({ url: '/api/tasks', headers: { cookie: approver } })).json();
   const task = todo.items.find((i: { caseId: string }) => i.caseId === c.id);
@@ -63,17 +67,17 @@ it('answers a retried step decision with the first answer, also when the process
 });
 
 it('refuses a malformed key', async () => {
-  const c = await submitCase(t.app, citizen);
+  const c = await f.submit(item);
   expect((await post(`/api/cases/${c.id}/accept`, clerk, 'short')).json().code).toBe('VALIDATION_FAILED');
   expect((await post(`/api/cases/${c.id}/accept`, clerk, 'has space in it')).json().code).toBe('VALIDATION_FAILED');
   expect(await events(c.id, 'case.accepted')).toBe(0);
 });
 
 it('forgets keys older than the retention (the sweep), keeps younger ones, and a late retry cannot act twice', async () => {
-  const old = await submitCase(t.app, citizen);
+  const old = await f.submit(item);
   expect((await post(`/api/cases/${old.id}/accept`, clerk, 'accept-key-old1')).statusCode).toBe(200);
   t.clock.advance(IDEMPOTENCY_RETENTION_MS - 60_000);
-  const young = await submitCase(t.app, citizen);
+  const young = await f.submit(item);
   expect((await post(`/api/cases/${young.id}/accept`, clerk, 'accept-key-young')).statusCode).toBe(200);
   const kept = async (key: string) => count('SELECT count(*)::int AS n FROM idempotent_requests WHERE key = $1', [key]);
 
