@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 
 let t: TestApp;
+const f = factories(() => t);
+/** An item of a department of its own (its approver handles the steps). */
+let item: Item;
 let citizen: string;
 let other: string;
 let clerk: string;
@@ -9,7 +13,8 @@ let approver: string;
 let approverWjw: string;
 beforeAll(async () => {
   t = await createTestApp();
-  [citizen, clerk, approver, approverWjw] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'approver'), login(t.app, 'approver_wjw')]);
+  item = await f.item();
+  [citizen, clerk, approver, approverWjw] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, item.department.approver), login(t.app, (await f.department()).approver)]);
   const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'wangwu', password: 'wangwu-password-1', displayName: '王五' } });
   other = `tb_session=${reg.cookies.find((c) => c.name === 'tb_session')!.value}`;
 });
@@ -19,7 +24,7 @@ const { post, get } = requestsTo(() => t.app);
 
 /** A case concluded by approval: submitted, accepted, approved. */
 async function approvedCase() {
-  const c = await submitCase(t.app, citizen);
+  const c = await f.submit(item);
   await post(`/api/cases/${c.id}/accept`, clerk, {});
   const todo = (await get('/api/tasks', approver)).json();
   const task = todo.items.find((i: { caseId: string }) => i.caseId === c.id);
@@ -30,7 +35,7 @@ async function approvedCase() {
 
 describe('rating a concluded case (好差评)', () => {
   it('takes one rating per case from its applicant, after it concludes', async () => {
-    const open = await submitCase(t.app, citizen);
+    const open = await f.submit(item);
     expect((await post(`/api/portal/cases/${open.id}/rating`, citizen, { level: 'satisfied' })).json().code).toBe('RATING_CASE_NOT_CONCLUDED');
 
     const c = await approvedCase();
@@ -58,7 +63,7 @@ describe('rating a concluded case (好差评)', () => {
     const readers = await Promise.all(['supervisor', 'manager'].map((u) => login(t.app, u)));
     for (const cookie of [citizen, ...readers]) expect((await get(`/api/portal/cases/${c.id}/rating`, cookie)).json().rating.level).toBe('very_dissatisfied');
     // The clerk who accepted, the approver who decided, the agency and government heads, the administrator.
-    const rated = [clerk, approver, ...(await Promise.all(['head_scjg', 'gov_head', 'admin'].map((u) => login(t.app, u))))];
+    const rated = [clerk, approver, ...(await Promise.all([item.department.head, 'gov_head', 'admin'].map((u) => login(t.app, u))))];
     for (const cookie of rated) expect((await get(`/api/portal/cases/${c.id}/rating`, cookie)).json().code).toBe('FORBIDDEN');
     // Nor does the rating show on the staff timeline or on the public progress page; the applicant's own page keeps it.
     const types = async (cookie: string) => ((await get(`/api/cases/${c.id}`, cookie)).json().timeline as { type: string }[]).map((e) => e.type);
@@ -70,7 +75,7 @@ describe('rating a concluded case (好差评)', () => {
   });
 
   it('requires a reason for a bad review, which supervision sees as bad', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     await post(`/api/cases/${c.id}/refuse`, clerk, { reason: '不属于受理范围' });
     expect((await post(`/api/portal/cases/${c.id}/rating`, citizen, { level: 'very_dissatisfied', comment: '  ' })).json().code).toBe('RATING_COMMENT_REQUIRED');
     expect((await t.ctx.db.query('SELECT count(*)::int AS n FROM portal_ratings WHERE case_id = $1', [c.id])).rows[0].n).toBe(0);
@@ -94,16 +99,16 @@ describe('rating a concluded case (好差评)', () => {
 describe('public results list (办件结果公示)', () => {
   it('lists concluded cases with masked numbers and no personal data, page by page', async () => {
     const c = await approvedCase();
-    const open = await submitCase(t.app, citizen);
+    const open = await f.submit(item);
     const page = (await get('/api/portal/results?page=1&pageSize=2')).json();
     expect(page.total).toBeGreaterThanOrEqual(3);
     expect(page.items).toHaveLength(2);
     const all = (await get('/api/portal/results?pageSize=100')).json().items;
-    const masked = `${c.caseNo.slice(0, 4)}****-SCJG-**${c.caseNo.slice(-2)}`;
+    const masked = `${c.caseNo.slice(0, 4)}****-${item.department.code}-**${c.caseNo.slice(-2)}`;
     expect(all.map((r: { caseNo: string }) => r.caseNo)).toContain(masked);
     const text = JSON.stringify(all);
     expect(text).not.toContain(c.caseNo);
-    expect(text).not.toContain(open.caseNo.slice(0, 8) + '-SCJG');
+    expect(text).not.toContain(`${open.caseNo.slice(0, 8)}-${item.department.code}`);
     expect(text).not.toContain('张三');
     expect(text).not.toContain('测试内容');
     expect(Object.keys(all[0]).sort()).toEqual(['caseNo', 'concludedAt', 'departmentName', 'itemName', 'result']);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
+import { task as step } from '../workflow/index.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { readEvents, type StoredEvent } from '../../platform/events/stream.ts';
 import { registerSource } from './sources.ts';
@@ -11,6 +13,9 @@ describe('POST /api/supervision/ingest', () => {
   let key: string;
   let events: StoredEvent[];
   let caseNo: string;
+  const f = factories(() => t);
+  /** A one-step item (审核决定) of a department of its own. */
+  let item: Item;
 
   const post = (body: string, headers: Record<string, string> = {}) => t.app.inject({
     method: 'POST', url: '/api/supervision/ingest', payload: body,
@@ -21,10 +26,10 @@ describe('POST /api/supervision/ingest', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const citizen = await login(t.app, 'citizen');
+    item = await f.item({ steps: (dept) => [step('decide', '审核决定', dept)] });
     const clerk = await login(t.app, 'clerk');
-    const approver = await login(t.app, 'approver');
-    const c = await submitCase(t.app, citizen);
+    const approver = await login(t.app, item.department.approver);
+    const c = await f.submit(item);
     caseNo = c.caseNo;
     t.clock.advance(60 * 60_000);
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
@@ -91,12 +96,12 @@ describe('POST /api/supervision/ingest', () => {
     expect(again.json()).toMatchObject({ accepted: 0, duplicates: events.length });
     expect(await count('events')).toBe(events.length);
     const c = (await t.ctx.db.query('SELECT * FROM supervision.sv_cases WHERE case_no = $1', [caseNo])).rows[0];
-    expect(c).toMatchObject({ status: 'approved', stage: 'conclude', item_code: 'SCJG-XK-001', department_name: '市场监督管理局', outcome: 'approved' });
+    expect(c).toMatchObject({ status: 'approved', stage: 'conclude', item_code: item.code, department_name: item.department.name, outcome: 'approved' });
     expect(c.due_at).not.toBeNull();
     const steps = (await t.ctx.db.query('SELECT stage, status, name, department_name, completed_by_name FROM supervision.sv_steps WHERE case_id = $1 ORDER BY started_at', [c.case_id])).rows;
     expect(steps[0]).toMatchObject({ stage: 'accept', status: 'done', name: '受理' });
     expect(steps.length).toBeGreaterThan(1);
-    expect(steps.slice(1).every((s) => s.status === 'done' && s.department_name === '市场监督管理局' && s.completed_by_name)).toBe(true);
+    expect(steps.slice(1).every((s) => s.status === 'done' && s.department_name === item.department.name && s.completed_by_name)).toBe(true);
   });
 
   it('refuses a repeated sequence number whose event differs from the one received', async () => {
@@ -125,7 +130,7 @@ describe('POST /api/supervision/ingest', () => {
   it('counts the case in 综合监察 for its department, today', async () => {
     const supervisor = await login(t.app, 'supervisor');
     const res = await t.app.inject({ url: '/api/supervision/overview?by=department', headers: { cookie: supervisor } });
-    const row = res.json().rows.find((r: { name: string }) => r.name === '市场监督管理局');
+    const row = res.json().rows.find((r: { name: string }) => r.name === item.department.name);
     expect(row).toMatchObject({ total: 1, concluded: 1, onTime: 1, overdue: 0 });
   });
 });

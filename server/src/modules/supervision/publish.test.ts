@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories } from '../../../test/factories.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { drainConsumer } from '../../platform/events/consumer.ts';
 import { ownPublisherKey, supervisionPublisher, type PublishTarget } from '../../platform/events/publisher.ts';
@@ -8,16 +9,17 @@ import { ensureOwnSource } from './sources.ts';
 /** The approval side's publisher posting its stream to the ingest door over HTTP, through an outage. */
 describe('supervision publisher', () => {
   let t: TestApp;
+  const f = factories(() => t);
   let url: string;
   let own: { sourceId: string; key: string };
 
   beforeAll(async () => {
     t = await createTestApp();
+    const item = await f.item();
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     own = await ownPublisherKey(t.ctx.db, 'center', t.clock.now());
     await ensureOwnSource(t.ctx.db, own.sourceId, '本中心', own.key, t.clock.now());
-    const citizen = await login(t.app, 'citizen');
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: await login(t.app, 'clerk') }, payload: {} })).statusCode).toBe(200);
     await chainPending(t.ctx.db);
   });
