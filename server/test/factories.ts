@@ -173,10 +173,13 @@ export function factories(t: () => TestApp) {
         [center.rows[0]!.id, code, name ?? `测试部门${code}`]);
       const id = d.rows[0]!.id;
       const staff = { approver: `${code.toLowerCase()}_approver`, head: `${code.toLowerCase()}_head` };
+      // Each with a mobile and an e-mail of their own, so notifications reach them as they reach the center's staff.
+      const n = String(counter).padStart(3, '0');
       await tx.query(
-        `INSERT INTO users (username, password_hash, display_name, role, department_id)
-         VALUES ($1, $3, $4, 'approver', $2), ($5, $3, $6, 'agency_head', $2)`,
-        [staff.approver, id, hash, `审批人（${code}）`, staff.head, `负责人（${code}）`],
+        `INSERT INTO users (username, password_hash, display_name, role, department_id, phone, email)
+         VALUES ($1, $3, $4, 'approver', $2, $7, $8), ($5, $3, $6, 'agency_head', $2, $9, $10)`,
+        [staff.approver, id, hash, `审批人（${code}）`, staff.head, `负责人（${code}）`,
+          `1390572${n}1`, `${staff.approver}@test.tongban.local`, `1390572${n}2`, `${staff.head}@test.tongban.local`],
       );
       return { id, code, name: name ?? `测试部门${code}`, ...staff };
     });

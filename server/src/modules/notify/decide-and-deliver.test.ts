@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { drainConsumer } from '../../platform/events/consumer.ts';
 import { withTx } from '../../platform/db/pool.ts';
@@ -10,6 +11,9 @@ import { enqueueNotification, outboxDepth } from './index.ts';
 import { parseQuietHours } from './rules.ts';
 
 let t: TestApp;
+const f = factories(() => t);
+/** An item of a department of its own (its approver handles the steps). */
+let item: Item;
 let citizen: string;
 let clerk: string;
 let admin: string;
@@ -29,6 +33,7 @@ const worker = (transport: Transport, over: Partial<ChannelWorker> = {}): Channe
 
 beforeAll(async () => {
   t = await createTestApp();
+  item = await f.item();
   [citizen, clerk, admin] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'admin')]);
 });
 afterAll(() => t.close());
@@ -38,14 +43,14 @@ const userId = async (username: string) =>
 
 describe('deciding notifications from events', () => {
   it('tells the applicant of receipt and acceptance by SMS naming the case number, e-mail and in-app; the next approver of the new step', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
     await decide();
     const sms = await t.ctx.db.query<{ kind: string; address: string; body: string; recipient_id: string }>(
       `SELECT kind, address, body, recipient_id FROM notify_outbox WHERE case_id = $1 AND channel = 'sms' ORDER BY created_at, kind`, [c.id],
     );
     const citizenId = await userId('citizen');
-    const approverId = await userId('approver');
+    const approverId = await userId(item.department.approver);
     const forCitizen = sms.rows.filter((r) => r.recipient_id === citizenId);
     expect(forCitizen.map((r) => r.kind).sort()).toEqual(['case.accepted', 'case.received']);
     expect(forCitizen.every((r) => r.address === '13800138000' && r.body.includes(c.caseNo))).toBe(true);
@@ -71,11 +76,11 @@ describe('deciding notifications from events', () => {
   it('follows a person\'s channel choice, but staff cannot turn off cards', async () => {
     const res = await t.app.inject({ method: 'PUT', url: '/api/notify/preferences/case.received', headers: { cookie: citizen }, payload: { channels: ['inapp'] } });
     expect(res.statusCode).toBe(200);
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     await decide();
     const rows = await t.ctx.db.query(`SELECT channel FROM notify_outbox WHERE case_id = $1`, [c.id]);
     expect(rows.rowCount).toBe(0);
-    const approver = await login(t.app, 'approver');
+    const approver = await login(t.app, item.department.approver);
     const card = await t.app.inject({ method: 'PUT', url: '/api/notify/preferences/supervision.red_card', headers: { cookie: approver }, payload: { channels: ['inapp'] } });
     expect(card.json().code).toBe('NOTIFY_CHANNEL_MANDATORY');
   });
@@ -99,7 +104,7 @@ describe('the reader\'s language', () => {
 
   it('chooses the English template for SMS, e-mail and in-app of a person who prefers English, the Chinese one for the others', async () => {
     await t.app.inject({ method: 'PUT', url: '/api/notify/preferences/case.received', headers: { cookie: citizen }, payload: { channels: ['inapp', 'sms', 'email'] } });
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
     await decide();
     const citizenId = await userId('citizen');
@@ -139,7 +144,7 @@ describe('delivering', () => {
 
   it('retries a refusal with back-off, then dead-letters it with the gateway\'s error; an admin re-sends it', async () => {
     const refusing: Transport = { name: 'smpp', send: async (ms) => ms.map(() => ({ ok: false, error: 'SMPP submit_sm refused: command_status 0x00000045' })), close: async () => undefined };
-    const approver = await userId('approver');
+    const approver = await userId(item.department.approver);
     await withTx(t.ctx.db, (tx) => enqueueNotification(tx, {
       kind: 'supervision.red_card', key: 'card:test-1', recipients: [approver], vars: { caseNo: '20260924-SCJG-9999', stepName: '审核', reason: '超期' }, now: t.clock.now(),
     }));
@@ -160,7 +165,7 @@ describe('delivering', () => {
   });
 
   it('holds non-urgent SMS in quiet hours; a red card goes at once', async () => {
-    const approver = await userId('approver');
+    const approver = await userId(item.department.approver);
     t.clock.set('2026-09-24T15:30:00Z'); // 23:30 China time
     await withTx(t.ctx.db, async (tx) => {
       await enqueueNotification(tx, { kind: 'supervision.yellow_card', key: 'card:q-yellow', recipients: [approver], vars: { caseNo: 'X-1' }, now: t.clock.now() });
