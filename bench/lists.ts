@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- lists [--cases N] [--seconds S] [--clients C] [--data DIR]`:
+ * `npm run bench -- lists [--cases N] [--seconds S] [--clients C] [--nodes K] [--data DIR]`:
  * every list read by C concurrent clients (default 50) over HTTP against a
- * real server holding N cases (default 1,000,000; also TONGBAN_BENCH_CASES),
+ * real server (K node processes on the one database, default 1, the clients
+ * spread over them) holding N cases (default 1,000,000; also TONGBAN_BENCH_CASES),
  * each for S seconds (default 5). Per list: keyset (cursor) pages of 50, each
  * client walking ten pages deep from the first and starting again; in the
  * same run the previous ways — OFFSET/LIMIT pages over the same walk and the
@@ -76,7 +77,7 @@ const offset = (first: string): Way => ({
 const unpaged = (first: string): Way => ({ first, next: () => null });
 
 /** Client i signs in with cookies[i % cookies.length]. */
-async function measure(base: string, cookies: readonly string[], way: Way, clients: number, seconds: number): Promise<Figures> {
+async function measure(bases: readonly string[], cookies: readonly string[], way: Way, clients: number, seconds: number): Promise<Figures> {
   const latencies: number[] = [];
   let bytes = 0;
   let rows = 0;
@@ -89,7 +90,7 @@ async function measure(base: string, cookies: readonly string[], way: Way, clien
     let depth = 1;
     while (performance.now() < stopAt) {
       const t0 = performance.now();
-      const res = await fetch(base + url, { headers: { cookie } });
+      const res = await fetch(bases[client % bases.length]! + url, { headers: { cookie } });
       const text = await res.text();
       latencies.push(performance.now() - t0);
       if (res.status !== 200) {
@@ -147,6 +148,7 @@ export async function run(args: string[]): Promise<void> {
   const n = option(args, 'cases', Number(process.env.TONGBAN_BENCH_CASES ?? 1_000_000));
   const seconds = option(args, 'seconds', 5);
   const clients = option(args, 'clients', 50);
+  const nodes = option(args, 'nodes', 1);
   const dataArg = args.indexOf('--data') >= 0 ? args[args.indexOf('--data') + 1] : undefined;
   const dir = dataArg ? path.resolve(dataArg) : fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-lists-'));
   fs.mkdirSync(dir, { recursive: true });
@@ -154,9 +156,9 @@ export async function run(args: string[]): Promise<void> {
   const pg = await startEmbeddedPg({ dataDir: path.join(dir, 'pg'), port: await freePort() });
   const url = pg.url('postgres');
   const db = createPool(url, 4);
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   try {
-    console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; ${clients} concurrent clients; PostgreSQL embedded; ${seconds} s per list and way; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(`machine: ${os.cpus().length} CPU, ${round(os.totalmem() / 2 ** 30)} GB; ${clients} concurrent clients on ${nodes} node(s); PostgreSQL embedded; ${seconds} s per list and way; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     await migrate(db);
     await migrateSupervision(db);
     let seeding: Record<string, number> = {};
@@ -185,9 +187,14 @@ export async function run(args: string[]): Promise<void> {
               (SELECT case_no FROM cases ORDER BY submitted_at DESC OFFSET 1000 LIMIT 1) AS "caseNo"`,
     )).rows[0]!;
 
-    const port = await freePort();
-    server = await startServer(url, port);
-    const base = `http://127.0.0.1:${port}`;
+    // Stateless nodes on one database, the clients spread over them as a load balancer would.
+    const bases: string[] = [];
+    for (let i = 0; i < nodes; i++) {
+      const port = await freePort();
+      servers.push(await startServer(url, port));
+      bases.push(`http://127.0.0.1:${port}`);
+    }
+    const base = bases[0]!;
     const cookies = {
       manager: await login(base, 'manager'),
       clerk: await login(base, 'clerk'),
@@ -213,8 +220,8 @@ export async function run(args: string[]): Promise<void> {
     // The floor: the same clients on the cheapest signed-in read (the session
     // and one user row, no list), what this machine answers at this
     // concurrency whatever a list does; a list can come no lower.
-    await measure(base, [cookies.manager], unpaged('/api/auth/me'), 4, 0.5);
-    const floor = await measure(base, [cookies.manager], unpaged('/api/auth/me'), clients, seconds);
+    await measure(bases, [cookies.manager], unpaged('/api/auth/me'), 4, 0.5);
+    const floor = await measure(bases, [cookies.manager], unpaged('/api/auth/me'), clients, seconds);
     console.log(`floor, GET /api/auth/me (no list): ${floor.requestsPerSecond} req/s, p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms`);
     const results: Record<string, Record<string, Figures>> = {};
     console.log(`\n${'list'.padEnd(34)} ${'way'.padEnd(7)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'KB'.padStart(7)} ${'rows'.padStart(5)}`);
@@ -224,17 +231,17 @@ export async function run(args: string[]): Promise<void> {
         const who = cookies[list.who];
         // The applicants' list: each client one of the heavy accounts.
         const signedIn = Array.isArray(who) ? who : [who];
-        await measure(base, signedIn, way, 4, 0.5); // warm-up: plans, caches
-        const figures = await measure(base, signedIn, way, clients, seconds);
+        await measure(bases, signedIn, way, 4, 0.5); // warm-up: plans, caches
+        const figures = await measure(bases, signedIn, way, clients, seconds);
         results[list.name]![wayName] = figures;
         console.log(`${list.name.padEnd(34)} ${wayName.padEnd(7)} ${String(figures.requestsPerSecond).padStart(8)} ${String(figures.p50).padStart(8)} ${String(figures.p95).padStart(8)} ${String(figures.p99).padStart(8)} ${String(figures.kbPerAnswer).padStart(7)} ${String(figures.rowsPerAnswer).padStart(5)}${figures.errors ? `  (${figures.errors} errors)` : ''}`);
       }
     }
     const worstP95 = Math.max(...Object.values(results).map((r) => r.keyset!.p95));
     console.log(`\nworst keyset p95: ${worstP95} ms (target ≤ 50 ms at 1,000,000 cases, ${clients} clients); the floor's p95: ${floor.p95} ms`);
-    console.log(JSON.stringify({ bench: 'lists', cases: counts.cases, openSteps: counts.tasks, events: counts.events, copies: counts.copies, clients, seconds, page: PAGE, walkPages: WALK_PAGES, seedSeconds, seeding, worstKeysetP95: worstP95, floor, loadAverage: os.loadavg().map((x) => round(x)), lists: results }));
+    console.log(JSON.stringify({ bench: 'lists', cases: counts.cases, openSteps: counts.tasks, events: counts.events, copies: counts.copies, clients, nodes, seconds, page: PAGE, walkPages: WALK_PAGES, seedSeconds, seeding, worstKeysetP95: worstP95, floor, loadAverage: os.loadavg().map((x) => round(x)), lists: results }));
   } finally {
-    server?.kill('SIGTERM');
+    for (const server of servers) server.kill('SIGTERM');
     await db.end();
     await pg.stop();
     if (!dataArg) fs.rmSync(dir, { recursive: true, force: true });
