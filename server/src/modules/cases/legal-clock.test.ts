@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Department, type Item } from '../../../test/factories.ts';
+import { parallel, task } from '../workflow/index.ts';
 import { buildCalendar, computeDeadline, setCalendarDay } from '../calendar/index.ts';
 import { applyCalendarChanges } from './clock-commands.ts';
 import { deemOverdueApplicationsAccepted } from './commands.ts';
@@ -8,6 +10,14 @@ import { deemOverdueApplicationsAccepted } from './commands.ts';
 const START = '2026-09-24T02:00:00Z';
 
 let t: TestApp;
+const f = factories(() => t);
+/** Promised 5, legal 10 working days; its department's approver is `approver`, its head `head`. */
+let item: Item;
+/** Promised 10 natural days. */
+let naturalDays: Item;
+/** 并联: the lead's pre-review (2 working days), then two departments' reviews of 10 working days each side by side, then the lead decides. */
+let joint: Item;
+let reviewer: Department;
 let citizen: string;
 let clerk: string;
 let approver: string;
@@ -15,10 +25,23 @@ let head: string;
 /** Moves time and logs everyone in again (sessions last 7 days). */
 async function travel(to: string) {
   t.clock.set(to);
-  [citizen, clerk, approver, head] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'approver'), login(t.app, 'head_scjg')]);
+  [citizen, clerk, approver, head] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, item.department.approver), login(t.app, item.department.head)]);
 }
 beforeAll(async () => {
   t = await createTestApp(START);
+  item = await f.item({ legalDays: 10, promisedDays: 5 });
+  naturalDays = await f.item({ limitUnit: 'day', legalDays: 20, promisedDays: 10 });
+  reviewer = await f.department();
+  const other = await f.department();
+  joint = await f.item({
+    itemType: 'joint', legalDays: 45, promisedDays: 30,
+    steps: (lead) => [
+      task('lead', '牵头预审', lead, 2),
+      parallel({ id: 'split', name: '抄告相关部门' }, { id: 'join', name: '汇总意见' },
+        [task('zjj', '住建局审查', reviewer.code, 10)], [task('zrzy', '自然资源局审查', other.code, 10)]),
+      task('decide', '联审决定', lead, 5),
+    ],
+  });
   await travel(START);
 });
 afterAll(() => t.close());
@@ -26,10 +49,10 @@ afterAll(() => t.close());
 const { post } = requestsTo(() => t.app);
 const view = async (id: string, cookie = citizen) => (await t.app.inject({ url: `/api/cases/${id}`, headers: { cookie } })).json();
 
-/** 食品经营许可: promised 5, legal 10 working days, 市场监督管理局. */
+/** A case of `item`, accepted at the start. */
 async function acceptedCase() {
   await travel(START);
-  const c = await submitCase(t.app, citizen, 'SCJG-XK-001');
+  const c = await f.submit(item);
   expect((await post(`/api/cases/${c.id}/accept`, clerk)).statusCode).toBe(200);
   return c;
 }
@@ -65,7 +88,7 @@ describe('the deadline of an accepted case', () => {
 describe('limits in natural days', () => {
   it('counts every day and moves a last day that is a rest day to the next working day', async () => {
     await travel(START);
-    const c = await submitCase(t.app, citizen, 'GAJ-HJ-001'); // 户口迁入: promised 10 natural days
+    const c = await f.submit(naturalDays);
     await post(`/api/cases/${c.id}/accept`, clerk);
     const v = await view(c.id);
     expect(v.clock.due).toBe('2026-10-08T17:30:00+08:00');
@@ -93,12 +116,12 @@ describe('pauses (补正, 第四十五条)', () => {
 
   it('pauses the current step too: a step with its own limit moves by the paused working days', async () => {
     await travel(START);
-    const c = await submitCase(t.app, citizen, 'FGJ-LB-001'); // 住建局审查 etc. have 10 working days each
+    const c = await f.submit(joint);
     await post(`/api/cases/${c.id}/accept`, clerk);
-    const fgj = await login(t.app, 'approver_fgj');
+    const fgj = await login(t.app, joint.department.approver);
     const lead = (await t.app.inject({ url: '/api/tasks', headers: { cookie: fgj } })).json().items.find((i: { caseId: string }) => i.caseId === c.id);
     await post(`/api/tasks/${lead.id}/complete`, fgj, { outcome: 'approved', opinion: '抄告相关部门' }); // 牵头预审
-    const zjj = await login(t.app, 'approver_zjj');
+    const zjj = await login(t.app, reviewer.approver);
     const stepDue = async () => (await t.app.inject({ url: '/api/tasks', headers: { cookie: zjj } })).json().items.find((i: { caseId: string }) => i.caseId === c.id).dueAt;
     expect(await stepDue()).toBe('2026-10-15T09:30:00.000Z');
     const manager = await login(t.app, 'manager');
@@ -118,7 +141,7 @@ describe('pauses (补正, 第四十五条)', () => {
       .toBe('CALENDAR_PAUSE_BEFORE_START');
     expect((await post(`/api/cases/${c.id}/pauses`, approver, { type: 'hearing', reason: ' ', expectedLastDay: '2026-09-30' })).json().code).toBe('REASON_REQUIRED');
     expect((await post(`/api/cases/${c.id}/pauses`, clerk, { type: 'hearing', reason: '听证', expectedLastDay: '2026-09-30' })).json().code).toBe('FORBIDDEN');
-    const other = await login(t.app, 'approver_wjw');
+    const other = await login(t.app, (await f.department()).approver);
     expect((await post(`/api/cases/${c.id}/pauses`, other, { type: 'hearing', reason: '听证', expectedLastDay: '2026-09-30' })).json().code).toBe('FORBIDDEN');
     expect(await due()).toBe(before);
     expect((await t.ctx.db.query('SELECT count(*)::int AS n FROM case_pauses WHERE case_id = $1', [c.id])).rows[0].n).toBe(0);
@@ -145,7 +168,7 @@ describe('the extension (第四十二条)', () => {
 describe('the 第三十二条 guard', () => {
   it('deems an application accepted from the day its materials arrived when no notice came within five working days', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen, 'SCJG-XK-001');
+    const c = await f.submit(item);
     expect((await view(c.id)).clock.notice).toMatchObject({ due: '2026-10-09T17:30:00+08:00', state: 'open' });
     await travel('2026-10-09T09:00:00Z');
     expect(await deemOverdueApplicationsAccepted(t.ctx)).not.toContain(c.id);
@@ -163,9 +186,8 @@ describe('the 第三十二条 guard', () => {
 
   it('accepts one complete notice in time, refuses a second, and takes the case back after the supplement', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen, 'SCJG-XK-001');
-    const item = (await t.app.inject({ url: '/api/items' })).json().find((i: { code: string }) => i.code === 'SCJG-XK-001');
-    const materials = (await t.app.inject({ url: `/api/items/${item.id}` })).json().materials;
+    const c = await f.submit(item);
+    const materials = item.materials;
     expect((await post(`/api/cases/${c.id}/supplement-notice`, clerk, { items: [] })).json().code).toBe('SUPPLEMENT_ITEMS_REQUIRED');
     await travel('2026-09-29T02:00:00Z');
     const notice = await post(`/api/cases/${c.id}/supplement-notice`, clerk, {
@@ -192,10 +214,9 @@ describe('the 第三十二条 guard', () => {
 
   it('refuses a notice after the window has closed', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen, 'SCJG-XK-001');
+    const c = await f.submit(item);
     await travel('2026-10-12T02:00:00Z');
-    const item = (await t.app.inject({ url: '/api/items' })).json().find((i: { code: string }) => i.code === 'SCJG-XK-001');
-    const materials = (await t.app.inject({ url: `/api/items/${item.id}` })).json().materials;
+    const materials = item.materials;
     expect((await post(`/api/cases/${c.id}/supplement-notice`, clerk, { items: [{ materialId: materials[0].id, problem: 'missing' }] })).json().code)
       .toBe('NOTICE_WINDOW_CLOSED');
   });
