@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationFor, createTestApp, login, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { factories } from '../../../test/factories.ts';
 
 let t: TestApp;
+const f = factories(() => t);
+/** A complete application for a new item of its own: one draft per applicant and item, so each test has its item. */
+const application = async (opts: Parameters<typeof f.item>[0] = {}) => {
+  const item = await f.item(opts);
+  return { item, full: await f.application(item) };
+};
 let citizen: string;
 let other: string;
 let clerk: string;
@@ -19,10 +26,10 @@ const count = async (sql: string, params: unknown[] = []) => (await t.ctx.db.que
 
 describe('application drafts (草稿)', () => {
   it('saves a half-filled form with its uploads, and it survives a logout', async () => {
-    const full = await applicationFor(t.app, citizen, 'WJW-XK-002');
+    const { item, full } = await application({ name: '医疗机构执业登记', formFields: [{ key: 'applicantName', label: '申请单位', type: 'text', required: true }] });
     const saved = await req('PUT', '/api/portal/drafts', citizen, { itemId: full.itemId, formData: { applicantName: '仁心诊所' }, materials: full.materials.slice(0, 1) });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ itemId: full.itemId, itemName: '医疗机构执业登记', formData: { applicantName: '仁心诊所' } });
+    expect(saved.json()).toMatchObject({ itemId: full.itemId, itemName: item.name, formData: { applicantName: '仁心诊所' } });
     expect(saved.json().materials).toHaveLength(1);
     expect(saved.json().materials[0].originalName).toBe('材料.pdf');
 
@@ -42,11 +49,11 @@ describe('application drafts (草稿)', () => {
   });
 
   it('submits from the draft: the case is created and the draft removed together', async () => {
-    const full = await applicationFor(t.app, citizen, 'SCJG-XK-001');
+    const { item, full } = await application();
     const draft = (await req('PUT', '/api/portal/drafts', citizen, { itemId: full.itemId, formData: full.formData, materials: full.materials })).json();
     const res = await req('POST', `/api/portal/drafts/${draft.id}/submit`, citizen, { idempotencyKey: 'draft-submit-1' });
     expect(res.statusCode).toBe(201);
-    expect(res.json().caseNo).toMatch(/^\d{8}-SCJG-\d{4}$/);
+    expect(res.json().caseNo).toMatch(new RegExp(`^\\d{8}-${item.department.code}-\\d{4}$`));
     expect((await req('GET', `/api/portal/drafts/by-item/${full.itemId}`, citizen)).json().draft).toBeNull();
     const c = (await req('GET', `/api/cases/${res.json().id}`, citizen)).json();
     expect(c.materials).toHaveLength(full.materials.length);
@@ -55,7 +62,7 @@ describe('application drafts (草稿)', () => {
   });
 
   it('leaves the draft and writes no case when the application is incomplete', async () => {
-    const full = await applicationFor(t.app, citizen, 'SCJG-DJ-003');
+    const { full } = await application({ formFields: [{ key: 'companyName', label: '企业名称', type: 'text', required: true }] });
     const draft = (await req('PUT', '/api/portal/drafts', citizen, { itemId: full.itemId, formData: { applicantName: '某公司' }, materials: [] })).json();
     const cases = await count('SELECT count(*)::int AS n FROM cases');
     const res = await req('POST', `/api/portal/drafts/${draft.id}/submit`, citizen, { idempotencyKey: 'incomplete-1' });
@@ -70,7 +77,7 @@ describe('application drafts (草稿)', () => {
   });
 
   it("keeps each applicant's drafts to themselves and refuses others' files", async () => {
-    const full = await applicationFor(t.app, citizen, 'RSJ-SB-001');
+    const { full } = await application();
     const draft = (await req('PUT', '/api/portal/drafts', citizen, { itemId: full.itemId, formData: {}, materials: [] })).json();
     expect((await req('GET', '/api/portal/drafts', other)).json().items).toEqual([]);
     expect((await req('DELETE', `/api/portal/drafts/${draft.id}`, other)).json().code).toBe('DRAFT_NOT_FOUND');
@@ -89,7 +96,7 @@ describe('application drafts (草稿)', () => {
   });
 
   it('keeps table rows and other structured values of the form', async () => {
-    const full = await applicationFor(t.app, citizen, 'SCJG-DJ-003');
+    const { full } = await application();
     const formData = { companyName: '示范科技有限公司', shareholders: [{ name: '张三', share: 60 }, { name: '李四', share: 40 }] };
     const saved = await req('PUT', '/api/portal/drafts', citizen, { itemId: full.itemId, formData, materials: [] });
     expect(saved.statusCode).toBe(200);
