@@ -161,7 +161,10 @@ const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26)
 
 let passwordHash: Promise<string> | undefined;
 
-export function factories(t: () => TestApp) {
+/** The app the factories work on: a test file's TestApp, or an app a test built itself. */
+type Target = Pick<TestApp, 'app' | 'ctx'>;
+
+export function factories(t: () => Target) {
   const as = actors(() => t().app);
   const departments = new Map<string, Department>();
   const ok = async (res: Reply, what: string) => {

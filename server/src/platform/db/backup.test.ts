@@ -11,7 +11,8 @@ import type { AppContext } from '../http/context.ts';
 import { verifyChain } from '../events/stream.ts';
 import { seedDemo } from '../../modules/demo/index.ts';
 import { createTestDb } from '../../../test/db.ts';
-import { login, submitCase } from '../../../test/app.ts';
+import { login } from '../../../test/app.ts';
+import { factories } from '../../../test/factories.ts';
 import { restoreBackup, writeBackup } from './backup.ts';
 import { createPool, type Db } from './pool.ts';
 import { schemaParts } from '../../schema-parts.ts';
@@ -46,10 +47,12 @@ it('restore drill: a backup taken while in use comes back with the same rows, fi
       config: { ...loadConfig({}), dataDir }, uploadsDir: path.join(dataDir, 'uploads'),
     };
     const app = await buildApp(ctx);
-    const citizen = await login(app, 'citizen');
+    let target = { app, ctx };
+    const f = factories(() => target);
+    const item = await f.item();
     const clerk = await login(app, 'clerk');
-    const first = await submitCase(app, citizen);
-    await submitCase(app, citizen);
+    const first = await f.submit(item);
+    await f.submit(item);
     const accepted = await app.inject({ method: 'POST', url: `/api/cases/${first.id}/accept`, headers: { cookie: clerk }, payload: {} });
     expect(accepted.statusCode).toBe(200);
 
@@ -65,7 +68,7 @@ it('restore drill: a backup taken while in use comes back with the same rows, fi
     expect(manifest.files).toEqual({ uploads: Object.keys(uploads).length, documents: Object.keys(documents).length });
 
     // Work after the backup, and a lost file: the restore takes both back to the backup's state.
-    await submitCase(app, citizen);
+    await f.submit(item);
     fs.rmSync(path.join(dataDir, 'uploads', Object.keys(uploads)[0]!));
     const liveUploads = fs.readdirSync(path.join(dataDir, 'uploads')).sort();
     await app.close();
@@ -81,7 +84,9 @@ it('restore drill: a backup taken while in use comes back with the same rows, fi
       expect(filesIn(path.join(dataDir, 'documents'))).toEqual(documents);
       // Sequences continue past the restored rows: the next case gets a fresh number.
       const app2 = await buildApp({ ...ctx, db: restored });
-      const next = await submitCase(app2, await login(app2, 'citizen'));
+      target = { app: app2, ctx: { ...ctx, db: restored } };
+      f.as.forget();
+      const next = await f.submit(item);
       expect(next.caseNo).not.toBe(first.caseNo);
       expect((await restored.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(3);
       await app2.close();
