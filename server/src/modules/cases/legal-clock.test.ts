@@ -191,22 +191,22 @@ describe('the 第三十二条 guard', () => {
     expect((await post(`/api/cases/${c.id}/supplement-notice`, clerk, { items: [] })).json().code).toBe('SUPPLEMENT_ITEMS_REQUIRED');
     await travel('2026-09-29T02:00:00Z');
     const notice = await post(`/api/cases/${c.id}/supplement-notice`, clerk, {
-      items: [{ materialId: materials[0].id, problem: 'irregular', note: '缺少法定代表人签字' }, { materialId: materials[1].id, problem: 'missing' }],
+      items: [{ materialId: materials[0]!.id, problem: 'irregular', note: '缺少法定代表人签字' }, { materialId: materials[1]!.id, problem: 'missing' }],
       note: '请一次性补齐',
     });
     expect(notice.json().status).toBe('supplement_requested');
-    expect((await post(`/api/cases/${c.id}/supplement-notice`, clerk, { items: [{ materialId: materials[0].id, problem: 'missing' }] })).json().code)
+    expect((await post(`/api/cases/${c.id}/supplement-notice`, clerk, { items: [{ materialId: materials[0]!.id, problem: 'missing' }] })).json().code)
       .toBe('SUPPLEMENT_NOTICE_EXISTS');
     // Past the window nothing is deemed: the notice came in time.
     await travel('2026-10-20T02:00:00Z');
     expect(await deemOverdueApplicationsAccepted(t.ctx)).not.toContain(c.id);
     const { uploadPdf } = await import('../../../test/app.ts');
     const one = await uploadPdf(t.app, citizen);
-    expect((await post(`/api/cases/${c.id}/supplement`, citizen, { materials: [{ materialId: materials[0].id, uploadId: one }] })).json().code)
+    expect((await post(`/api/cases/${c.id}/supplement`, citizen, { materials: [{ materialId: materials[0]!.id, uploadId: one }] })).json().code)
       .toBe('MATERIAL_MISSING');
     const two = await uploadPdf(t.app, citizen);
     const supplemented = await post(`/api/cases/${c.id}/supplement`, citizen, {
-      materials: [{ materialId: materials[0].id, uploadId: one }, { materialId: materials[1].id, uploadId: two }],
+      materials: [{ materialId: materials[0]!.id, uploadId: one }, { materialId: materials[1]!.id, uploadId: two }],
     });
     expect(supplemented.json().status).toBe('submitted');
     expect((await post(`/api/cases/${c.id}/accept`, clerk)).json().status).toBe('accepted');
@@ -217,7 +217,7 @@ describe('the 第三十二条 guard', () => {
     const c = await f.submit(item);
     await travel('2026-10-12T02:00:00Z');
     const materials = item.materials;
-    expect((await post(`/api/cases/${c.id}/supplement-notice`, clerk, { items: [{ materialId: materials[0].id, problem: 'missing' }] })).json().code)
+    expect((await post(`/api/cases/${c.id}/supplement-notice`, clerk, { items: [{ materialId: materials[0]!.id, problem: 'missing' }] })).json().code)
       .toBe('NOTICE_WINDOW_CLOSED');
   });
 });
