@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
+import { task } from '../workflow/index.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { drainConsumer } from '../../platform/events/consumer.ts';
 import { notifyConsumer } from './decide.ts';
@@ -10,18 +12,29 @@ import { notifyConsumer } from './decide.ts';
  * supervision cards: supervision/cards/routes.test.ts).
  */
 let t: TestApp;
+const f = factories(() => t);
+/** A one-step item of a department of its own, and a two-step one (审查 → 决定) of the same department. */
+let item: Item;
+let twoSteps: Item;
 const cookies: Record<string, string> = {};
-const USERS = ['citizen', 'clerk', 'approver', 'head_scjg', 'manager'] as const;
+/** Who the test speaks of: the demo's citizen, clerk and manager, and the department's approver and head. */
+const USERS = ['citizen', 'clerk', 'approver', 'head', 'manager'] as const;
+const usernames: Record<string, string> = {};
+/** The account name of one of USERS, or any other account's name as it is. */
+const nameOf = (who: string) => usernames[who] ?? who;
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const u of USERS) cookies[u] = await login(t.app, u);
+  item = await f.item();
+  twoSteps = await f.item({ department: item.department, steps: (dept) => [task('review', '审查', dept), task('decide', '决定', dept)] });
+  Object.assign(usernames, { approver: item.department.approver, head: item.department.head });
+  for (const u of USERS) cookies[u] = await login(t.app, nameOf(u));
 });
 afterAll(() => t.close());
 
 const post = (url: string, who: (typeof USERS)[number], payload: object = {}) =>
   t.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });
-const userId = async (username: string) => (await t.ctx.db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username])).rows[0]!.id;
+const userId = async (who: string) => (await t.ctx.db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [nameOf(who)])).rows[0]!.id;
 
 async function decide() {
   await chainPending(t.ctx.db);
@@ -30,11 +43,11 @@ async function decide() {
 }
 
 /** The kinds a person's message centre holds about a case (or, without one, all), with their texts. */
-async function inbox(username: string, caseNo?: string) {
+async function inbox(who: string, caseNo?: string) {
   const { rows } = await t.ctx.db.query<{ kind: string; body: string }>(
     `SELECT i.kind, i.body FROM notify_inbox i JOIN users u ON u.id = i.user_id
       WHERE u.username = $1 AND ($2::text IS NULL OR i.case_no = $2) ORDER BY i.created_at, i.id`,
-    [username, caseNo ?? null],
+    [nameOf(who), caseNo ?? null],
   );
   return rows;
 }
@@ -49,16 +62,14 @@ async function openTask(caseId: string, who: (typeof USERS)[number]) {
 
 describe('what the applicant is told', () => {
   it('receipt, refusal with its reason, the supplement notice and the conclusion with its result, each naming the case', async () => {
-    const refused = await submitCase(t.app, cookies.citizen!);
+    const refused = await f.submit(item);
     expect((await post(`/api/cases/${refused.id}/refuse`, 'clerk', { reason: '不属于本中心受理范围。' })).statusCode).toBe(200);
 
-    const supplement = await submitCase(t.app, cookies.citizen!);
-    const item = (await t.app.inject({ url: '/api/items' })).json().find((i: { code: string }) => i.code === 'SCJG-XK-001');
-    const materials = (await t.app.inject({ url: `/api/items/${item.id}` })).json().materials;
-    const notice = await post(`/api/cases/${supplement.id}/supplement-notice`, 'clerk', { items: [{ materialId: materials[0].id, problem: 'missing' }], note: '请补齐申请书' });
+    const supplement = await f.submit(item);
+    const notice = await post(`/api/cases/${supplement.id}/supplement-notice`, 'clerk', { items: [{ materialId: item.materials[0]!.id, problem: 'missing' }], note: '请补齐申请书' });
     expect(notice.statusCode).toBe(200);
 
-    const concluded = await submitCase(t.app, cookies.citizen!);
+    const concluded = await f.submit(item);
     expect((await post(`/api/cases/${concluded.id}/accept`, 'clerk')).statusCode).toBe(200);
     const step = (await openTask(concluded.id, 'approver'))!;
     expect((await post(`/api/tasks/${step.id}/complete`, 'approver', { outcome: 'approved', opinion: '符合条件，准予许可' })).statusCode).toBe(200);
@@ -80,13 +91,13 @@ describe('what the applicant is told', () => {
     expect(await kinds('supervisor', concluded.caseNo)).toEqual(['rating.bad']);
     expect(await bodyOf('supervisor', concluded.caseNo, 'rating.bad')).toContain('不满意');
     expect(await kinds('approver', concluded.caseNo)).toEqual(['task.assigned']);
-    expect(await kinds('head_scjg', concluded.caseNo)).toEqual([]);
+    expect(await kinds('head', concluded.caseNo)).toEqual([]);
   });
 });
 
 describe('what staff are told', () => {
   it('a new step, urging, a copy, a return, a delegation and a transfer, each to the step\'s holder or the person named', async () => {
-    const c = await submitCase(t.app, cookies.citizen!, 'SCJG-XK-002'); // 审查 → 决定
+    const c = await f.submit(twoSteps);
     expect((await post(`/api/cases/${c.id}/accept`, 'clerk')).statusCode).toBe(200);
     const review = (await openTask(c.id, 'approver'))!;
     expect((await post(`/api/tasks/${review.id}/urge`, 'manager', { message: '请加快' })).statusCode).toBe(200);
@@ -110,29 +121,29 @@ describe('what staff are told', () => {
     expect(await kinds('manager', c.caseNo)).toEqual(['task.copied', 'task.delegated']);
     expect(await bodyOf('manager', c.caseNo, 'task.delegated')).toContain('委派给您');
 
-    const other = await submitCase(t.app, cookies.citizen!);
+    const other = await f.submit(item);
     expect((await post(`/api/cases/${other.id}/accept`, 'clerk')).statusCode).toBe(200);
     const step = (await openTask(other.id, 'approver'))!;
-    expect((await post(`/api/tasks/${step.id}/transfer`, 'approver', { to: await userId('head_scjg'), reason: '局长亲自审' })).statusCode).toBe(200);
+    expect((await post(`/api/tasks/${step.id}/transfer`, 'approver', { to: await userId('head'), reason: '局长亲自审' })).statusCode).toBe(200);
     await decide();
-    expect(await kinds('head_scjg', other.caseNo)).toEqual(['task.transferred']);
-    expect((await inbox('head_scjg', other.caseNo))[0]!.body).toContain(other.caseNo);
+    expect(await kinds('head', other.caseNo)).toEqual(['task.transferred']);
+    expect((await inbox('head', other.caseNo))[0]!.body).toContain(other.caseNo);
   });
 
   it('a complaint to the department\'s head and the supervision office, and its answer to the complainant', async () => {
-    const departmentId = (await t.ctx.db.query<{ department_id: string }>(`SELECT department_id FROM users WHERE username = 'head_scjg'`)).rows[0]!.department_id;
+    const departmentId = item.department.id;
     const sent = await t.app.inject({
       method: 'POST', url: '/api/portal/messages', headers: { cookie: cookies.citizen! },
       payload: { kind: 'complaint', departmentId, subject: '窗口等候时间过长', body: '上午排队两个小时' },
     });
     expect(sent.statusCode).toBe(201);
     await decide();
-    for (const who of ['head_scjg', 'supervisor']) {
+    for (const who of ['head', 'supervisor']) {
       const msgs = (await inbox(who)).filter((m) => m.kind === 'complaint.received');
       expect(msgs.map((m) => m.body)).toEqual([expect.stringContaining(sent.json().ticketNo)]);
     }
     expect((await inbox('approver')).some((m) => m.kind === 'complaint.received')).toBe(false);
-    const answered = await post(`/api/portal/messages/${sent.json().id}/answer`, 'head_scjg', { answer: '已增开窗口' });
+    const answered = await post(`/api/portal/messages/${sent.json().id}/answer`, 'head', { answer: '已增开窗口' });
     expect(answered.statusCode).toBe(200);
     await decide();
     expect((await inbox('citizen')).filter((m) => m.kind === 'complaint.answered').map((m) => m.body)).toEqual([expect.stringContaining(sent.json().ticketNo)]);
