@@ -85,6 +85,8 @@ export interface Department {
   /** User names of its staff: an approver (the steps' handler) and the agency head (部门负责人). */
   approver: string;
   head: string;
+  /** The approver's display name (as lists and records show who acted). */
+  approverName: string;
 }
 
 export interface MaterialOptions {
@@ -191,7 +193,7 @@ export function factories(t: () => Target) {
         [staff.approver, id, hash, `审批人（${code}）`, staff.head, `负责人（${code}）`,
           `1390572${n}1`, `${staff.approver}@test.tongban.local`, `1390572${n}2`, `${staff.head}@test.tongban.local`],
       );
-      return { id, code, name: name ?? `测试部门${code}`, ...staff };
+      return { id, code, name: name ?? `测试部门${code}`, ...staff, approverName: `审批人（${code}）` };
     });
     departments.set(dept.code, dept);
     return dept;

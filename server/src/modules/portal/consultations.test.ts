@@ -1,23 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 
 let t: TestApp;
+const f = factories(() => t);
 let citizen: string;
 let approverScjg: string;
 let approverWjw: string;
 let manager: string;
 let admin: string;
 let supervisor: string;
-let scjgItem: { id: string; departmentId: string };
+/** An item of a department of its own, whose approver is `approverScjg`. */
+let scjgItem: Item & { departmentId: string };
+/** Another department, whose approver is `approverWjw`. */
 let wjwDept: string;
 beforeAll(async () => {
   t = await createTestApp();
+  const item = await f.item({ name: '食品经营许可（新办）' });
+  scjgItem = { ...item, departmentId: item.department.id };
+  const other = await f.department();
+  wjwDept = other.id;
   [citizen, approverScjg, approverWjw, manager, admin, supervisor] = await Promise.all([
-    login(t.app, 'citizen'), login(t.app, 'approver'), login(t.app, 'approver_wjw'), login(t.app, 'manager'), login(t.app, 'admin'), login(t.app, 'supervisor'),
+    login(t.app, 'citizen'), login(t.app, item.department.approver), login(t.app, other.approver), login(t.app, 'manager'), login(t.app, 'admin'), login(t.app, 'supervisor'),
   ]);
-  const items = (await t.app.inject({ url: '/api/items' })).json() as { id: string; code: string; departmentId: string }[];
-  scjgItem = items.find((i) => i.code === 'SCJG-XK-001')!;
-  wjwDept = items.find((i) => i.code === 'WJW-XK-002')!.departmentId;
 });
 afterAll(() => t.close());
 
@@ -51,7 +56,7 @@ describe('consultations and complaints (咨询 / 投诉)', () => {
 
     const answered = await answer(receipt.id, approverScjg, '按《食品经营许可审查通则》执行，无统一面积下限。');
     expect(answered.statusCode).toBe(200);
-    expect(answered.json()).toMatchObject({ status: 'answered', answeredByName: '王审批（市场监管）' });
+    expect(answered.json()).toMatchObject({ status: 'answered', answeredByName: scjgItem.department.approverName });
     expect((await answer(receipt.id, manager, '再答一次')).json().code).toBe('MESSAGE_ALREADY_ANSWERED');
 
     const citizenView = (await get('/api/portal/messages/mine', citizen)).json().items.find((m: { id: string }) => m.id === receipt.id);
