@@ -14,6 +14,7 @@ import { registerCardRoutes, registerSupervisionRoutes } from './modules/supervi
 import { registerNotifyRoutes } from './modules/notify/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerOpsRoutes } from './platform/ops/routes.ts';
+import { registerAuditRoutes } from './platform/audit/routes.ts';
 
 /**
  * Which routes this process serves, in the order of the OpenAPI document. A supervision platform of its
@@ -48,5 +49,6 @@ export function registerRoutes(api: Api, ctx: AppContext): void {
     registerCardRoutes(api, ctx);
   }
   registerOpsRoutes(api, ctx);
+  registerAuditRoutes(api, ctx);
   registerNotifyRoutes(api, ctx);
 }

@@ -102,6 +102,11 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/items/{id}': { allow: everyone, call: ({ w }) => ({ url: `/api/items/${w.itemId}` }) },
   'GET /api/items/{id}/materials/{materialId}/sample': { allow: everyone, call: ({ w }) => ({ url: `/api/items/${w.sampleItemId}/materials/${w.sampleMaterialId}/sample` }) },
 
+  // ── Audit log (the audit administrator alone; 三员分立: not the system administrator) ──
+  'GET /api/audit/log': { allow: ['auditor'], call: get('/api/audit/log?limit=5') },
+  'GET /api/audit/log/export': { allow: ['auditor'], call: get('/api/audit/log/export?action=case.read') },
+  'GET /api/audit/verify': { allow: ['auditor'], call: get('/api/audit/verify') },
+
   // ── Organisation and staff (system administrators) ──
   'GET /api/admin/org': { allow: ['admin'], call: get('/api/admin/org') },
   'POST /api/admin/org/centers': { allow: ['admin'], call: ({ w, n }) => ({ url: '/api/admin/org/centers', body: { ...orgBodies(w.org).station, code: `AZ-C${n}`, name: `矩阵镇${n}` } }) },

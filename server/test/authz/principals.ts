@@ -13,6 +13,7 @@
  *   countersign, 加签); they call the routes about *that* step and case, unless
  *   the row says `sameObject`;
  * - `copyRecipient`: an approver of another department sent a copy (抄送);
+ * - `auditor`: the audit administrator (审计管理员), who reads the audit log and nothing else;
  * - the other roles as themselves.
  *
  * The order is the order of the calls on each route: people who would
@@ -20,7 +21,7 @@
  * is never an effect of an earlier call.
  */
 export const PRINCIPALS = [
-  'anonymous', 'otherApplicant', 'otherApprover', 'supervisor', 'govHead', 'clerk', 'copyRecipient', 'stepHolder',
+  'anonymous', 'otherApplicant', 'otherApprover', 'supervisor', 'auditor', 'govHead', 'clerk', 'copyRecipient', 'stepHolder',
   'manager', 'admin', 'agencyHead', 'deptApprover', 'applicant',
 ] as const;
 
@@ -36,6 +37,7 @@ export const ACCOUNTS: Record<Exclude<Principal, 'anonymous' | 'otherApplicant'>
   govHead: 'gov_head',
   manager: 'manager',
   supervisor: 'supervisor',
+  auditor: 'auditor',
   admin: 'admin',
   stepHolder: 'approver_wjw',
   copyRecipient: 'approver_zjj',

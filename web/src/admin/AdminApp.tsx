@@ -28,15 +28,19 @@ import { notifyAdminMenuItems } from '../notify/admin/menu';
 import { OrgPage } from './org/OrgPage';
 import { StaffPage } from './org/StaffPage';
 import { orgMenuItems, orgMenuKeys } from './org/menu';
+import { AuditPage } from './audit/AuditPage';
+import { useAuditT } from './audit/messages';
+import { AuditOutlined } from '@ant-design/icons';
 
 /** The console's routes, inside the common staff frame with its side menu. */
 export default function AdminApp() {
   const t = useAdminT();
   const p = usePortalT();
+  const a = useAuditT();
   const location = useLocation();
   return (
     <AppShell
-      roles={['admin', 'manager']}
+      roles={['admin', 'manager', 'audit_admin']}
       mark="通"
       title={t('admin.title')}
       brandTo="/"
@@ -45,7 +49,8 @@ export default function AdminApp() {
         sider: {
           label: t('admin.menu'),
           width: 210,
-          items: [
+          // The audit administrator sees the audit log alone (三员分立).
+          items: user.role === 'audit_admin' ? [{ key: '/admin/audit', icon: <AuditOutlined aria-hidden />, label: <Link to="/admin/audit">{a('menu')}</Link> }] : [
             { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
             { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
             ...formsMenuItems(user.role),
@@ -54,11 +59,12 @@ export default function AdminApp() {
             ...orgMenuItems(user.role),
             { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
           ],
-          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys, ...orgMenuKeys].filter((k) => location.pathname.startsWith(k)),
+          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys, ...orgMenuKeys, '/admin/audit'].filter((k) => location.pathname.startsWith(k)),
         },
         main: (
           <Routes>
-            <Route index element={<Navigate to="/admin/processes" replace />} />
+            <Route index element={<Navigate to={user.role === 'audit_admin' ? '/admin/audit' : '/admin/processes'} replace />} />
+            <Route path="audit" element={<RequireRole roles={['audit_admin']}><AuditPage /></RequireRole>} />
             <Route path="processes" element={<ProcessListPage />} />
             <Route path="processes/new" element={<DesignerPage />} />
             <Route path="processes/:id" element={<DesignerPage />} />

@@ -1970,7 +1970,7 @@ export interface paths {
                                 openSteps: number;
                                 phone: string | null;
                                 /** @enum {string} */
-                                role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                                role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                                 /** @enum {string} */
                                 status: "active" | "disabled";
                                 username: string;
@@ -2002,7 +2002,7 @@ export interface paths {
                         initialPassword: string;
                         phone: string | null;
                         /** @enum {string} */
-                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                         username: string;
                         /** Format: uuid */
                         windowId: string | null;
@@ -2026,7 +2026,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                             /** @enum {string} */
                             status: "active" | "disabled";
                             username: string;
@@ -2071,7 +2071,7 @@ export interface paths {
                         displayName: string;
                         phone: string | null;
                         /** @enum {string} */
-                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                         /** Format: uuid */
                         windowId: string | null;
                     };
@@ -2094,7 +2094,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                             /** @enum {string} */
                             status: "active" | "disabled";
                             username: string;
@@ -2153,7 +2153,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                             /** @enum {string} */
                             status: "active" | "disabled";
                             username: string;
@@ -2211,7 +2211,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                             /** @enum {string} */
                             status: "active" | "disabled";
                             username: string;
@@ -2222,6 +2222,153 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志：查阅案卷、申请人信息和材料，以及组织机构和人员的每次变更（仅审计管理员；按时间倒序，可按操作人、操作、对象、结果、时间筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    before?: number;
+                    from?: string;
+                    limit?: number;
+                    result?: "ok" | "refused";
+                    targetId?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                actorRole: string | null;
+                                address: string | null;
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                result: string;
+                                seq: number;
+                                targetId: string | null;
+                                targetType: string;
+                            }[];
+                            nextBefore: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志（CSV，按当前筛选，最多一万条） */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    from?: string;
+                    result?: "ok" | "refused";
+                    targetId?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 校验审计日志的哈希链（报告第一处断开：缺失、链接错误或内容被改） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checked: number;
+                            firstBroken: {
+                                /** @enum {string} */
+                                reason: "missing" | "link" | "hash";
+                                seq: number;
+                            } | null;
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2270,7 +2417,7 @@ export interface paths {
                                 /** @enum {string} */
                                 language: "zh" | "en";
                                 /** @enum {string} */
-                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                                 username: string;
                             };
                         };
@@ -2328,7 +2475,7 @@ export interface paths {
                                 /** @enum {string} */
                                 language: "zh" | "en";
                                 /** @enum {string} */
-                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                                 username: string;
                             };
                         };
@@ -2444,7 +2591,7 @@ export interface paths {
                                 /** @enum {string} */
                                 language: "zh" | "en";
                                 /** @enum {string} */
-                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                                 username: string;
                             };
                         };
@@ -2552,7 +2699,7 @@ export interface paths {
                                 /** @enum {string} */
                                 language: "zh" | "en";
                                 /** @enum {string} */
-                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader";
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                                 username: string;
                             };
                         };

@@ -16,7 +16,7 @@ export type ResponseOf<P extends keyof paths, M extends Method = 'get'> =
 export type RequestOf<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
-export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader';
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin';
 
 export type User = ResponseOf<'/api/auth/me'>['user'];
 

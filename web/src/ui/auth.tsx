@@ -34,6 +34,8 @@ export function useMe() {
 export function homeForRole(role: Role): string {
   if (role === 'applicant') return '/';
   if (role === 'supervisor' || role === 'supervision_leader') return '/supervision';
+  // The audit administrator has the audit log and nothing else (三员分立).
+  if (role === 'audit_admin') return '/admin/audit';
   return '/workbench';
 }
 

@@ -42,6 +42,7 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   const detail = (actor: Parameters<typeof getCaseDetail>[1], id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
 
   app.get('/api/cases/:id', {
+    config: { audit: { action: 'case.read', targetType: 'case', target: (req) => (req.params as { id: string }).id } },
     schema: { tags: ['cases'], summary: '办件详情', params: idParams, response: { 200: caseDetailSchema } },
   }, async (req) => detail(requireActor(req), req.params.id));
 

@@ -30,6 +30,7 @@ export function registerUploadRoutes(app: Api, ctx: AppContext, caseAccess: Case
   });
 
   app.get('/api/uploads/:id', {
+    config: { audit: { action: 'upload.read', targetType: 'upload', target: (req) => (req.params as { id: string }).id } },
     schema: { tags: ['uploads'], summary: '下载材料（附件方式）', params: idParams },
   }, async (req, reply) => {
     const actor = requireActor(req);

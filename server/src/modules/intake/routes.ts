@@ -20,6 +20,8 @@ export function registerIntakeRoutes(app: Api, ctx: AppContext): void {
   const detail = (actor: Actor, id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
 
   app.get('/api/intake/applicants/lookup', {
+    // The person looked up, by the number asked for (the audit administrator searches by it).
+    config: { audit: { action: 'applicant.lookup', targetType: 'applicant', target: (req) => `${(req.query as { kind: string }).kind}:${(req.query as { number: string }).number}` } },
     schema: {
       tags: ['intake'], summary: '按身份证号码或统一社会信用代码查找申请人档案，并按事项预填申请表',
       querystring: lookupQuery, response: { 200: lookupResponse },

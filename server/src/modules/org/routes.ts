@@ -30,6 +30,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/org/centers', {
+    config: { audit: { action: 'org.center_created', targetType: 'center', target: (_req, answer) => (answer?.id as string | undefined) ?? null } },
     schema: { tags, summary: '新建服务中心（下级须比上级低一级）', body: centerInputSchema, response: { 201: centerSchema } },
   }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
@@ -37,6 +38,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.put('/api/admin/org/centers/:id', {
+    config: { audit: { action: 'org.center_changed', targetType: 'center', target: (req) => (req.params as { id: string }).id } },
     schema: { tags, summary: '修改服务中心（含移到另一上级之下）', params: idParams, body: centerInputSchema, response: { 200: centerSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -44,6 +46,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/org/departments', {
+    config: { audit: { action: 'org.department_created', targetType: 'department', target: (_req, answer) => (answer?.id as string | undefined) ?? null } },
     schema: { tags, summary: '新建部门（可设上级部门）', body: departmentInputSchema, response: { 201: departmentSchema } },
   }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
@@ -51,6 +54,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.put('/api/admin/org/departments/:id', {
+    config: { audit: { action: 'org.department_changed', targetType: 'department', target: (req) => (req.params as { id: string }).id } },
     schema: { tags, summary: '修改或停用部门', params: idParams, body: departmentInputSchema, response: { 200: departmentSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -58,6 +62,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/org/windows', {
+    config: { audit: { action: 'org.window_created', targetType: 'window', target: (_req, answer) => (answer?.id as string | undefined) ?? null } },
     schema: { tags, summary: '新建窗口（编号、名称、大厅位置、受理事项）', body: windowInputSchema, response: { 201: windowSchema } },
   }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
@@ -65,6 +70,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.put('/api/admin/org/windows/:id', {
+    config: { audit: { action: 'org.window_changed', targetType: 'window', target: (req) => (req.params as { id: string }).id } },
     schema: { tags, summary: '修改或停用窗口', params: idParams, body: windowInputSchema, response: { 200: windowSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -83,6 +89,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/staff', {
+    config: { audit: { action: 'staff.created', targetType: 'staff', target: (_req, answer) => (answer?.id as string | undefined) ?? null } },
     schema: { tags, summary: '新建工作人员账号（初始密码须符合工作人员密码规则）', body: staffCreateSchema, response: { 201: staffSchema } },
   }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
@@ -90,6 +97,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.put('/api/admin/staff/:id', {
+    config: { audit: { action: 'staff.changed', targetType: 'staff', target: (req) => (req.params as { id: string }).id } },
     schema: { tags, summary: '修改工作人员（姓名、角色、中心、部门、窗口、电话；不能改自己的角色）', params: idParams, body: staffUpdateSchema, response: { 200: staffSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -97,6 +105,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/staff/:id/deactivate', {
+    config: { audit: { action: 'staff.deactivated', targetType: 'staff', target: (req) => (req.params as { id: string }).id } },
     schema: { tags, summary: '停用工作人员（须先把在办任务工作交接；其登录随之结束）', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -104,6 +113,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/staff/:id/reactivate', {
+    config: { audit: { action: 'staff.reactivated', targetType: 'staff', target: (req) => (req.params as { id: string }).id } },
     schema: { tags, summary: '重新启用工作人员', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');

@@ -16,6 +16,7 @@ import type { AppContext } from './context.ts';
 import { frameworkErrorHandler, registerErrorHandler } from './error-handler.ts';
 import { localeFrom, messageFor } from '../errors.ts';
 import { registerSessionHook } from './auth.ts';
+import { registerAuditHook } from '../audit/hook.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerCrossSiteCheck } from './cross-site.ts';
 import { registerInputGuard } from './input-guard.ts';
@@ -86,6 +87,7 @@ export async function buildHttpApp(ctx: AppContext, parts: HttpParts, opts: Buil
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessionHook(app, ctx);
+  registerAuditHook(app, ctx);
   registerInputGuard(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -12,9 +12,10 @@ export interface AppContext {
 }
 
 /** agency_head (部门负责人) and government_head (政府负责人) approve extensions (行政许可法 第四十二条). */
-export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader';
+/** audit_admin (审计管理员) reads the audit log and nothing else: 三员分立 keeps it apart from the system administrator. */
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin';
 
-export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head', 'supervision_leader'];
+export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head', 'supervision_leader', 'audit_admin'];
 
 /** The authenticated caller, as every command and policy sees it. */
 export interface Actor {
@@ -46,4 +47,6 @@ export const ROLE_DATA_SCOPE: Record<Role, DataScope> = {
   // Supervision reads the event stream, never the case lists (cases answer FORBIDDEN).
   supervisor: 'own',
   supervision_leader: 'own',
+  // The audit administrator reads the audit log, not the cases.
+  audit_admin: 'own',
 };

@@ -21,7 +21,8 @@ export function isSupervisor(actor: Actor): boolean {
 /** The cards an actor may read; FORBIDDEN for applicants and a head with no department. */
 export function cardScope(actor: Actor): CardScope {
   if (isSupervisor(actor)) return { kind: 'all' };
-  if (actor.role === 'applicant') throw new AppError('FORBIDDEN');
+  // The audit administrator reads the audit log and nothing else (三员分立).
+  if (actor.role === 'applicant' || actor.role === 'audit_admin') throw new AppError('FORBIDDEN');
   if (actor.role === 'agency_head') {
     if (!actor.departmentId) throw new AppError('FORBIDDEN');
     return { kind: 'department', departmentId: actor.departmentId };

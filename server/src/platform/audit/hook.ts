@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { withTx } from '../db/pool.ts';
+import type { AppContext } from '../http/context.ts';
+import { appendAudit } from './log.ts';
+
+/** What a route's answers to staff leave in the audit log (`config.audit` on the route). */
+export interface AuditedRoute {
+  action: string;
+  targetType: string;
+  /** The object concerned: from the request, or (a creation) from the answer's JSON. */
+  target: (req: FastifyRequest, answer: Record<string, unknown> | null) => string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Record every answer of this route to a staff member in the audit log: a look at personal data, or a change of the organisation. */
+    audit?: AuditedRoute;
+  }
+}
+
+function parsed(payload: unknown): Record<string, unknown> | null {
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return null;
+  try {
+    const value: unknown = JSON.parse(payload.toString());
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records the answers of audited routes (config.audit) to staff, allowed or
+ * refused, before they are sent: who, what, which object, from where, and the
+ * result (`ok` or the error code). A look is its own short transaction after
+ * the read; if the row cannot be written the request fails instead of going
+ * unrecorded. Applicants' reads of their own files are not audited.
+ */
+export function registerAuditHook(app: FastifyInstance, ctx: AppContext): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    const audit = req.routeOptions.config.audit;
+    const actor = req.actor;
+    if (!audit || !actor || actor.role === 'applicant') return payload;
+    const answer = parsed(payload);
+    const result = reply.statusCode < 400 ? 'ok' : typeof answer?.code === 'string' ? answer.code : `HTTP_${reply.statusCode}`;
+    await withTx(ctx.db, (tx) => appendAudit(tx, {
+      actor: { id: actor.id, name: actor.displayName, role: actor.role },
+      action: audit.action, targetType: audit.targetType, targetId: audit.target(req, reply.statusCode < 400 ? answer : null),
+      address: req.ip, result, detail: { method: req.method, route: req.routeOptions.url ?? null }, at: ctx.clock.now(),
+    }));
+    return payload;
+  });
+}
