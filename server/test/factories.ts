@@ -1,6 +1,4 @@
 import type { App } from '../src/platform/http/app.ts';
-import { withTx } from '../src/platform/db/pool.ts';
-import { hashPassword } from '../src/modules/iam/index.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { bpmnProcess, task, type Step } from '../src/modules/workflow/index.ts';
 import { applicationFor, login, uploadPdf, type TestApp } from './app.ts';
@@ -13,9 +11,8 @@ import { applicationFor, login, uploadPdf, type TestApp } from './app.ts';
  *
  * Items, processes and cases go through the real HTTP commands (the
  * catalogue's create and publish, the engine's deploy, submit, accept,
- * complete …), so every rule and event applies. Departments and staff
- * accounts have no command (installation loads them), so `department()`
- * writes those rows the way the installer does.
+ * complete …), and so do departments and their staff (the organisation's
+ * routes), so every rule and event applies.
  *
  * The demo center's accounts stand in where a test needs someone outside
  * the department: `citizen` applies, `clerk` works the window, `admin`
@@ -161,41 +158,37 @@ let counter = 0;
 /** Upper-case letters for a number: department codes (the case number carries them) stay letters. */
 const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));
 
-let passwordHash: Promise<string> | undefined;
 
 /** The app the factories work on: a test file's TestApp, or an app a test built itself. */
 type Target = Pick<TestApp, 'app' | 'ctx'>;
 
 export function factories(t: () => Target) {
   const as = actors(() => t().app);
-  const departments = new Map<string, Department>();
   const ok = async (res: Reply, what: string) => {
     if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
 
-  /** A department of the center with an approver and an agency head (signed in with the demo password). */
+  /**
+   * A department of the center with an approver and an agency head (signed in
+   * with the demo password), made by the administrator through the
+   * organisation's routes; each has a mobile of their own, so notifications
+   * reach them as they reach the center's staff.
+   */
   async function department(name?: string): Promise<Department> {
     const code = `T${letters(counter++)}`;
-    passwordHash ??= hashPassword(DEMO_PASSWORD);
-    const hash = await passwordHash;
-    const dept = await withTx(t().ctx.db, async (tx) => {
-      const center = await tx.query<{ id: string }>('SELECT id FROM centers ORDER BY created_at LIMIT 1');
-      const d = await tx.query<{ id: string }>('INSERT INTO departments (center_id, code, name, sort_order) VALUES ($1, $2, $3, 100) RETURNING id',
-        [center.rows[0]!.id, code, name ?? `测试部门${code}`]);
-      const id = d.rows[0]!.id;
-      const staff = { approver: `${code.toLowerCase()}_approver`, head: `${code.toLowerCase()}_head` };
-      // Each with a mobile and an e-mail of their own, so notifications reach them as they reach the center's staff.
-      const n = String(counter).padStart(3, '0');
-      await tx.query(
-        `INSERT INTO users (username, password_hash, display_name, role, department_id, phone, email)
-         VALUES ($1, $3, $4, 'approver', $2, $7, $8), ($5, $3, $6, 'agency_head', $2, $9, $10)`,
-        [staff.approver, id, hash, `审批人（${code}）`, staff.head, `负责人（${code}）`,
-          `1390572${n}1`, `${staff.approver}@test.tongban.local`, `1390572${n}2`, `${staff.head}@test.tongban.local`],
-      );
-      return { id, code, name: name ?? `测试部门${code}`, ...staff, approverName: `审批人（${code}）` };
-    });
-    departments.set(dept.code, dept);
+    const org = await ok(await as('admin').get('/api/admin/org'), 'organisation');
+    const centers = org.centers as { id: string; parentId: string | null }[];
+    const centerId = (centers.find((c) => c.parentId === null) ?? centers[0]!).id;
+    const deptName = name ?? `测试部门${code}`;
+    const made = await ok(await as('admin').post('/api/admin/org/departments', { centerId, code, name: deptName, parentId: null, sortOrder: 100, enabled: true }), `department ${code}`);
+    const staff = { approver: `${code.toLowerCase()}_approver`, head: `${code.toLowerCase()}_head`, approverName: `审批人（${code}）` };
+    const n = String(counter).padStart(3, '0');
+    const account = (username: string, displayName: string, role: 'approver' | 'agency_head', phone: string) =>
+      as('admin').post('/api/admin/staff', { username, initialPassword: DEMO_PASSWORD, displayName, role, centerId, departmentId: made.id, windowId: null, phone });
+    await ok(await account(staff.approver, staff.approverName, 'approver', `1390572${n}1`), `approver of ${code}`);
+    await ok(await account(staff.head, `负责人（${code}）`, 'agency_head', `1390572${n}2`), `head of ${code}`);
+    const dept: Department = { id: made.id, code, name: deptName, ...staff };
     return dept;
   }
 
