@@ -49,8 +49,8 @@ export interface Organisation {
   windows: ServiceWindow[];
 }
 
-export type StaffRole = 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader';
-export const STAFF_ROLES: readonly StaffRole[] = ['clerk', 'approver', 'agency_head', 'manager', 'government_head', 'supervisor', 'supervision_leader', 'admin'];
+export type StaffRole = 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin';
+export const STAFF_ROLES: readonly StaffRole[] = ['clerk', 'approver', 'agency_head', 'manager', 'government_head', 'supervisor', 'supervision_leader', 'admin', 'audit_admin'];
 
 export interface StaffInput {
   displayName: string;
