@@ -14,7 +14,9 @@
  * Prints the figures and ends with one JSON line of them.
  */
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Engine } from 'bpmn-engine';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { createPool, withTx, type Db } from '../server/src/platform/db/pool.ts';
@@ -81,6 +83,38 @@ interface Sent {
   roundTrips: number;
   statements: number;
   commits: number;
+}
+
+/**
+ * CPU seconds used so far by this process and by the PostgreSQL server under
+ * `dataDir` (the postmaster with its children that exited, plus the live
+ * backends), from /proc; null where /proc is not there.
+ */
+function cpuSeconds(dataDir: string): { node: number; postgres: number | null } {
+  const usage = process.cpuUsage();
+  const node = (usage.user + usage.system) / 1e6;
+  try {
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const ticks = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields after the name: state, ppid, …; utime, stime, cutime, cstime are the 12th to 15th.
+      const pid = Number(entry);
+      if (pid === postmaster) total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      else if (Number(f[1]) === postmaster) total += Number(f[11]) + Number(f[12]);
+    }
+    return { node, postgres: total / ticks };
+  } catch {
+    return { node, postgres: null };
+  }
 }
 
 /** A pool for the engine alone whose connections count the messages, statements and COMMITs they send. */
@@ -183,7 +217,8 @@ async function runChainCeiling(db: Db, seconds: number): Promise<number> {
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (performance.now() < until) {
-        await withTx(db, (tx) => appendEvent(tx, { type: 'bench.ping', occurredAt: new Date() }));
+        // A test. type: outside production the stream checks every other type against its contract.
+        await withTx(db, (tx) => appendEvent(tx, { type: 'test.bench_ping', occurredAt: new Date() }));
         count++;
       }
     }),
@@ -268,7 +303,7 @@ export async function run(args: string[]): Promise<void> {
     console.error('用法：npm run bench -- engine [N 实例数] [M bpmn-engine 实例数]');
     process.exit(2);
   }
-  await withBenchDatabase('engine', CLIENTS + 4, async (db) => {
+  await withBenchDatabase('engine', CLIENTS + 4, async (db, tmp) => {
     const url = (db as unknown as { options: { connectionString: string } }).options.connectionString;
     const counted = countingPool(url, CLIENTS);
     const env: EngineEnv = { db: counted.pool, clock: systemClock };
@@ -281,8 +316,16 @@ export async function run(args: string[]): Promise<void> {
     const stopChainer = startChainer(db, (err) => console.error(`chainer: ${err.message}`));
     // Warm-up: the model cache, JIT, connection pool.
     await runOurs(env, counted.sent, Math.min(200, n));
+    const cpuBefore = cpuSeconds(path.join(tmp, 'pg'));
     const ours = await runOurs(env, counted.sent, n);
+    const cpuAfter = cpuSeconds(path.join(tmp, 'pg'));
     const oursFigures = summary('tongban engine', ours, CLIENTS);
+    // Where a step's time goes: CPU milliseconds per step in Node (engine, driver, chainer) and in PostgreSQL.
+    const cpuMsPerStep = {
+      node: round(((cpuAfter.node - cpuBefore.node) * 1000) / ours.latencies.length, 3),
+      postgres: cpuAfter.postgres === null || cpuBefore.postgres === null ? null : round(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / ours.latencies.length, 3),
+    };
+    console.log(`CPU per step at ${CLIENTS} clients: ${cpuMsPerStep.node} ms in Node (engine, driver, chainer), ${cpuMsPerStep.postgres ?? '?'} ms in PostgreSQL; ${os.cpus().length} CPUs`);
     // With 16 clients always waiting, a step's latency is mostly queueing
     // (Little's law: mean latency = clients / throughput); one client shows
     // what a step itself costs, four the middle of the curve.
@@ -290,13 +333,14 @@ export async function run(args: string[]): Promise<void> {
     const fourFigures = summary('tongban engine, 4 clients', await runOurs(env, counted.sent, four, 4), 4);
     const alone = summary('tongban engine, 1 client', await runOurs(env, counted.sent, Math.min(300, n), 1), 1);
     // Group commit (group-commit.ts): commands that queue up share a transaction.
-    const grouped = summary('tongban engine, group commit', await runOurs({ ...env, groupCommit: GROUP_COMMIT }, counted.sent, n), CLIENTS);
+    const groupedN = Math.min(n, 2000);
+    const grouped = summary('tongban engine, group commit', await runOurs({ ...env, groupCommit: GROUP_COMMIT }, counted.sent, groupedN), CLIENTS);
     console.log(`queueing bound at ${CLIENTS} clients: mean step latency ≥ ${round((CLIENTS / oursFigures.stepsPerSecond) * 1000, 2)} ms at ${oursFigures.stepsPerSecond} steps/s`);
     const chainStart = performance.now();
     const left = await chainPending(db);
     const chain = await verifyChain(db);
     console.log(`event chain: ${left} events left to chain at the end (${round(performance.now() - chainStart)} ms); ${chain.checked} events verified, ${chain.ok ? 'intact' : 'BROKEN'}`);
-    const bytes = await storedBytesPerInstance(db, 2 * n + Math.min(200, n) + four + Math.min(300, n));
+    const bytes = await storedBytesPerInstance(db, n + groupedN + Math.min(200, n) + four + Math.min(300, n));
     console.log(
       `stored per finished instance: ${bytes.engineTotal} bytes of engine rows (instance ${bytes.wf_instances}, tasks ${bytes.wf_tasks}, ` +
         `history ${bytes.wf_history}, tokens ${bytes.wf_tokens}), plus ${bytes.events} bytes of events; the definition is stored once`,
@@ -327,6 +371,7 @@ export async function run(args: string[]): Promise<void> {
         tongban: oursFigures,
         tongbanOneClient: alone,
         tongbanByClients: { 1: alone, 4: fourFigures, [CLIENTS]: oursFigures },
+        cpuMsPerStep,
         bpmnEngine: theirFigures,
         insertTransactionsPerSecond: round(ceiling),
         oneEventTransactionsPerSecond: round(chainCeiling),
