@@ -28,6 +28,7 @@ function worker(dbUrl: string, smppUrl: string): string {
 }
 
 describe('kill -9 with a full outbox', () => {
+  // Two worker processes start (one killed mid-delivery): on a busy two-core machine more than the default 30 s.
   it('loses no message: the restarted worker sends what the dead one had not committed; repeats are only what the gateway took unrecorded', async () => {
     const total = 400;
     await withTx(testDb.db, async (tx) => {
@@ -77,5 +78,5 @@ describe('kill -9 with a full outbox', () => {
     } finally {
       await smsc.stop();
     }
-  });
+  }, 120_000);
 });

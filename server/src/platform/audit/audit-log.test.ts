@@ -68,6 +68,15 @@ describe('changes', () => {
       ['org.center_created', made.json().id, 'ok', 'admin'],
     ]);
   });
+
+  it('records a refused change whose path id no text column takes (NUL), escaped, and answers its own refusal', async () => {
+    const county = (await get('/api/admin/org', admin)).json().centers[0];
+    const res = await put('/api/admin/org/centers/%00x', admin, { code: 'AUD-3', name: '坏编号', level: 'township', parentId: county.id, phone: null, address: null, sortOrder: 0 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('INVALID_CHARACTERS');
+    const [last] = (await search('action=org.center_changed')).items;
+    expect(last).toMatchObject({ targetId: '\\u0000x', result: 'INVALID_CHARACTERS' });
+  });
 });
 
 describe('reading the log (三员分立)', () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { withTx } from '../db/pool.ts';
 import type { AppContext } from '../http/context.ts';
+import { hasForbiddenChars } from '../text.ts';
 import { appendAudit } from './log.ts';
 
 /** What a route's answers to staff leave in the audit log (`config.audit` on the route). */
@@ -16,6 +17,18 @@ declare module 'fastify' {
     /** Record every answer of this route to a staff member in the audit log: a look at personal data, or a change of the organisation. */
     audit?: AuditedRoute;
   }
+}
+
+/**
+ * The target as the log keeps it: a refused request's id may be anything the
+ * caller put in the path, NUL and lone surrogates included, which no text
+ * column takes; such an id is kept escaped (as JSON writes it), and cut to 200
+ * characters, so the attempt is still recorded.
+ */
+function storableTarget(id: string | null): string | null {
+  if (id === null) return null;
+  const safe = hasForbiddenChars(id) ? JSON.stringify(id).slice(1, -1) : id;
+  return safe.length > 200 ? `${safe.slice(0, 200)}…` : safe;
 }
 
 function parsed(payload: unknown): Record<string, unknown> | null {
@@ -44,7 +57,7 @@ export function registerAuditHook(app: FastifyInstance, ctx: AppContext): void {
     const result = reply.statusCode < 400 ? 'ok' : typeof answer?.code === 'string' ? answer.code : `HTTP_${reply.statusCode}`;
     await withTx(ctx.db, (tx) => appendAudit(tx, {
       actor: { id: actor.id, name: actor.displayName, role: actor.role },
-      action: audit.action, targetType: audit.targetType, targetId: audit.target(req, reply.statusCode < 400 ? answer : null),
+      action: audit.action, targetType: audit.targetType, targetId: storableTarget(audit.target(req, reply.statusCode < 400 ? answer : null)),
       address: req.ip, result, detail: { method: req.method, route: req.routeOptions.url ?? null }, at: ctx.clock.now(),
     }));
     return payload;

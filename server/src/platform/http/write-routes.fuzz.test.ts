@@ -20,8 +20,13 @@ const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 90_000);
 const MIN_RUNS = 2;
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const PRINCIPALS = ['citizen', 'clerk', 'approver', 'head_scjg', 'manager', 'supervisor', 'admin'] as const;
-/** Tables whose one job is to record refusals: the supervision ingest door keeps every refused batch as a finding. */
-const REFUSAL_LOGS = new Set(['supervision.findings']);
+/**
+ * Tables whose job includes recording refusals: the supervision ingest door
+ * keeps every refused batch as a finding, and the audit log records every
+ * attempt at an audited change with its result (a refused one with its code,
+ * checked below).
+ */
+const REFUSAL_LOGS = new Set(['supervision.findings', 'public.audit_log']);
 // Same-origin headers, as the browser sends them with a cookie.
 const ORIGIN = { host: 'localhost', origin: 'http://localhost', 'sec-fetch-site': 'same-origin' };
 
@@ -51,6 +56,12 @@ beforeAll(async () => {
   );
   ids = [];
   for (const r of idTables.rows) ids.push(...(await t.ctx.db.query<{ id: string }>(`SELECT id::text FROM "${r.s}"."${r.t}" LIMIT 3`)).rows.map((x) => x.id));
+  // The staff routes may deactivate or re-role the account an id names: the
+  // principals' own accounts stay out of the pool, so every principal can
+  // still sign in for the routes after (other accounts are fair game).
+  const principals = await t.ctx.db.query<{ id: string }>('SELECT id::text FROM users WHERE username = ANY($1::text[])', [[...PRINCIPALS]]);
+  const own = new Set(principals.rows.map((r) => r.id));
+  ids = ids.filter((id) => !own.has(id));
   const tables = await t.ctx.db.query<{ s: string; t: string }>(
     `SELECT schemaname AS s, tablename AS t FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
   );
@@ -192,6 +203,11 @@ it('never answers a write route with a 500, refuses in the documented body, and 
       counts = after;
       const changed = Object.keys(after).filter((k) => after[k] !== before[k] && !REFUSAL_LOGS.has(k));
       if (changed.length) failures.push(`refused with ${body.code} but stored rows in ${changed.join(', ')} ← ${input}`);
+      const audited = (after['public.audit_log'] ?? 0) - (before['public.audit_log'] ?? 0);
+      if (audited > 0) {
+        const { rows } = await t.ctx.db.query<{ result: string }>('SELECT result FROM audit_log ORDER BY seq DESC LIMIT $1', [audited]);
+        if (rows.some((r) => r.result !== body.code)) failures.push(`refused with ${body.code} but audited as ${rows.map((r) => r.result).join(', ')} ← ${input}`);
+      }
     }
     routesDone++;
     // A route under /api/auth may have ended a principal's session: sign in again for the next one.
