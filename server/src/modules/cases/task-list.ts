@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../../platform/db/pool.ts';
 import type { Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -48,10 +49,11 @@ export async function pageOpenTasks(
        FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id JOIN cases c ON c.id = i.case_id JOIN service_items it ON it.id = c.item_id
       WHERE ${b} AND ${common.join(' AND ')}
       ORDER BY t.created_at ${dir}, t.id ${dir} LIMIT ${limit})`);
-  const { rows } = await db.query<TaskRow>(
-    `SELECT * FROM (${walks.join(' UNION ALL ')}) AS page ORDER BY "createdAt" ${dir}, id ${dir} LIMIT ${limit}`,
-    params,
-  );
+  const text = `SELECT * FROM (${walks.join(' UNION ALL ')}) AS page ORDER BY "createdAt" ${dir}, id ${dir} LIMIT ${limit}`;
+  // Seven walks of four joins take PostgreSQL longer to plan (about 19 ms at a
+  // million cases) than to run (about 7 ms): a named statement per shape of
+  // the query is planned once per connection and its plan kept.
+  const { rows } = await db.query<TaskRow>({ name: `tasks-page-${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values: params });
   const cut = toPage(BY_ARRIVAL, rows, page.limit);
   if (cut.items.length === 0) return { items: [], nextCursor: cut.nextCursor };
   // The center's clock once, for the steps' dues and their colours.
