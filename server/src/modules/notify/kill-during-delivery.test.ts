@@ -31,11 +31,14 @@ describe('kill -9 with a full outbox', () => {
   // Two worker processes start (one killed mid-delivery): on a busy two-core machine more than the default 30 s.
   it('loses no message: the restarted worker sends what the dead one had not committed; repeats are only what the gateway took unrecorded', async () => {
     const total = 400;
+    // Queued at noon in Beijing: SMS queued in quiet hours (22:00-07:00 by default) would wait for the
+    // morning, and the test must not depend on the hour it runs at. The workers run on the real clock, later.
+    const queuedAt = new Date('2026-06-01T04:00:00Z');
     await withTx(testDb.db, async (tx) => {
       for (let i = 0; i < total; i++) {
         await enqueueNotification(tx, {
           kind: 'supervision.warning', key: `kill:${i}`, recipients: [{ phone: `1360000${String(i).padStart(4, '0')}` }],
-          vars: { caseNo: `KILL-${i}`, stepName: '审核', reason: '临近期限' }, now: new Date(),
+          vars: { caseNo: `KILL-${i}`, stepName: '审核', reason: '临近期限' }, now: queuedAt,
         });
       }
     });
