@@ -1,11 +1,19 @@
 /**
- * `npm run test:e2e`: runs every scenario in e2e/scenarios/ against one real
- * server in Chromium, each in fresh browser contexts. Prints a line per
- * scenario and the closing "N passed, N failed" line; exits non-zero on any
- * failure. A scenario fails too when any page it opened logged a console error
- * or threw (e2e/steps.ts, newPerson). Screenshots of failures go to test-results/.
+ * `npm run test:e2e [FILTER]`: runs every scenario in e2e/scenarios/ (or those
+ * whose name contains FILTER) against a real server in Chromium, each in fresh
+ * browser contexts. Prints a line per scenario and the closing "N passed, N
+ * failed" line; exits non-zero on any failure. A scenario fails too when any
+ * page it opened logged a console error or threw (e2e/steps.ts, newPerson).
+ * Screenshots of failures go to test-results/.
+ *
+ * The scenarios are dealt to TONGBAN_E2E_SHARDS processes (default 2), each
+ * with its own server, database and browser, run side by side: a scenario
+ * mostly waits on the browser and the server, so two of them share two cores
+ * well. `--shard K/N` runs one shard in this process (what each child does).
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import readline from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -37,13 +45,22 @@ if (!fs.existsSync(path.join(webDist, 'index.html'))) {
   process.exit(1);
 }
 
-const filter = process.argv[2];
+const args = process.argv.slice(2);
+const shardArg = args.indexOf('--shard');
+const shard = shardArg >= 0 ? parseShard(args[shardArg + 1]) : null;
+const filter = args.find((a, i) => !a.startsWith('--') && (shardArg < 0 || i !== shardArg + 1));
+
 const files = fs.readdirSync(path.join(here, 'scenarios')).filter((f) => f.endsWith('.ts')).sort();
-const scenarios: Scenario[] = [];
+const all: Scenario[] = [];
 for (const f of files) {
   const mod = (await import(path.join(here, 'scenarios', f))) as { scenarios: Scenario[] };
-  scenarios.push(...mod.scenarios.filter((s) => !filter || s.name.includes(filter)));
+  all.push(...mod.scenarios.filter((s) => !filter || s.name.includes(filter)));
 }
+
+const shards = Math.min(all.length, shardCount(process.env.TONGBAN_E2E_SHARDS));
+if (!shard && shards > 1) process.exit(await runShards(shards));
+// Dealt in turn, so the scenarios of one file (often alike in cost) spread over the shards.
+const scenarios = shard ? all.filter((_, i) => i % shard.of === shard.index - 1) : all;
 
 fs.mkdirSync(resultsDir, { recursive: true });
 const server = await startServer();
@@ -84,3 +101,47 @@ try {
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+function parseShard(text: string | undefined): { index: number; of: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text ?? '');
+  const index = Number(m?.[1]);
+  const of = Number(m?.[2]);
+  if (!m || index < 1 || index > of) {
+    console.error(`--shard 需要 K/N（1 ≤ K ≤ N），收到 ${text ?? '（空）'}`);
+    process.exit(2);
+  }
+  return { index, of };
+}
+
+function shardCount(text: string | undefined): number {
+  if (text === undefined || text === '') return 2;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 8) {
+    console.error(`TONGBAN_E2E_SHARDS 应为 1 到 8 的整数，收到 ${text}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** Runs N child processes, one shard each, prefixing their lines; returns the exit code. */
+async function runShards(n: number): Promise<number> {
+  const totals = { passed: 0, failed: 0 };
+  const codes = await Promise.all(Array.from({ length: n }, (_, i) => new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--shard', `${i + 1}/${n}`, ...(filter ? [filter] : [])], {
+      stdio: ['ignore', 'pipe', 'pipe'], env: process.env,
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on('line', (line) => {
+        const summary = /^(\d+) passed, (\d+) failed$/.exec(line);
+        if (summary) {
+          totals.passed += Number(summary[1]);
+          totals.failed += Number(summary[2]);
+        }
+        process.stdout.write(`[${i + 1}/${n}] ${line}\n`);
+      });
+    }
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  })));
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+  return codes.some((c) => c !== 0) || totals.failed > 0 || totals.passed === 0 ? 1 : 0;
+}
