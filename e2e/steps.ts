@@ -106,6 +106,14 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await expect(page.getByRole('button', { name: '登录' })).toBeHidden();
 }
 
+/** A new person (own browser context) signed in as `username` with the demo password, on `path` when given. */
+export async function signedIn(ctx: { browser: Browser; baseUrl: string }, username: string, path?: string): Promise<Page> {
+  const page = await newPerson(ctx.browser, ctx.baseUrl);
+  await logIn(page, username);
+  if (path) await page.goto(path);
+  return page;
+}
+
 /** A small but real PDF file, as a scanned material would be. */
 export function pdfFile(name: string): { name: string; mimeType: string; buffer: Buffer } {
   const body = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Scenario } from '../run.ts';
 import { checkPage } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
-import { logIn, newPerson } from '../steps.ts';
+import { logIn, newPerson, signedIn } from '../steps.ts';
 
 
 /**
@@ -25,8 +25,7 @@ export const scenarios: Scenario[] = [
     name: 'account security: an approver sees the devices signed in, signs one out, then signs out everywhere',
     async run(ctx) {
       const desk = await newPerson(ctx.browser, ctx.baseUrl);
-      const phone = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(phone, 'approver');
+      const phone = await signedIn(ctx, 'approver');
       await logIn(desk, 'approver');
       await desk.goto('/workbench');
       await desk.getByRole('button', { name: '在线设备' }).click();
@@ -55,8 +54,7 @@ export const scenarios: Scenario[] = [
     async run(ctx) {
       // 人社's approver: an account no other scenario signs in with (its password changes here).
       const desk = await newPerson(ctx.browser, ctx.baseUrl);
-      const phone = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(phone, 'approver_rsj');
+      const phone = await signedIn(ctx, 'approver_rsj');
       await logIn(desk, 'approver_rsj');
       await desk.goto('/workbench');
       await desk.getByRole('button', { name: '修改密码' }).click();
@@ -107,8 +105,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'account security: a citizen finds 在线设备 on the portal; another site can neither write with the session nor frame the pages',
     async run(ctx) {
-      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(citizen, 'citizen');
+      const citizen = await signedIn(ctx, 'citizen');
       await citizen.getByRole('button', { name: '在线设备' }).click();
       await expect(citizen.getByRole('dialog').locator('.tb-session')).toHaveCount(1);
       await checkPage(citizen, 'portal signed-in devices dialog');

@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { expect } from '../expect.ts';
 import { checkPage } from '../axe.ts';
-import { logIn, newPerson } from '../steps.ts';
+import { signedIn } from '../steps.ts';
 
 /**
  * 审计日志 (issue #14, 三员分立): a clerk's look at a case is on the log; the
@@ -12,17 +12,13 @@ export const scenarios: Scenario[] = [
   {
     name: 'audit log: the audit administrator finds a clerk’s look at a case and verifies the chain (auditor, admin)',
     async run(ctx) {
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
-      await clerk.goto('/workbench/intake');
+      const clerk = await signedIn(ctx, 'clerk', '/workbench/intake');
       const first = clerk.locator('main a[href^="/workbench/cases/"]').first();
       await first.waitFor({ timeout: 20_000 });
       await first.click();
       await expect(clerk.locator('main')).toContainText('办件');
 
-      const auditor = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(auditor, 'auditor');
-      await auditor.goto('/admin');
+      const auditor = await signedIn(ctx, 'auditor', '/admin');
       await expect(auditor.getByRole('heading', { name: '审计日志', level: 1 })).toBeVisible();
       await expect(auditor.locator('main table')).toContainText('查阅办件（case.read）');
       await expect(auditor.locator('main table')).toContainText('李窗口');
@@ -37,9 +33,7 @@ export const scenarios: Scenario[] = [
       await expect(auditor.getByRole('link', { name: '组织机构' })).toHaveCount(0);
       await expect(auditor.getByRole('link', { name: '流程设计' })).toHaveCount(0);
 
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/org');
+      const admin = await signedIn(ctx, 'admin', '/admin/org');
       await expect(admin.getByRole('heading', { name: '组织机构', level: 1 })).toBeVisible();
       await expect(admin.getByRole('link', { name: '审计日志' })).toHaveCount(0);
     },

@@ -1,6 +1,7 @@
+import type { Page } from 'playwright-core';
 import type { Scenario } from '../run.ts';
 import { assert, expect } from '../expect.ts';
-import { applyForFoodLicence, approveFromTasks, FOOD_LICENCE, logIn, newPerson, openCase } from '../steps.ts';
+import { applyForFoodLicence, approveFromTasks, FOOD_LICENCE, newPerson, openCase, signedIn } from '../steps.ts';
 import { checkPage } from '../axe.ts';
 
 const ITEM = FOOD_LICENCE;
@@ -10,7 +11,7 @@ const registerAndApply = (ctx: Parameters<Scenario['run']>[0], username: string)
   applyForFoodLicence(ctx.browser, ctx.baseUrl, { username, name: '陈小明', phone: '13912345678', password: 'chen-xiaoming-2026', shop: '陈记小吃店', address: '示范县人民路 12 号' });
 
 /** Picks the page size under a list (antd Select outside a dialog). */
-async function choosePageSize(page: Parameters<typeof logIn>[0], label: string): Promise<void> {
+async function choosePageSize(page: Page, label: string): Promise<void> {
   await page.getByLabel('每次加载条数').click();
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first();
   await option.waitFor();
@@ -26,8 +27,7 @@ export const scenarios: Scenario[] = [
       await ctx.shot(citizen, 'flow-1-submitted');
 
       // The window clerk accepts it from the intake queue.
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
+      const clerk = await signedIn(ctx, 'clerk');
       await openCase(clerk, '/workbench/intake', caseNo);
       await expect(clerk.getByText('陈记小吃店').first()).toBeVisible();
       await clerk.getByRole('button', { name: '受理', exact: true }).click();
@@ -35,8 +35,7 @@ export const scenarios: Scenario[] = [
       await ctx.shot(clerk, 'flow-2-accepted');
 
       // The approver of 市场监督管理局 approves it from the to-do list.
-      const approver = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(approver, 'approver');
+      const approver = await signedIn(ctx, 'approver');
       await approveFromTasks(approver, caseNo, '材料齐全，现场核查符合要求，准予许可。');
       await expect(approver.getByText('准予许可').first()).toBeVisible();
       await ctx.shot(approver, 'flow-3-approved');
@@ -69,8 +68,7 @@ export const scenarios: Scenario[] = [
     name: 'clerk refuses with a reason; supervisor watches the case on the event stream',
     async run(ctx) {
       const { citizen, caseNo } = await registerAndApply(ctx, 'refused_applicant');
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
+      const clerk = await signedIn(ctx, 'clerk');
       await openCase(clerk, '/workbench/intake', caseNo);
       await clerk.getByRole('button', { name: '不予受理' }).click();
       await clerk.getByRole('button', { name: '确认不予受理' }).click();
@@ -83,9 +81,7 @@ export const scenarios: Scenario[] = [
       await citizen.getByRole('link', { name: caseNo }).click();
       await expect(citizen.getByText('经营场所位于规划禁止区域，不属于许可范围。').first()).toBeVisible();
 
-      const supervisor = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(supervisor, 'supervisor');
-      await supervisor.goto('/supervision/events');
+      const supervisor = await signedIn(ctx, 'supervisor', '/supervision/events');
       await supervisor.getByLabel('按办件编号筛选').fill(caseNo);
       await supervisor.getByRole('button', { name: '筛选', exact: true }).click();
       await expect(supervisor.getByRole('row').filter({ hasText: '不予受理' })).toBeVisible();
@@ -98,9 +94,7 @@ export const scenarios: Scenario[] = [
     name: 'lists page by cursor and filter on the server: all cases, intake, to-do, copies, my cases, the event stream',
     async run(ctx) {
       // The demo center's sample cases: more than one page of ten for the manager.
-      const manager = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(manager, 'manager');
-      await manager.goto('/workbench/cases');
+      const manager = await signedIn(ctx, 'manager', '/workbench/cases');
       await expect(manager.locator('.tb-load-more')).toContainText(/已显示全部\s*\d+\s*条/);
       const total = Number((await manager.locator('.tb-load-more').innerText()).match(/\d+/)![0]);
       assert(total > 10, `demo cases: ${total}`);
@@ -127,12 +121,9 @@ export const scenarios: Scenario[] = [
       await ctx.shot(manager, 'lists-all-cases');
 
       // The intake queue, the to-do, the copies and the citizen's own cases page the same way.
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
-      const approver = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(approver, 'approver');
-      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(citizen, 'citizen');
+      const clerk = await signedIn(ctx, 'clerk');
+      const approver = await signedIn(ctx, 'approver');
+      const citizen = await signedIn(ctx, 'citizen');
       for (const [page, path] of [[clerk, '/workbench/intake'], [approver, '/workbench/tasks'], [manager, '/workbench/copies'], [citizen, '/my/cases']] as const) {
         await page.goto(path);
         await expect(page.locator('.tb-load-more')).toContainText(/已显示全部\s*\d+\s*条/);
@@ -140,9 +131,7 @@ export const scenarios: Scenario[] = [
       }
 
       // The supervision stream: the newest page first, older ones on demand.
-      const supervisor = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(supervisor, 'supervisor');
-      await supervisor.goto('/supervision/events');
+      const supervisor = await signedIn(ctx, 'supervisor', '/supervision/events');
       await expect(supervisor.locator('.tb-load-more')).toContainText(/已显示\s*50\s*条/);
       const newest = Number(await supervisor.locator('tbody tr.ant-table-row').first().locator('td').nth(1).innerText());
       await supervisor.getByRole('button', { name: '加载更多' }).click();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { assertNoConsoleErrors, logIn, newPerson } from '../steps.ts';
+import { assertNoConsoleErrors, signedIn } from '../steps.ts';
 
 /**
  * The process designer (issue 3, items 2 and 8): every BPMN MIWG reference
@@ -125,9 +125,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'designer: timer duration in working or calendar days, a called process from the published ones, an error code',
     async run(ctx) {
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/processes/new');
+      const admin = await signedIn(ctx, 'admin', '/admin/processes/new');
       await expect(shapes(admin)).toBeVisible();
       const props = admin.getByRole('complementary', { name: '属性' });
       await props.getByLabel('流程标识（部署后的 key）').fill('e2e_timer_call');
@@ -176,9 +174,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'designer: a process designed with the context pad, a finding clicked and fixed, published; drafts deleted',
     async run(ctx) {
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/processes/new');
+      const admin = await signedIn(ctx, 'admin', '/admin/processes/new');
       await expect(shapes(admin)).toBeVisible();
       const props = admin.getByRole('complementary', { name: '属性' });
       // The process key and name, on the process itself.
@@ -304,9 +300,7 @@ export const scenarios: Scenario[] = [
     name: 'designer: every BPMN MIWG file imports, renders and validates',
     async run(ctx) {
       const files = miwgFiles();
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/processes/new');
+      const admin = await signedIn(ctx, 'admin', '/admin/processes/new');
       await expect(shapes(admin)).toBeVisible();
       // The palette offers only what executes: no plain task, data objects, pools or throw events.
       await expect(admin.locator('.djs-palette .entry.bpmn-icon-user-task')).toBeVisible();
@@ -345,9 +339,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'designer: a gateway condition and its default flow are set through the properties panel',
     async run(ctx) {
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/processes/new');
+      const admin = await signedIn(ctx, 'admin', '/admin/processes/new');
       await expect(shapes(admin)).toBeVisible();
       await importFile(admin, { name: 'gateway.bpmn', buffer: Buffer.from(GATEWAY_PROCESS) });
       const findings = admin.getByRole('region', { name: '校验结果' });
@@ -376,8 +368,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'designer: an admin saves a process as a draft, publishes it, and a manager views it read-only',
     async run(ctx) {
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
+      const admin = await signedIn(ctx, 'admin');
       // From the workbench menu to the process list.
       await admin.goto('/workbench');
       await admin.getByRole('navigation', { name: '工作台菜单' }).getByRole('link', { name: '流程设计' }).click();
@@ -431,9 +422,7 @@ export const scenarios: Scenario[] = [
         assert(exported.includes(written), `the saved XML has ${written}:\n${exported}`);
       }
 
-      const manager = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(manager, 'manager');
-      await manager.goto('/admin/processes');
+      const manager = await signedIn(ctx, 'manager', '/admin/processes');
       await manager.getByRole('link', { name: `${KEY} 第 1 版 已发布` }).click();
       await expect(manager.getByText('只读：仅系统管理员可以修改流程。')).toBeVisible();
       await expect(shapes(manager).filter({ hasText: '审查' })).toBeVisible();

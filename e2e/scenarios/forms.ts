@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { expectNoAxeViolations } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
-import { logIn, newPerson, uploadMaterial } from '../steps.ts';
+import { signedIn, uploadMaterial } from '../steps.ts';
 
 const ITEM = '就业创业证申领';
 const MATERIALS = ['居民身份证', '近期免冠照片'];
@@ -11,9 +11,7 @@ export const scenarios: Scenario[] = [
     name: 'forms: an admin designs a show-if field and an ID card check, the citizen sees the field appear, a wrong ID card is refused inline, the fixed form submits',
     async run(ctx) {
       // The administrator opens the item's form from the admin menu.
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/processes');
+      const admin = await signedIn(ctx, 'admin', '/admin/processes');
       await admin.getByRole('link', { name: '表单设计' }).click();
       await admin.getByRole('link', { name: `设计表单：${ITEM}` }).click();
       await expect(admin.getByRole('heading', { name: `申请表设计：${ITEM}` })).toBeVisible();
@@ -51,9 +49,7 @@ export const scenarios: Scenario[] = [
       await expect(admin.getByText('申请表已保存')).toBeVisible();
 
       // The citizen applies: 就读学校 appears only after choosing 是.
-      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(citizen, 'citizen');
-      await citizen.goto('/');
+      const citizen = await signedIn(ctx, 'citizen', '/');
       await citizen.getByLabel('搜索事项').fill('就业创业');
       await citizen.getByRole('link', { name: ITEM }).first().click();
       await expect(citizen.getByRole('heading', { name: ITEM, level: 1 })).toBeVisible();
@@ -100,8 +96,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'forms: a citizen fills a region by the cascader and a table of shareholders; wrong cells are named by row',
     async run(ctx) {
-      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(citizen, 'citizen');
+      const citizen = await signedIn(ctx, 'citizen');
 
       // 户口迁入: the region cascader (its data loads on demand), searched by name.
       await citizen.goto('/');

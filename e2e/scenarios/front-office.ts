@@ -1,6 +1,6 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { approveOpenCase, logIn, newPerson, openCase, pdfFile, register, uploadMaterial } from '../steps.ts';
+import { approveOpenCase, newPerson, openCase, pdfFile, register, signedIn, uploadMaterial } from '../steps.ts';
 import { assertNoticeSays, chineseDay, followQr, readNotice } from '../notices.ts';
 
 /**
@@ -82,8 +82,7 @@ export const scenarios: Scenario[] = [
       await expect(citizen.getByRole('row').filter({ hasText: filing.caseNo })).toBeVisible();
 
       // The clerk issues one complete supplement notice on the food licence: 补正材料通知书.
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
+      const clerk = await signedIn(ctx, 'clerk');
       const foodUrl = await openCaseDetail(clerk, '/workbench/intake', food.caseNo);
       await clerk.getByRole('button', { name: '一次性告知' }).click();
       const dialog = clerk.getByRole('dialog');
@@ -133,8 +132,7 @@ export const scenarios: Scenario[] = [
       await followQr(ctx.browser, refusal, filing.caseNo, '不予受理');
 
       // The department decides; the applicant reads the 办结通知书 on the portal.
-      const approver = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(approver, 'approver');
+      const approver = await signedIn(ctx, 'approver');
       await openCaseDetail(approver, '/workbench/tasks', food.caseNo);
       await approveOpenCase(approver, OPINION);
       await expect(approver.getByText('准予许可').first()).toBeVisible();

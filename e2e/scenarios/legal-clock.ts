@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { expect, type Page } from '../expect.ts';
-import { applyForFoodLicence, FOOD_LICENCE_MATERIALS, logIn, newPerson, openCase, pdfFile } from '../steps.ts';
+import { applyForFoodLicence, FOOD_LICENCE_MATERIALS, openCase, pdfFile, signedIn } from '../steps.ts';
 
 /**
  * The legal clock in the browser: the one-time notice and the supplement, the
@@ -71,8 +71,7 @@ export const scenarios: Scenario[] = [
       const { citizen, caseNo } = await applyAsCitizen(ctx, 'linxiao');
 
       // The clerk issues one complete notice naming two materials.
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
+      const clerk = await signedIn(ctx, 'clerk');
       await openCase(clerk, '/workbench/intake', caseNo);
       await expect(clerk.getByText('林记面馆').first()).toBeVisible();
       await expect(clerk.getByText('告知期内').first()).toBeVisible();
@@ -122,8 +121,7 @@ export const scenarios: Scenario[] = [
       await ctx.shot(clerk, 'clock-3-accepted');
 
       // The approver of the department pauses the clock for an inspection: the due date moves.
-      const approver = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(approver, 'approver');
+      const approver = await signedIn(ctx, 'approver');
       await approver.goto(caseUrl);
       await expect(approver.getByTestId('promised-due')).toBeVisible();
       await approver.getByRole('button', { name: '暂停计时' }).click();
@@ -144,8 +142,7 @@ export const scenarios: Scenario[] = [
       await waitForChange(approver, dueWhilePaused, 'resuming');
 
       // The agency head extends once by 10 working days with a reason.
-      const head = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(head, 'head_scjg');
+      const head = await signedIn(ctx, 'head_scjg');
       await head.getByRole('link', { name: '全部办件' }).click();
       await head.getByRole('row').filter({ hasText: caseNo }).getByRole('link').first().click();
       await expect(head.getByTestId('promised-due')).toBeVisible();
@@ -184,8 +181,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'legal clock: admin marks a holiday with a reason, the audit trail shows it; the deadline calculator explains a due date',
     async run(ctx) {
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
+      const admin = await signedIn(ctx, 'admin');
       await admin.getByRole('link', { name: '工作日历' }).click();
       await expect(admin.getByRole('heading', { name: '工作日历与办理时限' })).toBeVisible();
       const year = shanghaiDate().slice(0, 4);

@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
 import { expectNoAxeViolations } from '../axe.ts';
-import { acceptAtIntake, chooseInDialog, logIn, newPerson, register, submitByApi } from '../steps.ts';
+import { acceptAtIntake, chooseInDialog, logIn, newPerson, register, signedIn, submitByApi } from '../steps.ts';
 import { REFUSED_NUMBER_PREFIX } from '../harness.ts';
 import type { TestSmsc } from '../../server/src/modules/notify/testing.ts';
 
@@ -45,8 +45,7 @@ export const scenarios: Scenario[] = [
       await register(citizen, { username: 'notify_citizen', name: '林小通', phone: '13912340001', password: 'lin-xiaotong-2026' });
       const { caseNo } = await submitByApi(citizen, 'SCJG-XK-001');
 
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
+      const clerk = await signedIn(ctx, 'clerk');
       await acceptAtIntake(clerk, caseNo);
 
       // The citizen's acceptance: an SMS naming the case number, in UCS-2, and an in-app message.
@@ -79,9 +78,7 @@ export const scenarios: Scenario[] = [
       // The next approver's new step: an SMS to the approver's mobile and an in-app message linking to the case.
       const step = await smsTo(smsc, (to, text) => to.startsWith('1390571') && text.includes(caseNo) && text.includes('新的待办'), 'new step');
       assert(/^1390571\d{4}$/.test(step.to), `approver's number: ${step.to}`);
-      const approver = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(approver, 'approver');
-      await approver.goto('/workbench/tasks');
+      const approver = await signedIn(ctx, 'approver', '/workbench/tasks');
       await openMessageCentre(approver);
       const item = approver.getByRole('listitem').filter({ hasText: caseNo }).filter({ hasText: '新的待办' });
       await expect(item.first()).toBeVisible();
@@ -89,9 +86,7 @@ export const scenarios: Scenario[] = [
       await ctx.shot(approver, 'notify-2-approver-messages');
 
       // The manager gives a number the gateway refuses (a wrong one first: refused with its code's message).
-      const manager = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(manager, 'manager');
-      await manager.goto('/workbench/messages');
+      const manager = await signedIn(ctx, 'manager', '/workbench/messages');
       const saveContact = manager.getByRole('button', { name: /保存号码与邮箱/ });
       await manager.getByLabel('手机号').fill('12345');
       await saveContact.click();
@@ -109,9 +104,7 @@ export const scenarios: Scenario[] = [
       await expect(approver.getByText('已抄送').first()).toBeVisible();
 
       // The administrator: sent messages (numbers masked) and the dead letter with the gateway's error, re-sent.
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/notify/outbox');
+      const admin = await signedIn(ctx, 'admin', '/admin/notify/outbox');
       await expect(admin.getByRole('heading', { name: '短信与邮件' })).toBeVisible();
       await expect(admin.getByRole('row').filter({ hasText: '139****0001' }).filter({ hasText: caseNo }).first()).toBeVisible();
       await expectNoAxeViolations(admin, 'sent messages');

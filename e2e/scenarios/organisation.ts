@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { expect } from '../expect.ts';
 import { checkPage } from '../axe.ts';
-import { chooseInDialog, logIn, newPerson } from '../steps.ts';
+import { chooseInDialog, logIn, newPerson, signedIn } from '../steps.ts';
 
 /**
  * 组织机构 and 人员管理 in the admin console (issue #14): the administrator
@@ -13,9 +13,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'organisation: a station under the county with its window and clerk, made and checked in the browser (admin)',
     async run(ctx) {
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/org');
+      const admin = await signedIn(ctx, 'admin', '/admin/org');
       await expect(admin.getByRole('heading', { name: '组织机构', level: 1 })).toBeVisible();
       await expect(admin.getByRole('heading', { name: '部门' })).toBeVisible();
       await checkPage(admin, 'admin organisation');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { checkKeyboard, checkPage } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
-import { logIn, newPerson, uploadMaterial } from '../steps.ts';
+import { logIn, newPerson, signedIn, uploadMaterial } from '../steps.ts';
 
 const FOOD = '食品经营许可（新办）';
 const FOOD_MATERIALS = ['食品经营许可申请书', '营业执照复印件', '与食品经营相适应的主要设备设施布局、操作流程等文件'];
@@ -38,14 +38,12 @@ async function openGuide(page: Page, name: string): Promise<string> {
 
 /** Concludes a case through the API as the clerk (受理) and the department's approver (准予许可). */
 async function concludeCase(ctx: ScenarioContext, caseNo: string) {
-  const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-  await logIn(clerk, 'clerk');
+  const clerk = await signedIn(ctx, 'clerk');
   const intake = (await (await clerk.request.get('/api/cases?scope=intake')).json()) as { items: { id: string; caseNo: string }[] };
   const c = intake.items.find((i) => i.caseNo === caseNo);
   assert(c, `case ${caseNo} in the intake queue`);
   assert((await clerk.request.post(`/api/cases/${c.id}/accept`, { data: {} })).ok(), 'accepted');
-  const approver = await newPerson(ctx.browser, ctx.baseUrl);
-  await logIn(approver, 'approver');
+  const approver = await signedIn(ctx, 'approver');
   const tasks = (await (await approver.request.get('/api/tasks')).json()) as { items: { id: string; caseId: string }[] };
   const task = tasks.items.find((t) => t.caseId === c.id);
   assert(task, 'an approval task for the case');
@@ -58,8 +56,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'portal: a citizen saves a draft, logs out, resumes it after logging in, submits, and rates the concluded case',
     async run(ctx) {
-      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(citizen, 'citizen');
+      const citizen = await signedIn(ctx, 'citizen');
       await openItemByPinyin(citizen, 'spjy', FOOD);
       await citizen.getByLabel('申请人姓名/名称').fill('张记面馆');
       await citizen.getByLabel('联系电话').fill('13912345678');
@@ -120,9 +117,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'portal: a citizen consults about an item, the department answers in the workbench, the citizen reads the answer',
     async run(ctx) {
-      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(citizen, 'citizen');
-      await citizen.goto('/consult');
+      const citizen = await signedIn(ctx, 'citizen', '/consult');
       await citizen.getByLabel('涉及事项').click();
       await citizen.getByLabel('涉及事项').fill('食品经营');
       await citizen.locator('.ant-select-item-option').filter({ hasText: '食品经营许可（新办）' }).click();
@@ -133,9 +128,7 @@ export const scenarios: Scenario[] = [
       const ticketNo = (await citizen.locator('.tb-case-number').first().innerText()).trim();
       assert(/^ZX\d{8}-\d{4}$/.test(ticketNo), `ticket number ${ticketNo}`);
 
-      const approver = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(approver, 'approver');
-      await approver.goto('/workbench');
+      const approver = await signedIn(ctx, 'approver', '/workbench');
       await approver.getByRole('link', { name: '咨询投诉' }).click();
       await approver.getByRole('button', { name: `答复 ${ticketNo}` }).click();
       await expect(approver.getByText('二十平方米的小吃店可以申请食品经营许可吗？')).toBeVisible();
@@ -145,9 +138,7 @@ export const scenarios: Scenario[] = [
       await ctx.shot(approver, 'portal-3-answered');
 
       // Another department does not see it.
-      const other = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(other, 'approver_wjw');
-      await other.goto('/workbench/consultations');
+      const other = await signedIn(ctx, 'approver_wjw', '/workbench/consultations');
       await other.locator('label').filter({ hasText: /^全部$/ }).click();
       await expect(other.getByText('没有咨询或投诉')).toBeVisible();
 
@@ -160,9 +151,7 @@ export const scenarios: Scenario[] = [
     name: 'portal: every public page passes axe and reflows at 320 px; news written in the admin console shows as text',
     async run(ctx) {
       // The administrator publishes a notice whose body tries to inject HTML.
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
-      await admin.goto('/admin/portal');
+      const admin = await signedIn(ctx, 'admin', '/admin/portal');
       await admin.getByRole('button', { name: '新建文章' }).click();
       await admin.getByLabel('标题').fill('关于国庆期间窗口服务时间的通知');
       await admin.getByLabel('正文').fill('# 服务时间\n国庆期间 **综合窗口** 照常受理。\n- 上午 9:00—12:00\n- 下午 13:30—17:00\n<img src=x onerror=alert(1)>');
@@ -278,8 +267,7 @@ export const scenarios: Scenario[] = [
       await expect(visitor.getByText('部门尚未答复', { exact: false }).first()).toBeVisible();
 
       // The pages behind login: apply form, drafts, my cases, case detail.
-      const citizen = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(citizen, 'citizen');
+      const citizen = await signedIn(ctx, 'citizen');
       await openItemByPinyin(citizen, 'gtgsh', '个体工商户设立登记');
       await checkPage(citizen, 'apply form');
       await citizen.goto('/my/drafts');

@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { approveFromTasks, approveOpenCase, chooseInDialog, logIn, newPerson, openCase, register, uploadMaterial } from '../steps.ts';
+import { approveFromTasks, approveOpenCase, chooseInDialog, newPerson, openCase, register, signedIn, uploadMaterial } from '../steps.ts';
 
 const ITEM = '医疗机构执业登记';
 const OPINION_RETURN = '会签意见与初审结论不一致，请初审重新核对执业范围。';
@@ -41,15 +41,13 @@ export const scenarios: Scenario[] = [
     async run(ctx) {
       const { citizen, caseNo } = await apply(ctx, 'process_applicant');
 
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
+      const clerk = await signedIn(ctx, 'clerk');
       await openCase(clerk, '/workbench/intake', caseNo);
       await clerk.getByRole('button', { name: '受理', exact: true }).click();
       await expect(clerk.getByText('审批中').first()).toBeVisible();
 
       // 初审 by 卫健委: afterwards the diagram shows 初审 done and 部门会签 active.
-      const wjw = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(wjw, 'approver_wjw');
+      const wjw = await signedIn(ctx, 'approver_wjw');
       await approveFromTasks(wjw, caseNo, '初审：材料齐全，同意提交会签。');
       await expect(shape(wjw, 'first', 'tb-done')).toBeVisible();
       await expect(shape(wjw, 'countersign', 'tb-active')).toBeVisible();
@@ -60,8 +58,7 @@ export const scenarios: Scenario[] = [
       // 部门会签: 卫健委 and 生态环境局 both sign.
       await approveOpenCase(wjw, '会签（卫健委）：同意。');
       await expect(wjw.getByText(/已办：初审/).first()).toBeVisible();
-      const sthj = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(sthj, 'approver_sthj');
+      const sthj = await signedIn(ctx, 'approver_sthj');
       await approveFromTasks(sthj, caseNo, '会签（生态环境局）：医疗废物处置方案可行，同意。');
       await expect(shape(sthj, 'decide', 'tb-active')).toBeVisible();
 
@@ -84,8 +81,7 @@ export const scenarios: Scenario[] = [
       await ctx.shot(wjw, 'process-2-returned');
 
       // A manager urges the open step once; the second urge within the hour is refused by the server.
-      const manager = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(manager, 'manager');
+      const manager = await signedIn(ctx, 'manager');
       await manager.goto(caseUrl);
       // Only steps the process rests at can be urged (the returned 审批决定 is not one).
       await expect(manager.getByRole('button', { name: '催办：初审' })).toBeVisible();

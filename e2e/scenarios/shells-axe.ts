@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Scenario } from '../run.ts';
 import { expect } from '../expect.ts';
 import { checkPage, expectNoAxeViolations } from '../axe.ts';
-import { logIn, newPerson } from '../steps.ts';
+import { signedIn } from '../steps.ts';
 
 /**
  * Every page of the staff shells — the workbench, the admin console and the
@@ -44,8 +44,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'axe in every shell: each page of the workbench passes axe and reflows (clerk, approver, manager)',
     async run(ctx) {
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
+      const clerk = await signedIn(ctx, 'clerk');
       await checkAll(clerk, [
         ['/workbench/intake', 'workbench intake queue'],
         ['/workbench/walk-in', 'workbench walk-in submission'],
@@ -56,8 +55,7 @@ export const scenarios: Scenario[] = [
       const atIntake = await firstDetail(clerk, '/workbench/intake', '/workbench/cases/');
       await checkAll(clerk, [[atIntake, 'workbench case at intake']]);
 
-      const approver = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(approver, 'approver');
+      const approver = await signedIn(ctx, 'approver');
       await checkAll(approver, [
         ['/workbench/tasks', 'workbench to-do list'],
         ['/workbench/copies', 'workbench copies'],
@@ -66,8 +64,7 @@ export const scenarios: Scenario[] = [
       const inApproval = await firstDetail(approver, '/workbench/tasks', '/workbench/cases/');
       await checkAll(approver, [[inApproval, 'workbench case in approval']]);
 
-      const manager = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(manager, 'manager');
+      const manager = await signedIn(ctx, 'manager');
       await checkAll(manager, [
         ['/workbench/cases', 'workbench all cases'],
         ['/workbench/calendar', 'workbench calendar'],
@@ -78,8 +75,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'axe in every shell: each page of the admin console passes axe and reflows (admin)',
     async run(ctx) {
-      const admin = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(admin, 'admin');
+      const admin = await signedIn(ctx, 'admin');
       await checkAll(admin, [
         ['/admin/processes', 'admin process list'],
         ['/admin/processes/new', 'admin process designer', true],
@@ -108,8 +104,7 @@ export const scenarios: Scenario[] = [
     // supervision-cards.ts, the event stream in case-flow.ts; what is left of the shell is its message center.
     name: 'axe in every shell: the supervision platform\'s message center passes axe and reflows (supervisor)',
     async run(ctx) {
-      const supervisor = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(supervisor, 'supervisor');
+      const supervisor = await signedIn(ctx, 'supervisor');
       await checkAll(supervisor, [['/supervision/messages', 'supervision message center']]);
     },
   },

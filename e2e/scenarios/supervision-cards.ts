@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect } from '../expect.ts';
 import { checkPage } from '../axe.ts';
-import { logIn, newPerson } from '../steps.ts';
+import { signedIn } from '../steps.ts';
 
 /**
  * 预警纠错 in the browser: the supervisor's card list with tomorrow's forecast,
@@ -12,9 +12,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'supervision cards: list, forecast, rules saved as a new version, my cards in the workbench',
     async run(ctx) {
-      const supervisor = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(supervisor, 'supervisor');
-      await supervisor.goto('/supervision');
+      const supervisor = await signedIn(ctx, 'supervisor', '/supervision');
       await expect(supervisor.getByRole('heading', { name: '明天将变黄 / 变红' })).toBeVisible();
 
       await supervisor.getByRole('link', { name: '预警纠错' }).click();
@@ -40,9 +38,7 @@ export const scenarios: Scenario[] = [
       await ctx.shot(supervisor, 'supervision-rules');
       await checkPage(supervisor, 'rules page');
 
-      const approver = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(approver, 'approver');
-      await approver.goto('/workbench/my-cards');
+      const approver = await signedIn(ctx, 'approver', '/workbench/my-cards');
       await expect(approver.getByRole('heading', { name: '我的监察卡' })).toBeVisible();
       await expect(approver.getByText('涉及本人办理环节')).toBeVisible();
       await checkPage(approver, 'my cards');

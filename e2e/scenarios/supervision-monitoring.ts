@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
 import { checkPage } from '../axe.ts';
-import { logIn, newPerson, pdfFile } from '../steps.ts';
+import { pdfFile, signedIn } from '../steps.ts';
 
 /**
  * 电子监察 as supervisors use it, on the demo center's first-start data: every
@@ -58,8 +58,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'supervision monitoring: every page, a card from 受理 to 处理 with its 监察建议书, an appeal reviewed',
     async run(ctx) {
-      const supervisor = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(supervisor, 'supervisor');
+      const supervisor = await signedIn(ctx, 'supervisor');
 
       // 综合监察: the home page, counts by department of the last seven days, with the cases carrying cards.
       await supervisor.goto('/supervision');
@@ -172,9 +171,7 @@ export const scenarios: Scenario[] = [
       // The department appealed a card; another supervisor reviews it.
       const appealed = (await cards(supervisor, 'status=appealed'))[0];
       assert(appealed, 'the demo has an appealed card');
-      const reviewer = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(reviewer, 'supervisor2');
-      await reviewer.goto(`/supervision/cards/${appealed.id}`);
+      const reviewer = await signedIn(ctx, 'supervisor2', `/supervision/cards/${appealed.id}`);
       await expect(reviewer.getByText('申诉中').first()).toBeVisible();
       await checkPage(reviewer, 'card detail, appealed');
       const review = reviewer.getByRole('form', { name: '复核' });

@@ -2,7 +2,7 @@ import type { Scenario } from '../run.ts';
 import type { Page } from '../expect.ts';
 import { assert, expect } from '../expect.ts';
 import { creditCodeCheckChar } from '../../shared/identity.ts';
-import { logIn, newPerson } from '../steps.ts';
+import { signedIn } from '../steps.ts';
 import { assertNoticeSays, followQr, readNotice } from '../notices.ts';
 
 // A fresh enterprise each run: 91 (enterprise), 330106 (region), organisation code, check character.
@@ -54,8 +54,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'walk-in: an enterprise registered by credit code, prefilled on its second visit, 即办件 concluded at the window, 容缺受理',
     async run(ctx) {
-      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
-      await logIn(clerk, 'clerk');
+      const clerk = await signedIn(ctx, 'clerk');
 
       // First visit: 企业投资项目备案. A wrong check digit is caught before anything else.
       await startWalkIn(clerk, '企业投资项目备案');

@@ -1,3 +1,4 @@
+import { pathIdTarget } from '../../platform/audit/hook.ts';
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -42,7 +43,7 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   const detail = (actor: Parameters<typeof getCaseDetail>[1], id: string) => getCaseDetail(ctx.db, actor, id, ctx.clock.now());
 
   app.get('/api/cases/:id', {
-    config: { audit: { action: 'case.read', targetType: 'case', target: (req) => (req.params as { id: string }).id } },
+    config: { audit: { action: 'case.read', targetType: 'case', target: pathIdTarget } },
     schema: { tags: ['cases'], summary: '办件详情', params: idParams, response: { 200: caseDetailSchema } },
   }, async (req) => detail(requireActor(req), req.params.id));
 

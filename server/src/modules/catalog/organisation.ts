@@ -93,9 +93,25 @@ async function centerAncestry(q: Queryable, centerId: string): Promise<string[]>
   return rows.map((r) => r.id);
 }
 
-function codeTaken(err: unknown, code: 'CENTER_CODE_TAKEN' | 'DEPARTMENT_CODE_TAKEN' | 'WINDOW_CODE_TAKEN'): never {
-  if ((err as { code?: string }).code === '23505') throw new AppError(code);
-  throw err;
+/**
+ * Writes one row of `table` (UPDATE when `id` is given, INSERT otherwise) from
+ * column names and values, and returns its id; a unique code already taken
+ * answers `taken`. The names are this file's constants, never input.
+ */
+async function writeRow(
+  tx: Queryable, table: 'centers' | 'departments' | 'windows', id: string | null, fields: Record<string, unknown>,
+  taken: 'CENTER_CODE_TAKEN' | 'DEPARTMENT_CODE_TAKEN' | 'WINDOW_CODE_TAKEN',
+): Promise<string> {
+  const columns = Object.keys(fields);
+  const values = Object.values(fields);
+  const written = await (id
+    ? tx.query<{ id: string }>(`UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING id`, [id, ...values])
+    : tx.query<{ id: string }>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(',')}) RETURNING id`, values)
+  ).catch((err: unknown) => {
+    if ((err as { code?: string }).code === '23505') throw new AppError(taken);
+    throw err;
+  });
+  return written.rows[0]!.id;
 }
 
 async function lockedRow<T>(q: Queryable, sql: string, id: string, missing: 'CENTER_NOT_FOUND' | 'DEPARTMENT_NOT_FOUND' | 'WINDOW_NOT_FOUND'): Promise<T> {
@@ -123,12 +139,10 @@ export async function saveCenter(tx: Queryable, id: string | null, input: Center
     const children = await tx.query<{ level: CenterLevel }>('SELECT DISTINCT level FROM centers WHERE parent_id = $1', [id]);
     if (children.rows.some((c) => c.level !== levelBelow(input.level))) throw new AppError('CENTER_LEVEL_INVALID', { level: input.level, children: children.rows.map((c) => c.level) });
   }
-  const values = [input.code, input.name, input.level, input.parentId, input.phone || null, input.address || null, input.sortOrder];
-  const saved = await (id
-    ? tx.query<{ id: string }>('UPDATE centers SET code = $2, name = $3, level = $4, parent_id = $5, phone = $6, address = $7, sort_order = $8 WHERE id = $1 RETURNING id', [id, ...values])
-    : tx.query<{ id: string }>('INSERT INTO centers (code, name, level, parent_id, phone, address, sort_order) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id', values)
-  ).catch((err: unknown) => codeTaken(err, 'CENTER_CODE_TAKEN'));
-  const after = (await tx.query<Organisation['centers'][number]>(`SELECT ${CENTER_COLUMNS} FROM centers WHERE id = $1`, [saved.rows[0]!.id])).rows[0]!;
+  const savedId = await writeRow(tx, 'centers', id, {
+    code: input.code, name: input.name, level: input.level, parent_id: input.parentId, phone: input.phone || null, address: input.address || null, sort_order: input.sortOrder,
+  }, 'CENTER_CODE_TAKEN');
+  const after = (await tx.query<Organisation['centers'][number]>(`SELECT ${CENTER_COLUMNS} FROM centers WHERE id = $1`, [savedId])).rows[0]!;
   return { id: after.id, before, after };
 }
 
@@ -150,12 +164,10 @@ export async function saveDepartment(tx: Queryable, id: string | null, input: De
     const attached = await tx.query('SELECT 1 FROM departments WHERE parent_id = $1 UNION ALL SELECT 1 FROM windows WHERE department_id = $1 LIMIT 1', [id]);
     if (attached.rowCount) throw new AppError('DEPARTMENT_PARENT_INVALID', { reason: 'has_sub_units_or_windows' });
   }
-  const values = [input.centerId, input.code, input.name, input.parentId, input.sortOrder, input.enabled];
-  const saved = await (id
-    ? tx.query<{ id: string }>('UPDATE departments SET center_id = $2, code = $3, name = $4, parent_id = $5, sort_order = $6, enabled = $7 WHERE id = $1 RETURNING id', [id, ...values])
-    : tx.query<{ id: string }>('INSERT INTO departments (center_id, code, name, parent_id, sort_order, enabled) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id', values)
-  ).catch((err: unknown) => codeTaken(err, 'DEPARTMENT_CODE_TAKEN'));
-  const after = (await tx.query<Organisation['departments'][number]>(`SELECT ${DEPARTMENT_COLUMNS} FROM departments WHERE id = $1`, [saved.rows[0]!.id])).rows[0]!;
+  const savedId = await writeRow(tx, 'departments', id, {
+    center_id: input.centerId, code: input.code, name: input.name, parent_id: input.parentId, sort_order: input.sortOrder, enabled: input.enabled,
+  }, 'DEPARTMENT_CODE_TAKEN');
+  const after = (await tx.query<Organisation['departments'][number]>(`SELECT ${DEPARTMENT_COLUMNS} FROM departments WHERE id = $1`, [savedId])).rows[0]!;
   return { id: after.id, before, after };
 }
 
@@ -183,12 +195,10 @@ export async function saveWindow(tx: Queryable, id: string | null, input: Window
     const refused = itemIds.filter((x) => !ok.has(x));
     if (refused.length) throw new AppError('WINDOW_ITEM_INVALID', { itemIds: refused });
   }
-  const values = [input.centerId, input.code, input.name, input.departmentId, input.hallPosition, input.phone || null, input.enabled];
-  const saved = await (id
-    ? tx.query<{ id: string }>('UPDATE windows SET center_id = $2, code = $3, name = $4, department_id = $5, hall_position = $6, phone = $7, enabled = $8 WHERE id = $1 RETURNING id', [id, ...values])
-    : tx.query<{ id: string }>('INSERT INTO windows (center_id, code, name, department_id, hall_position, phone, enabled) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id', values)
-  ).catch((err: unknown) => codeTaken(err, 'WINDOW_CODE_TAKEN'));
-  const windowId = saved.rows[0]!.id;
+  const windowId = await writeRow(tx, 'windows', id, {
+    center_id: input.centerId, code: input.code, name: input.name, department_id: input.departmentId, hall_position: input.hallPosition,
+    phone: input.phone || null, enabled: input.enabled,
+  }, 'WINDOW_CODE_TAKEN');
   await tx.query('DELETE FROM window_items WHERE window_id = $1 AND NOT (item_id = ANY($2::uuid[]))', [windowId, itemIds]);
   await tx.query('INSERT INTO window_items (window_id, item_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [windowId, itemIds]);
   const after = (await tx.query<Organisation['windows'][number]>(`SELECT ${WINDOW_COLUMNS} FROM windows w WHERE w.id = $1`, [windowId])).rows[0]!;

@@ -1,3 +1,4 @@
+import { pathIdTarget } from '../../platform/audit/hook.ts';
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
@@ -30,7 +31,7 @@ export function registerUploadRoutes(app: Api, ctx: AppContext, caseAccess: Case
   });
 
   app.get('/api/uploads/:id', {
-    config: { audit: { action: 'upload.read', targetType: 'upload', target: (req) => (req.params as { id: string }).id } },
+    config: { audit: { action: 'upload.read', targetType: 'upload', target: pathIdTarget } },
     schema: { tags: ['uploads'], summary: '下载材料（附件方式）', params: idParams },
   }, async (req, reply) => {
     const actor = requireActor(req);

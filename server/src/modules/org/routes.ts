@@ -3,6 +3,7 @@ import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
 import { withTx } from '../../platform/db/pool.ts';
+import { answerIdTarget, pathIdTarget } from '../../platform/audit/hook.ts';
 import {
   centerInputSchema, centerSchema, departmentInputSchema, departmentSchema, organisation, organisationSchema, windowInputSchema, windowSchema,
 } from '../catalog/index.ts';
@@ -29,50 +30,32 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
     return organisation(ctx.db);
   });
 
-  app.post('/api/admin/org/centers', {
-    config: { audit: { action: 'org.center_created', targetType: 'center', target: (_req, answer) => (answer?.id as string | undefined) ?? null } },
-    schema: { tags, summary: '新建服务中心（下级须比上级低一级）', body: centerInputSchema, response: { 201: centerSchema } },
-  }, async (req, reply) => {
+  app.post('/api/admin/org/centers', creation('center', '新建服务中心（下级须比上级低一级）', centerInputSchema, centerSchema), async (req, reply) => {
     const actor = requireRole(req, 'admin');
     return reply.status(201).send(await withTx(ctx.db, (tx) => saveCenterCommand(tx, actor, ctx.clock.now(), null, req.body)));
   });
 
-  app.put('/api/admin/org/centers/:id', {
-    config: { audit: { action: 'org.center_changed', targetType: 'center', target: (req) => (req.params as { id: string }).id } },
-    schema: { tags, summary: '修改服务中心（含移到另一上级之下）', params: idParams, body: centerInputSchema, response: { 200: centerSchema } },
-  }, async (req) => {
+  app.put('/api/admin/org/centers/:id', change('center', '修改服务中心（含移到另一上级之下）', centerInputSchema, centerSchema), async (req) => {
     const actor = requireRole(req, 'admin');
     return withTx(ctx.db, (tx) => saveCenterCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
   });
 
-  app.post('/api/admin/org/departments', {
-    config: { audit: { action: 'org.department_created', targetType: 'department', target: (_req, answer) => (answer?.id as string | undefined) ?? null } },
-    schema: { tags, summary: '新建部门（可设上级部门）', body: departmentInputSchema, response: { 201: departmentSchema } },
-  }, async (req, reply) => {
+  app.post('/api/admin/org/departments', creation('department', '新建部门（可设上级部门）', departmentInputSchema, departmentSchema), async (req, reply) => {
     const actor = requireRole(req, 'admin');
     return reply.status(201).send(await withTx(ctx.db, (tx) => saveDepartmentCommand(tx, actor, ctx.clock.now(), null, req.body)));
   });
 
-  app.put('/api/admin/org/departments/:id', {
-    config: { audit: { action: 'org.department_changed', targetType: 'department', target: (req) => (req.params as { id: string }).id } },
-    schema: { tags, summary: '修改或停用部门', params: idParams, body: departmentInputSchema, response: { 200: departmentSchema } },
-  }, async (req) => {
+  app.put('/api/admin/org/departments/:id', change('department', '修改或停用部门', departmentInputSchema, departmentSchema), async (req) => {
     const actor = requireRole(req, 'admin');
     return withTx(ctx.db, (tx) => saveDepartmentCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
   });
 
-  app.post('/api/admin/org/windows', {
-    config: { audit: { action: 'org.window_created', targetType: 'window', target: (_req, answer) => (answer?.id as string | undefined) ?? null } },
-    schema: { tags, summary: '新建窗口（编号、名称、大厅位置、受理事项）', body: windowInputSchema, response: { 201: windowSchema } },
-  }, async (req, reply) => {
+  app.post('/api/admin/org/windows', creation('window', '新建窗口（编号、名称、大厅位置、受理事项）', windowInputSchema, windowSchema), async (req, reply) => {
     const actor = requireRole(req, 'admin');
     return reply.status(201).send(await withTx(ctx.db, (tx) => saveWindowCommand(tx, actor, ctx.clock.now(), null, req.body)));
   });
 
-  app.put('/api/admin/org/windows/:id', {
-    config: { audit: { action: 'org.window_changed', targetType: 'window', target: (req) => (req.params as { id: string }).id } },
-    schema: { tags, summary: '修改或停用窗口', params: idParams, body: windowInputSchema, response: { 200: windowSchema } },
-  }, async (req) => {
+  app.put('/api/admin/org/windows/:id', change('window', '修改或停用窗口', windowInputSchema, windowSchema), async (req) => {
     const actor = requireRole(req, 'admin');
     return withTx(ctx.db, (tx) => saveWindowCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
   });
@@ -89,7 +72,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/staff', {
-    config: { audit: { action: 'staff.created', targetType: 'staff', target: (_req, answer) => (answer?.id as string | undefined) ?? null } },
+    config: { audit: { action: 'staff.created', targetType: 'staff', target: answerIdTarget } },
     schema: { tags, summary: '新建工作人员账号（初始密码须符合工作人员密码规则）', body: staffCreateSchema, response: { 201: staffSchema } },
   }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
@@ -97,7 +80,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.put('/api/admin/staff/:id', {
-    config: { audit: { action: 'staff.changed', targetType: 'staff', target: (req) => (req.params as { id: string }).id } },
+    config: { audit: { action: 'staff.changed', targetType: 'staff', target: pathIdTarget } },
     schema: { tags, summary: '修改工作人员（姓名、角色、中心、部门、窗口、电话；不能改自己的角色）', params: idParams, body: staffUpdateSchema, response: { 200: staffSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -105,7 +88,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/staff/:id/deactivate', {
-    config: { audit: { action: 'staff.deactivated', targetType: 'staff', target: (req) => (req.params as { id: string }).id } },
+    config: { audit: { action: 'staff.deactivated', targetType: 'staff', target: pathIdTarget } },
     schema: { tags, summary: '停用工作人员（须先把在办任务工作交接；其登录随之结束）', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -113,10 +96,27 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/staff/:id/reactivate', {
-    config: { audit: { action: 'staff.reactivated', targetType: 'staff', target: (req) => (req.params as { id: string }).id } },
+    config: { audit: { action: 'staff.reactivated', targetType: 'staff', target: pathIdTarget } },
     schema: { tags, summary: '重新启用工作人员', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
     return withTx(ctx.db, (tx) => reactivateStaffCommand(tx, actor, ctx.clock.now(), req.params.id));
   });
+}
+
+
+/** The options of a route creating a center, department or window. */
+function creation<I extends z.ZodType, O extends z.ZodType>(targetType: string, summary: string, body: I, output: O) {
+  return {
+    config: { audit: { action: `org.${targetType}_created`, targetType, target: answerIdTarget } },
+    schema: { tags: ['org'], summary, body, response: { 201: output } },
+  };
+}
+
+/** The options of a route changing a center, department or window (`…/:id`). */
+function change<I extends z.ZodType, O extends z.ZodType>(targetType: string, summary: string, body: I, output: O) {
+  return {
+    config: { audit: { action: `org.${targetType}_changed`, targetType, target: pathIdTarget } },
+    schema: { tags: ['org'], summary, params: idParams, body, response: { 200: output } },
+  };
 }

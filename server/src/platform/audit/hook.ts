@@ -12,6 +12,12 @@ export interface AuditedRoute {
   target: (req: FastifyRequest, answer: Record<string, unknown> | null) => string | null;
 }
 
+/** The target of a route on `…/:id`: the id in its path. */
+export const pathIdTarget = (req: FastifyRequest): string | null => (req.params as { id?: string }).id ?? null;
+/** The target of a creation: the id in its answer (none when refused). */
+export const answerIdTarget = (_req: FastifyRequest, answer: Record<string, unknown> | null): string | null =>
+  typeof answer?.id === 'string' ? answer.id : null;
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Record every answer of this route to a staff member in the audit log: a look at personal data, or a change of the organisation. */

@@ -31,43 +31,7 @@ export interface AuditEntry {
   at: Date;
 }
 
-const AUDIT_LOCK = 727274014;
-const GENESIS = '0'.repeat(64);
-
-interface Content {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  address: string | null;
-  result: string;
-  detail: unknown;
-}
-
-export const auditHash = (prevHash: string, c: Content): string => createHash('sha256').update(prevHash).update(canonicalJson(c)).digest('hex');
-
-/** Appends one entry in `tx`, chained to the last one. */
-export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const last = await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const seq = Number(last.rows[0]?.seq ?? 0) + 1;
-  const prev = last.rows[0]?.hash ?? GENESIS;
-  const content: Content = {
-    seq, at: e.at.toISOString(), actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorRole: e.actor?.role ?? null,
-    action: e.action, targetType: e.targetType, targetId: e.targetId, address: e.address, result: e.result, detail: e.detail ?? {},
-  };
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_id, actor_name, actor_role, action, target_type, target_id, address, result, detail, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [seq, e.at, content.actorId, content.actorName, content.actorRole, e.action, e.targetType, e.targetId, e.address, e.result,
-      JSON.stringify(content.detail), prev, auditHash(prev, content)],
-  );
-}
-
+/** One entry as read back, and (with `at` to the millisecond) what its hash covers. */
 export interface AuditRow {
   seq: number;
   at: string;
@@ -80,6 +44,29 @@ export interface AuditRow {
   address: string | null;
   result: string;
   detail: Record<string, unknown>;
+}
+
+const AUDIT_LOCK = 727274014;
+const GENESIS = '0'.repeat(64);
+
+export const auditHash = (prevHash: string, c: AuditRow): string => createHash('sha256').update(prevHash).update(canonicalJson(c)).digest('hex');
+
+/** Appends one entry in `tx`, chained to the last one. */
+export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+  const last = await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const seq = Number(last.rows[0]?.seq ?? 0) + 1;
+  const prev = last.rows[0]?.hash ?? GENESIS;
+  const content: AuditRow = {
+    seq, at: e.at.toISOString(), actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorRole: e.actor?.role ?? null,
+    action: e.action, targetType: e.targetType, targetId: e.targetId, address: e.address, result: e.result, detail: e.detail ?? {},
+  };
+  await tx.query(
+    `INSERT INTO audit_log (seq, at, actor_id, actor_name, actor_role, action, target_type, target_id, address, result, detail, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    [seq, e.at, content.actorId, content.actorName, content.actorRole, e.action, e.targetType, e.targetId, e.address, e.result,
+      JSON.stringify(content.detail), prev, auditHash(prev, content)],
+  );
 }
 
 export interface AuditFilter {
@@ -130,11 +117,8 @@ export async function verifyAuditChain(q: Queryable): Promise<{ ok: boolean; che
     for (const r of rows) {
       if (r.seq !== expected) return { ok: false, checked, firstBroken: { seq: expected, reason: 'missing' } };
       if (r.prevHash !== prev) return { ok: false, checked, firstBroken: { seq: r.seq, reason: 'link' } };
-      const content: Content = {
-        seq: r.seq, at: r.atRaw.toISOString(), actorId: r.actorId, actorName: r.actorName, actorRole: r.actorRole, action: r.action,
-        targetType: r.targetType, targetId: r.targetId, address: r.address, result: r.result, detail: r.detail,
-      };
-      if (auditHash(prev, content) !== r.hash) return { ok: false, checked, firstBroken: { seq: r.seq, reason: 'hash' } };
+      const { prevHash: _link, hash, atRaw, ...row } = r;
+      if (auditHash(prev, { ...row, at: atRaw.toISOString() }) !== hash) return { ok: false, checked, firstBroken: { seq: r.seq, reason: 'hash' } };
       prev = r.hash;
       expected++;
       checked++;
