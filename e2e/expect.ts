@@ -4,11 +4,13 @@ export type { Page, Locator };
 
 /**
  * A small retrying `expect` for playwright-core (which has no test runner):
- * each check polls until it holds or 20 s pass, then throws with what it saw.
- * 20 s, not less: on a two-core machine running the unit tests beside the
- * browser, a page's second request can take several seconds.
+ * each check polls until it holds or 45 s pass, then throws with what it saw.
+ * 45 s, not less: on a two-core machine running the unit tests beside two
+ * browser shards (each with its own server), a submission has been seen to
+ * take over 20 s. A check that holds returns at once, so this costs nothing
+ * when all is well.
  */
-const TIMEOUT = 20_000;
+const TIMEOUT = 45_000;
 
 async function poll(what: string, check: () => Promise<boolean>, describe: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + TIMEOUT;
