@@ -1,6 +1,6 @@
 import type { App } from '../src/platform/http/app.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
-import { bpmnProcess, task, type Step } from '../src/modules/workflow/index.ts';
+import { bpmnProcess, countersign, parallel, task, type Step } from '../src/modules/workflow/index.ts';
 import { applicationFor, login, uploadPdf, type TestApp } from './app.ts';
 
 /**
@@ -82,8 +82,9 @@ export interface Department {
   /** User names of its staff: an approver (the steps' handler) and the agency head (部门负责人). */
   approver: string;
   head: string;
-  /** The approver's display name (as lists and records show who acted). */
+  /** The approver's and the head's display names (as lists and records show who acted). */
   approverName: string;
+  headName: string;
 }
 
 export interface MaterialOptions {
@@ -98,6 +99,8 @@ export interface ItemOptions {
   /** Default: a department of its own. */
   department?: Department;
   name?: string;
+  /** Its place in the category tree; default none. */
+  categoryId?: string;
   itemType?: 'immediate' | 'promised' | 'joint' | 'reported';
   /** Default 20 and 10 working days. */
   legalDays?: number;
@@ -129,6 +132,16 @@ export interface Item {
   /** Node ids of the process's steps in order (a line process). */
   stepIds: string[];
   materials: { id: string; name: string; required: boolean }[];
+}
+
+/** A joint item (并联审批) and the departments that review it side by side. */
+export interface JointItem extends Item {
+  reviewers: Department[];
+}
+
+/** A countersigned item (会签) and the second department that signs. */
+export interface CountersignItem extends Item {
+  cosigner: Department;
 }
 
 export interface MadeCase {
@@ -182,12 +195,12 @@ export function factories(t: () => Target) {
     const centerId = (centers.find((c) => c.parentId === null) ?? centers[0]!).id;
     const deptName = name ?? `测试部门${code}`;
     const made = await ok(await as('admin').post('/api/admin/org/departments', { centerId, code, name: deptName, parentId: null, sortOrder: 100, enabled: true }), `department ${code}`);
-    const staff = { approver: `${code.toLowerCase()}_approver`, head: `${code.toLowerCase()}_head`, approverName: `审批人（${code}）` };
+    const staff = { approver: `${code.toLowerCase()}_approver`, head: `${code.toLowerCase()}_head`, approverName: `审批人（${code}）`, headName: `负责人（${code}）` };
     const n = String(counter).padStart(3, '0');
     const account = (username: string, displayName: string, role: 'approver' | 'agency_head', phone: string) =>
       as('admin').post('/api/admin/staff', { username, initialPassword: DEMO_PASSWORD, displayName, role, centerId, departmentId: made.id, windowId: null, phone });
     await ok(await account(staff.approver, staff.approverName, 'approver', `1390572${n}1`), `approver of ${code}`);
-    await ok(await account(staff.head, `负责人（${code}）`, 'agency_head', `1390572${n}2`), `head of ${code}`);
+    await ok(await account(staff.head, staff.headName, 'agency_head', `1390572${n}2`), `head of ${code}`);
     const dept: Department = { id: made.id, code, name: deptName, ...staff };
     return dept;
   }
@@ -210,7 +223,7 @@ export function factories(t: () => Target) {
     const processKey = steps.length ? await process(`test-${code.toLowerCase()}`, `${name}流程`, steps) : null;
     const materials = opts.materials ?? [{ name: '申请书' }, { name: '营业执照' }];
     const content = {
-      code, name, departmentId: dept.id, categoryId: null, itemType: opts.itemType ?? 'promised',
+      code, name, departmentId: dept.id, categoryId: opts.categoryId ?? null, itemType: opts.itemType ?? 'promised',
       legalBasis: '《中华人民共和国行政许可法》', legalDays: opts.legalDays ?? 20, promisedDays: opts.promisedDays ?? 10,
       limitUnit: opts.limitUnit ?? 'workday', description: '', conditions: '',
       codeParts: { typeCode: null, mainCode: null, subCode: null, implementerCode: null, handlingSeq: null },
@@ -244,7 +257,38 @@ export function factories(t: () => Target) {
 
   /** A complete application for the item (every required field and material, uploaded as `who`), with this idempotency key or a fresh one. */
   async function application(it: Item, who = 'citizen', key?: string) {
+    // The uploads carry the cookie itself: a request through the client first signs in again a session the test clock outlived.
+    await as(who).get('/api/auth/me');
     return applicationFor(t().app, await as(who).cookie(), it.code, key);
+  }
+
+  /**
+   * 并联审批: the item's department pre-reviews (`lead` 牵头预审), each reviewer's
+   * department reviews at the same time between a parallel split and join
+   * (`review1` … named after the department), and the lead decides (`decide` 联审决定).
+   */
+  async function jointItem(reviewers = 3, opts: Omit<ItemOptions, 'steps'> = {}): Promise<JointItem> {
+    const depts: Department[] = [];
+    for (let i = 0; i < reviewers; i++) depts.push(await department());
+    const it = await item({
+      itemType: 'joint', legalDays: 45, promisedDays: 30, ...opts,
+      steps: (lead) => [
+        task('lead', '牵头预审', lead, 2),
+        parallel({ id: 'split', name: '抄告相关部门' }, { id: 'join', name: '汇总意见' }, ...depts.map((d, i) => [task(`review${i + 1}`, `${d.name}审查`, d.code, 10)])),
+        task('decide', '联审决定', lead, 5),
+      ],
+    });
+    return { ...it, reviewers: depts };
+  }
+
+  /** 会签: the item's department reviews (`first` 初审), it and a second department both sign (`countersign` 部门会签), then it decides (`decide` 审批决定). */
+  async function countersignItem(opts: Omit<ItemOptions, 'steps'> = {}): Promise<CountersignItem> {
+    const cosigner = await department();
+    const it = await item({
+      ...opts,
+      steps: (d) => [task('first', '初审', d, 5), countersign('countersign', '部门会签', [d, cosigner.code], 5), task('decide', '审批决定', d, 5)],
+    });
+    return { ...it, cosigner };
   }
 
   /** Submits a complete application on the portal as `who` (default the demo citizen). */
@@ -290,7 +334,7 @@ export function factories(t: () => Target) {
     return { ...c, status: 'accepted', taskId: (await openTask(c.id, it.department.approver))?.id };
   }
 
-  return { as, department, item, process, application, submit, caseIn, complete, openTask, uploadPdf: async (who: string, name?: string) => uploadPdf(t().app, await as(who).cookie(), name) };
+  return { as, department, item, jointItem, countersignItem, process, application, submit, caseIn, complete, openTask, uploadPdf: async (who: string, name?: string) => uploadPdf(t().app, await as(who).cookie(), name) };
 }
 
 const pick = (view: { status: string }) => ({ status: view.status });

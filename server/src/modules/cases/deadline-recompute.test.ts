@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { factories } from '../../../test/factories.ts';
 import { cloneAcceptedCases } from '../../../test/bulk-cases.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { chainPending } from '../../platform/events/chain.ts';
@@ -15,16 +16,15 @@ const START = '2026-09-24T02:00:00Z';
 const CHANGED = '2026-09-29';
 
 let t: TestApp;
+const f = factories(() => t);
 let admin: { id: string; role: string };
 let template: string;
 let clones: string[];
 
 beforeAll(async () => {
   t = await createTestApp(START);
-  const citizen = await login(t.app, 'citizen');
-  const clerk = await login(t.app, 'clerk');
-  const c = await submitCase(t.app, citizen, 'SCJG-XK-001');
-  expect((await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
+  // Five promised and ten legal working days: of cases accepted a day apart, some clocks run over the changed day and some do not.
+  const c = await f.caseIn(await f.item({ legalDays: 10, promisedDays: 5 }), 'accepted');
   template = c.id;
   // The template itself is closed, so the open cases are exactly the copies.
   await t.ctx.db.query(`UPDATE cases SET status = 'approved', concluded_at = accepted_at WHERE id = $1`, [template]);
@@ -238,20 +238,16 @@ describe('the deadline recompute job after a calendar edit', () => {
   });
 
   it('answers the edit at once and shows the job to the admin over HTTP', async () => {
-    const cookie = await login(t.app, 'admin');
-    const put = await t.app.inject({
-      method: 'PUT', url: `/api/calendar/CN/days/${CHANGED}`, headers: { cookie }, payload: { kind: 'holiday', name: '防台风停工', reason: '县政府通知' },
-    });
+    const put = await f.as('admin').put(`/api/calendar/CN/days/${CHANGED}`, { kind: 'holiday', name: '防台风停工', reason: '县政府通知' });
     expect(put.statusCode).toBe(200);
     // Nothing moved yet: the route only stored the edit and its event.
     expect((await deadlineEvents()).size).toBe(0);
     await recordJobs();
-    const list = await t.app.inject({ url: '/api/calendar/recomputes', headers: { cookie } });
+    const list = await f.as('admin').get('/api/calendar/recomputes');
     expect(list.json().items[0]).toMatchObject({ state: 'queued', reason: '县政府通知', requestedBy: { id: admin.id } });
     await drainRecomputeJobs(t.ctx);
-    expect((await t.app.inject({ url: '/api/calendar/recomputes', headers: { cookie } })).json().items[0]).toMatchObject({ state: 'done' });
-    const clerk = await login(t.app, 'clerk');
-    expect((await t.app.inject({ url: '/api/calendar/recomputes', headers: { cookie: clerk } })).json().code).toBe('FORBIDDEN');
+    expect((await f.as('admin').get('/api/calendar/recomputes')).json().items[0]).toMatchObject({ state: 'done' });
+    expect((await f.as('clerk').get('/api/calendar/recomputes')).json().code).toBe('FORBIDDEN');
     await restore();
     await recordJobs();
     await drainRecomputeJobs(t.ctx);

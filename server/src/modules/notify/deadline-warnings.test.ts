@@ -1,29 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { factories, type Department, type Item } from '../../../test/factories.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { drainConsumer } from '../../platform/events/consumer.ts';
 import { clockState, formatIsoDate, nthWorkingDayFrom, toShanghai } from '../calendar/index.ts';
 import { currentStepDues, loadClock } from '../cases/index.ts';
-import { deployDefinition, fireDueTimers, legalClockCalculator, startInstance } from '../workflow/index.ts';
+import { countersign, deployDefinition, fireDueTimers, legalClockCalculator, startInstance, task as step } from '../workflow/index.ts';
 import { notifyConsumer } from './decide.ts';
 import { STEP_THRESHOLDS, stepThresholds, warnStepDeadlines } from './deadline-warnings.ts';
 
 /**
  * Deadline warnings with time travel: the test clock moves to each threshold
- * of a real step (the 7-working-day 联合验收会签 of 建设工程竣工联合验收, one
- * task per department), the sweep runs as on a node, and what each holder
- * was told is read back.
+ * of a real step (a 7-working-day countersign, 联合验收会签, one task per
+ * department), the sweep runs as on a node, and what each holder was told is
+ * read back.
  */
 let t: TestApp;
-const cookies: Record<string, string> = {};
+const f = factories(() => t);
+/** 建设工程竣工联合验收's shape: the lead department reviews, it and a second department countersign in seven working days, the lead concludes. */
+let item: Item;
+let cosigner: Department;
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const u of ['citizen', 'clerk', 'approver_zjj', 'approver_zrzy']) cookies[u] = await login(t.app, u);
+  cosigner = await f.department();
+  item = await f.item({
+    itemType: 'joint', legalDays: 20, promisedDays: 12,
+    steps: (lead) => [step('lead', '牵头受理审查', lead, 2), countersign('countersign', '联合验收会签', [lead, cosigner.code], 7), step('decide', '出具联合验收意见', lead, 3)],
+  });
 });
 afterAll(() => t.close());
 
-const post = (url: string, who: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });
+const post = (url: string, who: string, payload: object = {}) => f.as(who).post(url, payload);
 
 async function decide() {
   await chainPending(t.ctx.db);
@@ -46,19 +54,17 @@ async function told(taskId: string) {
   return rows;
 }
 
-async function openTask(caseId: string, who: string) {
-  const todo = (await t.app.inject({ url: '/api/tasks', headers: { cookie: cookies[who]! } })).json();
-  return todo.items.find((i: { caseId: string }) => i.caseId === caseId) as { id: string; name: string };
-}
+const openTask = async (caseId: string, who: string) => (await f.openTask(caseId, who))!;
 
 describe('deadline warnings for a step', () => {
   it('tell each holder at two thirds of the limit, with one working day left and when overdue, once each, and nobody after the step is done', async () => {
-    const c = await submitCase(t.app, cookies.citizen!, 'ZJJ-LB-001');
+    const [approver_zjj, approver_zrzy] = [item.department.approver, cosigner.approver];
+    const c = await f.submit(item);
     expect((await post(`/api/cases/${c.id}/accept`, 'clerk')).statusCode).toBe(200);
-    const lead = await openTask(c.id, 'approver_zjj');
-    expect((await post(`/api/tasks/${lead.id}/complete`, 'approver_zjj', { outcome: 'approved', opinion: '资料齐全，提请会签' })).statusCode).toBe(200);
-    const zjj = await openTask(c.id, 'approver_zjj');
-    const zrzy = await openTask(c.id, 'approver_zrzy');
+    const lead = await openTask(c.id, approver_zjj);
+    expect((await post(`/api/tasks/${lead.id}/complete`, approver_zjj, { outcome: 'approved', opinion: '资料齐全，提请会签' })).statusCode).toBe(200);
+    const zjj = await openTask(c.id, approver_zjj);
+    const zrzy = await openTask(c.id, approver_zrzy);
     expect([zjj.name, zrzy.name]).toEqual(['联合验收会签', '联合验收会签']);
     await decide();
 
@@ -80,8 +86,8 @@ describe('deadline warnings for a step', () => {
     t.clock.set(twoThirds!.at);
     await sweep();
     await sweep();
-    for (const [step, who] of [[zjj, 'approver_zjj'], [zrzy, 'approver_zrzy']] as const) {
-      const msgs = await told(step.id);
+    for (const [open, who] of [[zjj, approver_zjj], [zrzy, approver_zrzy]] as const) {
+      const msgs = await told(open.id);
       expect(msgs.map((m) => [m.kind, m.username])).toEqual([['task.deadline_warning', who]]);
       expect(msgs[0]!.body).toContain(c.caseNo);
       expect(msgs[0]!.body).toContain('还剩2个工作日');
@@ -89,9 +95,8 @@ describe('deadline warnings for a step', () => {
     const sms = await t.ctx.db.query(`SELECT address FROM notify_outbox WHERE dedup_key LIKE $1 AND channel = 'sms'`, [`step-deadline:${zjj.id}:%`]);
     expect(sms.rowCount).toBe(1);
 
-    // One department is done before the last day: its holder hears no more (signed in again: sessions end after a week).
-    cookies.approver_zrzy = await login(t.app, 'approver_zrzy');
-    expect((await post(`/api/tasks/${zrzy.id}/complete`, 'approver_zrzy', { outcome: 'approved', opinion: '规划核实通过' })).statusCode).toBe(200);
+    // One department is done before the last day: its holder hears no more.
+    expect((await post(`/api/tasks/${zrzy.id}/complete`, approver_zrzy, { outcome: 'approved', opinion: '规划核实通过' })).statusCode).toBe(200);
     t.clock.set(lastDay!.at);
     await sweep();
     // A replayed stream records nothing twice.
@@ -112,10 +117,9 @@ describe('deadline warnings for a step', () => {
   });
 
   it('follow the step\'s deadline when a pause of the case moves it', async () => {
-    for (const u of Object.keys(cookies)) cookies[u] = await login(t.app, u);
-    const c = await submitCase(t.app, cookies.citizen!, 'ZJJ-LB-001');
+    const c = await f.submit(item);
     expect((await post(`/api/cases/${c.id}/accept`, 'clerk')).statusCode).toBe(200);
-    const lead = await openTask(c.id, 'approver_zjj');
+    const lead = await openTask(c.id, item.department.approver);
     await decide();
     const cc = await loadClock(t.ctx.db);
     const { rows: [task] } = await t.ctx.db.query<{ created_at: Date; due_at: Date }>('SELECT created_at, due_at FROM wf_tasks WHERE id = $1', [lead.id]);
@@ -125,7 +129,7 @@ describe('deadline warnings for a step', () => {
     // Paused for the next three working days (现场核查): every threshold moves three working days later.
     const today = toShanghai(t.clock.now()).day;
     const [firstDay, lastDay] = [0, 2].map((k) => formatIsoDate(nthWorkingDayFrom(cc.calendar, today + 1, k)));
-    const paused = await post(`/api/cases/${c.id}/pauses`, 'approver_zjj', { type: 'inspection', reason: '现场核查', firstDay, expectedLastDay: lastDay });
+    const paused = await post(`/api/cases/${c.id}/pauses`, item.department.approver, { type: 'inspection', reason: '现场核查', firstDay, expectedLastDay: lastDay });
     expect(paused.statusCode).toBe(200);
     await decide();
     const [due] = await currentStepDues(t.ctx.db, cc, [{ caseId: c.id, dueAt: task!.due_at, openedAt: task!.created_at }]);
@@ -143,7 +147,7 @@ describe('deadline warnings for a step', () => {
   });
 
   it('leave overdue to the step\'s own timeout reminder while its timer waits: the holder hears it once', async () => {
-    const holder = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'approver'`)).rows[0]!.id;
+    const holder = (await t.ctx.db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [item.department.approver])).rows[0]!.id;
     const cc = await loadClock(t.ctx.db);
     const env = { db: t.ctx.db, clock: t.clock, dueDates: legalClockCalculator(cc.calendar) };
     const key = `remind_${Date.now()}`;
@@ -169,7 +173,7 @@ describe('deadline warnings for a step', () => {
     await decide();
     t.clock.advance(10 * 60_000);
     await sweep();
-    expect((await told(task!.id)).filter((m) => m.kind === 'task.deadline').map((m) => m.username)).toEqual(['approver']);
+    expect((await told(task!.id)).filter((m) => m.kind === 'task.deadline').map((m) => m.username)).toEqual([item.department.approver]);
     expect((await t.ctx.db.query('SELECT 1 FROM notify_step_deadlines WHERE task_id = $1', [task!.id])).rowCount).toBe(0);
   });
 });

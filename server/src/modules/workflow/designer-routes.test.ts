@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BpmnModdle } from 'bpmn-moddle';
 import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories } from '../../../test/factories.ts';
 import { startInstance, terminateProcess } from './engine/index.ts';
 import { validate, type ProcessModel } from './definition/index.ts';
 import { designerModdleDescriptor } from '../../../../web/src/admin/tongban-descriptor.ts';
@@ -18,6 +19,7 @@ import {
  */
 
 let t: TestApp;
+const f = factories(() => t);
 let admin: string;
 let manager: string;
 let clerk: string;
@@ -79,12 +81,11 @@ describe('the process list', () => {
     expect(oldEntry.draft).toBeNull();
     expect(oldEntry.versions.find((v) => v.id === old.id)?.status).toBe('draft');
 
-    // The demo items bind the demo processes.
+    // A published item binds its process.
+    const item = await f.item();
     const bound = (await list()).filter((p) => p.items.length > 0);
     expect(bound.length).toBeGreaterThan(0);
-    const { rows } = await t.ctx.db.query<{ code: string; process_key: string }>("SELECT code, process_key FROM service_items WHERE code = 'SCJG-XK-001'");
-    const item = rows[0]!;
-    expect(bound.find((p) => p.key === item.process_key)?.items.map((i) => i.code)).toContain('SCJG-XK-001');
+    expect(bound.find((p) => p.key === item.processKey)?.items.map((i) => i.code)).toContain(item.code);
   });
 });
 
