@@ -1,6 +1,7 @@
 import type { App } from '../src/platform/http/app.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { bpmnProcess, countersign, parallel, task, type Step } from '../src/modules/workflow/index.ts';
+import type { FormSpec } from '../../shared/forms/index.ts';
 import { applicationFor, login, uploadPdf, type TestApp } from './app.ts';
 
 /**
@@ -120,6 +121,8 @@ export interface ItemOptions {
   stepLimitDays?: number;
   /** Form fields (the legacy field list); default one required text field `purpose`. */
   formFields?: { key: string; label: string; type: 'text' | 'textarea' | 'number' | 'date' | 'phone'; required: boolean }[];
+  /** A designed form (shared/forms), which the applicant fills in instead of the field list; default none. */
+  form?: FormSpec;
 }
 
 export interface Item {
@@ -172,8 +175,8 @@ let counter = 0;
 const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));
 
 
-/** The app the factories work on: a test file's TestApp, or an app a test built itself. */
-type Target = Pick<TestApp, 'app' | 'ctx'>;
+/** The app the factories work on: a test file's TestApp, an app a test built itself, or a running server. */
+type Target = Pick<TestApp, 'app'>;
 
 export function factories(t: () => Target) {
   const as = actors(() => t().app);
@@ -230,7 +233,7 @@ export function factories(t: () => Target) {
       fee: { free: true, items: [] }, location: '行政服务中心', hours: '工作日 9:00-17:00', contactPhone: '0571-00000000', complaintPhone: '12345',
       allowsDeficientAcceptance: opts.allowsDeficientAcceptance ?? false,
       formFields: opts.formFields ?? [{ key: 'purpose', label: '申请事项', type: 'text', required: true }],
-      formSpec: null, processKey,
+      formSpec: opts.form ?? null, processKey,
       materials: materials.map((m) => ({
         name: m.name, originalOrCopy: 'copy', copies: 1, requirement: 'required', condition: '', medium: 'electronic',
         sampleUploadId: null, elicenceType: null, deferrable: m.deferrable ?? false,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationFor, createTestApp, login, submitCase, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, uploadPdf, type TestApp } from '../../../test/app.ts';
+import { factories } from '../../../test/factories.ts';
 
 let t: TestApp;
+const f = factories(() => t);
 let admin: string;
 let citizen: string;
 let clerk: string;
@@ -47,7 +49,8 @@ describe('item versions: draft → published → superseded', () => {
   });
 
   it('edits a draft, publishes it as version 2, supersedes version 1, and keeps material ids', async () => {
-    const item = await itemByCode('SCJG-DJ-003');
+    const made = await f.item({ legalDays: 20, promisedDays: 1 });
+    const item = await itemByCode(made.code);
     const d = await draftOf(item.id);
     expect(d.version).toBe(2);
     // Opening again returns the same draft.
@@ -66,10 +69,10 @@ describe('item versions: draft → published → superseded', () => {
     expect((await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content, expectedUpdatedAt: d.updatedAt })).json().code)
       .toBe('ITEM_DRAFT_STALE');
     // The public guide still shows version 1 until publishing.
-    expect((await itemByCode('SCJG-DJ-003')).promisedDays).toBe(1);
+    expect((await itemByCode(made.code)).promisedDays).toBe(1);
     const pub = await req('POST', `/api/admin/catalog/items/${item.id}/publish`, admin);
     expect(pub.json()).toMatchObject({ version: 2 });
-    const after = await itemByCode('SCJG-DJ-003');
+    const after = await itemByCode(made.code);
     expect(after).toMatchObject({ version: 2, promisedDays: 2, location: '示范县政务服务中心 3 号窗口' });
     expect(after.materials.map((m) => m.id).slice(0, item.materials.length)).toEqual(item.materials.map((m) => m.id));
     expect(after.materials.at(-1)).toMatchObject({ name: '住所使用证明', requirement: 'conditional', required: false, form: '纸质件和电子件' });
@@ -80,11 +83,11 @@ describe('item versions: draft → published → superseded', () => {
     expect(diff.map((e: { path: string }) => e.path)).toEqual(['promisedDays', 'conditions', 'location', 'materials[住所使用证明]']);
     expect(diff[0]).toEqual({ path: 'promisedDays', before: 1, after: 2 });
     const events = await t.ctx.db.query(`SELECT type, actor_role FROM events WHERE type LIKE 'catalog.%' AND payload->>'itemId' = $1 ORDER BY pos`, [item.id]);
-    expect(events.rows.map((e) => e.type)).toEqual(['catalog.item_published', 'catalog.draft_started', 'catalog.draft_saved', 'catalog.item_published']);
+    expect(events.rows.map((e) => e.type)).toEqual(['catalog.item_created', 'catalog.item_published', 'catalog.draft_started', 'catalog.draft_saved', 'catalog.item_published']);
   });
 
   it('refuses to change a published version, through the API and in the database', async () => {
-    const item = await itemByCode('SWJ-DJ-001');
+    const item = await itemByCode((await f.item()).code);
     const v1 = (await req('GET', `/api/admin/catalog/versions/${item.versionId}`, admin)).json();
     const res = await req('PUT', `/api/admin/catalog/versions/${item.versionId}`, admin, { content: { ...v1.content, name: '改名' } });
     expect(res.statusCode).toBe(409);
@@ -94,7 +97,7 @@ describe('item versions: draft → published → superseded', () => {
   });
 
   it('checks every element of a draft with its own code and writes nothing', async () => {
-    const item = await itemByCode('RSJ-SB-001');
+    const item = await itemByCode((await f.item()).code);
     const d = await draftOf(item.id);
     const bad = {
       ...d.content, promisedDays: 30, legalDays: 10, contactPhone: '电话', fee: { free: false, items: [] },
@@ -111,7 +114,7 @@ describe('item versions: draft → published → superseded', () => {
     ]);
     const shape = await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content: { ...d.content, legalDays: 'ten', name: undefined } });
     expect(shape.json().details.problems).toEqual(expect.arrayContaining([{ path: 'legalDays', code: 'CATALOG_VALUE_INVALID' }, { path: 'name', code: 'CATALOG_VALUE_REQUIRED' }]));
-    const taken = await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content: { ...d.content, code: 'SCJG-XK-001' } });
+    const taken = await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content: { ...d.content, code: (await f.item()).code } });
     expect(taken.json().code).toBe('ITEM_CODE_TAKEN');
     const process = await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content: { ...d.content, processKey: 'no-such-process' } });
     expect(process.json().code).toBe('ITEM_PROCESS_UNKNOWN');
@@ -124,9 +127,9 @@ describe('item versions: draft → published → superseded', () => {
   });
 
   it('creates a new item as an unpublished draft, public only once published', async () => {
-    const base = (await req('GET', `/api/admin/catalog/versions/${(await itemByCode('RSJ-SB-001')).versionId}`, admin)).json().content;
+    const base = (await req('GET', `/api/admin/catalog/versions/${(await itemByCode((await f.item()).code)).versionId}`, admin)).json().content;
     const content = {
-      ...base, code: 'RSJ-SB-009', name: '失业登记', materials: base.materials.map((m: object) => ({ ...m, id: undefined })),
+      ...base, code: 'TEST-SB-009', name: '失业登记', materials: base.materials.map((m: object) => ({ ...m, id: undefined })),
       codeParts: { typeCode: null, mainCode: null, subCode: null, implementerCode: null, handlingSeq: null },
     };
     const created = await req('POST', '/api/admin/catalog/items', admin, { content });
@@ -134,7 +137,7 @@ describe('item versions: draft → published → superseded', () => {
     const { itemId } = created.json();
     expect((await t.app.inject({ url: `/api/items/${itemId}` })).json().code).toBe('ITEM_NOT_FOUND');
     const unpublished = (await req('GET', '/api/admin/catalog/items?status=unpublished', admin)).json();
-    expect(unpublished.map((i: { code: string }) => i.code)).toEqual(['RSJ-SB-009']);
+    expect(unpublished.map((i: { code: string }) => i.code)).toEqual(['TEST-SB-009']);
     expect((await req('DELETE', `/api/admin/catalog/items/${itemId}/draft`, admin)).json().code).toBe('ITEM_NEVER_PUBLISHED');
     await req('POST', `/api/admin/catalog/items/${itemId}/publish`, admin);
     const pub = (await t.app.inject({ url: `/api/items/${itemId}` })).json();
@@ -145,8 +148,9 @@ describe('item versions: draft → published → superseded', () => {
 
 describe('cases and item versions', () => {
   it('records the version a case started on and keeps it after a newer one is published', async () => {
-    const before = await itemByCode('WJW-XK-001');
-    const c = await submitCase(t.app, citizen, 'WJW-XK-001');
+    const made = await f.item({ materials: [{ name: '申请书' }, { name: '营业执照' }, { name: '场所平面图' }] });
+    const before = await itemByCode(made.code);
+    const c = await f.submit(made);
     const row = async () => (await t.ctx.db.query('SELECT item_version_id FROM cases WHERE id = $1', [c.id])).rows[0].item_version_id;
     expect(await row()).toBe(before.versionId);
     const d = await draftOf(before.id);
@@ -157,16 +161,17 @@ describe('cases and item versions', () => {
     // The dropped material stays for the case that uploaded it, but leaves the current guide.
     const kept = await t.ctx.db.query('SELECT retired FROM item_materials WHERE id = $1', [removed.id]);
     expect(kept.rows[0].retired).toBe(true);
-    expect((await itemByCode('WJW-XK-001')).materials.map((m) => m.id)).not.toContain(removed.id);
+    expect((await itemByCode(made.code)).materials.map((m) => m.id)).not.toContain(removed.id);
     const accepted = await req('POST', `/api/cases/${c.id}/accept`, clerk, {});
     expect(accepted.json().status, accepted.body).toBe('accepted');
-    const next = await submitCase(t.app, citizen, 'WJW-XK-001');
+    const next = await f.submit(made);
     expect((await t.ctx.db.query('SELECT item_version_id FROM cases WHERE id = $1', [next.id])).rows[0].item_version_id).toBe(d.versionId);
   });
 
   it('refuses a submission whose form was rendered from an older version (ITEM_VERSION_STALE)', async () => {
-    const item = await itemByCode('GAJ-HJ-001');
-    const payload = { ...(await applicationFor(t.app, citizen, 'GAJ-HJ-001')), itemVersionId: item.versionId };
+    const made = await f.item();
+    const item = await itemByCode(made.code);
+    const payload = { ...(await f.application(made)), itemVersionId: item.versionId };
     const d = await draftOf(item.id);
     await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content: { ...d.content, hours: '工作日 9:00—17:00' } });
     await req('POST', `/api/admin/catalog/items/${item.id}/publish`, admin);
@@ -181,8 +186,9 @@ describe('cases and item versions', () => {
 
 describe('a portal draft and item versions', () => {
   it('refuses to submit a draft whose form came from an older version, and keeps the draft', async () => {
-    const item = await itemByCode('SCJG-DJ-002');
-    const app = await applicationFor(t.app, citizen, 'SCJG-DJ-002');
+    const made = await f.item();
+    const item = await itemByCode(made.code);
+    const app = await f.application(made);
     const saved = await req('PUT', '/api/portal/drafts', citizen, { itemId: item.id, formData: app.formData, materials: app.materials });
     expect(saved.statusCode, saved.body).toBe(200);
     const d = await draftOf(item.id);
@@ -191,7 +197,7 @@ describe('a portal draft and item versions', () => {
     const stale = await req('POST', `/api/portal/drafts/${saved.json().id}/submit`, citizen, { idempotencyKey: 'draft-stale-1', itemVersionId: item.versionId });
     expect(stale.json().code).toBe('ITEM_VERSION_STALE');
     expect((await t.ctx.db.query('SELECT count(*)::int AS n FROM portal_drafts WHERE id = $1', [saved.json().id])).rows[0].n).toBe(1);
-    const fresh = (await itemByCode('SCJG-DJ-002')).versionId;
+    const fresh = (await itemByCode(made.code)).versionId;
     const ok = await req('POST', `/api/portal/drafts/${saved.json().id}/submit`, citizen, { idempotencyKey: 'draft-stale-2', itemVersionId: fresh });
     expect(ok.statusCode, ok.body).toBe(201);
   });
@@ -199,7 +205,8 @@ describe('a portal draft and item versions', () => {
 
 describe('the form designer and item versions', () => {
   it('publishes a form change as the next version, keeps the open draft on top, and refuses forms rendered before', async () => {
-    const item = await itemByCode('FGJ-BA-001');
+    const made = await f.item();
+    const item = await itemByCode(made.code);
     const d = await draftOf(item.id);
     expect(d.version).toBe(2);
     const designer = (await req('GET', `/api/admin/forms/${item.id}`, admin)).json();
@@ -208,14 +215,14 @@ describe('the form designer and item versions', () => {
     form.schema.properties[first].title = '申请单位名称（全称）';
     const saved = await req('PUT', `/api/admin/forms/${item.id}`, admin, { form, revision: designer.revision });
     expect(saved.statusCode, saved.body).toBe(200);
-    const after = await itemByCode('FGJ-BA-001');
+    const after = await itemByCode(made.code);
     expect(after.version).toBe(2);
     expect(after.versionId).not.toBe(item.versionId);
     const versions = (await req('GET', `/api/admin/catalog/items/${item.id}/versions`, admin)).json();
     expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[3, 'draft'], [2, 'published'], [1, 'superseded']]);
     const draft = (await req('GET', `/api/admin/catalog/versions/${d.versionId}`, admin)).json();
     expect(draft.content.formSpec.schema.properties[first].title).toBe('申请单位名称（全称）');
-    const stale = await req('POST', '/api/cases', citizen, { ...(await applicationFor(t.app, citizen, 'FGJ-BA-001')), itemVersionId: item.versionId });
+    const stale = await req('POST', '/api/cases', citizen, { ...(await f.application(made)), itemVersionId: item.versionId });
     expect(stale.json().code).toBe('ITEM_VERSION_STALE');
     // Publishing the draft keeps the designer's form.
     await req('POST', `/api/admin/catalog/items/${item.id}/publish`, admin);
@@ -226,18 +233,26 @@ describe('the form designer and item versions', () => {
 
 describe('category tree', () => {
   it('creates, moves and deletes categories; filters the public list by a category and its descendants', async () => {
+    // A category with an item of its own and a sub-category of three items, and an item elsewhere.
+    const category = async (code: string, parentId: string | null) =>
+      (await req('POST', '/api/admin/catalog/categories', admin, { code, name: `分类${code}`, parentId, sortOrder: 100 })).json().id as string;
+    const qyId = await category('QY-T', null);
+    const kbId = await category('QY-T-KB', qyId);
+    const inside = [await f.item({ categoryId: qyId })];
+    for (let i = 0; i < 3; i++) inside.push(await f.item({ categoryId: kbId }));
+    const outside = await f.item();
     const cats = (await t.app.inject({ url: '/api/item-categories' })).json() as { id: string; code: string; itemCount: number }[];
-    const qy = cats.find((c) => c.code === 'QY')!;
-    const kb = cats.find((c) => c.code === 'QY-KB')!;
+    const qy = cats.find((c) => c.code === 'QY-T')!;
+    const kb = cats.find((c) => c.code === 'QY-T-KB')!;
     expect(kb.itemCount).toBeGreaterThanOrEqual(3);
     const all = (await t.app.inject({ url: `/api/items?categoryId=${qy.id}` })).json().map((i: { code: string }) => i.code);
-    expect(all).toEqual(expect.arrayContaining(['SCJG-DJ-002', 'SCJG-DJ-003', 'SWJ-DJ-001', 'SCJG-XK-001', 'WJW-XK-001']));
-    expect(all).not.toContain('GAJ-HJ-001');
-    const created = await req('POST', '/api/admin/catalog/categories', admin, { code: 'QY-ZX', name: '注销登记', parentId: qy.id, sortOrder: 9 });
+    expect(all).toEqual(expect.arrayContaining(inside.map((i) => i.code)));
+    expect(all).not.toContain(outside.code);
+    const created = await req('POST', '/api/admin/catalog/categories', admin, { code: 'QY-T-ZX', name: '注销登记', parentId: qy.id, sortOrder: 9 });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect((await req('POST', '/api/admin/catalog/categories', admin, { code: 'QY-ZX', name: '重复', parentId: null, sortOrder: 0 })).json().code).toBe('CATEGORY_CODE_TAKEN');
-    expect((await req('PUT', `/api/admin/catalog/categories/${qy.id}`, admin, { code: 'QY', name: '企业服务', parentId: id, sortOrder: 0 })).json().code).toBe('CATEGORY_CYCLE');
+    expect((await req('POST', '/api/admin/catalog/categories', admin, { code: 'QY-T-ZX', name: '重复', parentId: null, sortOrder: 0 })).json().code).toBe('CATEGORY_CODE_TAKEN');
+    expect((await req('PUT', `/api/admin/catalog/categories/${qy.id}`, admin, { code: 'QY-T', name: '分类QY-T', parentId: id, sortOrder: 0 })).json().code).toBe('CATEGORY_CYCLE');
     expect((await req('DELETE', `/api/admin/catalog/categories/${kb.id}`, admin)).json().code).toBe('CATEGORY_NOT_EMPTY');
     expect((await req('DELETE', `/api/admin/catalog/categories/${id}`, admin)).json()).toEqual({ ok: true });
   });
@@ -245,7 +260,7 @@ describe('category tree', () => {
 
 describe('who may edit the catalogue', () => {
   it('refuses everyone but the administrator; statistics also for managers', async () => {
-    const item = await itemByCode('FGJ-BA-001');
+    const item = await f.item();
     for (const cookie of [citizen, clerk, manager]) {
       expect((await req('POST', `/api/admin/catalog/items/${item.id}/draft`, cookie)).json().code).toBe('FORBIDDEN');
       expect((await req('POST', `/api/admin/catalog/items/${item.id}/publish`, cookie)).json().code).toBe('FORBIDDEN');
@@ -258,17 +273,18 @@ describe('who may edit the catalogue', () => {
   });
 
   it('serves a material sample file to anyone', async () => {
-    const item = await itemByCode('STHJ-SP-001');
+    const made = await f.item();
+    const item = await itemByCode(made.code);
     const uploadId = await uploadPdf(t.app, admin, '报告表样表.pdf');
     const d = await draftOf(item.id);
     d.content.materials[0].sampleUploadId = uploadId;
     expect((await req('PUT', `/api/admin/catalog/items/${item.id}/draft`, admin, { content: d.content })).statusCode).toBe(200);
     await req('POST', `/api/admin/catalog/items/${item.id}/publish`, admin);
-    const m = (await itemByCode('STHJ-SP-001')).materials[0]!;
+    const m = (await itemByCode(made.code)).materials[0]!;
     const res = await t.app.inject({ url: `/api/items/${item.id}/materials/${m.id}/sample` });
     expect(res.statusCode).toBe(200);
     expect(res.body.startsWith('%PDF')).toBe(true);
-    const none = (await itemByCode('STHJ-SP-001')).materials[1]!;
+    const none = (await itemByCode(made.code)).materials[1]!;
     expect((await t.app.inject({ url: `/api/items/${item.id}/materials/${none.id}/sample` })).json().code).toBe('UPLOAD_NOT_FOUND');
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, multipartFile, type TestApp } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 import { createTestDb } from '../../../test/db.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
@@ -61,11 +62,18 @@ const counts = async (q: { query: (s: string) => Promise<{ rows: { n: number }[]
 });
 
 let t: TestApp;
+const f = factories(() => t);
 let admin: string;
 let source: { format: string; categories: unknown[]; items: { code: string; name: string; materials: unknown[] }[] };
+/** Two items of the catalogue exported: one in a category of its own, taking 容缺受理, with four materials; one that an import changes. */
+let food: Item;
+let changed: Item;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await login(t.app, 'admin');
+  const category = (await f.as('admin').post('/api/admin/catalog/categories', { code: 'TEST-JY', name: '经营许可（测试）', parentId: null, sortOrder: 100 })).json().id as string;
+  food = await f.item({ categoryId: category, allowsDeficientAcceptance: true, materials: ['申请书', '营业执照', '经营场所证明', '食品安全管理制度'].map((name) => ({ name })) });
+  changed = await f.item({ name: '就业创业证申领' });
   source = await exportJson(t.app, admin);
 });
 afterAll(() => t.close());
@@ -75,9 +83,9 @@ describe('export', () => {
     expect(source.format).toBe('tongban-catalogue');
     expect(source.items.length).toBeGreaterThanOrEqual(12);
     expect(source.categories.length).toBe((await counts(t.ctx.db)).categories);
-    const food = source.items.find((i) => i.code === 'SCJG-XK-001')!;
-    expect(food).toMatchObject({ departmentCode: 'SCJG', categoryCode: 'QY-JY', processKey: 'review-scjg', allowsDeficientAcceptance: true });
-    expect(food.materials).toHaveLength(4);
+    const exported = source.items.find((i) => i.code === food.code)!;
+    expect(exported).toMatchObject({ departmentCode: food.department.code, categoryCode: 'TEST-JY', processKey: food.processKey, allowsDeficientAcceptance: true });
+    expect(exported.materials).toHaveLength(4);
     const res = await t.app.inject({ url: '/api/admin/catalog/export?format=xlsx', headers: { cookie: admin } });
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain('attachment');
@@ -167,17 +175,17 @@ describe('import with bad rows', () => {
   });
 
   it('turns changed items into drafts for review; a dry run writes nothing', async () => {
-    const changed = structuredClone(source);
-    changed.items.find((i) => i.code === 'RSJ-SB-001')!.name = '就业创业证申领（含补领）';
+    const edited = structuredClone(source);
+    edited.items.find((i) => i.code === changed.code)!.name = '就业创业证申领（含补领）';
     const before = await counts(t.ctx.db);
-    const dry = await importFile(t.app, admin, 'c.json', Buffer.from(JSON.stringify(changed)), '?dryRun=1');
+    const dry = await importFile(t.app, admin, 'c.json', Buffer.from(JSON.stringify(edited)), '?dryRun=1');
     expect(dry.json()).toMatchObject({ draftsSaved: 1, unchanged: source.items.length - 1 });
     expect(await counts(t.ctx.db)).toEqual(before);
-    const res = await importFile(t.app, admin, 'c.json', Buffer.from(JSON.stringify(changed)));
+    const res = await importFile(t.app, admin, 'c.json', Buffer.from(JSON.stringify(edited)));
     expect(res.json()).toMatchObject({ draftsSaved: 1, itemsCreated: 0, published: 0 });
     const drafts = (await t.app.inject({ url: '/api/admin/catalog/items?status=draft', headers: { cookie: admin } })).json();
-    expect(drafts.map((d: { code: string; draftVersion: number }) => [d.code, d.draftVersion])).toEqual([['RSJ-SB-001', 2]]);
+    expect(drafts.map((d: { code: string; draftVersion: number }) => [d.code, d.draftVersion])).toEqual([[changed.code, 2]]);
     const list = (await t.app.inject({ url: '/api/items' })).json() as { code: string; name: string }[];
-    expect(list.find((i) => i.code === 'RSJ-SB-001')!.name).toBe('就业创业证申领');
+    expect(list.find((i) => i.code === changed.code)!.name).toBe('就业创业证申领');
   });
 });

@@ -1,18 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp, requestsTo } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 import { deemOverdueApplicationsAccepted } from '../cases/index.ts';
 import { chineseDate, chineseDue } from './rules.ts';
 import { decodeQr, hasPoppler, pdfText } from './testing.ts';
 
 const START = '2026-09-24T02:00:00Z';
 let t: TestApp;
+const f = factories(() => t);
 let citizen: string;
 let clerk: string;
 let approver: string;
+/** A one-step licence with four materials, whose department has a window of its own (where its results are handed out). */
+let item: Item;
+const deptWindow = { name: '5 号测试部门窗口', phone: '0571-12345699' };
 beforeAll(async () => {
   t = await createTestApp(START);
   t.ctx.config.publicUrl = 'https://zwfw.example.gov.cn';
-  [citizen, clerk, approver] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'approver')]);
+  item = await f.item({ name: '食品经营许可（新办）', legalDays: 10, promisedDays: 5, materials: ['申请书', '营业执照', '经营场所证明', '食品安全管理制度'].map((name) => ({ name })) });
+  const centerId = ((await f.as('admin').get('/api/admin/org')).json().centers as { id: string; parentId: string | null }[]).find((c) => c.parentId === null)!.id;
+  const win = { centerId, code: `${item.department.code}-01`, departmentId: item.department.id, hallPosition: '一楼', itemIds: [item.id], enabled: true, ...deptWindow };
+  expect((await f.as('admin').post('/api/admin/org/windows', win)).statusCode).toBe(201);
+  [citizen, clerk, approver] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, item.department.approver)]);
 });
 afterAll(() => t.close());
 
@@ -39,15 +48,11 @@ function expectPdf(bytes: Buffer, strings: string[], url: string): void {
   expect(decodeQr(bytes)).toBe(url);
 }
 
-async function materialsOf(itemCode: string): Promise<{ id: string; name: string }[]> {
-  const item = (await t.app.inject({ url: '/api/items' })).json().find((i: { code: string }) => i.code === itemCode);
-  return (await t.app.inject({ url: `/api/items/${item.id}` })).json().materials;
-}
 
 describe('受理 issues a 受理通知书', () => {
   it('issues exactly one, numbered, with the case facts, the due dates from the clock and the QR link', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     const accepted = (await post(`/api/cases/${c.id}/accept`, clerk)).json();
     expect(accepted.status).toBe('accepted');
     // A second acceptance fails and issues nothing.
@@ -63,7 +68,7 @@ describe('受理 issues a 受理通知书', () => {
     expect(row.qr_payload).toBe(progress(c));
     expect(row.issued_by).not.toBeNull();
     expectPdf(await pdf(list[0]!.id), [
-      '示范县政务服务中心', '受理通知书', list[0]!.number, '张三', c.caseNo, '食品经营许可（新办）', '市场监督管理局',
+      '示范县政务服务中心', '受理通知书', list[0]!.number, '张三', c.caseNo, item.name, item.department.name,
       '收件日期：2026年9月24日', '受理日期：2026年9月24日', '第三十二条第一款第（五）项',
       `承诺办结期限：${chineseDue(accepted.clock.due, 'workday', false)}`, `法定办结期限：${chineseDue(accepted.clock.legalDue, 'workday', false)}`,
       '1 号综合受理窗口', '0571-12345601', '示范县人民路 88 号', `查询码：${c.queryCode}`, chineseDate(new Date(START)),
@@ -72,7 +77,7 @@ describe('受理 issues a 受理通知书', () => {
 
   it('issues one for a deemed acceptance too, by the system, dated from receipt (第三十二条)', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     t.clock.set('2026-10-12T02:00:00Z');
     citizen = await login(t.app, 'citizen');
     expect(await deemOverdueApplicationsAccepted(t.ctx)).toContain(c.id);
@@ -88,7 +93,7 @@ describe('受理 issues a 受理通知书', () => {
 describe('不予受理 issues a 不予受理通知书', () => {
   it('issues exactly one, with the reason and the remedies', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     expect((await post(`/api/cases/${c.id}/refuse`, clerk, { reason: '  ' })).json().code).toBe('REASON_REQUIRED');
     expect((await post(`/api/cases/${c.id}/refuse`, clerk, { reason: '申请事项不属于本中心受理范围' })).json().status).toBe('refused');
     const list = await notices(c.id);
@@ -104,8 +109,8 @@ describe('不予受理 issues a 不予受理通知书', () => {
 describe('一次性告知 issues a 补正材料通知书', () => {
   it('issues exactly one listing every material with its problem, citing 第三十二条', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen);
-    const materials = await materialsOf('SCJG-XK-001');
+    const c = await f.submit(item);
+    const materials = item.materials;
     const res = await post(`/api/cases/${c.id}/supplement-notice`, clerk, {
       items: [
         { materialId: materials[0]!.id, problem: 'irregular', note: '缺少法定代表人签字' },
@@ -132,7 +137,7 @@ describe('一次性告知 issues a 补正材料通知书', () => {
 describe('办结 issues a 办结通知书', () => {
   it('issues exactly one on approval, with the decision, the opinion and the dates', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     await post(`/api/cases/${c.id}/accept`, clerk);
     t.clock.set('2026-09-28T03:00:00Z');
     const task = (await get('/api/tasks', approver)).json().items.find((i: { caseId: string }) => i.caseId === c.id);
@@ -146,13 +151,13 @@ describe('办结 issues a 办结通知书', () => {
       '办结通知书', '准予许可', '审批意见：材料齐全，现场核查符合要求', '收件日期：2026年9月24日', '受理日期：2026年9月24日', '办结日期：2026年9月28日',
       `承诺办结期限：${chineseDue(done.clock.due, 'workday', false)}（按期办结）`, `法定办结期限：${chineseDue(done.clock.legalDue, 'workday', false)}`,
       // The approver has no window: the department's window hands out the result.
-      '5 号市场监管窗口', '0571-12345605',
+      deptWindow.name, deptWindow.phone,
     ], progress(c));
   });
 
   it('issues one on denial, with the reason and the right to appeal (第三十八条)', async () => {
     t.clock.set(START);
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(item);
     await post(`/api/cases/${c.id}/accept`, clerk);
     const task = (await get('/api/tasks', approver)).json().items.find((i: { caseId: string }) => i.caseId === c.id);
     await post(`/api/tasks/${task.id}/complete`, approver, { outcome: 'denied', opinion: '经营场所与申报不符' });

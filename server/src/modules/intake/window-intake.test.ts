@@ -1,16 +1,48 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createTestApp, login, submitCase, uploadPdf, type TestApp, requestsTo } from '../../../test/app.ts';
+import { createTestApp, login, uploadPdf, type TestApp, requestsTo } from '../../../test/app.ts';
+import { factories, type Item as Made } from '../../../test/factories.ts';
 import { creditCodeCheckChar, idCardCheckChar } from '../../../../shared/identity.ts';
 import { reportOverdueOwedMaterials } from './commands.ts';
 import { hasPoppler, pdfText } from '../documents/testing.ts';
 
 let t: TestApp;
+const f = factories(() => t);
 let citizen: string;
 let clerk: string;
 let approver: string;
+/** The applicant's fields every item's form starts with (the demo items' too). */
+const applicantFields = [
+  { key: 'applicantName', label: '申请人姓名/名称', type: 'text', required: true },
+  { key: 'contactPhone', label: '联系电话', type: 'phone', required: true },
+] as const;
+/**
+ * 项目备案 (a promised item: project name and investment), 并联审批 of the
+ * same project (name and address), 税务登记 (an immediate item, no process,
+ * asking for the credit code), a licence with three materials, and 施工许可
+ * whose 审查合格书 may be owed (容缺受理).
+ */
+let filing: Made;
+let joint: Made;
+let immediate: Made;
+let licence: Made;
+let works: Made;
 beforeAll(async () => {
   t = await createTestApp('2026-09-24T02:00:00Z');
-  [citizen, clerk, approver] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, 'approver')]);
+  filing = await f.item({ formFields: [...applicantFields, { key: 'projectName', label: '项目名称', type: 'text', required: true }, { key: 'totalInvestment', label: '总投资（万元）', type: 'number', required: true }] });
+  joint = await f.item({
+    itemType: 'joint',
+    formFields: [
+      ...applicantFields, { key: 'projectName', label: '项目名称', type: 'text', required: true },
+      { key: 'projectAddress', label: '建设地点', type: 'text', required: true }, { key: 'totalInvestment', label: '总投资（万元）', type: 'number', required: true },
+    ],
+  });
+  immediate = await f.item({
+    itemType: 'immediate', steps: 0, legalDays: 30, promisedDays: 0, materials: [{ name: '营业执照复印件' }, { name: '经办人身份证件' }],
+    formFields: [...applicantFields, { key: 'creditCode', label: '统一社会信用代码', type: 'text', required: true }],
+  });
+  licence = await f.item({ materials: [{ name: '申请书' }, { name: '营业执照' }, { name: '经营场所证明' }] });
+  works = await f.item({ materials: [{ name: '建设工程规划许可证' }, { name: '施工合同' }, { name: '施工图设计文件审查合格书' }] });
+  [citizen, clerk, approver] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'clerk'), login(t.app, filing.department.approver)]);
 });
 afterAll(() => t.close());
 
@@ -31,10 +63,8 @@ function idCard(wrong = false): string {
 }
 
 interface Item { id: string; code: string; itemType: string; formFields: { key: string; type: string; required: boolean }[]; materials: { id: string; name: string; required: boolean }[] }
-async function item(code: string): Promise<Item> {
-  const list = (await t.app.inject({ url: '/api/items' })).json() as { id: string; code: string }[];
-  return (await t.app.inject({ url: `/api/items/${list.find((i) => i.code === code)!.id}` })).json();
-}
+/** The item as the window's form sees it. */
+const item = async (made: Made): Promise<Item> => (await t.app.inject({ url: `/api/items/${made.id}` })).json();
 function formFor(i: Item, values: Record<string, string | number> = {}): Record<string, string | number> {
   const data: Record<string, string | number> = {};
   for (const f of i.formFields) {
@@ -47,8 +77,8 @@ const enterprise = (number: string, extra: object = {}) => ({
   kind: 'enterprise', idNumber: number, name: '示范县云帆科技有限公司', phone: '13900001111', address: '示范县人民路 1 号',
   legalRepresentative: '陈云帆', contactPerson: '刘联络', ...extra,
 });
-async function walkIn(code: string, applicant: object, values: Record<string, string | number> = {}, key = `w-${Math.random()}`) {
-  const i = await item(code);
+async function walkIn(made: Made, applicant: object, values: Record<string, string | number> = {}, key = `w-${Math.random()}`) {
+  const i = await item(made);
   return post('/api/intake/cases', clerk, { itemId: i.id, applicant, formData: formFor(i, values), materials: [], idempotencyKey: key });
 }
 
@@ -57,21 +87,21 @@ describe('registering a walk-in applicant', () => {
     const before = [await count('applicants'), await count('cases')];
     const bad = creditCode(true);
     expect((await get(`/api/intake/applicants/lookup?kind=enterprise&number=${bad}`, clerk)).json().code).toBe('INVALID_CREDIT_CODE');
-    expect((await walkIn('FGJ-BA-001', enterprise(bad))).json().code).toBe('INVALID_CREDIT_CODE');
+    expect((await walkIn(filing, enterprise(bad))).json().code).toBe('INVALID_CREDIT_CODE');
     expect((await get(`/api/intake/applicants/lookup?kind=person&number=${idCard(true)}`, clerk)).json().code).toBe('INVALID_ID_CARD');
-    expect((await walkIn('RSJ-SB-001', { kind: 'person', idNumber: idCard(true), name: '王五' })).json().code).toBe('INVALID_ID_CARD');
+    expect((await walkIn(licence, { kind: 'person', idNumber: idCard(true), name: '王五' })).json().code).toBe('INVALID_ID_CARD');
     // A person number given as an enterprise is refused by the enterprise rule.
-    expect((await walkIn('FGJ-BA-001', enterprise(idCard()))).json().code).toBe('INVALID_CREDIT_CODE');
+    expect((await walkIn(filing, enterprise(idCard()))).json().code).toBe('INVALID_CREDIT_CODE');
     expect([await count('applicants'), await count('cases')]).toEqual(before);
   });
 
   it('needs the legal representative of an enterprise', async () => {
-    expect((await walkIn('FGJ-BA-001', enterprise(creditCode(), { legalRepresentative: ' ' }))).json().code).toBe('APPLICANT_INCOMPLETE');
+    expect((await walkIn(filing, enterprise(creditCode(), { legalRepresentative: ' ' }))).json().code).toBe('APPLICANT_INCOMPLETE');
   });
 
   it('is for clerks at a window', async () => {
     expect((await get(`/api/intake/applicants/lookup?kind=enterprise&number=${creditCode()}`, citizen)).json().code).toBe('FORBIDDEN');
-    const i = await item('FGJ-BA-001');
+    const i = await item(filing);
     const body = { itemId: i.id, applicant: enterprise(creditCode()), formData: formFor(i), materials: [], idempotencyKey: 'x-12345678' };
     expect((await post('/api/intake/cases', citizen, body)).json().code).toBe('FORBIDDEN');
     expect((await post('/api/intake/cases', approver, body)).json().code).toBe('FORBIDDEN');
@@ -88,12 +118,12 @@ describe('registering a walk-in applicant', () => {
 describe('walk-in submission and prefill (解决二次录入)', () => {
   it('submits for the enterprise, recording the clerk and the window, once per key', async () => {
     const code = creditCode();
-    const lookup = (await get(`/api/intake/applicants/lookup?kind=enterprise&number=${code.toLowerCase()}&itemId=${(await item('SWJ-DJ-001')).id}`, clerk)).json();
+    const lookup = (await get(`/api/intake/applicants/lookup?kind=enterprise&number=${code.toLowerCase()}&itemId=${(await item(immediate)).id}`, clerk)).json();
     expect(lookup.applicant).toBeNull();
     expect(lookup.idNumber).toBe(code);
     expect(lookup.formData.creditCode).toBe(code);
 
-    const i = await item('FGJ-BA-001');
+    const i = await item(filing);
     const body = { itemId: i.id, applicant: enterprise(code), formData: formFor(i, { projectName: '云帆智能制造项目', totalInvestment: 880 }), materials: [], idempotencyKey: 'walk-in-0001' };
     const res = await post('/api/intake/cases', clerk, body);
     expect(res.statusCode).toBe(201);
@@ -111,7 +141,7 @@ describe('walk-in submission and prefill (解决二次录入)', () => {
   });
 
   it('refuses a form rendered from an older item version (ITEM_VERSION_STALE), storing nothing', async () => {
-    const i = await item('FGJ-BA-001');
+    const i = await item(filing);
     const stale = '00000000-0000-4000-8000-000000000000';
     const before = [await count('applicants'), await count('cases')];
     const body = { itemId: i.id, applicant: enterprise(creditCode()), formData: formFor(i), materials: [], idempotencyKey: 'walk-in-stale-1', itemVersionId: stale };
@@ -123,8 +153,8 @@ describe('walk-in submission and prefill (解决二次录入)', () => {
 
   it('fills the next form from the profile and the last application, and saves updates back', async () => {
     const code = creditCode();
-    await walkIn('FGJ-BA-001', enterprise(code), { projectName: '云帆二期项目', totalInvestment: 1200 });
-    const next = await item('FGJ-LB-001');
+    await walkIn(filing, enterprise(code), { projectName: '云帆二期项目', totalInvestment: 1200 });
+    const next = await item(joint);
     const lookup = (await get(`/api/intake/applicants/lookup?kind=enterprise&number=${code}&itemId=${next.id}`, clerk)).json();
     expect(lookup.applicant).toMatchObject({ name: '示范县云帆科技有限公司', legalRepresentative: '陈云帆', contactPerson: '刘联络', phone: '13900001111' });
     expect(lookup.formData).toMatchObject({ applicantName: '示范县云帆科技有限公司', contactPhone: '13900001111', projectName: '云帆二期项目', totalInvestment: 1200 });
@@ -132,7 +162,7 @@ describe('walk-in submission and prefill (解决二次录入)', () => {
     expect(lookup.sources.projectName.kind).toBe('case');
     expect(lookup.formData.projectAddress).toBeUndefined();
 
-    const res = await walkIn('FGJ-LB-001', enterprise(code, { phone: '13911112222' }), { projectName: '云帆二期项目', projectAddress: '开发区 8 号' });
+    const res = await walkIn(joint, enterprise(code, { phone: '13911112222' }), { projectName: '云帆二期项目', projectAddress: '开发区 8 号' });
     expect(res.statusCode).toBe(201);
     const after = (await get(`/api/intake/applicants/lookup?kind=enterprise&number=${code}&itemId=${next.id}`, clerk)).json();
     expect(after.applicant.phone).toBe('13911112222');
@@ -142,13 +172,13 @@ describe('walk-in submission and prefill (解决二次录入)', () => {
   });
 
   it('gives online cases their account profile, as before', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(licence);
     const row = await t.ctx.db.query(`SELECT c.channel, a.user_id = c.applicant_id AS linked FROM cases c JOIN applicants a ON a.id = c.applicant_profile_id WHERE c.id = $1`, [c.id]);
     expect(row.rows[0]).toEqual({ channel: 'online', linked: true });
   });
 
   it('attaches the clerk\'s scans to the case', async () => {
-    const i = await item('FGJ-BA-001');
+    const i = await item(filing);
     const uploadId = await uploadPdf(t.app, clerk, '扫描件.pdf');
     const res = await post('/api/intake/cases', clerk, {
       itemId: i.id, applicant: enterprise(creditCode()), formData: formFor(i), materials: [{ materialId: i.materials[0]!.id, uploadId }], idempotencyKey: 'scan-0001',
@@ -159,12 +189,12 @@ describe('walk-in submission and prefill (解决二次录入)', () => {
 
 describe('material checklist and pre-review (预审)', () => {
   it('records each material, refuses an irregular one without a note, and drafts the one-time notice', async () => {
-    const c = await submitCase(t.app, citizen);
-    const i = await item('SCJG-XK-001');
+    const c = await f.submit(licence);
+    const i = await item(licence);
     const [a, b, c3] = i.materials;
     const url = `/api/intake/cases/${c.id}/checklist`;
     expect((await put(url, clerk, { items: [{ materialId: a!.id, status: 'irregular', note: ' ' }] })).json().code).toBe('CHECK_NOTE_REQUIRED');
-    expect((await put(url, clerk, { items: [{ materialId: (await item('FGJ-BA-001')).materials[0]!.id, status: 'received' }] })).json().code).toBe('VALIDATION_FAILED');
+    expect((await put(url, clerk, { items: [{ materialId: (await item(filing)).materials[0]!.id, status: 'received' }] })).json().code).toBe('VALIDATION_FAILED');
     expect((await put(url, citizen, { items: [{ materialId: a!.id, status: 'received' }] })).json().code).toBe('FORBIDDEN');
     expect(await count('case_material_checks WHERE case_id = $1', [c.id])).toBe(0);
 
@@ -190,7 +220,7 @@ describe('material checklist and pre-review (预审)', () => {
     expect(notice.json().status).toBe('supplement_requested');
     // Pre-review goes on while the applicant supplements; once decided, the checklist is closed.
     expect((await put(url, clerk, { items: [{ materialId: b!.id, status: 'received' }] })).statusCode).toBe(200);
-    const other = await submitCase(t.app, citizen);
+    const other = await f.submit(licence);
     await post(`/api/cases/${other.id}/accept`, clerk);
     expect((await put(`/api/intake/cases/${other.id}/checklist`, clerk, { items: [{ materialId: a!.id, status: 'received' }] })).json().code).toBe('CASE_STATE_CONFLICT');
   });
@@ -205,13 +235,13 @@ describe('容缺受理 (accept with deficiencies)', () => {
   };
 
   it('is refused where the item does not allow it, for a non-deferrable material, and without owed items', async () => {
-    const i = await item('ZJJ-XK-001');
-    await deferrable('ZJJ-XK-001', false, ['施工图设计文件审查合格书']);
-    const c = await submitCase(t.app, citizen, 'ZJJ-XK-001');
+    const i = await item(works);
+    await deferrable(works.code, false, ['施工图设计文件审查合格书']);
+    const c = await f.submit(works);
     const owe = (materialIds: string[]) => post(`/api/intake/cases/${c.id}/accept-deficient`, clerk, { materialIds, workdays: 5 });
     const deferred = i.materials.find((m) => m.name === '施工图设计文件审查合格书')!.id;
     expect((await owe([deferred])).json().code).toBe('DEFICIENT_NOT_ALLOWED');
-    await deferrable('ZJJ-XK-001', true, ['施工图设计文件审查合格书']);
+    await deferrable(works.code, true, ['施工图设计文件审查合格书']);
     expect((await owe([i.materials[0]!.id])).json().code).toBe('MATERIAL_NOT_DEFERRABLE');
     expect((await owe([])).json().code).toBe('OWED_ITEMS_REQUIRED');
     // A non-deferrable material the checklist found missing needs the one-time notice instead.
@@ -226,10 +256,10 @@ describe('容缺受理 (accept with deficiencies)', () => {
   it('accepts with the owed material due in working days, shows it to the applicant, and reports it overdue once', async () => {
     t.clock.set('2026-09-30T02:00:00Z');
     onTestFinished(() => t.clock.set('2026-09-24T02:00:00Z'));
-    await deferrable('ZJJ-XK-001', true, ['施工图设计文件审查合格书']);
-    const i = await item('ZJJ-XK-001');
+    await deferrable(works.code, true, ['施工图设计文件审查合格书']);
+    const i = await item(works);
     const deferred = i.materials.find((m) => m.name === '施工图设计文件审查合格书')!;
-    const c = await submitCase(t.app, citizen, 'ZJJ-XK-001');
+    const c = await f.submit(works);
     await put(`/api/intake/cases/${c.id}/checklist`, clerk, {
       items: i.materials.map((m) => ({ materialId: m.id, status: m.id === deferred.id ? 'missing' : 'received' })),
     });
@@ -277,12 +307,12 @@ describe('容缺受理 (accept with deficiencies)', () => {
 
 describe('即办件当场办结 (immediate item concluded at the window)', () => {
   it('refuses a promised item and an unchecked immediate one, then concludes with the 办结通知书', async () => {
-    const promised = await walkIn('FGJ-BA-001', enterprise(creditCode()));
+    const promised = await walkIn(filing, enterprise(creditCode()));
     expect((await post(`/api/intake/cases/${promised.json().id}/conclude`, clerk, {})).json().code).toBe('NOT_IMMEDIATE_ITEM');
 
-    const i = await item('SWJ-DJ-001');
+    const i = await item(immediate);
     expect(i.itemType).toBe('immediate');
-    const res = await walkIn('SWJ-DJ-001', enterprise(creditCode()));
+    const res = await walkIn(immediate, enterprise(creditCode()));
     const id = res.json().id;
     const conclude = () => post(`/api/intake/cases/${id}/conclude`, clerk, { opinion: '' });
     expect((await conclude()).json().code).toBe('CHECKLIST_INCOMPLETE');

@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/db.ts';
-import { login, submitCase } from '../../../test/app.ts';
+import { login } from '../../../test/app.ts';
+import { factories, type Item } from '../../../test/factories.ts';
 import { freePort } from '../../../test/free-port.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
 import { seedDemo } from '../demo/index.ts';
 import { startServer, type RunningServer } from '../../server.ts';
 import { ShiftedClock } from '../../platform/clock.ts';
+import { task } from '../workflow/index.ts';
 
 /**
  * Two servers, as a county's approval system and the city's supervision
@@ -35,6 +37,10 @@ describe('approval server and a --role supervision server with its own database'
   let svConfig: Config;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-two-'));
   const clock = new ShiftedClock();
+  const f = factories(() => approval);
+  /** A one-step item, and one whose one step (牵头预审) has two working days. */
+  let item: Item;
+  let lead: Item;
 
   const cookies = new Map<RunningServer, string>();
   const caseOnSupervision = async (caseNo: string, status: string) => {
@@ -57,6 +63,8 @@ describe('approval server and a --role supervision server with its own database'
       ...base, databaseUrl: approvalDb.url, port: 0, role: 'approval', seedDemo: false,
       supervision: { url: supervision.url, sourceId: 'county-a', key: source.json().key },
     }, { clock });
+    item = await f.item();
+    lead = await f.item({ steps: (d) => [task('lead', '牵头预审', d, 2)] });
   }, 120_000);
 
   afterAll(async () => {
@@ -73,9 +81,7 @@ describe('approval server and a --role supervision server with its own database'
   });
 
   it('shows a case accepted on the approval server on the supervision server within 2 s', async () => {
-    const c = await submitCase(approval.app, await login(approval.app, 'citizen'));
-    const clerk = await login(approval.app, 'clerk');
-    expect((await approval.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
+    const c = await f.caseIn(item, 'accepted');
     const seen = await waitFor('accepted case on supervision', () => caseOnSupervision(c.caseNo, 'accepted'), 2000);
     expect(seen.value.stages[0].completedAt).not.toBeNull();
   });
@@ -83,16 +89,8 @@ describe('approval server and a --role supervision server with its own database'
   it('loses nothing while the supervision server is down: the events wait and arrive in order', async () => {
     await supervision!.stop();
     supervision = undefined;
-    const c = await submitCase(approval.app, await login(approval.app, 'citizen'));
-    const clerk = await login(approval.app, 'clerk');
-    expect((await approval.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
-    const approver = await login(approval.app, 'approver');
-    const tasks = (await approval.app.inject({ url: '/api/tasks', headers: { cookie: approver } })).json();
-    const task = tasks.items.find((x: { caseNo: string }) => x.caseNo === c.caseNo);
-    const done = await approval.app.inject({
-      method: 'POST', url: `/api/tasks/${task.id}/complete`, headers: { cookie: approver }, payload: { outcome: 'approved', opinion: '准予许可' },
-    });
-    expect(done.statusCode).toBe(200);
+    // Submitted, accepted and approved (the factory checks each command's answer).
+    const c = await f.caseIn(item, 'approved');
     // The approval side worked on; its publisher's cursor waits behind the head.
     await waitFor('publisher failure recorded', async () => {
       const r = await approvalDb.db.query('SELECT failures FROM event_cursors WHERE consumer = $1', ['supervision.publisher']);
@@ -113,14 +111,10 @@ describe('approval server and a --role supervision server with its own database'
   }, 60_000);
 
   it('raises a red card on the supervision server when a step accepted on the approval server runs over, and tells its holder there', async () => {
-    // 工业投资项目并联审批: its first step, 牵头预审 of 发改, has two working days.
-    const c = await submitCase(approval.app, await login(approval.app, 'citizen'), 'FGJ-LB-001');
-    const clerk = await login(approval.app, 'clerk');
-    expect((await approval.app.inject({ method: 'POST', url: `/api/cases/${c.id}/accept`, headers: { cookie: clerk }, payload: {} })).statusCode).toBe(200);
-    const fgj = await login(approval.app, 'approver_fgj');
-    const task = (await approval.app.inject({ url: '/api/tasks', headers: { cookie: fgj } })).json().items.find((x: { caseNo: string }) => x.caseNo === c.caseNo);
-    expect((await approval.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/claim`, headers: { cookie: fgj }, payload: {} })).statusCode).toBe(200);
-    const holder = (await approvalDb.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'approver_fgj'`)).rows[0]!.id;
+    // The item's one step, 牵头预审, has two working days.
+    const c = await f.caseIn(lead, 'accepted');
+    expect((await f.as(lead.department.approver).post(`/api/tasks/${c.taskId}/claim`)).statusCode).toBe(200);
+    const holder = (await approvalDb.db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [lead.department.approver])).rows[0]!.id;
     await waitFor('claimed step on supervision', async () => {
       const r = await supervisionDb.db.query(`SELECT 1 FROM supervision.sv_steps WHERE case_no = $1 AND assignee_id = $2 AND due_at IS NOT NULL`, [c.caseNo, holder]);
       return r.rowCount ? true : undefined;
@@ -135,7 +129,7 @@ describe('approval server and a --role supervision server with its own database'
       );
       return r.rows[0];
     }, 15_000);
-    expect(red.value).toMatchObject({ step_name: '牵头预审', assignee_id: holder, department_name: '发展和改革局' });
+    expect(red.value).toMatchObject({ step_name: '牵头预审', assignee_id: holder, department_name: lead.department.name });
     // The approval side fetched the card's notice, told the holder (in-app and SMS) and acknowledged it.
     await waitFor('red card notice on the approval side', async () => {
       const r = await approvalDb.db.query(`SELECT 1 FROM notify_inbox WHERE user_id = $1 AND kind = 'supervision.red_card' AND case_no = $2`, [holder, c.caseNo]);
