@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { factories, type Item } from '../../../test/factories.ts';
 import { task } from '../workflow/index.ts';
 import { chainPending } from '../../platform/events/chain.ts';
@@ -16,11 +16,10 @@ const f = factories(() => t);
 /** A one-step item of a department of its own, and a two-step one (审查 → 决定) of the same department. */
 let item: Item;
 let twoSteps: Item;
-const cookies: Record<string, string> = {};
 /** Who the test speaks of: the demo's citizen, clerk and manager, and the department's approver and head. */
-const USERS = ['citizen', 'clerk', 'approver', 'head', 'manager'] as const;
+type User = 'citizen' | 'clerk' | 'approver' | 'head' | 'manager';
 const usernames: Record<string, string> = {};
-/** The account name of one of USERS, or any other account's name as it is. */
+/** The account name of a User, or any other account's name as it is. */
 const nameOf = (who: string) => usernames[who] ?? who;
 
 beforeAll(async () => {
@@ -28,12 +27,10 @@ beforeAll(async () => {
   item = await f.item();
   twoSteps = await f.item({ department: item.department, steps: (dept) => [task('review', '审查', dept), task('decide', '决定', dept)] });
   Object.assign(usernames, { approver: item.department.approver, head: item.department.head });
-  for (const u of USERS) cookies[u] = await login(t.app, nameOf(u));
 });
 afterAll(() => t.close());
 
-const post = (url: string, who: (typeof USERS)[number], payload: object = {}) =>
-  t.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });
+const post = (url: string, who: User, payload: object = {}) => f.as(nameOf(who)).post(url, payload);
 const userId = async (who: string) => (await t.ctx.db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [nameOf(who)])).rows[0]!.id;
 
 async function decide() {
@@ -55,10 +52,7 @@ async function inbox(who: string, caseNo?: string) {
 const kinds = async (username: string, caseNo?: string) => (await inbox(username, caseNo)).map((m) => m.kind).sort();
 const bodyOf = async (username: string, caseNo: string, kind: string) => (await inbox(username, caseNo)).find((m) => m.kind === kind)?.body;
 
-async function openTask(caseId: string, who: (typeof USERS)[number]) {
-  const todo = (await t.app.inject({ url: '/api/tasks', headers: { cookie: cookies[who]! } })).json();
-  return todo.items.find((i: { caseId: string }) => i.caseId === caseId) as { id: string; name: string } | undefined;
-}
+const openTask = (caseId: string, who: User) => f.openTask(caseId, nameOf(who));
 
 describe('what the applicant is told', () => {
   it('receipt, refusal with its reason, the supplement notice and the conclusion with its result, each naming the case', async () => {
@@ -132,10 +126,7 @@ describe('what staff are told', () => {
 
   it('a complaint to the department\'s head and the supervision office, and its answer to the complainant', async () => {
     const departmentId = item.department.id;
-    const sent = await t.app.inject({
-      method: 'POST', url: '/api/portal/messages', headers: { cookie: cookies.citizen! },
-      payload: { kind: 'complaint', departmentId, subject: '窗口等候时间过长', body: '上午排队两个小时' },
-    });
+    const sent = await post('/api/portal/messages', 'citizen', { kind: 'complaint', departmentId, subject: '窗口等候时间过长', body: '上午排队两个小时' });
     expect(sent.statusCode).toBe(201);
     await decide();
     for (const who of ['head', 'supervisor']) {

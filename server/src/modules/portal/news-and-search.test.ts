@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { actors } from '../../../test/factories.ts';
 
 let t: TestApp;
-let admin: string;
-let manager: string;
-let citizen: string;
 beforeAll(async () => {
   t = await createTestApp();
-  [admin, manager, citizen] = await Promise.all([login(t.app, 'admin'), login(t.app, 'manager'), login(t.app, 'citizen')]);
 });
 afterAll(() => t.close());
 
-const req = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie?: string, payload?: object) =>
-  t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
+const as = actors(() => t.app);
 const eventsOf = async (type: string) => (await t.ctx.db.query('SELECT payload FROM events WHERE type = $1', [type])).rows.map((r) => r.payload);
 
 describe('news and disclosures (政务公开)', () => {
@@ -20,63 +16,63 @@ describe('news and disclosures (政务公开)', () => {
 
   it('lets the administrator publish, and the public read only what is published', async () => {
     const now = t.clock.now();
-    const published = await req('POST', '/api/portal/admin/articles', admin, { ...article, publishedAt: now.toISOString() });
+    const published = await as('admin').post('/api/portal/admin/articles', { ...article, publishedAt: now.toISOString() });
     expect(published.statusCode).toBe(201);
-    const draft = await req('POST', '/api/portal/admin/articles', admin, { ...article, title: '草稿', publishedAt: null });
-    const later = await req('POST', '/api/portal/admin/articles', admin, {
+    const draft = await as('admin').post('/api/portal/admin/articles', { ...article, title: '草稿', publishedAt: null });
+    const later = await as('admin').post('/api/portal/admin/articles', {
       ...article, category: 'disclosure', title: '定时发布', publishedAt: new Date(now.getTime() + 3_600_000).toISOString(),
     });
-    const list = (await req('GET', '/api/portal/articles')).json();
+    const list = (await as().get('/api/portal/articles')).json();
     const titles = list.items.map((a: { title: string }) => a.title);
     expect(titles).toContain(article.title);
     expect(titles).not.toContain('草稿');
     expect(titles).not.toContain('定时发布');
     // The body comes back as the text it is; the browser renders it as text.
-    expect((await req('GET', `/api/portal/articles/${published.json().id}`)).json().body).toBe(article.body);
-    expect((await req('GET', `/api/portal/articles/${draft.json().id}`)).json().code).toBe('ARTICLE_NOT_FOUND');
+    expect((await as().get(`/api/portal/articles/${published.json().id}`)).json().body).toBe(article.body);
+    expect((await as().get(`/api/portal/articles/${draft.json().id}`)).json().code).toBe('ARTICLE_NOT_FOUND');
     t.clock.advance(2 * 3_600_000);
-    const disclosures = (await req('GET', '/api/portal/articles?category=disclosure')).json();
+    const disclosures = (await as().get('/api/portal/articles?category=disclosure')).json();
     expect(disclosures.items.map((a: { id: string }) => a.id)).toContain(later.json().id);
     expect((await eventsOf('portal.article.created')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('puts pinned articles first', async () => {
     const at = t.clock.now().toISOString();
-    await req('POST', '/api/portal/admin/articles', admin, { ...article, title: '置顶公告', pinned: true, publishedAt: new Date(Date.parse(at) - 86_400_000).toISOString() });
-    await req('POST', '/api/portal/admin/articles', admin, { ...article, title: '最新消息', publishedAt: at });
-    const titles = (await req('GET', '/api/portal/articles?category=news&pageSize=100')).json().items.map((a: { title: string }) => a.title);
+    await as('admin').post('/api/portal/admin/articles', { ...article, title: '置顶公告', pinned: true, publishedAt: new Date(Date.parse(at) - 86_400_000).toISOString() });
+    await as('admin').post('/api/portal/admin/articles', { ...article, title: '最新消息', publishedAt: at });
+    const titles = (await as().get('/api/portal/articles?category=news&pageSize=100')).json().items.map((a: { title: string }) => a.title);
     expect(titles.indexOf('置顶公告')).toBeGreaterThanOrEqual(0);
     expect(titles.indexOf('置顶公告')).toBeLessThan(titles.indexOf('最新消息'));
   });
 
   it('refuses an edit based on an old version, and deletes with an event', async () => {
-    const a = (await req('POST', '/api/portal/admin/articles', admin, { ...article, publishedAt: null })).json();
-    const edited = await req('PUT', `/api/portal/admin/articles/${a.id}`, admin, { ...article, title: '改过的标题', publishedAt: null, version: a.version });
+    const a = (await as('admin').post('/api/portal/admin/articles', { ...article, publishedAt: null })).json();
+    const edited = await as('admin').put(`/api/portal/admin/articles/${a.id}`, { ...article, title: '改过的标题', publishedAt: null, version: a.version });
     expect(edited.json().version).toBe(a.version + 1);
-    const stale = await req('PUT', `/api/portal/admin/articles/${a.id}`, admin, { ...article, title: '旧版本上的修改', publishedAt: null, version: a.version });
+    const stale = await as('admin').put(`/api/portal/admin/articles/${a.id}`, { ...article, title: '旧版本上的修改', publishedAt: null, version: a.version });
     expect(stale.json().code).toBe('ARTICLE_VERSION_CONFLICT');
-    expect((await req('DELETE', `/api/portal/admin/articles/${a.id}`, admin)).statusCode).toBe(204);
-    expect((await req('DELETE', `/api/portal/admin/articles/${a.id}`, admin)).json().code).toBe('ARTICLE_NOT_FOUND');
+    expect((await as('admin').del(`/api/portal/admin/articles/${a.id}`)).statusCode).toBe(204);
+    expect((await as('admin').del(`/api/portal/admin/articles/${a.id}`)).json().code).toBe('ARTICLE_NOT_FOUND');
     expect((await eventsOf('portal.article.deleted')).some((p) => p.articleId === a.id)).toBe(true);
   });
 
   it('is written by administrators only; managers may read drafts', async () => {
     const body = { ...article, publishedAt: null };
-    expect((await req('POST', '/api/portal/admin/articles', undefined, body)).json().code).toBe('UNAUTHENTICATED');
-    expect((await req('POST', '/api/portal/admin/articles', citizen, body)).json().code).toBe('FORBIDDEN');
-    expect((await req('POST', '/api/portal/admin/articles', manager, body)).json().code).toBe('FORBIDDEN');
-    expect((await req('GET', '/api/portal/admin/articles', citizen)).json().code).toBe('FORBIDDEN');
-    expect((await req('GET', '/api/portal/admin/articles', manager)).statusCode).toBe(200);
+    expect((await as().post('/api/portal/admin/articles', body)).json().code).toBe('UNAUTHENTICATED');
+    expect((await as('citizen').post('/api/portal/admin/articles', body)).json().code).toBe('FORBIDDEN');
+    expect((await as('manager').post('/api/portal/admin/articles', body)).json().code).toBe('FORBIDDEN');
+    expect((await as('citizen').get('/api/portal/admin/articles')).json().code).toBe('FORBIDDEN');
+    expect((await as('manager').get('/api/portal/admin/articles')).statusCode).toBe(200);
     const before = (await t.ctx.db.query('SELECT count(*)::int AS n FROM portal_articles')).rows[0].n;
-    expect((await req('POST', '/api/portal/admin/articles', admin, { ...body, title: '  ' })).json().code).toBe('VALIDATION_FAILED');
-    expect((await req('POST', '/api/portal/admin/articles', admin, { ...body, category: 'gossip' })).json().code).toBe('VALIDATION_FAILED');
+    expect((await as('admin').post('/api/portal/admin/articles', { ...body, title: '  ' })).json().code).toBe('VALIDATION_FAILED');
+    expect((await as('admin').post('/api/portal/admin/articles', { ...body, category: 'gossip' })).json().code).toBe('VALIDATION_FAILED');
     expect((await t.ctx.db.query('SELECT count(*)::int AS n FROM portal_articles')).rows[0].n).toBe(before);
   });
 });
 
 describe('item search', () => {
   const names = async (q: string) =>
-    ((await req('GET', `/api/portal/search?q=${encodeURIComponent(q)}`)).json().items as { name: string; match: string }[]);
+    ((await as().get(`/api/portal/search?q=${encodeURIComponent(q)}`)).json().items as { name: string; match: string }[]);
 
   it('finds 医疗机构执业登记 by pinyin initials, full pinyin and keyword', async () => {
     expect((await names('yljg'))[0]).toMatchObject({ name: '医疗机构执业登记', match: 'initials' });
@@ -104,7 +100,7 @@ describe('item search', () => {
   });
 
   it('refuses an empty or overlong query', async () => {
-    expect((await req('GET', '/api/portal/search?q=')).json().code).toBe('VALIDATION_FAILED');
-    expect((await req('GET', `/api/portal/search?q=${'a'.repeat(51)}`)).json().code).toBe('VALIDATION_FAILED');
+    expect((await as().get('/api/portal/search?q=')).json().code).toBe('VALIDATION_FAILED');
+    expect((await as().get(`/api/portal/search?q=${'a'.repeat(51)}`)).json().code).toBe('VALIDATION_FAILED');
   });
 });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, requestsTo, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, requestsTo, type TestApp } from '../../../test/app.ts';
+import { factories } from '../../../test/factories.ts';
 
 // 安全审计 (issue #14): staff looks at cases, applicants and uploads, and every change of the
 // organisation, in an append-only hash-chained log that only the audit administrator reads.
 let t: TestApp;
+const f = factories(() => t);
 let admin: string;
 let auditor: string;
 let clerk: string;
@@ -29,7 +31,7 @@ let caseId: string;
 
 describe('looks', () => {
   it('records a clerk reading a case and its upload, and a refused look by another department, but not the applicant’s own', async () => {
-    const c = await submitCase(t.app, citizen);
+    const c = await f.submit(await f.item());
     caseId = c.id;
     expect((await get(`/api/cases/${caseId}`, citizen)).statusCode).toBe(200);
     const detail = await get(`/api/cases/${caseId}`, clerk);

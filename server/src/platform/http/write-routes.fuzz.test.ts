@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, login, submitCase, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { factories } from '../../../test/factories.ts';
 import { hostileStrings, hostileValue, pathParamFor, valueFor, type JsonSchema, type Resolver } from '../../../test/fuzz-inputs.ts';
 import { errorCatalogue } from '../errors.ts';
 
@@ -19,7 +20,9 @@ const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 90_000);
 /** Tried on every route whatever the time: one input of each kind. */
 const MIN_RUNS = 2;
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-const PRINCIPALS = ['citizen', 'clerk', 'approver', 'head_scjg', 'manager', 'supervisor', 'admin'] as const;
+/** Each kind of principal; the approver and the agency head are the factory department's, whose step is open. */
+const PRINCIPALS = ['citizen', 'clerk', 'approver', 'head', 'manager', 'supervisor', 'admin'] as const;
+type Principal = (typeof PRINCIPALS)[number];
 /**
  * Tables whose job includes recording refusals: the supervision ingest door
  * keeps every refused batch as a finding, and the audit log records every
@@ -38,16 +41,22 @@ interface Operation {
 }
 
 let t: TestApp;
+const f = factories(() => t);
 let cookies: Record<string, string>;
+/** The account each principal signs in as. */
+const usernames: Record<Principal, string> = { citizen: 'citizen', clerk: 'clerk', approver: '', head: '', manager: 'manager', supervisor: 'supervisor', admin: 'admin' };
+const signIn = async () => Object.fromEntries(await Promise.all(PRINCIPALS.map(async (p) => [p, await login(t.app, usernames[p])] as const)));
 let ids: string[];
 let countSql: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  cookies = Object.fromEntries(await Promise.all(PRINCIPALS.map(async (p) => [p, await login(t.app, p)] as const)));
+  const item = await f.item();
+  Object.assign(usernames, { approver: item.department.approver, head: item.department.head });
+  cookies = await signIn();
   // Some state to reach past "not found": cases waiting and one accepted (its steps open).
-  const first = await submitCase(t.app, cookies.citizen!);
-  await submitCase(t.app, cookies.citizen!);
+  const first = await f.submit(item);
+  await f.submit(item);
   const accepted = await t.app.inject({ method: 'POST', url: `/api/cases/${first.id}/accept`, headers: { ...ORIGIN, cookie: cookies.clerk! }, payload: {} });
   expect(accepted.statusCode).toBe(200);
   const idTables = await t.ctx.db.query<{ s: string; t: string }>(
@@ -59,7 +68,7 @@ beforeAll(async () => {
   // The staff routes may deactivate or re-role the account an id names: the
   // principals' own accounts stay out of the pool, so every principal can
   // still sign in for the routes after (other accounts are fair game).
-  const principals = await t.ctx.db.query<{ id: string }>('SELECT id::text FROM users WHERE username = ANY($1::text[])', [[...PRINCIPALS]]);
+  const principals = await t.ctx.db.query<{ id: string }>('SELECT id::text FROM users WHERE username = ANY($1::text[])', [Object.values(usernames)]);
   const own = new Set(principals.rows.map((r) => r.id));
   ids = ids.filter((id) => !own.has(id));
   const tables = await t.ctx.db.query<{ s: string; t: string }>(
@@ -99,7 +108,7 @@ function writeOperations(doc: { paths: Record<string, Record<string, Omit<Operat
 }
 
 interface Sample {
-  principal: (typeof PRINCIPALS)[number] | null;
+  principal: Principal | null;
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
@@ -212,7 +221,7 @@ it('never answers a write route with a 500, refuses in the documented body, and 
     routesDone++;
     // A route under /api/auth may have ended a principal's session: sign in again for the next one.
     if (op.path.startsWith('/api/auth/')) {
-      cookies = Object.fromEntries(await Promise.all(PRINCIPALS.map(async (p) => [p, await login(t.app, p)] as const)));
+      cookies = await signIn();
       counts = await rowCounts();
     }
   }
