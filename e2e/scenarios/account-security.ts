@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Scenario } from '../run.ts';
 import { checkPage } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
-import { logIn, newPerson, signedIn } from '../steps.ts';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD, logIn, newPerson, signedIn } from '../steps.ts';
 
 
 /**
@@ -21,6 +22,79 @@ async function startEvilSite(): Promise<{ url: string; close(): Promise<void> }>
 }
 
 export const scenarios: Scenario[] = [
+  {
+    name: 'account security: the administrator requires two-step verification of an approver, who sets up an authenticator at sign-in, keeps the recovery codes, signs in with one; the administrator resets it',
+    async run(ctx) {
+      // 公安's approver: an account no other scenario signs in with.
+      const admin = await signedIn(ctx, 'admin', '/admin/staff');
+      const row = admin.locator('main tr').filter({ hasText: 'approver_gaj' });
+      // The list pages by ten: the approver is on the page after the first.
+      const showRow = async () => {
+        await expect(admin.locator('main tbody tr.ant-table-row').first()).toBeVisible();
+        while ((await row.count()) === 0) await admin.locator('main .ant-pagination-next button').click();
+      };
+      await showRow();
+      await row.getByRole('button', { name: /^修改/ }).click();
+      const edit = admin.getByRole('dialog', { name: '修改工作人员' });
+      await edit.getByRole('switch', { name: '要求两步验证' }).click();
+      await edit.getByRole('button', { name: '保存' }).click();
+      await expect(row).toContainText('待设置');
+
+      // The first sign-in after: the password, then the QR code to scan and the first code.
+      const person = await newPerson(ctx.browser, ctx.baseUrl);
+      await person.goto('/login');
+      await person.getByLabel('用户名').fill('approver_gaj');
+      await person.getByLabel('密码').fill(DEMO_PASSWORD);
+      await person.getByRole('button', { name: '登录' }).click();
+      await expect(person.getByRole('heading', { name: '两步验证', level: 1 })).toBeVisible();
+      await expect(person.getByRole('img', { name: /两步验证二维码/ })).toBeVisible();
+      await checkPage(person, 'sign-in: set up two-step verification');
+      await ctx.shot(person, 'account-4-enrol');
+      const secret = (await person.getByTestId('totp-secret').innerText()).trim();
+      await person.getByLabel('动态验证码').fill('000000');
+      await person.getByRole('button', { name: '验证并登录' }).click();
+      await expect(person.getByRole('alert')).toContainText('不正确');
+      await person.getByLabel('动态验证码').fill(await generate({ secret }));
+      await person.getByRole('button', { name: '验证并登录' }).click();
+      const codes = person.getByRole('dialog', { name: '请保存恢复码' });
+      await expect(codes.locator('li')).toHaveCount(10);
+      await checkPage(person, 'recovery codes');
+      const recovery = (await codes.locator('li').first().innerText()).trim();
+      await codes.getByRole('button', { name: '我已保存' }).click();
+      await expect(person.getByRole('button', { name: '退出' })).toBeVisible();
+
+      // The header's dialog: on, ten codes, and no way to turn it off (required).
+      await person.getByRole('button', { name: '两步验证' }).click();
+      const dialog = person.getByRole('dialog', { name: '两步验证' });
+      await expect(dialog).toContainText('已开启');
+      await expect(dialog).toContainText('剩余恢复码 10 个');
+      await expect(dialog).toContainText('不能关闭');
+      await expect(dialog.getByRole('button', { name: '关闭两步验证' })).toHaveCount(0);
+      await checkPage(person, 'two-step verification dialog');
+      await ctx.shot(person, 'account-5-second-factor');
+      await dialog.getByRole('button', { name: /Close|关闭/ }).first().click();
+
+      // Another sign-in: the password alone is not enough; a recovery code signs in, once.
+      const again = await newPerson(ctx.browser, ctx.baseUrl);
+      await again.goto('/login');
+      await again.getByLabel('用户名').fill('approver_gaj');
+      await again.getByLabel('密码').fill(DEMO_PASSWORD);
+      await again.getByRole('button', { name: '登录' }).click();
+      await again.getByLabel('动态验证码或恢复码').fill(recovery);
+      await again.getByRole('button', { name: '验证并登录' }).click();
+      await expect(again.getByRole('button', { name: '退出' })).toBeVisible();
+
+      // A lost phone: the administrator resets it; the person's sessions end.
+      await admin.reload();
+      await showRow();
+      await expect(row).toContainText('已开启');
+      await row.getByRole('button', { name: /重置两步验证/ }).click();
+      await admin.getByRole('tooltip').getByRole('button', { name: '重置两步验证' }).or(admin.locator('.ant-popconfirm').getByRole('button', { name: '重置两步验证' })).first().click();
+      await expect(row).toContainText('待设置');
+      await again.goto('/workbench');
+      await expect(again.getByRole('button', { name: '登录' })).toBeVisible();
+    },
+  },
   {
     name: 'account security: an approver sees the devices signed in, signs one out, then signs out everywhere',
     async run(ctx) {

@@ -70,6 +70,7 @@ export type Act = (p: Principal, method: 'POST' | 'PUT', url: string, body?: unk
 const everyone = PRINCIPALS;
 const signedIn = PRINCIPALS.filter((p) => p !== 'anonymous');
 const applicants = ['applicant', 'otherApplicant'] as const;
+const staffPrincipals = signedIn.filter((p) => p !== 'applicant' && p !== 'otherApplicant');
 /** Who reads the case (cases/policy.ts canReadCase): its applicant, the center's clerks, leaders and admins, its department, whoever holds a step of it or was sent a copy. */
 const caseReaders = ['applicant', 'clerk', 'deptApprover', 'agencyHead', 'stepHolder', 'copyRecipient', 'govHead', 'manager', 'admin'] as const;
 const get = (url: string) => (): Call => ({ url });
@@ -93,6 +94,13 @@ export const MATRIX: Record<string, Row> = {
     allow: signedIn,
     call: ({ p }) => ({ url: '/api/auth/password', body: { currentPassword: p === 'otherApplicant' ? OTHER_APPLICANT.password : DEMO_PASSWORD, newPassword: 'short' } }),
   },
+
+  // 两步验证 of one's own account: staff only. Nobody here has one, so the code routes answer SECOND_FACTOR_NOT_ENABLED / _NOT_STARTED after the check.
+  'GET /api/auth/second-factor': { allow: staffPrincipals, call: get('/api/auth/second-factor') },
+  'POST /api/auth/second-factor/setup': { allow: staffPrincipals, call: () => ({ url: '/api/auth/second-factor/setup', body: {} }) },
+  'POST /api/auth/second-factor/confirm': { allow: staffPrincipals, call: () => ({ url: '/api/auth/second-factor/confirm', body: { code: '000000' } }) },
+  'POST /api/auth/second-factor/recovery-codes': { allow: staffPrincipals, call: () => ({ url: '/api/auth/second-factor/recovery-codes', body: { code: '000000' } }) },
+  'POST /api/auth/second-factor/disable': { allow: staffPrincipals, call: () => ({ url: '/api/auth/second-factor/disable', body: { code: '000000' } }) },
 
   // ── Catalogue (public) ──
   'GET /api/center': { allow: everyone, call: get('/api/center') },
@@ -121,6 +129,10 @@ export const MATRIX: Record<string, Row> = {
   // A fresh clerk for each call that succeeded: the next caller meets an active one again.
   'POST /api/admin/staff/{id}/deactivate': {
     allow: ['admin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/staff/${extra.staffId}/deactivate`, body: {} }),
+    prepare: async ({ w, act }) => ({ staffId: ((await act('admin', 'POST', '/api/admin/staff', newStationClerk(w.org, w.next()))) as { id: string }).id }),
+  },
+  'POST /api/admin/staff/{id}/second-factor/reset': {
+    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/staff/${extra.staffId}/second-factor/reset`, body: {} }),
     prepare: async ({ w, act }) => ({ staffId: ((await act('admin', 'POST', '/api/admin/staff', newStationClerk(w.org, w.next()))) as { id: string }).id }),
   },
   'POST /api/admin/staff/{id}/reactivate': {

@@ -40,7 +40,7 @@ export const api = {
   auth: {
     register: (input: { username: string; password: string; displayName: string; phone?: string; language?: User['language'] }) =>
       request<{ user: User }>('POST', '/api/auth/register', { body: input }),
-    login: (input: { username: string; password: string }) => ok(http.POST('/api/auth/login', { body: input })),
+    login: (input: { username: string; password: string; code?: string }) => ok(http.POST('/api/auth/login', { body: input })),
     logout: () => request<void>('POST', '/api/auth/logout', { body: {} }),
     me: () => ok(http.GET('/api/auth/me')),
     setLanguage: (language: User['language']) => request<{ user: User }>('PUT', '/api/auth/language', { body: { language } }),

@@ -1971,6 +1971,8 @@ export interface paths {
                                 phone: string | null;
                                 /** @enum {string} */
                                 role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                secondFactorEnrolled: boolean;
+                                secondFactorRequired: boolean;
                                 /** @enum {string} */
                                 status: "active" | "disabled";
                                 username: string;
@@ -2003,6 +2005,7 @@ export interface paths {
                         phone: string | null;
                         /** @enum {string} */
                         role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                        secondFactorRequired?: boolean;
                         username: string;
                         /** Format: uuid */
                         windowId: string | null;
@@ -2027,6 +2030,8 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            secondFactorEnrolled: boolean;
+                            secondFactorRequired: boolean;
                             /** @enum {string} */
                             status: "active" | "disabled";
                             username: string;
@@ -2072,6 +2077,7 @@ export interface paths {
                         phone: string | null;
                         /** @enum {string} */
                         role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                        secondFactorRequired?: boolean;
                         /** Format: uuid */
                         windowId: string | null;
                     };
@@ -2095,6 +2101,8 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            secondFactorEnrolled: boolean;
+                            secondFactorRequired: boolean;
                             /** @enum {string} */
                             status: "active" | "disabled";
                             username: string;
@@ -2154,6 +2162,8 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            secondFactorEnrolled: boolean;
+                            secondFactorRequired: boolean;
                             /** @enum {string} */
                             status: "active" | "disabled";
                             username: string;
@@ -2212,6 +2222,68 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            secondFactorEnrolled: boolean;
+                            secondFactorRequired: boolean;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            username: string;
+                            /** Format: uuid */
+                            windowId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置工作人员的两步验证（手机和恢复码都丢失时；其登录随之结束） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            centerId: string;
+                            /** Format: uuid */
+                            departmentId: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            secondFactorEnrolled: boolean;
+                            secondFactorRequired: boolean;
                             /** @enum {string} */
                             status: "active" | "disabled";
                             username: string;
@@ -2441,7 +2513,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录（失败过多时按账号和地址暂时锁定，429 附 Retry-After） */
+        /** 登录（开启两步验证的账号另需 code；失败过多时按账号和地址暂时锁定，429 附 Retry-After） */
         post: {
             parameters: {
                 query?: never;
@@ -2452,6 +2524,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        code?: string;
                         password: string;
                         username: string;
                     };
@@ -2465,6 +2538,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            recoveryCodes?: string[];
                             user: {
                                 /** Format: uuid */
                                 departmentId: string | null;
@@ -2702,6 +2776,220 @@ export interface paths {
                                 role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                                 username: string;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两步验证状态（工作人员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolled: boolean;
+                            recoveryCodesLeft: number;
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 输入应用显示的第一个验证码，开启两步验证；返回恢复码（仅显示这一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以当前验证码关闭两步验证（管理员要求时不能关闭） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolled: boolean;
+                            recoveryCodesLeft: number;
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以当前验证码换一组新的恢复码（旧的作废） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始设置两步验证：身份验证器应用扫描的二维码与密钥 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            otpauthUri: string;
+                            qrSvg: string;
+                            secret: string;
                         };
                     };
                 };

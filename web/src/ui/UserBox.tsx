@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Space, Typography } from 'antd';
-import { KeyOutlined, LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LaptopOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { User } from '../api';
 import { useI18n } from '../i18n';
@@ -10,8 +10,9 @@ import { useRoleLabel } from './labels';
 import { MessageBell } from '../notify/MessageBell';
 import { SessionsDialog } from './SessionsDialog';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
+import { SecondFactorDialog } from './SecondFactor';
 
-/** The signed-in user's message centre (unread count), name and role, their password and signed-in devices, and the logout button. */
+/** The signed-in user's message centre (unread count), name and role, their password, 两步验证 (staff) and signed-in devices, and the logout button. */
 export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) {
   const { t } = useI18n();
   const roleLabel = useRoleLabel();
@@ -20,6 +21,7 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
   const showError = useShowError();
   const [devicesOpen, setDevicesOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [secondFactorOpen, setSecondFactorOpen] = useState(false);
   return (
     <Space size="small" wrap>
       <MessageBell dark={dark} />
@@ -34,6 +36,12 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
       <SessionsDialog open={devicesOpen} onClose={() => setDevicesOpen(false)} />
       <HeaderButton dark={dark} icon={<KeyOutlined aria-hidden />} label={t('password.open')} onClick={() => setPasswordOpen(true)} />
       <ChangePasswordDialog user={user} open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      {user.role !== 'applicant' ? (
+        <>
+          <HeaderButton dark={dark} icon={<SafetyOutlined aria-hidden />} label={t('mfa.open')} onClick={() => setSecondFactorOpen(true)} />
+          <SecondFactorDialog open={secondFactorOpen} onClose={() => setSecondFactorOpen(false)} />
+        </>
+      ) : null}
       <Button
         type={dark ? 'text' : 'default'}
         className={dark ? 'tb-on-dark' : undefined}

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword, waitLikeVerification } from './passwords.
 import { assertStrongPassword } from './password-policy.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Language } from './language.ts';
+import { beginEnrolment, checkSecondFactor, confirmEnrolment, secondFactorState, type Enrolment } from './second-factor.ts';
 
 interface Registration {
   username: string;
@@ -45,22 +46,56 @@ export async function registerApplicant(ctx: AppContext, input: Registration): P
 }
 
 /**
- * Checks a username and password from `address`. Locked names and addresses
- * are refused before anything else (LOGIN_THROTTLED); an unknown name waits
- * like a verification instead of hashing; every failure counts.
+ * Checks a username and password from `address`, then the second factor when
+ * the account has one. Locked names and addresses are refused before anything
+ * else (LOGIN_THROTTLED); an unknown name waits like a verification instead of
+ * hashing; every failure counts, a wrong code as much as a wrong password.
+ *
+ * With the right password and an authenticator, no code answers
+ * SECOND_FACTOR_REQUIRED (the form then asks for one). An account the
+ * administrator requires a second factor of, without one yet, enrols here
+ * before it is given a session: no code answers SECOND_FACTOR_ENROLMENT_REQUIRED
+ * with the QR code in its details, and the first right code confirms the
+ * authenticator and brings the recovery codes with the session.
  */
-export async function authenticate(ctx: AppContext, throttle: LoginThrottle, username: string, password: string, address: string): Promise<string> {
+export async function authenticate(
+  ctx: AppContext, throttle: LoginThrottle, login: { username: string; password: string; code?: string | undefined }, address: string,
+): Promise<{ userId: string; recoveryCodes?: string[] }> {
+  const { username } = login;
   throttle.check(username, address);
-  const { rows } = await ctx.db.query<{ id: string; password_hash: string; disabled: boolean }>(
-    'SELECT id, password_hash, disabled FROM users WHERE lower(username) = lower($1)',
+  const { rows } = await ctx.db.query<{ id: string; username: string; password_hash: string; disabled: boolean; second_factor_required: boolean }>(
+    'SELECT id, username, password_hash, disabled, second_factor_required FROM users WHERE lower(username) = lower($1)',
     [username],
   );
   const user = rows[0];
-  const ok = user ? await verifyPassword(user.password_hash, password) : await waitLikeVerification();
+  const ok = user ? await verifyPassword(user.password_hash, login.password) : await waitLikeVerification();
   if (!user || !ok || user.disabled) {
     throttle.failed(username, address);
     throw new AppError('INVALID_CREDENTIALS');
   }
+  const now = ctx.clock.now();
+  type Outcome =
+    | { userId: string; recoveryCodes?: string[] }
+    | { refused: 'SECOND_FACTOR_REQUIRED' | 'SECOND_FACTOR_INVALID' | 'SECOND_FACTOR_ENROLMENT_REQUIRED'; enrolment?: Enrolment };
+  const outcome = await withTx(ctx.db, async (tx): Promise<Outcome> => {
+    const state = await secondFactorState(tx, user.id);
+    if (state.enrolled) {
+      if (!login.code) return { refused: 'SECOND_FACTOR_REQUIRED' };
+      return (await checkSecondFactor(tx, user.id, login.code, now)) ? { userId: user.id } : { refused: 'SECOND_FACTOR_INVALID' };
+    }
+    if (!user.second_factor_required) return { userId: user.id };
+    if (!login.code) return { refused: 'SECOND_FACTOR_ENROLMENT_REQUIRED', enrolment: await beginEnrolment(tx, user, now) };
+    const recoveryCodes = await confirmEnrolment(tx, user.id, login.code, now).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'SECOND_FACTOR_CODE_INVALID') return null;
+      throw err;
+    });
+    return recoveryCodes ? { userId: user.id, recoveryCodes } : { refused: 'SECOND_FACTOR_INVALID' };
+  });
+  if ('refused' in outcome) {
+    // Asking for the code is no failure; a wrong code is.
+    if (outcome.refused === 'SECOND_FACTOR_INVALID') throttle.failed(username, address);
+    throw new AppError(outcome.refused, outcome.enrolment);
+  }
   throttle.succeeded(username);
-  return user.id;
+  return outcome;
 }

@@ -14,4 +14,12 @@ export const iamErrors = {
   STAFF_LAST_ADMIN: { status: 409, zh: '这是最后一位在用的系统管理员，不能停用或改为其他角色', en: 'This is the last active administrator; it cannot be deactivated or given another role' },
   STAFF_OWN_ACCOUNT: { status: 409, zh: '不能停用自己的账号，也不能修改自己的角色', en: 'You cannot deactivate your own account or change your own role' },
   STAFF_HAS_OPEN_STEPS: { status: 409, zh: '此人还有在办任务，请先做工作交接再停用', en: 'This person still holds open steps; hand them over before deactivating' },
+  SECOND_FACTOR_REQUIRED: { status: 401, zh: '请输入身份验证器应用显示的 6 位动态验证码（或一个恢复码）', en: 'Enter the 6-digit code from your authenticator app (or a recovery code)' },
+  SECOND_FACTOR_INVALID: { status: 401, zh: '动态验证码或恢复码不正确，或已用过', en: 'The code or recovery code is wrong or already used' },
+  SECOND_FACTOR_CODE_INVALID: { status: 400, zh: '验证码不正确或已用过，请输入应用当前显示的验证码', en: 'The code is wrong or already used; enter the code your app shows now' },
+  SECOND_FACTOR_ENROLMENT_REQUIRED: { status: 401, zh: '管理员要求您使用两步验证：请用身份验证器应用扫描二维码，再输入它显示的验证码', en: 'Your administrator requires two-step verification: scan the QR code with an authenticator app, then enter the code it shows' },
+  SECOND_FACTOR_ALREADY_ENABLED: { status: 409, zh: '两步验证已开启', en: 'Two-step verification is already on' },
+  SECOND_FACTOR_NOT_STARTED: { status: 409, zh: '请先开始设置两步验证，扫描二维码后再输入验证码', en: 'Start setting up two-step verification and scan the QR code first' },
+  SECOND_FACTOR_NOT_ENABLED: { status: 409, zh: '两步验证尚未开启', en: 'Two-step verification is not on' },
+  SECOND_FACTOR_REQUIRED_BY_ADMIN: { status: 409, zh: '管理员要求您使用两步验证，不能关闭', en: 'Your administrator requires two-step verification; it cannot be turned off' },
 } as const satisfies Record<string, ErrorEntry>;

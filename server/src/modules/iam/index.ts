@@ -80,6 +80,6 @@ export { accountDepartments } from './queries.ts';
 export { displayNames } from './queries.ts';
 /** Staff accounts as the administrator keeps them: list, create, change, deactivate (never delete). */
 export {
-  listStaff, findStaff, createStaff, updateStaff, setStaffActive, staffSchema, staffCreateSchema, staffUpdateSchema, STAFF_ROLES,
+  listStaff, findStaff, createStaff, updateStaff, setStaffActive, resetStaffSecondFactor, staffSchema, staffCreateSchema, staffUpdateSchema, STAFF_ROLES,
   type Staff, type StaffCreate, type StaffUpdate,
 } from './staff.ts';

@@ -5,15 +5,17 @@ import { endSession, requireActor, startSession, SESSION_COOKIE } from '../../pl
 import { AppError } from '../../platform/errors.ts';
 import { authenticate, registerApplicant } from './commands.ts';
 import { LoginThrottle } from './login-throttle.ts';
+import { registerSecondFactorRoutes } from './second-factor-routes.ts';
 import { findUserView } from './queries.ts';
 import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessions.ts';
-import { languageBody, loginBody, passwordChangeBody, passwordChangeResponse, registerBody, sessionListResponse, userResponse } from './schemas.ts';
+import { languageBody, loginBody, loginResponse, passwordChangeBody, passwordChangeResponse, registerBody, sessionListResponse, userResponse } from './schemas.ts';
 import { changeOwnPassword } from './change-password.ts';
 import { setOwnLanguage } from './language.ts';
 import { withTx } from '../../platform/db/pool.ts';
 
 export function registerIamRoutes(app: Api, ctx: AppContext): void {
   const throttle = new LoginThrottle(ctx.clock);
+  registerSecondFactorRoutes(app, ctx, throttle);
 
   app.post('/api/auth/register', {
     // Per address: enough for a family or an office, too few to map who has an account.
@@ -29,12 +31,12 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
   app.post('/api/auth/login', {
     // Every attempt per address, right or wrong: the password hash is the costly part of the server.
     config: { rateLimit: { max: 100, timeWindow: 60_000 } },
-    schema: { tags: ['auth'], summary: '登录（失败过多时按账号和地址暂时锁定，429 附 Retry-After）', body: loginBody, response: { 200: userResponse } },
+    schema: { tags: ['auth'], summary: '登录（开启两步验证的账号另需 code；失败过多时按账号和地址暂时锁定，429 附 Retry-After）', body: loginBody, response: { 200: loginResponse } },
   }, async (req, reply) => {
-    const id = await authenticate(ctx, throttle, req.body.username, req.body.password, req.ip);
-    await startSession(ctx, reply, id);
-    const user = await findUserView(ctx.db, id);
-    return { user: user! };
+    const { userId, recoveryCodes } = await authenticate(ctx, throttle, req.body, req.ip);
+    await startSession(ctx, reply, userId);
+    const user = await findUserView(ctx.db, userId);
+    return { user: user!, ...(recoveryCodes ? { recoveryCodes } : {}) };
   });
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {

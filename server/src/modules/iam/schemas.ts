@@ -40,9 +40,18 @@ export const passwordChangeResponse = z.object({
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128),
+  /** The authenticator's 6-digit code or a recovery code, when the account has a second factor. */
+  code: z.string().trim().min(1).max(20).optional(),
 });
 
 export const userResponse = z.object({ user: userSchema });
+/** A sign-in's answer; `recoveryCodes` only when this sign-in completed a required enrolment (shown once). */
+export const loginResponse = userResponse.extend({ recoveryCodes: z.array(z.string()).optional() });
+
+export const secondFactorStateSchema = z.object({ enrolled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() });
+export const enrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
+export const secondFactorCodeBody = z.object({ code: z.string().trim().min(1).max(20) });
+export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
 
 export const sessionSchema = z.object({
   id: z.uuid(),

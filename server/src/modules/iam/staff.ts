@@ -23,6 +23,8 @@ export const staffFields = {
   departmentId: z.uuid().nullable(),
   windowId: z.uuid().nullable(),
   phone: z.string().trim().regex(/^1[3-9]\d{9}$/).nullable(),
+  /** Must sign in with an authenticator app as well (两步验证); left as it is when absent. */
+  secondFactorRequired: z.boolean().optional(),
 };
 export const staffUpdateSchema = z.object(staffFields);
 export const staffCreateSchema = z.object({
@@ -36,11 +38,14 @@ export type StaffCreate = z.infer<typeof staffCreateSchema>;
 
 export const staffSchema = z.object({
   id: z.uuid(), username: z.string(), ...staffFields, phone: z.string().nullable(), status: z.enum(['active', 'disabled']),
+  secondFactorRequired: z.boolean(), secondFactorEnrolled: z.boolean(),
 });
 export type Staff = z.infer<typeof staffSchema>;
 
 const STAFF_COLUMNS = `id, username, display_name AS "displayName", role, center_id AS "centerId", department_id AS "departmentId",
-  window_id AS "windowId", phone, CASE WHEN disabled THEN 'disabled' ELSE 'active' END AS status`;
+  window_id AS "windowId", phone, CASE WHEN disabled THEN 'disabled' ELSE 'active' END AS status,
+  second_factor_required AS "secondFactorRequired",
+  EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS "secondFactorEnrolled"`;
 
 /** Every staff account (disabled ones too), optionally of one center, by name. */
 export async function listStaff(q: Queryable, filter: { centerId?: string | undefined } = {}): Promise<Staff[]> {
@@ -79,9 +84,9 @@ export async function createStaff(tx: Queryable, input: StaffCreate): Promise<St
   assertStrongPassword(input.initialPassword, input.username, input.role);
   const hash = await hashPassword(input.initialPassword);
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO users (username, password_hash, display_name, role, center_id, department_id, window_id, phone)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (lower(username)) DO NOTHING RETURNING id`,
-    [input.username, hash, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone],
+    `INSERT INTO users (username, password_hash, display_name, role, center_id, department_id, window_id, phone, second_factor_required)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (lower(username)) DO NOTHING RETURNING id`,
+    [input.username, hash, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone, input.secondFactorRequired ?? false],
   );
   if (!rows[0]) throw new AppError('USERNAME_UNAVAILABLE');
   return findStaff(tx, rows[0].id);
@@ -97,8 +102,9 @@ export async function updateStaff(tx: Queryable, actor: Actor, id: string, input
   assertRoleFits(input);
   if (before.role === 'admin' && input.role !== 'admin' && before.status === 'active') await assertAnotherAdmin(tx, id);
   await tx.query(
-    'UPDATE users SET display_name = $2, role = $3, center_id = $4, department_id = $5, window_id = $6, phone = $7 WHERE id = $1',
-    [id, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone],
+    `UPDATE users SET display_name = $2, role = $3, center_id = $4, department_id = $5, window_id = $6, phone = $7,
+            second_factor_required = COALESCE($8, second_factor_required) WHERE id = $1`,
+    [id, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone, input.secondFactorRequired ?? null],
   );
   return { before, after: await findStaff(tx, id) };
 }
@@ -120,3 +126,17 @@ export async function setStaffActive(tx: Queryable, actor: Actor, id: string, ac
 
 /** The roles a staff member may be given (every role but the citizen's). */
 export const STAFF_ROLES: readonly Role[] = staffRoleSchema.options;
+
+/**
+ * An administrator's reset of someone's second factor (a lost phone and lost
+ * recovery codes): the authenticator and codes go, and the person's sessions
+ * end; one the administrator requires it of enrols again at the next sign-in.
+ */
+export async function resetStaffSecondFactor(tx: Queryable, id: string): Promise<{ staff: Staff; sessionsEnded: number }> {
+  await findStaff(tx, id, true);
+  await tx.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [id]);
+  const removed = await tx.query('DELETE FROM user_totp WHERE user_id = $1', [id]);
+  if (!removed.rowCount) throw new AppError('SECOND_FACTOR_NOT_ENABLED');
+  const ended = (await tx.query('DELETE FROM sessions WHERE user_id = $1', [id])).rowCount ?? 0;
+  return { staff: await findStaff(tx, id), sessionsEnded: ended };
+}

@@ -6,7 +6,7 @@ import {
   checkPlacement, saveCenter, saveDepartment, saveWindow,
   type Saved, type centerInputSchema, type departmentInputSchema, type windowInputSchema,
 } from '../catalog/index.ts';
-import { createStaff, findStaff, setStaffActive, updateStaff, type Staff, type StaffCreate, type StaffUpdate } from '../iam/index.ts';
+import { createStaff, findStaff, resetStaffSecondFactor, setStaffActive, updateStaff, type Staff, type StaffCreate, type StaffUpdate } from '../iam/index.ts';
 import { openTaskCounts } from '../workflow/index.ts';
 import type { z } from 'zod';
 
@@ -97,5 +97,12 @@ export async function deactivateStaffCommand(tx: Tx, actor: Actor, now: Date, id
 export async function reactivateStaffCommand(tx: Tx, actor: Actor, now: Date, id: string): Promise<Staff> {
   const { staff } = await setStaffActive(tx, actor, id, true);
   await appendEvent(tx, { type: 'staff.reactivated', actor: who(actor), occurredAt: now, payload: { userId: id } });
+  return staff;
+}
+
+/** Resets a staff member's second factor (lost phone and recovery codes): `staff.second_factor_reset`, their sessions ended. */
+export async function resetSecondFactorCommand(tx: Tx, actor: Actor, now: Date, id: string): Promise<Staff> {
+  const { staff, sessionsEnded } = await resetStaffSecondFactor(tx, id);
+  await appendEvent(tx, { type: 'staff.second_factor_reset', actor: who(actor), occurredAt: now, payload: { userId: id, sessionsEnded } });
   return staff;
 }

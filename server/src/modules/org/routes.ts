@@ -10,7 +10,7 @@ import {
 import { listStaff, staffCreateSchema, staffSchema, staffUpdateSchema } from '../iam/index.ts';
 import { openTaskCounts } from '../workflow/index.ts';
 import {
-  createStaffCommand, deactivateStaffCommand, reactivateStaffCommand, saveCenterCommand, saveDepartmentCommand, saveWindowCommand, updateStaffCommand,
+  createStaffCommand, deactivateStaffCommand, reactivateStaffCommand, resetSecondFactorCommand, saveCenterCommand, saveDepartmentCommand, saveWindowCommand, updateStaffCommand,
 } from './commands.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -93,6 +93,14 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const actor = requireRole(req, 'admin');
     return withTx(ctx.db, (tx) => deactivateStaffCommand(tx, actor, ctx.clock.now(), req.params.id));
+  });
+
+  app.post('/api/admin/staff/:id/second-factor/reset', {
+    config: { audit: { action: 'staff.second_factor_reset', targetType: 'staff', target: pathIdTarget } },
+    schema: { tags, summary: '重置工作人员的两步验证（手机和恢复码都丢失时；其登录随之结束）', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => resetSecondFactorCommand(tx, actor, ctx.clock.now(), req.params.id));
   });
 
   app.post('/api/admin/staff/:id/reactivate', {

@@ -439,6 +439,10 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     type: 'staff.reactivated', version: 1, zh: '重新启用工作人员', en: 'Staff account reactivated',
     payload: obj({ userId: id }), example: { userId: USER },
   },
+  {
+    type: 'staff.second_factor_reset', version: 1, zh: '重置工作人员的两步验证（其登录随之结束）', en: 'Staff member\'s two-step verification reset (their sessions ended)',
+    payload: obj({ userId: id, sessionsEnded: z.number() }), example: { userId: USER, sessionsEnded: 1 },
+  },
   // ── organisation ───────────────────────────────────────────────────────
   {
     type: 'org.center_saved', version: 1, zh: '新建或修改服务中心', en: 'Service center created or changed',

@@ -4,7 +4,7 @@
 // handover page), then deactivated. Administrators only.
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { ErrorAlert, useShowError } from '../../ui/errors';
 import { useRoleLabel } from '../../ui/labels';
@@ -38,6 +38,7 @@ export function StaffPage() {
     mutationFn: (v: Values) => {
       const input: StaffInput = {
         displayName: v.displayName.trim(), role: v.role, centerId: v.centerId, departmentId: v.departmentId ?? null, windowId: v.windowId ?? null, phone: v.phone?.trim() || null,
+        secondFactorRequired: v.secondFactorRequired ?? false,
       };
       return editing && editing !== 'new' ? orgApi.updateStaff(editing.id, input) : orgApi.createStaff({ ...input, username: (v.username ?? '').trim(), initialPassword: v.initialPassword ?? '' });
     },
@@ -51,6 +52,14 @@ export function StaffPage() {
     mutationFn: (p: Staff) => orgApi.deactivate(p.id),
     onSuccess: (p) => {
       void message.success(t('staff.deactivated', { name: p.displayName }));
+      refresh();
+    },
+    onError: showError,
+  });
+  const resetSecondFactor = useMutation({
+    mutationFn: (p: Staff) => orgApi.resetSecondFactor(p.id),
+    onSuccess: (p) => {
+      void message.success(t('staff.secondFactorResetDone', { name: p.displayName }));
       refresh();
     },
     onError: showError,
@@ -93,8 +102,8 @@ export function StaffPage() {
     form.resetFields();
     form.setFieldsValue(
       p === 'new'
-        ? { displayName: '', role: 'clerk', centerId: centerFilter ?? data?.centers[0]?.id, departmentId: null, windowId: null, phone: null, username: '', initialPassword: '' }
-        : { displayName: p.displayName, role: p.role, centerId: p.centerId, departmentId: p.departmentId, windowId: p.windowId, phone: p.phone },
+        ? { displayName: '', role: 'clerk', centerId: centerFilter ?? data?.centers[0]?.id, departmentId: null, windowId: null, phone: null, secondFactorRequired: false, username: '', initialPassword: '' }
+        : { displayName: p.displayName, role: p.role, centerId: p.centerId, departmentId: p.departmentId, windowId: p.windowId, phone: p.phone, secondFactorRequired: p.secondFactorRequired },
     );
   };
 
@@ -106,6 +115,11 @@ export function StaffPage() {
     { title: t('staff.department'), key: 'dept', render: (_, p) => deptName(p.departmentId) },
     { title: t('staff.window'), key: 'window', render: (_, p) => windowName(p.windowId) },
     { title: t('staff.openSteps'), dataIndex: 'openSteps', key: 'open' },
+    {
+      title: t('staff.secondFactor'),
+      key: 'secondFactor',
+      render: (_, p) => (p.secondFactorEnrolled ? t('staff.secondFactorOn') : p.secondFactorRequired ? t('staff.secondFactorPending') : t('staff.secondFactorOff')),
+    },
     {
       title: t('staff.status'),
       key: 'status',
@@ -124,6 +138,19 @@ export function StaffPage() {
             {t('org.edit')}
             <span className="sr-only">{p.displayName}</span>
           </Button>
+          {p.secondFactorEnrolled ? (
+            <Popconfirm
+              title={t('staff.secondFactorResetConfirm', { name: p.displayName })}
+              onConfirm={() => resetSecondFactor.mutate(p)}
+              okText={t('staff.secondFactorReset')}
+              cancelText={t('org.cancel')}
+            >
+              <Button size="small">
+                {t('staff.secondFactorReset')}
+                <span className="sr-only">{p.displayName}</span>
+              </Button>
+            </Popconfirm>
+          ) : null}
           {p.status === 'disabled' ? (
             <Button size="small" onClick={() => reactivate.mutate(p)}>
               {t('staff.reactivate')}
@@ -227,6 +254,9 @@ export function StaffPage() {
           </Form.Item>
           <Form.Item name="phone" label={t('staff.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('staff.phoneRule') }]}>
             <Input maxLength={11} inputMode="tel" />
+          </Form.Item>
+          <Form.Item name="secondFactorRequired" label={t('staff.secondFactorRequired')} extra={t('staff.secondFactorRequiredHint')} valuePropName="checked">
+            <Switch />
           </Form.Item>
         </Form>
       </Modal>

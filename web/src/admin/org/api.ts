@@ -59,11 +59,15 @@ export interface StaffInput {
   departmentId: string | null;
   windowId: string | null;
   phone: string | null;
+  /** Must sign in with an authenticator app as well (两步验证). */
+  secondFactorRequired: boolean;
 }
 export interface Staff extends StaffInput {
   id: string;
   username: string;
   status: 'active' | 'disabled';
+  /** Has confirmed an authenticator app. */
+  secondFactorEnrolled: boolean;
   /** Open steps held in person (assigned, claimed, delegated): they go through the handover before a deactivation. */
   openSteps: number;
 }
@@ -93,4 +97,6 @@ export const orgApi = {
   updateStaff: (id: string, body: StaffInput) => request<Staff>('PUT', `/api/admin/staff/${enc(id)}`, { body }),
   deactivate: (id: string) => request<Staff>('POST', `/api/admin/staff/${enc(id)}/deactivate`, { body: {} }),
   reactivate: (id: string) => request<Staff>('POST', `/api/admin/staff/${enc(id)}/reactivate`, { body: {} }),
+  /** A lost phone and lost recovery codes: the authenticator goes and the person's sessions end. */
+  resetSecondFactor: (id: string) => request<Staff>('POST', `/api/admin/staff/${enc(id)}/second-factor/reset`, { body: {} }),
 };
