@@ -1,7 +1,7 @@
 import type { Api } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { registerIamRoutes } from './modules/iam/index.ts';
-import { itemsBindingProcesses, registerCatalogRoutes, registerFormDesignerRoutes, theCenterId } from './modules/catalog/index.ts';
+import { departmentsByIds, itemsBindingProcesses, registerCatalogRoutes, registerFormDesignerRoutes, theCenterId } from './modules/catalog/index.ts';
 import { caseCountsByItem, getCaseDetail, registerCaseRoutes, registerClockRoutes, registerStepRoutes } from './modules/cases/index.ts';
 import { registerUploadRoutes } from './modules/files/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
@@ -23,7 +23,8 @@ import { registerAuditRoutes } from './platform/audit/routes.ts';
  */
 export function registerRoutes(api: Api, ctx: AppContext): void {
   const role = ctx.config.role ?? 'all';
-  registerIamRoutes(api, ctx);
+  // A person's own view names their department: the catalogue's read (the catalogue calls iam, not the other way).
+  registerIamRoutes(api, ctx, async (q, id) => (await departmentsByIds(q, [id])).get(id)?.name ?? null);
   if (role !== 'supervision') {
     // The catalogue's statistics count cases: the cases module's read.
     registerCatalogRoutes(api, ctx, caseCountsByItem);

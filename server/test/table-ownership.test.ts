@@ -55,18 +55,10 @@ const CROSSINGS: Record<string, Crossing> = {
   'modules/portal/demo.ts': { tables: ['users'], reason: "the demo articles are signed by the first administrator; runs only with the demo center" },
 
   // Still to move (issue 13).
-  'modules/cases/contacts.ts': { tables: ['applicants', 'service_items'], reason: `${NAMES}; the applicant's profile belongs to intake` },
-  'modules/cases/deadline-recompute.ts': { tables: ['users'], reason: NAMES },
   'modules/cases/process-end.ts': { tables: ['wf_instances'], reason: 'the sweep finds accepted cases whose process completed in one indexed join; what the process ended with comes from workflow/index.ts' },
-  'modules/cases/public-reads.ts': { tables: ['departments', 'service_items'], reason: NAMES },
   'modules/cases/queries.ts': { tables: ['events', 'users', 'wf_tasks', 'windows'], reason: `${NAMES}; the timeline reads the case's events directly, with each completed step's name and opinion from wf_tasks` },
   'modules/cases/step-access.ts': { tables: ['departments', 'users', 'wf_copies', 'wf_instances', 'wf_tasks'], reason: `${NAMES}; ${ENGINE}` },
-  'modules/cases/step-routes.ts': { tables: ['departments', 'users', 'wf_instances'], reason: `${NAMES}; a case's copies are read with copy-list.ts's joined columns (${ENGINE})` },
-  'modules/iam/index.ts': { tables: ['departments'], reason: 'finds accounts by department code; users.department_id refers to the catalogue\'s departments' },
-  'modules/iam/queries.ts': { tables: ['departments'], reason: NAMES },
-  'modules/intake/attendance.ts': { tables: ['center_clock_settings', 'users', 'windows'], reason: `${NAMES}; reads the center's office hours (calendar's loadCenterClock)` },
-  'modules/intake/queries.ts': { tables: ['cases', 'item_materials', 'service_items', 'users'], reason: `${NAMES}; the owed-materials list joins cases` },
-  'modules/portal/messages.ts': { tables: ['departments', 'users'], reason: NAMES },
+  'modules/cases/step-routes.ts': { tables: ['wf_instances'], reason: `a case's copies are read with copy-list.ts's joined columns (${ENGINE})` },
 };
 
 function ownershipMap(): Map<string, string> {

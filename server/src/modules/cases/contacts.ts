@@ -1,4 +1,6 @@
 import type { Queryable } from '../../platform/db/pool.ts';
+import { itemNames } from '../catalog/index.ts';
+import { applicantPhones } from '../intake/index.ts';
 
 /**
  * What a notification about a case needs: its number, item, applicant and how
@@ -19,12 +21,16 @@ export interface CaseParties {
 
 export async function casePartiesOf(q: Queryable, caseIds: readonly string[]): Promise<Map<string, CaseParties>> {
   if (caseIds.length === 0) return new Map();
-  const { rows } = await q.query<CaseParties>(
-    `SELECT c.id AS "caseId", c.case_no AS "caseNo", i.name AS "itemName", c.department_id AS "departmentId",
-            c.applicant_id AS "applicantUserId", c.applicant_name AS "applicantName", a.phone AS "profilePhone", c.due_at AS "dueAt"
-       FROM cases c JOIN service_items i ON i.id = c.item_id LEFT JOIN applicants a ON a.id = c.applicant_profile_id
-      WHERE c.id = ANY($1::uuid[])`,
+  const { rows } = await q.query<Omit<CaseParties, 'itemName' | 'profilePhone'> & { itemId: string; profileId: string | null }>(
+    `SELECT id AS "caseId", case_no AS "caseNo", item_id AS "itemId", department_id AS "departmentId",
+            applicant_id AS "applicantUserId", applicant_name AS "applicantName", applicant_profile_id AS "profileId", due_at AS "dueAt"
+       FROM cases WHERE id = ANY($1::uuid[])`,
     [[...new Set(caseIds)]],
   );
-  return new Map(rows.map((r) => [r.caseId, r]));
+  // Names and phones for all the cases at once, one after another: `q` may be a transaction's single client.
+  const items = await itemNames(q, rows.map((r) => r.itemId));
+  const phones = await applicantPhones(q, rows.flatMap((r) => (r.profileId ? [r.profileId] : [])));
+  return new Map(rows.map(({ itemId, profileId, ...r }) => [r.caseId, {
+    ...r, itemName: items.get(itemId)!, profilePhone: (profileId && phones.get(profileId)) ?? null,
+  }]));
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/http/context.ts';
 import { withTx, type Db, type Tx } from '../../platform/db/pool.ts';
 import type { StoredEvent } from '../../platform/events/stream.ts';
 import { NATIONAL_REGION } from '../calendar/index.ts';
+import { displayNames } from '../iam/index.ts';
 import { loadClock } from './clock.ts';
 import { refreshOpenDeadlines } from './deadline-store.ts';
 
@@ -227,26 +228,25 @@ export async function recomputeBacklog(db: Db | Tx): Promise<{ cases: number; qu
 
 interface JobRow {
   id: number; event_type: string; region: string | null; days: string[] | null; reason: string;
-  requested_by: string | null; requested_by_name: string | null; requested_at: Date; state: RecomputeState;
+  requested_by: string | null; requested_at: Date; state: RecomputeState;
   total: number; done: number; moved: number; started_at: Date | null; finished_at: Date | null;
 }
 
 /** The newest jobs, open ones first (for the calendar page's progress bars). */
 export async function listRecomputeJobs(db: Db | Tx, limit = 10): Promise<RecomputeJob[]> {
   const { rows } = await db.query<JobRow>(
-    `SELECT j.id, j.event_type, j.region, j.days::text[] AS days, j.reason, j.requested_by, u.display_name AS requested_by_name,
-            j.requested_at, j.state, j.total, j.done, j.moved, j.started_at, j.finished_at
-       FROM deadline_recompute_jobs j LEFT JOIN users u ON u.id = j.requested_by
-      ORDER BY (j.state = 'done'), j.id DESC LIMIT $1`,
+    `SELECT id, event_type, region, days::text[] AS days, reason, requested_by, requested_at, state, total, done, moved, started_at, finished_at
+       FROM deadline_recompute_jobs ORDER BY (state = 'done'), id DESC LIMIT $1`,
     [limit],
   );
+  const names = await displayNames(db, rows.flatMap((r) => (r.requested_by ? [r.requested_by] : [])));
   return rows.map((r) => ({
     id: r.id,
     eventType: r.event_type,
     region: r.region,
     days: r.days,
     reason: r.reason,
-    requestedBy: r.requested_by ? { id: r.requested_by, name: r.requested_by_name ?? '' } : null,
+    requestedBy: r.requested_by ? { id: r.requested_by, name: names.get(r.requested_by) ?? '' } : null,
     requestedAt: r.requested_at.toISOString(),
     state: r.state,
     total: r.total,

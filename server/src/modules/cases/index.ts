@@ -44,6 +44,6 @@ export { issueCaseNotice } from './notices.ts';
 /** Case states and the one table of the moves between them. */
 export { CASE_MOVES, assertCaseMove, canMoveCase, type CaseMove, type CaseStatus } from './rules.ts';
 /** A case's number, department, item and state by id; a window clerk's case by its idempotency key. */
-export { caseRefs, windowCaseByKey, type CaseRef } from './case-refs.ts';
+export { caseRefs, windowCaseByKey, applicationsOfProfile, type CaseRef } from './case-refs.ts';
 /** The 审批项目统计汇总表's case counts per item and department over a period. */
 export { caseCountsByItem, type ItemCaseCounts } from './item-counts.ts';

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/pool.ts';
+import { departmentsByIds, itemNames } from '../catalog/index.ts';
 
 /** A concluded case as the public results list (办件结果公示) may show it: no applicant, no form data. */
 export interface ConcludedResult {
@@ -14,14 +15,19 @@ export async function listConcludedResults(db: Queryable, page: { limit: number;
   const total = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM cases WHERE status IN ('approved','denied','refused') AND concluded_at IS NOT NULL`,
   );
-  const { rows } = await db.query<ConcludedResult>(
-    `SELECT c.case_no AS "caseNo", i.name AS "itemName", d.name AS "departmentName", c.status, c.concluded_at AS "concludedAt"
-       FROM cases c JOIN service_items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id
-      WHERE c.status IN ('approved','denied','refused') AND c.concluded_at IS NOT NULL
-      ORDER BY c.concluded_at DESC, c.case_no DESC LIMIT $1 OFFSET $2`,
+  const { rows } = await db.query<Omit<ConcludedResult, 'itemName' | 'departmentName'> & { itemId: string; departmentId: string }>(
+    `SELECT case_no AS "caseNo", item_id AS "itemId", department_id AS "departmentId", status, concluded_at AS "concludedAt"
+       FROM cases WHERE status IN ('approved','denied','refused') AND concluded_at IS NOT NULL
+      ORDER BY concluded_at DESC, case_no DESC LIMIT $1 OFFSET $2`,
     [page.limit, page.offset],
   );
-  return { total: total.rows[0]!.n, rows };
+  // The page's names in two look-ups, whatever its length.
+  const items = await itemNames(db, rows.map((r) => r.itemId));
+  const departments = await departmentsByIds(db, rows.map((r) => r.departmentId));
+  return {
+    total: total.rows[0]!.n,
+    rows: rows.map(({ itemId, departmentId, ...r }) => ({ ...r, itemName: items.get(itemId)!, departmentName: departments.get(departmentId)!.name })),
+  };
 }
 
 /** The facts a rating (好差评) needs about a case; the row is locked when `lock` is set. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
-import type { Actor, AppContext, Role } from '../../platform/http/context.ts';
+import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { requireActor, requireRole } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
@@ -16,6 +16,8 @@ import { loadClock } from './clock.ts';
 import { idParams } from './schemas.ts';
 import { COPY_COLUMNS, copyFilterQuery, copyRowSchema, pageCopies, type CopyRow } from './copy-list.ts';
 import { pageOf, pageQuery } from '../../platform/http/page.ts';
+import { activeStaff, displayNames, type StaffMember } from '../iam/index.ts';
+import { departmentsByCodes, departmentsByIds } from '../catalog/index.ts';
 
 /**
  * The workflow's task operations on a case's steps (办理 other than the
@@ -44,24 +46,30 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }
 
   /** A staff member whose user id another person names (transfer, delegate, copy-to, handover). */
-  async function colleague(id: string): Promise<{ id: string; role: Role; departmentId: string | null }> {
-    const { rows } = await ctx.db.query<{ id: string; role: Role; departmentId: string | null }>(
-      `SELECT id, role, department_id AS "departmentId" FROM users WHERE id = $1 AND role <> 'applicant' AND NOT disabled`, [id],
-    );
-    if (!rows[0]) throw new AppError('VALIDATION_FAILED', { userId: id, reason: 'unknown_staff' });
-    return rows[0];
+  async function colleague(id: string): Promise<StaffMember> {
+    const [person] = await activeStaff(ctx.db, { ids: [id] });
+    if (!person) throw new AppError('VALIDATION_FAILED', { userId: id, reason: 'unknown_staff' });
+    return person;
   }
   const colleagueId = async (id: string): Promise<string> => (await colleague(id)).id;
-  type Colleague = Awaited<ReturnType<typeof colleague>>;
 
   /** Those who decide steps (approvers, agency heads) of any of `departmentIds`: the only people a step may be transferred or handed over to. */
-  async function decidersOf(departmentIds: readonly string[]): Promise<Colleague[]> {
-    const { rows } = await ctx.db.query<Colleague>(
-      `SELECT id, role, department_id AS "departmentId" FROM users
-        WHERE role = ANY($1::text[]) AND NOT disabled AND department_id = ANY($2::uuid[])`,
-      [STEP_DECIDER_ROLES, [...new Set(departmentIds)]],
-    );
-    return rows;
+  async function decidersOf(departmentIds: readonly string[]): Promise<StaffMember[]> {
+    return departmentIds.length ? activeStaff(ctx.db, { roles: STEP_DECIDER_ROLES, departmentIds }) : [];
+  }
+
+  /**
+   * Staff as the pickers list them: with their department's name, in the
+   * center's order of departments (those without one first or last), by name
+   * within (iam gives them by name; the sort keeps that order).
+   */
+  async function withDepartments(people: StaffMember[], noDepartment: 'first' | 'last') {
+    const departments = await departmentsByIds(ctx.db, people.flatMap((p) => (p.departmentId ? [p.departmentId] : [])));
+    const none = noDepartment === 'first' ? -Infinity : Infinity;
+    const order = (p: StaffMember) => (p.departmentId ? departments.get(p.departmentId)?.sortOrder ?? none : none);
+    return [...people].sort((a, b) => order(a) - order(b)).map(({ id, displayName, role, departmentId }) => ({
+      id, displayName, role: role as string, departmentName: (departmentId && departments.get(departmentId)?.name) || null,
+    }));
   }
 
   /** The step with its case's facts, if the person may read that case; TASK_NOT_FOUND otherwise, so task ids cannot be probed. */
@@ -86,15 +94,13 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     const history = await getHistory(ctx.db, { instanceId });
     const root = history.instances[0]!;
     const def = (await definitionSource(ctx.db, root.definitionId))!;
-    const names = await ctx.db.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [
-      [...new Set(history.entries.map((e) => e.actorId).filter((x): x is string => !!x))],
-    ]);
-    const nameOf = new Map(names.rows.map((r) => [r.id, r.display_name]));
-    // 减签 of a department signer names the department.
-    const depts = await ctx.db.query<{ code: string; name: string }>('SELECT code, name FROM departments WHERE code = ANY($1::text[])', [
+    const names = await namesOf(
+      history.entries.map((e) => e.actorId).filter((x): x is string => !!x),
+      // 减签 of a department signer names the department.
       history.entries.filter((e) => e.action === 'signerRemoved' && typeof e.details?.signer === 'string').map((e) => e.details!.signer as string),
-    ]);
-    const deptOf = new Map(depts.rows.map((r) => [r.code, r.name]));
+    );
+    const nameOf = names.user;
+    const deptOf = names.dept;
     const named = (e: (typeof history.entries)[number]) =>
       e.action === 'signerRemoved' && deptOf.has(e.details?.signer as string) ? { ...e, details: { ...e.details, signerName: deptOf.get(e.details!.signer as string) } } : e;
     // Applicants see the path and the outcomes, not who inside the agency did what.
@@ -125,9 +131,9 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   /** Display names of user ids and department codes (signers are either). */
   async function namesOf(userIds: string[], deptCodes: string[]): Promise<{ user: Map<string, string>; dept: Map<string, string> }> {
     const uuid = /^[0-9a-f-]{36}$/i;
-    const users = await ctx.db.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(userIds.filter((u) => uuid.test(u)))]]);
-    const depts = await ctx.db.query<{ code: string; name: string }>('SELECT code, name FROM departments WHERE code = ANY($1::text[])', [[...new Set(deptCodes)]]);
-    return { user: new Map(users.rows.map((r) => [r.id, r.display_name])), dept: new Map(depts.rows.map((r) => [r.code, r.name])) };
+    const user = await displayNames(ctx.db, userIds.filter((u) => uuid.test(u)));
+    const depts = await departmentsByCodes(ctx.db, deptCodes);
+    return { user, dept: new Map([...depts].map(([code, d]) => [code, d.name])) };
   }
 
   app.get('/api/cases/:id/operations', {
@@ -194,11 +200,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     requireRole(req, 'manager', 'admin');
     const held = await openTaskCounts(ctx.db);
-    const { rows } = await ctx.db.query<{ id: string; displayName: string; role: string; departmentName: string | null }>(
-      `SELECT u.id, u.display_name AS "displayName", u.role, d.name AS "departmentName"
-         FROM users u LEFT JOIN departments d ON d.id = u.department_id
-        WHERE u.role <> 'applicant' AND NOT u.disabled ORDER BY d.sort_order NULLS FIRST, u.display_name`,
-    );
+    const rows = await withDepartments(await activeStaff(ctx.db), 'first');
     return rows.map((r) => ({ ...r, openTasks: held.get(r.id) ?? 0 }));
   });
 
@@ -309,13 +311,8 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     const from = await colleague(req.params.id);
     const steps = await heldSteps(ctx.db, from.id);
     const candidates = await decidersOf([...steps.flatMap((x) => x.departmentIds), ...(from.departmentId ? [from.departmentId] : [])]);
-    const ids = candidates.filter((p) => p.id !== from.id && steps.every((x) => canReceiveHandover(p, from, x))).map((p) => p.id);
-    const { rows } = await ctx.db.query(
-      `SELECT u.id, u.display_name AS "displayName", u.role, d.name AS "departmentName"
-         FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = ANY($1::uuid[]) ORDER BY d.sort_order, u.display_name`,
-      [ids],
-    );
-    return { items: rows as { id: string; displayName: string; role: string; departmentName: string | null }[] };
+    // Deciders are active staff of a department, in iam's order by name.
+    return { items: await withDepartments(candidates.filter((p) => p.id !== from.id && steps.every((x) => canReceiveHandover(p, from, x))), 'last') };
   });
 
   app.get('/api/staff', {
@@ -325,11 +322,6 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req) => {
     staff(req);
-    const { rows } = await ctx.db.query(
-      `SELECT u.id, u.display_name AS "displayName", u.role, d.name AS "departmentName"
-         FROM users u LEFT JOIN departments d ON d.id = u.department_id
-        WHERE u.role <> 'applicant' AND NOT u.disabled ORDER BY d.sort_order NULLS FIRST, u.display_name`,
-    );
-    return rows as { id: string; displayName: string; role: string; departmentName: string | null }[];
+    return withDepartments(await activeStaff(ctx.db), 'first');
   });
 }

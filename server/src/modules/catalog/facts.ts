@@ -47,3 +47,62 @@ export async function itemMaterialNames(q: Queryable, itemId: string): Promise<M
   const { rows } = await q.query<{ id: string; name: string }>('SELECT id, name FROM item_materials WHERE item_id = $1', [itemId]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** A department as another module's page names and orders it. */
+export interface DepartmentName {
+  id: string;
+  code: string;
+  name: string;
+  sortOrder: number;
+}
+
+/** These departments by id: code, name and place in the center's order. */
+export async function departmentsByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, DepartmentName>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<DepartmentName>(
+    'SELECT id, code, name, sort_order AS "sortOrder" FROM departments WHERE id = ANY($1::uuid[])', [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** These departments by code (the engine's candidate rules and signers carry codes). */
+export async function departmentsByCodes(q: Queryable, codes: readonly string[]): Promise<Map<string, DepartmentName>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await q.query<DepartmentName>(
+    'SELECT id, code, name, sort_order AS "sortOrder" FROM departments WHERE code = ANY($1::text[])', [[...new Set(codes)]],
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** id → name for these ids, by a statement taking them as $1. */
+async function namesById(q: Queryable, sql: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; name: string }>(sql, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The names of these items by id, withdrawn ones too. */
+export const itemNames = (q: Queryable, ids: readonly string[]): Promise<Map<string, string>> =>
+  namesById(q, 'SELECT id, name FROM service_items WHERE id = ANY($1::uuid[])', ids);
+
+/** The names of these service windows by id. */
+export const windowNames = (q: Queryable, ids: readonly string[]): Promise<Map<string, string>> =>
+  namesById(q, 'SELECT id, name FROM windows WHERE id = ANY($1::uuid[])', ids);
+
+/** A material of an item as the window's checklist and 容缺 rules see it. */
+export interface ItemMaterial {
+  id: string;
+  name: string;
+  required: boolean;
+  deferrable: boolean;
+  retired: boolean;
+}
+
+/** Every material of an item, retired ones too (a checked case keeps them), in the item's order. */
+export async function itemMaterialList(q: Queryable, itemId: string): Promise<ItemMaterial[]> {
+  const { rows } = await q.query<ItemMaterial>(
+    `SELECT id, name, required, is_deferrable AS deferrable, retired FROM item_materials WHERE item_id = $1 ORDER BY sort_order, name`,
+    [itemId],
+  );
+  return rows;
+}

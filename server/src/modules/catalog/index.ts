@@ -26,6 +26,10 @@ export { issuingOffice, type IssuingOffice } from './issuing-office.ts';
 export { registerFormDesignerRoutes } from './form-designer-routes.ts';
 /** The center's id, departments' codes, an item's facts (department, type, process, 容缺) and its materials' names, by id. */
 export { theCenterId, departmentCodes, itemFacts, itemMaterialNames, type ItemFacts } from './facts.ts';
+/** Names for other modules' pages, looked up by id after the page: departments (by id or code), items, windows. */
+export { departmentsByIds, departmentsByCodes, itemNames, windowNames, type DepartmentName } from './facts.ts';
+/** An item's materials with the checklist's flags, retired ones too. */
+export { itemMaterialList, type ItemMaterial } from './facts.ts';
 /** The organisation: centers in three levels, departments with sub-units, windows and the items they take in; the data scopes they span. */
 export {
   organisation, saveCenter, saveDepartment, saveWindow, checkPlacement, centerScope, departmentScope, centerSubtree,

@@ -34,20 +34,15 @@ export async function contactsOf(q: Queryable, ids: readonly string[]): Promise<
 }
 
 /**
- * The active accounts a step offered to departments (by code) or roles reaches.
- * A department's approvers are its handlers; a department with none reaches
- * all its staff, so nobody's step goes unannounced.
+ * The active staff of these departments (by id) a step offered to them
+ * reaches. A department's approvers are its handlers; a department with none
+ * reaches all its staff, so nobody's step goes unannounced.
  */
-export async function accountsForCandidates(q: Queryable, kind: 'department' | 'role', values: readonly string[]): Promise<string[]> {
-  if (values.length === 0) return [];
-  if (kind === 'role') {
-    const { rows } = await q.query<{ id: string }>('SELECT id FROM users WHERE role = ANY($1::text[]) AND NOT disabled ORDER BY id', [[...values]]);
-    return rows.map((r) => r.id);
-  }
+export async function accountsOfDepartments(q: Queryable, departmentIds: readonly string[]): Promise<string[]> {
+  if (departmentIds.length === 0) return [];
   const { rows } = await q.query<{ id: string; role: string }>(
-    `SELECT u.id, u.role FROM users u JOIN departments d ON d.id = u.department_id
-      WHERE d.code = ANY($1::text[]) AND NOT u.disabled AND u.role <> 'applicant' ORDER BY u.id`,
-    [[...values]],
+    `SELECT id, role FROM users WHERE department_id = ANY($1::uuid[]) AND NOT disabled AND role <> 'applicant' ORDER BY id`,
+    [[...new Set(departmentIds)]],
   );
   const approvers = rows.filter((r) => r.role === 'approver');
   return (approvers.length ? approvers : rows).map((r) => r.id);
@@ -78,6 +73,8 @@ export { windowOf } from './queries.ts';
 export { accountDepartments } from './queries.ts';
 /** Display names of accounts by id, disabled ones too. */
 export { displayNames } from './queries.ts';
+/** Active staff by display name (pickers, transfer and handover checks); the department-name read the composition root hands to iam's routes. */
+export { activeStaff, type StaffMember, type DepartmentNameOf } from './queries.ts';
 /** Staff accounts as the administrator keeps them: list, create, change, deactivate (never delete). */
 export {
   listStaff, findStaff, createStaff, updateStaff, setStaffActive, resetStaffSecondFactor, staffSchema, staffCreateSchema, staffUpdateSchema, STAFF_ROLES,

@@ -1,16 +1,45 @@
 import type { Queryable } from '../../platform/db/pool.ts';
+import type { Role } from '../../platform/http/context.ts';
 import type { z } from 'zod';
 import type { userSchema } from './schemas.ts';
 
 export type UserView = z.infer<typeof userSchema>;
 
-export async function findUserView(db: Queryable, id: string): Promise<UserView | undefined> {
-  const { rows } = await db.query(
-    `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.department_id AS "departmentId", d.name AS "departmentName", u.language
-       FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1`,
+/**
+ * The name of a department by id. The departments are the catalogue's, and
+ * the catalogue calls iam, so the composition root hands this read in.
+ */
+export type DepartmentNameOf = (q: Queryable, id: string) => Promise<string | null>;
+
+export async function findUserView(db: Queryable, id: string, departmentName: DepartmentNameOf): Promise<UserView | undefined> {
+  const { rows } = await db.query<Omit<UserView, 'departmentName'>>(
+    `SELECT id, username, display_name AS "displayName", role, department_id AS "departmentId", language FROM users WHERE id = $1`,
     [id],
   );
-  return rows[0] as UserView | undefined;
+  const u = rows[0];
+  return u && { ...u, departmentName: u.departmentId ? await departmentName(db, u.departmentId) : null };
+}
+
+/** A staff account as the workbench's pickers and checks see it. */
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+}
+
+/** Active staff (no applicants, no disabled accounts) by display name; only these ids, roles or departments when given. */
+export async function activeStaff(
+  q: Queryable, only: { ids?: readonly string[]; roles?: readonly Role[]; departmentIds?: readonly string[] } = {},
+): Promise<StaffMember[]> {
+  const { rows } = await q.query<StaffMember>(
+    `SELECT id, display_name AS "displayName", role, department_id AS "departmentId" FROM users
+      WHERE role <> 'applicant' AND NOT disabled
+        AND ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::text[] IS NULL OR role = ANY($2)) AND ($3::uuid[] IS NULL OR department_id = ANY($3))
+      ORDER BY display_name`,
+    [only.ids ? [...new Set(only.ids)] : null, only.roles ? [...only.roles] : null, only.departmentIds ? [...new Set(only.departmentIds)] : null],
+  );
+  return rows;
 }
 
 export async function accountExists(q: Queryable, username: string): Promise<boolean> {

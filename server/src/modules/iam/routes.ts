@@ -6,14 +6,15 @@ import { AppError } from '../../platform/errors.ts';
 import { authenticate, registerApplicant } from './commands.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { registerSecondFactorRoutes } from './second-factor-routes.ts';
-import { findUserView } from './queries.ts';
+import { findUserView, type DepartmentNameOf } from './queries.ts';
 import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessions.ts';
 import { languageBody, loginBody, loginResponse, passwordChangeBody, passwordChangeResponse, registerBody, sessionListResponse, userResponse } from './schemas.ts';
 import { changeOwnPassword } from './change-password.ts';
 import { setOwnLanguage } from './language.ts';
 import { withTx } from '../../platform/db/pool.ts';
 
-export function registerIamRoutes(app: Api, ctx: AppContext): void {
+/** `departmentName`: the catalogue's read, handed in by the composition root (the catalogue calls iam). */
+export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: DepartmentNameOf): void {
   const throttle = new LoginThrottle(ctx.clock);
   registerSecondFactorRoutes(app, ctx, throttle);
 
@@ -24,7 +25,7 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
   }, async (req, reply) => {
     const id = await registerApplicant(ctx, req.body);
     await startSession(ctx, reply, id);
-    const user = await findUserView(ctx.db, id);
+    const user = await findUserView(ctx.db, id, departmentName);
     return reply.status(201).send({ user: user! });
   });
 
@@ -35,7 +36,7 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
   }, async (req, reply) => {
     const { userId, recoveryCodes } = await authenticate(ctx, throttle, req.body, req.ip);
     await startSession(ctx, reply, userId);
-    const user = await findUserView(ctx.db, userId);
+    const user = await findUserView(ctx.db, userId, departmentName);
     return { user: user!, ...(recoveryCodes ? { recoveryCodes } : {}) };
   });
 
@@ -48,7 +49,7 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
     schema: { tags: ['auth'], summary: '当前用户', response: { 200: userResponse } },
   }, async (req) => {
     const actor = requireActor(req);
-    const user = await findUserView(ctx.db, actor.id);
+    const user = await findUserView(ctx.db, actor.id, departmentName);
     if (!user) throw new AppError('UNAUTHENTICATED');
     return { user };
   });
@@ -58,7 +59,7 @@ export function registerIamRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const actor = requireActor(req);
     await withTx(ctx.db, (tx) => setOwnLanguage(tx, actor, ctx.clock.now(), req.body.language));
-    const user = await findUserView(ctx.db, actor.id);
+    const user = await findUserView(ctx.db, actor.id, departmentName);
     if (!user) throw new AppError('UNAUTHENTICATED');
     return { user };
   });

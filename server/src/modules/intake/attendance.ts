@@ -5,6 +5,9 @@ import { requireRole } from '../../platform/http/auth.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
+import { formatOfficeHours, loadCenterClock } from '../calendar/index.ts';
+import { theCenterId, windowNames } from '../catalog/index.ts';
+import { windowOf } from '../iam/index.ts';
 
 /**
  * 考勤: a window clerk signs in when taking the window and signs out when
@@ -27,11 +30,9 @@ export async function attendanceState(ctx: AppContext, actor: Actor): Promise<At
 export async function signAttendance(ctx: AppContext, actor: Actor, signIn: boolean): Promise<AttendanceState> {
   const now = ctx.clock.now();
   return withTx(ctx.db, async (tx) => {
-    const me = await tx.query<{ window_id: string | null; window_name: string | null; department_id: string | null }>(
-      'SELECT u.window_id, w.name AS window_name, u.department_id FROM users u LEFT JOIN windows w ON w.id = u.window_id WHERE u.id = $1', [actor.id],
-    );
-    const { window_id: windowId, window_name: windowName, department_id: departmentId } = me.rows[0]!;
+    const windowId = await windowOf(tx, actor.id);
     if (!windowId) throw new AppError('WINDOW_REQUIRED');
+    const windowName = (await windowNames(tx, [windowId])).get(windowId) ?? null;
     const state = await tx.query<{ signed_in: boolean }>('SELECT signed_in FROM window_attendance WHERE user_id = $1 FOR UPDATE', [actor.id]);
     if ((state.rows[0]?.signed_in ?? false) === signIn) throw new AppError(signIn ? 'ALREADY_SIGNED_IN' : 'NOT_SIGNED_IN');
     await tx.query(
@@ -39,12 +40,11 @@ export async function signAttendance(ctx: AppContext, actor: Actor, signIn: bool
        ON CONFLICT (user_id) DO UPDATE SET signed_in = EXCLUDED.signed_in, at = EXCLUDED.at`,
       [actor.id, signIn, now],
     );
-    const hours = await tx.query<{ opens: string; closes: string }>(
-      "SELECT to_char(opens, 'HH24:MI') AS opens, to_char(closes, 'HH24:MI') AS closes FROM center_clock_settings LIMIT 1",
-    );
+    // The hall's hours of the center (09:00–17:30 when unset), as the legal clock reads them.
+    const hours = formatOfficeHours((await loadCenterClock(tx, (await theCenterId(tx)) ?? '00000000-0000-0000-0000-000000000000')).hours);
     await appendEvent(tx, {
-      type: signIn ? 'attendance.signed_in' : 'attendance.signed_out', departmentId, actor: { id: actor.id, role: actor.role }, occurredAt: now,
-      payload: { userName: actor.displayName, windowId, windowName, opens: hours.rows[0]?.opens ?? '09:00', closes: hours.rows[0]?.closes ?? '17:30' },
+      type: signIn ? 'attendance.signed_in' : 'attendance.signed_out', departmentId: actor.departmentId, actor: { id: actor.id, role: actor.role }, occurredAt: now,
+      payload: { userName: actor.displayName, windowId, windowName, opens: hours.open, closes: hours.close },
     });
     return { signedIn: signIn, at: now.toISOString() };
   });

@@ -161,7 +161,7 @@ export async function acceptWithDeficiencies(
     assertCaseMove(c.status, 'accept');
     const item = (await itemFacts(tx, c.item_id))!;
     const materials = await itemMaterials(tx, c.item_id);
-    const checks = (await checklistOf(tx, caseId)).filter((k) => k.status);
+    const checks = (await checklistOf(tx, caseId, c.item_id)).filter((k) => k.status);
     const owed = assertDeficientAcceptance(item.allowsDeficientAcceptance, materials, checks, req.materialIds);
     const now = ctx.clock.now();
     // Counting starts the day after acceptance, as every legal limit does.
@@ -216,7 +216,7 @@ export async function concludeImmediate(ctx: AppContext, actor: Actor, caseId: s
     const c = await lockCase(tx, caseId);
     assertCaseMove(c.status, 'concludeAtWindow');
     if ((await itemFacts(tx, c.item_id))!.itemType !== 'immediate') throw new AppError('NOT_IMMEDIATE_ITEM');
-    const checks = (await checklistOf(tx, caseId)).filter((k) => k.status);
+    const checks = (await checklistOf(tx, caseId, c.item_id)).filter((k) => k.status);
     assertChecklistComplete(await itemMaterials(tx, c.item_id), checks);
     await concludeAtWindow(ctx, tx, actor, c, opinion.trim() || '材料齐全，当场办结', ctx.clock.now());
   });

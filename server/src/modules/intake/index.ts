@@ -1,5 +1,7 @@
 /** Window intake's public face: reads the cases module shows on a case (no imports from cases, so no cycle). */
 export { owedMaterialsOf, type OwedMaterial } from './queries.ts';
+/** The phones on applicant profiles, by profile id (notices to walk-in applicants). */
+export { applicantPhones } from './queries.ts';
 /** Window intake routes. */
 export { registerIntakeRoutes } from './routes.ts';
 /** The sweep that reports each overdue owed material once. */

@@ -1,5 +1,8 @@
 import type { Queryable } from '../../platform/db/pool.ts';
 import { formatIsoDate, toShanghai } from '../calendar/index.ts';
+import { applicationsOfProfile, caseRefs } from '../cases/index.ts';
+import { itemMaterialList, itemNames } from '../catalog/index.ts';
+import { displayNames } from '../iam/index.ts';
 import type { ApplicantKind, ItemMaterialFacts, MaterialCheck, PastApplication, ProfileFacts } from './rules.ts';
 
 /** Today in Beijing as YYYY-MM-DD: owed materials fall due by the calendar day. */
@@ -23,20 +26,19 @@ export async function findApplicant(db: Queryable, kind: ApplicantKind, idNumber
 
 /** The applicant's latest applications, newest first (their form data feeds the prefill). */
 export async function pastApplications(db: Queryable, applicantId: string, limit = 20): Promise<PastApplication[]> {
-  const { rows } = await db.query<PastApplication>(
-    `SELECT case_no AS "caseNo", form_data AS "formData" FROM cases WHERE applicant_profile_id = $1 ORDER BY submitted_at DESC LIMIT $2`,
-    [applicantId, limit],
-  );
-  return rows;
+  return applicationsOfProfile(db, applicantId, limit) as Promise<PastApplication[]>;
+}
+
+/** The phones on these applicant profiles, by profile id (a walk-in applicant without an account is reached there). */
+export async function applicantPhones(db: Queryable, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; phone: string | null }>('SELECT id, phone FROM applicants WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.phone]));
 }
 
 /** The item's materials with what the checklist and 容缺 rules need. */
 export async function itemMaterials(db: Queryable, itemId: string): Promise<ItemMaterialFacts[]> {
-  const { rows } = await db.query<ItemMaterialFacts>(
-    `SELECT id, name, required, is_deferrable AS deferrable FROM item_materials WHERE item_id = $1 AND NOT retired ORDER BY sort_order, name`,
-    [itemId],
-  );
-  return rows;
+  return (await itemMaterialList(db, itemId)).filter((m) => !m.retired).map(({ retired: _r, ...m }) => m);
 }
 
 export interface ChecklistRow extends MaterialCheck {
@@ -47,20 +49,26 @@ export interface ChecklistRow extends MaterialCheck {
   checkedByName: string | null;
 }
 
-/** Every material of the case's item with its check, if checked yet. */
-export async function checklistOf(db: Queryable, caseId: string): Promise<ChecklistRow[]> {
-  const { rows } = await db.query<ChecklistRow & { status: MaterialCheck['status'] | null }>(
-    `SELECT m.id AS "materialId", m.name, m.required, m.is_deferrable AS deferrable,
-            k.status, coalesce(k.note, '') AS note, coalesce(k.original_seen, false) AS "originalSeen", coalesce(k.copies, 0) AS copies,
-            k.checked_at AS "checkedAt", u.display_name AS "checkedByName"
-       FROM cases c JOIN item_materials m ON m.item_id = c.item_id
-       LEFT JOIN case_material_checks k ON k.case_id = c.id AND k.material_id = m.id
-       LEFT JOIN users u ON u.id = k.checked_by
-      WHERE c.id = $1 AND (NOT m.retired OR k.status IS NOT NULL)
-      ORDER BY m.sort_order, m.name`,
+/** Every material of the case's item (`itemId`) with its check, if checked yet; a retired material only when it was checked. */
+export async function checklistOf(db: Queryable, caseId: string, itemId: string): Promise<ChecklistRow[]> {
+  // One after another: `db` may be a transaction's single client.
+  const materials = await itemMaterialList(db, itemId);
+  const { rows } = await db.query<MaterialCheck & { checkedAt: Date; checkedBy: string | null }>(
+    `SELECT material_id AS "materialId", status, note, original_seen AS "originalSeen", copies, checked_at AS "checkedAt", checked_by AS "checkedBy"
+       FROM case_material_checks WHERE case_id = $1`,
     [caseId],
   );
-  return rows;
+  const checks = new Map(rows.map((k) => [k.materialId, k]));
+  const names = await displayNames(db, rows.flatMap((k) => (k.checkedBy ? [k.checkedBy] : [])));
+  return materials.filter((m) => !m.retired || checks.has(m.id)).map((m) => {
+    const k = checks.get(m.id);
+    return {
+      materialId: m.id, name: m.name, required: m.required, deferrable: m.deferrable,
+      // Unchecked: null, as this row has always carried it (callers keep the rows with a status).
+      status: k?.status ?? (null as unknown as MaterialCheck['status']), note: k?.note ?? '', originalSeen: k?.originalSeen ?? false, copies: k?.copies ?? 0,
+      checkedAt: k?.checkedAt ?? null, checkedByName: (k?.checkedBy && names.get(k.checkedBy)) ?? null,
+    };
+  });
 }
 
 export interface OwedMaterial {
@@ -89,16 +97,27 @@ export interface OwedListRow extends OwedMaterial {
   applicantName: string;
 }
 
-/** Open owed materials of all cases, the most urgent first (clerks and managers). */
+const OWED_LIMIT = 500;
+
+/** Open owed materials of all cases, the most urgent first, then by case number (clerks and managers). */
 export async function listOwedMaterials(db: Queryable, now: Date, onlyOverdue: boolean): Promise<OwedListRow[]> {
-  const { rows } = await db.query<OwedListRow>(
-    `SELECT o.case_id AS "caseId", c.case_no AS "caseNo", i.name AS "itemName", c.applicant_name AS "applicantName",
-            o.material_id AS "materialId", o.name, to_char(o.due_date, 'YYYY-MM-DD') AS "dueDate", o.received_at AS "receivedAt",
-            (o.due_date < $1::date) AS overdue
-       FROM case_owed_materials o JOIN cases c ON c.id = o.case_id JOIN service_items i ON i.id = c.item_id
-      WHERE o.received_at IS NULL AND ($2::boolean = false OR o.due_date < $1::date)
-      ORDER BY o.due_date, c.case_no LIMIT 500`,
-    [beijingToday(now), onlyOverdue],
+  // The case number is the cases' column: read every row due no later than the list's last due date (ties in
+  // that date may sort either side of the cut), then order by number here and cut.
+  const open = `received_at IS NULL AND ($2::boolean = false OR due_date < $1::date)`;
+  const { rows } = await db.query<Omit<OwedListRow, 'caseNo' | 'itemName' | 'applicantName'>>(
+    `SELECT case_id AS "caseId", material_id AS "materialId", name, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", received_at AS "receivedAt",
+            (due_date < $1::date) AS overdue
+       FROM case_owed_materials
+      WHERE ${open} AND due_date <= coalesce((SELECT due_date FROM case_owed_materials WHERE ${open} ORDER BY due_date OFFSET $3 LIMIT 1), 'infinity')`,
+    [beijingToday(now), onlyOverdue, OWED_LIMIT - 1],
   );
-  return rows;
+  const cases = await caseRefs(db, rows.map((r) => r.caseId));
+  const items = await itemNames(db, [...cases.values()].map((c) => c.itemId));
+  return rows.map((r) => {
+    const c = cases.get(r.caseId)!;
+    return { ...r, caseNo: c.caseNo, itemName: items.get(c.itemId)!, applicantName: c.applicantName };
+  })
+    // Case numbers are ASCII: code-unit order is the database's byte order.
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.caseNo < b.caseNo ? -1 : a.caseNo > b.caseNo ? 1 : 0))
+    .slice(0, OWED_LIMIT);
 }

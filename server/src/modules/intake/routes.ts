@@ -51,7 +51,7 @@ export function registerIntakeRoutes(app: Api, ctx: AppContext): void {
 
   const checklist = async (actor: Actor, caseId: string): Promise<z.infer<typeof checklistSchema>> => {
     const d = await detail(actor, caseId);
-    const items = await checklistOf(ctx.db, caseId);
+    const items = await checklistOf(ctx.db, caseId, d.itemId);
     const item = (await itemFacts(ctx.db, d.itemId))!;
     const checked = items.filter((k) => k.status).map((k) => ({ ...k, status: k.status! }));
     return { items, noticeDraft: noticeDraft(checked), allowsDeficientAcceptance: item.allowsDeficientAcceptance, immediate: item.itemType === 'immediate' };

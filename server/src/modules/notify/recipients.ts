@@ -1,6 +1,8 @@
 import type { Queryable } from '../../platform/db/pool.ts';
 import type { TaskRow } from '../workflow/index.ts';
-import { accountsForCandidates } from '../iam/index.ts';
+import type { Role } from '../../platform/http/context.ts';
+import { accountsOfDepartments, accountsWithRoles } from '../iam/index.ts';
+import { departmentsByCodes } from '../catalog/index.ts';
 import type { Recipient } from './outbox.ts';
 
 /** Accounts as recipients. */
@@ -12,7 +14,9 @@ export function users(ids: readonly string[]): Recipient[] {
 export async function candidates(q: Queryable, kind: unknown, values: unknown): Promise<string[]> {
   const list = Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : [];
   if (kind === 'user') return list;
-  if (kind === 'department' || kind === 'role') return accountsForCandidates(q, kind, list);
+  if (kind === 'role') return list.length ? accountsWithRoles(q, list as Role[]) : [];
+  // The engine's rules name departments by code; their people are iam's.
+  if (kind === 'department') return accountsOfDepartments(q, [...(await departmentsByCodes(q, list)).values()].map((d) => d.id));
   return [];
 }
 

@@ -7,7 +7,8 @@ import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { withTx, type Queryable } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { getItem, listDepartments } from '../catalog/index.ts';
+import { departmentsByIds, getItem, listDepartments } from '../catalog/index.ts';
+import { displayNames } from '../iam/index.ts';
 import { computeDue, DEFAULT_OFFICE_HOURS, fromShanghai, loadCalendar, prepareClock } from '../calendar/index.ts';
 import { canAnswerMessage, messageScope } from './policy.ts';
 import { formatTicketNo, PHONE, REPLY_WORKDAYS } from './rules.ts';
@@ -68,25 +69,39 @@ export async function submitMessage(ctx: AppContext, actor: Actor | null, input:
   });
 }
 
-const CITIZEN_COLUMNS = `m.id, m.ticket_no AS "ticketNo", m.kind, d.name AS "departmentName", m.item_name AS "itemName", m.subject, m.body,
+const CITIZEN_COLUMNS = `m.id, m.ticket_no AS "ticketNo", m.kind, m.department_id AS "__department", m.item_name AS "itemName", m.subject, m.body,
   m.status, m.answer, m.answered_at AS "answeredAt", m.created_at AS "createdAt", m.reply_due_at AS "replyDueAt"`;
 const STAFF_COLUMNS = `${CITIZEN_COLUMNS}, m.department_id AS "departmentId", m.contact_name AS "contactName", m.contact_phone AS "contactPhone",
-  m.citizen_id IS NULL AS anonymous, u.display_name AS "answeredByName"`;
-const FROM = 'portal_messages m JOIN departments d ON d.id = m.department_id LEFT JOIN users u ON u.id = m.answered_by';
+  m.citizen_id IS NULL AS anonymous, m.answered_by AS "__answeredBy"`;
+const FROM = 'portal_messages m';
+
+type Row = Record<string, unknown> & { __department: string; __answeredBy?: string | null };
+
+/**
+ * The messages as shown: each with its department's name (the catalogue's)
+ * and, for staff, who answered (iam's), looked up for all the rows at once.
+ */
+async function named(db: Queryable, rows: Row[], staff: boolean) {
+  const departments = await departmentsByIds(db, rows.map((r) => r.__department));
+  const people = staff ? await displayNames(db, rows.flatMap((r) => (r.__answeredBy ? [r.__answeredBy] : []))) : new Map<string, string>();
+  return rows.map(({ __department, __answeredBy, ...r }) => ({
+    ...r, departmentName: departments.get(__department)!.name, ...(staff ? { answeredByName: (__answeredBy && people.get(__answeredBy)) ?? null } : {}),
+  }));
+}
 
 /** 我的咨询/投诉: the citizen's own messages, newest first. */
 export async function listMyMessages(db: Queryable, actor: Actor) {
-  const { rows } = await db.query(`SELECT ${CITIZEN_COLUMNS} FROM ${FROM} WHERE m.citizen_id = $1 ORDER BY m.created_at DESC`, [actor.id]);
-  return rows;
+  const { rows } = await db.query<Row>(`SELECT ${CITIZEN_COLUMNS} FROM ${FROM} WHERE m.citizen_id = $1 ORDER BY m.created_at DESC`, [actor.id]);
+  return named(db, rows, false);
 }
 
 /** One message by ticket number and query code (anonymous submitters); MESSAGE_LOOKUP_NOT_FOUND otherwise. */
 export async function lookupMessage(db: Queryable, ticketNo: string, queryCode: string) {
-  const { rows } = await db.query<{ query_code: string }>(`SELECT ${CITIZEN_COLUMNS}, m.query_code FROM ${FROM} WHERE m.ticket_no = $1`, [ticketNo.trim().toUpperCase()]);
+  const { rows } = await db.query<Row & { query_code: string }>(`SELECT ${CITIZEN_COLUMNS}, m.query_code FROM ${FROM} WHERE m.ticket_no = $1`, [ticketNo.trim().toUpperCase()]);
   const r = rows[0];
   if (!r || r.query_code !== queryCode.trim().toUpperCase()) throw new AppError('MESSAGE_LOOKUP_NOT_FOUND');
   const { query_code: _code, ...view } = r;
-  return view;
+  return (await named(db, [view], false))[0]!;
 }
 
 /** The messages a staff member may see (their department, or all for managers and administrators), open ones first. */
@@ -96,12 +111,12 @@ export async function listStaffMessages(db: Queryable, actor: Actor, status?: 'o
   const where: string[] = [];
   if (scope !== 'all') where.push(`m.department_id = $${params.push(scope)}`);
   if (status) where.push(`m.status = $${params.push(status)}`);
-  const { rows } = await db.query(
+  const { rows } = await db.query<Row>(
     `SELECT ${STAFF_COLUMNS} FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY (m.status = 'open') DESC, m.reply_due_at, m.created_at DESC LIMIT 500`,
     params,
   );
-  return rows;
+  return named(db, rows, true);
 }
 
 /** Answers an open message of the staff member's department; a second answer is refused. */
@@ -127,6 +142,6 @@ export async function answerMessage(ctx: AppContext, actor: Actor, id: string, a
       payload: { messageId: id, ticketNo: m.ticket_no, onTime: now <= m.reply_due_at, replyDue: m.reply_due_at.toISOString() },
     });
   });
-  const { rows } = await ctx.db.query(`SELECT ${STAFF_COLUMNS} FROM ${FROM} WHERE m.id = $1`, [id]);
-  return rows[0];
+  const { rows } = await ctx.db.query<Row>(`SELECT ${STAFF_COLUMNS} FROM ${FROM} WHERE m.id = $1`, [id]);
+  return (await named(ctx.db, rows, true))[0];
 }
