@@ -17,13 +17,11 @@ interface Crossing {
 }
 
 /** Reasons shared by several files. */
-const NAMES = "joins display names (an item's, a department's, a person's) into its rows in one statement; to become a lookup by id through catalog's or iam's index.ts";
-const ENGINE = "reads the engine's wf_* tables; to move behind read functions of workflow/index.ts";
 const DEMO = "the demo loader writes the first-start center's reference rows (center, departments, windows, accounts, items) in bulk and reads back what it made; its sample cases go through the modules' commands";
 
 /** file (under server/src) → the crossing it makes, and why it is still there. Only ever shrinks. */
 const CROSSINGS: Record<string, Crossing> = {
-  // On purpose: the platform's hooks, the demo loader, and the list read-models that page by keyset in one statement.
+  // On purpose: the platform's hooks, the demo loader, the list read-models that page by keyset in one statement, and the process-end sweep.
   'platform/events/stream.ts': {
     tables: ['applicants', 'cases', 'departments', 'users'],
     reason: "the event insert itself looks up the names a contract version promises (who acted, the step's and the case's department), so writers stay unchanged and the chain hashes what is stored (ARCHITECTURE.md, Supervision platform)",
@@ -46,19 +44,17 @@ const CROSSINGS: Record<string, Crossing> = {
   },
   'modules/cases/copy-list.ts': {
     tables: ['service_items', 'users', 'wf_copies', 'wf_instances', 'wf_tasks'],
-    reason: "a person's copies (抄送) page by keyset, unread first, over the engine's wf_copies with the case's item, the step and the sender's name in one statement, so a page is one index walk however many copies there are",
+    reason: "a person's copies (抄送) page by keyset, unread first, over the engine's wf_copies with the case's item, the step and the sender's name in one statement, so a page is one index walk however many copies there are; a case page's copies are the same rows, of one process tree",
   },
   'modules/cases/task-list.ts': {
     tables: ['service_items', 'wf_instances', 'wf_tasks'],
     reason: "the to-do list pages by keyset over the engine's open steps offered to the person (one walk per offer, migration 0066) joined with their cases and items in one statement, filtered by case number, applicant and date: a page at 1M cases is a few index walks",
   },
   'modules/portal/demo.ts': { tables: ['users'], reason: "the demo articles are signed by the first administrator; runs only with the demo center" },
-
-  // Still to move (issue 13).
-  'modules/cases/process-end.ts': { tables: ['wf_instances'], reason: 'the sweep finds accepted cases whose process completed in one indexed join; what the process ended with comes from workflow/index.ts' },
-  'modules/cases/queries.ts': { tables: ['events', 'users', 'wf_tasks', 'windows'], reason: `${NAMES}; the timeline reads the case's events directly, with each completed step's name and opinion from wf_tasks` },
-  'modules/cases/step-access.ts': { tables: ['departments', 'users', 'wf_copies', 'wf_instances', 'wf_tasks'], reason: `${NAMES}; ${ENGINE}` },
-  'modules/cases/step-routes.ts': { tables: ['wf_instances'], reason: `a case's copies are read with copy-list.ts's joined columns (${ENGINE})` },
+  'modules/cases/process-end.ts': {
+    tables: ['wf_instances'],
+    reason: "the sweep's question, which accepted cases' processes have completed, is the meeting of two large sets (every accepted case, every completed process) with a small answer; one join walks the accepted cases once per tick, where asking workflow would carry every accepted case's process id across each tick. What the process ended with comes from workflow/index.ts (processOutcome)",
+  },
 };
 
 function ownershipMap(): Map<string, string> {

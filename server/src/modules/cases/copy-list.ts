@@ -25,6 +25,14 @@ export const COPY_COLUMNS = `c.id, i.case_id AS "caseId", k.case_no AS "caseNo",
       LEFT JOIN cases k ON k.id = i.case_id LEFT JOIN service_items it ON it.id = k.item_id
       LEFT JOIN wf_tasks t ON t.id = c.task_id LEFT JOIN users s ON s.id = ${asUserId('c.sent_by')} LEFT JOIN users u ON u.id = ${asUserId('c.user_id')}`;
 
+/** Every copy of a case's process tree (from any of its instances), in the order sent: the case page's 抄送 with read receipts. */
+export async function copiesOfProcess(db: Queryable, instanceId: string): Promise<CopyRow[]> {
+  const { rows } = await db.query<CopyRow>(
+    `SELECT ${COPY_COLUMNS} WHERE i.root_id = (SELECT root_id FROM wf_instances WHERE id = $1) ORDER BY c.sent_at, u.display_name`, [instanceId],
+  );
+  return rows;
+}
+
 export const copyFilterQuery = {
   state: z.enum(['unread', 'read']).optional().describe('未读或已读 / unread or read'),
   caseNo: z.string().trim().min(1).max(40).optional().describe('办件编号（前缀）/ case number prefix'),

@@ -1,17 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../../platform/db/pool.ts';
 import type { Actor } from '../../platform/http/context.ts';
+import { caseEvents } from '../../platform/events/stream.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCanReadCase } from './policy.ts';
-import { caseAccessFacts } from './step-access.ts';
+import { caseAccessFacts, UUID } from './step-access.ts';
 import type { CaseDetail } from './schemas.ts';
 import { SUMMARY_COLUMNS, SUMMARY_FROM } from './case-list.ts';
 import { clockView, loadClock, loadClockInputs, stepDueWithPauses } from './clock.ts';
 import { owedMaterialsOf } from '../intake/index.ts';
 import { caseFiles } from '../files/index.ts';
-import { listDepartments, materialsByIds } from '../catalog/index.ts';
-import { accountDepartments } from '../iam/index.ts';
-import { caseSteps } from '../workflow/index.ts';
+import { listDepartments, materialsByIds, windowNames } from '../catalog/index.ts';
+import { accountDepartments, displayNames } from '../iam/index.ts';
+import { caseSteps, tasksByIds } from '../workflow/index.ts';
 
 /**
  * What the applicant follows: the case's own steps and each completed process
@@ -21,21 +22,22 @@ import { caseSteps } from '../workflow/index.ts';
  * public progress page is open to anyone holding the query code.
  */
 async function timeline(db: Queryable, caseId: string, withRating: boolean) {
-  const { rows } = await db.query<{ type: string; at: Date; actorName: string | null; payload: Record<string, unknown>; step: string | null; stepOpinion: string | null }>(
-    `SELECT e.type, e.occurred_at AS at, u.display_name AS "actorName", e.payload, wt.name AS step, wt.opinion AS "stepOpinion"
-       FROM events e LEFT JOIN users u ON u.id = e.actor_id
-       LEFT JOIN wf_tasks wt ON e.type = 'task.completed' AND wt.id = (e.payload->>'taskId')::uuid
-      WHERE e.case_id = $1 AND ((e.type LIKE 'case.%' AND e.type <> 'case.deadline_changed' AND ($2 OR e.type <> 'case.rated')) OR e.type = 'task.completed')
-      ORDER BY e.pos`,
-    [caseId, withRating],
-  );
-  return rows.map((r) => ({
-    type: r.type,
-    at: r.at,
-    actorName: r.actorName,
-    step: r.step,
-    note: (r.payload.reason ?? r.payload.opinion ?? r.stepOpinion ?? null) as string | null,
-  }));
+  const events = await caseEvents(db, caseId, ['case.%', 'task.completed'], ['case.deadline_changed', ...(withRating ? [] : ['case.rated'])]);
+  const taskOf = (e: (typeof events)[number]) => {
+    const id = e.type === 'task.completed' ? e.payload.taskId : undefined;
+    return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : undefined;
+  };
+  const tasks = new Map((await tasksByIds(db, events.flatMap((e) => taskOf(e) ?? []))).map((t) => [t.id, t]));
+  return events.map((e) => {
+    const task = tasks.get(taskOf(e) ?? '');
+    return {
+      type: e.type,
+      at: e.at,
+      actorId: e.actorId,
+      step: task?.name ?? null,
+      note: (e.payload.reason ?? e.payload.opinion ?? task?.opinion ?? null) as string | null,
+    };
+  });
 }
 
 /** The whole case as its applicant or a member of staff sees it; CASE_NOT_FOUND when hidden. */
@@ -44,13 +46,12 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     `SELECT ${SUMMARY_COLUMNS}, c.query_code AS "queryCode", c.item_id AS "itemId", c.form_data AS "formData",
             i.form_fields AS "formFields", i.form_spec AS form, c.result_note AS "resultNote",
             c.applicant_id AS "applicantId", c.department_id AS "departmentId",
-            c.channel, (SELECT w.name FROM windows w WHERE w.id = c.window_id) AS "windowName",
-            (SELECT u.display_name FROM users u WHERE u.id = c.submitted_by) AS "submittedByName",
+            c.channel, c.window_id AS "windowId", c.submitted_by AS "submittedBy",
             c.process_instance_id IS NOT NULL AS "hasProcess"
        FROM ${SUMMARY_FROM} WHERE c.id = $1`,
     [id],
   );
-  const c = rows[0] as (Record<string, unknown> & { applicantId: string; departmentId: string }) | undefined;
+  const c = rows[0] as (Record<string, unknown> & { applicantId: string; departmentId: string; windowId: string | null; submittedBy: string | null }) | undefined;
   // Someone given a step in person (转办, 委派, 加签, handover) or sent a copy reads the case like its departments do.
   assertCanReadCase(actor, c && await caseAccessFacts(db, actor.id, id));
   const tasks = await stepViews(db, id);
@@ -61,7 +62,11 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     .map(({ materialId, ...f }) => ({ ...f, material: named.get(materialId)! }))
     .sort((a, b) => a.material.sortOrder - b.material.sortOrder)
     .map(({ material, uploadId, ...f }) => ({ uploadId, materialName: material.name, ...f }));
-  const { applicantId: _a, departmentId: _d, ...view } = c!;
+  const { applicantId: _a, departmentId: _d, windowId, submittedBy, ...view } = c!;
+  const events = await timeline(db, id, actor.role === 'applicant' && actor.id === c!.applicantId);
+  // Who submitted and who acted on the timeline, named in one look-up.
+  const names = await displayNames(db, [...(submittedBy ? [submittedBy] : []), ...events.flatMap((e) => (e.actorId ? [e.actorId] : []))]);
+  const windowName = windowId ? (await windowNames(db, [windowId])).get(windowId) ?? null : null;
   // One after another: `db` may be a transaction's single client.
   const cc = await loadClock(db);
   const inputs = await loadClockInputs(db, id);
@@ -70,10 +75,12 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
   const taskDue = (t: Record<string, unknown>) =>
     t.dueAt ? stepDueWithPauses(cc, t.dueAt as Date, t.createdAt as Date, inputs!.pauses) : (view.dueAt as Date | null);
   return {
-    ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft' | 'owedMaterials'>),
+    ...(view as Omit<CaseDetail, 'materials' | 'tasks' | 'timeline' | 'clock' | 'supplementNotice' | 'colour' | 'workdaysLeft' | 'owedMaterials' | 'windowName' | 'submittedByName'>),
+    windowName,
+    submittedByName: submittedBy ? names.get(submittedBy) ?? null : null,
     materials,
     tasks: tasks.map(({ createdAt: _c, ...t }) => ({ ...t, dueAt: t.status === 'open' ? taskDue({ ...t, createdAt: _c }) : t.dueAt })),
-    timeline: await timeline(db, id, actor.role === 'applicant' && actor.id === c!.applicantId),
+    timeline: events.map(({ actorId, ...e }) => ({ type: e.type, at: e.at, actorName: actorId ? names.get(actorId) ?? null : null, step: e.step, note: e.note })),
     clock,
     colour: clock.colour,
     workdaysLeft: clock.workdaysLeft,
@@ -81,8 +88,6 @@ export async function getCaseDetail(db: Queryable, actor: Actor, id: string, now
     owedMaterials: await owedMaterialsOf(db, id, now),
   };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The case's process steps as its page shows them, in the order they opened,

@@ -14,7 +14,7 @@ import { caseAccessFacts, heldSteps, openStepDepartments, stepAccessFacts, stepD
 import { engineActor } from './workflow.ts';
 import { loadClock } from './clock.ts';
 import { idParams } from './schemas.ts';
-import { COPY_COLUMNS, copyFilterQuery, copyRowSchema, pageCopies, type CopyRow } from './copy-list.ts';
+import { copiesOfProcess, copyFilterQuery, copyRowSchema, pageCopies } from './copy-list.ts';
 import { pageOf, pageQuery } from '../../platform/http/page.ts';
 import { activeStaff, displayNames, type StaffMember } from '../iam/index.ts';
 import { departmentsByCodes, departmentsByIds } from '../catalog/index.ts';
@@ -188,8 +188,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const actor = staff(req);
     const instanceId = await instanceOf(actor, req.params.id);
-    const { rows } = await ctx.db.query(`SELECT ${COPY_COLUMNS} WHERE i.root_id = (SELECT root_id FROM wf_instances WHERE id = $1) ORDER BY c.sent_at, u.display_name`, [instanceId]);
-    return { items: rows as CopyRow[] };
+    return { items: await copiesOfProcess(ctx.db, instanceId) };
   });
 
   app.get('/api/staff/workload', {

@@ -166,6 +166,28 @@ export async function readEvents(db: Queryable, q: EventQuery = {}): Promise<Sto
   return rows.map(toStoredEvent);
 }
 
+/** An event of a case as its page shows it. */
+export interface CaseEvent {
+  type: string;
+  at: Date;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * A case's events in the order they were written (chained or not yet), of
+ * the types matching one of the LIKE patterns `types`, but for the types
+ * `except` (a case's timeline).
+ */
+export async function caseEvents(db: Queryable, caseId: string, types: readonly string[], except: readonly string[] = []): Promise<CaseEvent[]> {
+  const { rows } = await db.query<CaseEvent>(
+    `SELECT type, occurred_at AS at, actor_id AS "actorId", payload FROM events
+      WHERE case_id = $1 AND type LIKE ANY($2::text[]) AND type <> ALL($3::text[]) ORDER BY pos`,
+    [caseId, types, except],
+  );
+  return rows;
+}
+
 export interface ChainReport {
   ok: boolean;
   checked: number;

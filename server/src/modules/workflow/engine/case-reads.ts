@@ -53,3 +53,43 @@ export async function caseSteps(q: Queryable, caseId: string): Promise<TaskRow[]
   );
   return rows;
 }
+
+/** How a person is involved in a case's processes, and which departments (by code) its steps were offered to. */
+export interface CaseInvolvement {
+  /** The codes of the departments any step of the case was offered to. */
+  departmentCodes: string[];
+  /** The person holds or held a step: assignee, claimer, delegate, owner or the one who completed it. */
+  holdsStep: boolean;
+  /** The person was sent a copy (抄送) of the case. */
+  copied: boolean;
+}
+
+/** A case's steps as the case policy reads them for `personId`, in one statement. */
+export async function caseInvolvement(q: Queryable, caseId: string, personId: string): Promise<CaseInvolvement> {
+  const { rows } = await q.query<CaseInvolvement>(
+    `SELECT coalesce((SELECT array_agg(DISTINCT code) FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id, unnest(t.candidate_values) AS code
+                       WHERE i.case_id = $1 AND t.candidate_kind = 'department'), '{}') AS "departmentCodes",
+            EXISTS (SELECT 1 FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id
+                     WHERE i.case_id = $1 AND $2::text IN (t.assignee, t.claimed_by, t.delegate, t.owner, t.completed_by)) AS "holdsStep",
+            EXISTS (SELECT 1 FROM wf_copies cp JOIN wf_instances i ON i.id = cp.instance_id WHERE i.case_id = $1 AND cp.user_id = $2::text) AS copied`,
+    [caseId, personId],
+  );
+  return rows[0]!;
+}
+
+/** Steps by id (any state). */
+export async function tasksByIds(q: Queryable, ids: readonly string[]): Promise<TaskRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await q.query<TaskRow>('SELECT * FROM wf_tasks WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return rows;
+}
+
+/** The open or delegated steps of running processes a person holds (assigned, claimed or delegated): what a handover would move. */
+export async function tasksHeldBy(q: Queryable, personId: string): Promise<TaskRow[]> {
+  const { rows } = await q.query<TaskRow>(
+    `SELECT t.* FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id
+      WHERE t.status IN ('open','delegated') AND i.status = 'running' AND $1 IN (t.assignee, t.claimed_by, t.delegate)`,
+    [personId],
+  );
+  return rows;
+}

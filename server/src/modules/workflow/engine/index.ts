@@ -62,3 +62,5 @@ export { getTasksWithTimeouts } from './queries.ts';
 export type { ProcessHistory, HistoryEntryView } from './queries.ts';
 /** Reads the case side needs: a step with its case, a process's outcome, a definition's source, open steps per person, a case's steps. */
 export { findCaseTask, processOutcome, definitionSource, openTaskCounts, caseSteps } from './case-reads.ts';
+/** What the case policy reads of a case's steps for a person; steps by id; the steps a person holds (handover). */
+export { caseInvolvement, tasksByIds, tasksHeldBy, type CaseInvolvement } from './case-reads.ts';
