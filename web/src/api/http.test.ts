@@ -33,3 +33,17 @@ describe('the typed client', () => {
     await expect(ok(down.GET('/api/center'))).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: 0 });
   });
 });
+
+describe('the query string', () => {
+  it('leaves out empty parameters and repeats a list (the deadline calculator pauses)', async () => {
+    const fetchFn = answer(200, JSON.stringify({}));
+    const client = typedClient('http://center.test', fetchFn as unknown as typeof fetch);
+    await ok(client.GET('/api/calendar/deadline', { params: { query: { from: '2026-09-24', days: 20, unit: undefined, region: '', pause: ['2026-10-12:2026-10-14', '', '2026-10-20:2026-10-21'] } } }));
+    expect(fetchFn.mock.calls[0]![0].url).toBe('http://center.test/api/calendar/deadline?from=2026-09-24&days=20&pause=2026-10-12%3A2026-10-14&pause=2026-10-20%3A2026-10-21');
+  });
+
+  it('answers undefined for 204', async () => {
+    const client = typedClient('http://center.test', vi.fn(async () => new Response(null, { status: 204 })) as unknown as typeof fetch);
+    await expect(ok(client.POST('/api/auth/logout'))).resolves.toBeUndefined();
+  });
+});

@@ -6,9 +6,31 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from './schema';
 import { apiLanguage, badResponse, networkError, toApiError } from './client';
 
+type QueryValue = string | number | boolean | null | undefined;
+
+/**
+ * The query string: a parameter left empty (undefined, null, '') is left out,
+ * so an unset filter means "any" rather than the empty string the server would
+ * refuse; a list is sent as the parameter repeated (pause=A:B&pause=C:D).
+ */
+export function queryString(query: Record<string, QueryValue | readonly QueryValue[]>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== '') params.append(key, String(one));
+    }
+  }
+  return params.toString();
+}
+
 /** A typed client for the server at `baseUrl` (the page's own origin in the browser). */
 export function typedClient(baseUrl: string, fetchFn?: typeof fetch): Client<paths> {
-  const client = createClient<paths>({ baseUrl, credentials: 'same-origin', ...(fetchFn ? { fetch: fetchFn } : {}) });
+  const client = createClient<paths>({
+    baseUrl,
+    credentials: 'same-origin',
+    querySerializer: (query) => queryString(query as Record<string, QueryValue>),
+    ...(fetchFn ? { fetch: fetchFn } : {}),
+  });
   client.use({
     onRequest({ request }) {
       request.headers.set('Accept', 'application/json');

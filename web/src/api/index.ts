@@ -1,26 +1,19 @@
 // Typed functions for every route of docs/api-foundation.md.
-import { request } from './client';
 import { http, ok } from './http';
 import type {
-  CalendarEdit,
   CalendarRegion,
-  CalendarYear,
-  ClockSettings,
-  DeadlineResult,
-  DeadlineUnit,
-  StartPauseInput,
-  SupplementNoticeInput,
   CaseDetail,
   CaseListQuery,
   CaseScope,
-  CaseSummary,
+  ClockSettings,
+  DeadlineUnit,
   ItemDetail,
-  ListOf,
-  PageOf,
+  QueryOf,
+  RequestOf,
+  StartPauseInput,
   SubmitCaseInput,
-  SupervisionEvent,
+  SupplementNoticeInput,
   TaskOutcome,
-  TaskSummary,
   User,
 } from './types';
 
@@ -28,6 +21,7 @@ export { ApiError, apiLanguage, setApiLanguage, toApiError } from './client';
 export type * from './types';
 
 const id = (value: string) => encodeURIComponent(value);
+const onCase = (caseId: string) => ({ path: { id: caseId } });
 
 /**
  * The server declares an item's form spec and a case's form values as open
@@ -38,18 +32,16 @@ const inFormLanguage = async <T>(pending: Promise<unknown>): Promise<T> => (awai
 
 export const api = {
   auth: {
-    register: (input: { username: string; password: string; displayName: string; phone?: string; language?: User['language'] }) =>
-      request<{ user: User }>('POST', '/api/auth/register', { body: input }),
-    login: (input: { username: string; password: string; code?: string }) => ok(http.POST('/api/auth/login', { body: input })),
-    logout: () => request<void>('POST', '/api/auth/logout', { body: {} }),
+    register: (input: RequestOf<'/api/auth/register', 'post'>) => ok(http.POST('/api/auth/register', { body: input })),
+    login: (input: RequestOf<'/api/auth/login', 'post'>) => ok(http.POST('/api/auth/login', { body: input })),
+    logout: () => ok(http.POST('/api/auth/logout')),
     me: () => ok(http.GET('/api/auth/me')),
-    setLanguage: (language: User['language']) => request<{ user: User }>('PUT', '/api/auth/language', { body: { language } }),
+    setLanguage: (language: User['language']) => ok(http.PUT('/api/auth/language', { body: { language } })),
     sessions: () => ok(http.GET('/api/auth/sessions')),
-    endSession: (sessionId: string) => request<void>('DELETE', `/api/auth/sessions/${id(sessionId)}`),
-    logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere', { body: {} }),
+    endSession: (sessionId: string) => ok(http.DELETE('/api/auth/sessions/{id}', { params: { path: { id: sessionId } } })),
+    logoutEverywhere: () => ok(http.POST('/api/auth/logout-everywhere')),
     /** Changes one's own password; the other sessions end (how many is returned), this one stays. */
-    changePassword: (input: { currentPassword: string; newPassword: string }) =>
-      request<{ sessionsEnded: number }>('POST', '/api/auth/password', { body: input }),
+    changePassword: (input: { currentPassword: string; newPassword: string }) => ok(http.POST('/api/auth/password', { body: input })),
   },
   catalog: {
     center: () => ok(http.GET('/api/center')),
@@ -65,44 +57,46 @@ export const api = {
   cases: {
     submit: (input: SubmitCaseInput) => ok(http.POST('/api/cases', { body: input })),
     /** One page of a case list; `cursor` from the previous page's nextCursor. */
-    list: (scope: CaseScope, query: CaseListQuery = {}) => request<PageOf<CaseSummary>>('GET', '/api/cases', { query: { scope, ...query } }),
-    get: (caseId: string) => request<CaseDetail>('GET', `/api/cases/${id(caseId)}`),
-    accept: (caseId: string) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/accept`, { body: {} }),
-    refuse: (caseId: string, reason: string) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/refuse`, { body: { reason } }),
-    startPause: (caseId: string, input: StartPauseInput) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/pauses`, { body: input }),
+    list: (scope: CaseScope, query: CaseListQuery = {}) => ok(http.GET('/api/cases', { params: { query: { scope, ...query } } })),
+    get: (caseId: string) => inFormLanguage<CaseDetail>(ok(http.GET('/api/cases/{id}', { params: onCase(caseId) }))),
+    accept: (caseId: string) => inFormLanguage<CaseDetail>(ok(http.POST('/api/cases/{id}/accept', { params: onCase(caseId), body: {} }))),
+    refuse: (caseId: string, reason: string) =>
+      inFormLanguage<CaseDetail>(ok(http.POST('/api/cases/{id}/refuse', { params: onCase(caseId), body: { reason } }))),
+    startPause: (caseId: string, input: StartPauseInput) =>
+      inFormLanguage<CaseDetail>(ok(http.POST('/api/cases/{id}/pauses', { params: onCase(caseId), body: input }))),
     endPause: (caseId: string, lastDay?: string) =>
-      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/pauses/end`, { body: lastDay ? { lastDay } : {} }),
+      inFormLanguage<CaseDetail>(ok(http.POST('/api/cases/{id}/pauses/end', { params: onCase(caseId), body: lastDay ? { lastDay } : {} }))),
     extend: (caseId: string, input: { workdays: number; reason: string }) =>
-      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/extension`, { body: input }),
+      inFormLanguage<CaseDetail>(ok(http.POST('/api/cases/{id}/extension', { params: onCase(caseId), body: input }))),
     supplementNotice: (caseId: string, input: SupplementNoticeInput) =>
-      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/supplement-notice`, { body: input }),
+      inFormLanguage<CaseDetail>(ok(http.POST('/api/cases/{id}/supplement-notice', { params: onCase(caseId), body: input }))),
     supplement: (caseId: string, materials: { materialId: string; uploadId: string }[]) =>
-      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/supplement`, { body: { materials } }),
+      inFormLanguage<CaseDetail>(ok(http.POST('/api/cases/{id}/supplement', { params: onCase(caseId), body: { materials } }))),
     /** The notices issued on the case (受理 / 不予受理 / 补正 / 办结), oldest first. */
-    documents: (caseId: string) => ok(http.GET('/api/cases/{id}/documents', { params: { path: { id: caseId } } })),
+    documents: (caseId: string) => ok(http.GET('/api/cases/{id}/documents', { params: onCase(caseId) })),
     /** One notice's PDF, served inline so the browser shows and prints it. */
     documentUrl: (documentId: string) => `/api/documents/${id(documentId)}`,
   },
   calendar: {
     regions: () => ok(http.GET('/api/calendar/regions')),
-    createRegion: (input: CalendarRegion) => request<{ code: string }>('POST', '/api/calendar/regions', { body: input }),
-    year: (region: string, year: number) => request<CalendarYear>('GET', `/api/calendar/${id(region)}/years/${year}`),
+    createRegion: (input: CalendarRegion) => ok(http.POST('/api/calendar/regions', { body: input })),
+    year: (region: string, year: number) => ok(http.GET('/api/calendar/{region}/years/{year}', { params: { path: { region, year } } })),
     setDay: (region: string, date: string, input: { kind: 'workday' | 'holiday'; name: string; reason: string }) =>
-      request<unknown>('PUT', `/api/calendar/${id(region)}/days/${id(date)}`, { body: input }),
+      ok(http.PUT('/api/calendar/{region}/days/{date}', { params: { path: { region, date } }, body: input })),
     clearDay: (region: string, date: string, reason: string) =>
-      request<unknown>('POST', `/api/calendar/${id(region)}/days/${id(date)}/clear`, { body: { reason } }),
+      ok(http.POST('/api/calendar/{region}/days/{date}/clear', { params: { path: { region, date } }, body: { reason } })),
     importNotice: (region: string, input: { format: 'csv' | 'json'; year?: number; content: string }) =>
-      request<unknown>('POST', `/api/calendar/${id(region)}/notice`, { body: input }),
-    edits: (region: string) => request<ListOf<CalendarEdit>>('GET', `/api/calendar/${id(region)}/edits`),
+      ok(http.POST('/api/calendar/{region}/notice', { params: { path: { region } }, body: input })),
+    edits: (region: string) => ok(http.GET('/api/calendar/{region}/edits', { params: { path: { region } } })),
     recomputes: () => ok(http.GET('/api/calendar/recomputes')),
-    settings: () => request<ClockSettings>('GET', '/api/calendar/settings'),
-    saveSettings: (input: ClockSettings) => request<{ ok: boolean }>('PUT', '/api/calendar/settings', { body: input }),
+    settings: () => ok(http.GET('/api/calendar/settings')),
+    saveSettings: (input: ClockSettings) => ok(http.PUT('/api/calendar/settings', { body: input })),
     /** The deadline calculator; pauses as `A:B` date ranges. */
     deadline: (query: { from: string; days: number; unit: DeadlineUnit; region: string; pauses: string[] }) =>
-      request<DeadlineResult>('GET', '/api/calendar/deadline', { query: { from: query.from, days: query.days, unit: query.unit, region: query.region }, repeat: { pause: query.pauses } }),
+      ok(http.GET('/api/calendar/deadline', { params: { query: { from: query.from, days: query.days, unit: query.unit, region: query.region, pause: query.pauses } } })),
   },
   tasks: {
-    list: (query: Omit<CaseListQuery, 'status' | 'departmentId'> = {}) => request<PageOf<TaskSummary>>('GET', '/api/tasks', { query }),
+    list: (query: Omit<CaseListQuery, 'status' | 'departmentId'> = {}) => ok(http.GET('/api/tasks', { params: { query } })),
     complete: (taskId: string, outcome: TaskOutcome, opinion: string) =>
       inFormLanguage<CaseDetail>(ok(http.POST('/api/tasks/{id}/complete', { params: { path: { id: taskId } }, body: { outcome, opinion } }))),
   },
@@ -110,8 +104,7 @@ export const api = {
     lookup: (caseNo: string, queryCode: string) => ok(http.GET('/api/progress', { params: { query: { caseNo, queryCode } } })),
   },
   supervision: {
-    events: (query: { caseNo?: string; type?: string; departmentId?: string; from?: string; to?: string; afterSeq?: number; order?: 'asc' | 'desc'; cursor?: string; limit?: number }) =>
-      request<PageOf<SupervisionEvent>>('GET', '/api/supervision/events', { query }),
+    events: (query: QueryOf<'/api/supervision/events'>) => ok(http.GET('/api/supervision/events', { params: { query } })),
     chain: () => ok(http.GET('/api/supervision/chain')),
   },
 };

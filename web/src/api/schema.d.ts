@@ -1305,8 +1305,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2582,8 +2582,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2616,8 +2616,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3070,8 +3070,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3119,7 +3119,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -3163,7 +3167,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -3197,7 +3205,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorId: string | null;
+                                actorRole: string | null;
+                                after: {
+                                    /** @enum {string} */
+                                    kind: "workday" | "holiday";
+                                    name: string;
+                                    source: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                before: {
+                                    /** @enum {string} */
+                                    kind: "workday" | "holiday";
+                                    name: string;
+                                    source: string;
+                                } | null;
+                                date: string;
+                                id: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3244,7 +3276,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            changedDays: string[];
+                            year: number;
+                        };
+                    };
                 };
             };
         };
@@ -3333,7 +3370,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            due: string;
+                            dueDate: string;
+                            ledger: {
+                                entries: {
+                                    [key: string]: unknown;
+                                }[];
+                                text: string;
+                            };
+                            provisional: boolean;
+                            region: string;
+                            /** @enum {string} */
+                            unit: "workday" | "day" | "hour";
+                        };
+                    };
                 };
             };
         };
@@ -3451,11 +3503,15 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                        };
+                    };
                 };
             };
         };
@@ -3487,7 +3543,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            close: string;
+                            open: string;
+                            region: string;
+                            yellowWorkdays: number;
+                        };
+                    };
                 };
             };
         };
@@ -3515,7 +3578,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -4390,7 +4457,7 @@ export interface paths {
                                 delegateName: string | null;
                                 name: string | null;
                                 nodeId: string;
-                                operations: string[];
+                                operations: ("complete" | "claim" | "unclaim" | "return" | "transfer" | "delegate" | "resolve" | "addSigners" | "removeSigner" | "copy" | "withdraw" | "urge")[];
                                 owner: string | null;
                                 ownerName: string | null;
                                 removableSigners: {
@@ -4813,7 +4880,39 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            entries: {
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                                fields: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                } | null;
+                                id: number;
+                                instanceId: string;
+                                nodeId: string | null;
+                                opinion: string | null;
+                                taskId: string | null;
+                            }[];
+                            highlight: {
+                                active: string[];
+                                done: string[];
+                                returned: string[];
+                            };
+                            key: string;
+                            version: number;
+                            xml: string;
+                        };
+                    };
                 };
             };
         };
@@ -7597,8 +7696,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7948,8 +8047,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8013,7 +8112,8 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             queryCode: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "submitted" | "supplement_requested" | "accepted" | "refused" | "approved" | "denied";
                         };
                     };
                 };
@@ -8028,7 +8128,8 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             queryCode: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "submitted" | "supplement_requested" | "accepted" | "refused" | "approved" | "denied";
                         };
                     };
                 };
@@ -10691,7 +10792,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            nodeIds: string[];
+                        };
+                    };
                 };
             };
         };

@@ -15,6 +15,9 @@ export type ResponseOf<P extends keyof paths, M extends Method = 'get'> =
 /** The JSON body a route takes. */
 export type RequestOf<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+/** The query parameters a route takes. */
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin';
 
@@ -142,14 +145,7 @@ export type SupplementNoticeInput = RequestOf<'/api/cases/{id}/supplement-notice
 
 
 /** One day of a calendar year (GET /api/calendar/:region/years/:year). */
-export interface CalendarDay {
-  date: string;
-  weekday: string;
-  work: boolean;
-  name: string | null;
-  source: 'week' | 'national' | 'region' | (string & {});
-  provisional: boolean;
-}
+export type CalendarDay = CalendarYear['days'][number];
 
 export type CalendarYear = ResponseOf<'/api/calendar/{region}/years/{year}'>;
 
@@ -157,49 +153,21 @@ export type CalendarYear = ResponseOf<'/api/calendar/{region}/years/{year}'>;
 export type CalendarRegion = ResponseOf<'/api/calendar/regions'>[number];
 
 
-export interface CalendarDayState {
-  kind: 'workday' | 'holiday';
-  name: string;
-  source: string;
-}
+export type CalendarDayState = NonNullable<CalendarEdit['before']>;
 
 /** A deadline recompute job after a calendar edit: n (done) of m (total) open cases. */
 export type RecomputeJob = ResponseOf<'/api/calendar/recomputes'>['items'][number];
 
 
-// GET /api/calendar/:region/edits declares no response schema yet: written by hand.
-export interface CalendarEdit {
-  id: number;
-  date: string;
-  before: CalendarDayState | null;
-  after: CalendarDayState | null;
-  reason: string;
-  actorId: string | null;
-  actorRole: string | null;
-  at: string;
-}
+export type CalendarEdit = ResponseOf<'/api/calendar/{region}/edits'>['items'][number];
 
 
-// GET /api/calendar/settings declares no response schema yet: written by hand.
-export interface ClockSettings {
-  region: string;
-  open: string;
-  close: string;
-  yellowWorkdays: number;
-}
+export type ClockSettings = ResponseOf<'/api/calendar/settings'>;
 
 
 export type DeadlineUnit = 'workday' | 'day' | 'hour';
 
-// GET /api/calendar/deadline declares no response schema yet: written by hand.
-export interface DeadlineResult {
-  due: string;
-  dueDate: string;
-  unit: DeadlineUnit;
-  provisional: boolean;
-  region: string;
-  ledger: { entries: unknown[]; text: string };
-}
+export type DeadlineResult = ResponseOf<'/api/calendar/deadline'>;
 
 
 /** details of CALENDAR_NOTICE_INVALID. */
@@ -234,16 +202,6 @@ export type ChainStatus = ResponseOf<'/api/supervision/chain'>;
 /** A notice issued on a case (GET /api/cases/:id/documents). */
 export type NoticeDocument = ResponseOf<'/api/cases/{id}/documents'>['items'][number];
 
-
-export interface ListOf<T> {
-  items: T[];
-}
-
-/** A page of a cursor-paged list: its rows and the cursor of the next page (null on the last). */
-export interface PageOf<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 /** Filters of the case lists and the to-do (see GET /api/cases); dates YYYY-MM-DD. */
 export interface CaseListQuery extends CaseListFilters {

@@ -1,163 +1,64 @@
 // Typed calls for the portal's own routes (server/src/modules/portal/routes.ts).
-import { request } from '../api/client';
-import type { ItemType, LimitUnit, SubmittedCase } from '../api';
+import { http, ok } from '../api/http';
+import type { QueryOf, RequestOf, ResponseOf } from '../api';
 
-const id = (value: string) => encodeURIComponent(value);
+export type ArticleSummary = ResponseOf<'/api/portal/articles'>['items'][number];
+export type ArticleCategory = ArticleSummary['category'];
+export type Article = ResponseOf<'/api/portal/articles/{id}'>;
+export type AdminArticle = ResponseOf<'/api/portal/admin/articles'>['items'][number];
+export type ArticleInput = RequestOf<'/api/portal/admin/articles', 'post'>;
 
-export type ArticleCategory = 'news' | 'disclosure';
-export interface ArticleSummary {
-  id: string;
-  category: ArticleCategory;
-  title: string;
-  pinned: boolean;
-  publishedAt: string | null;
-}
-export interface Article extends ArticleSummary {
-  body: string;
-}
-export interface AdminArticle extends Article {
-  updatedAt: string;
-  version: number;
-}
-export interface ArticleInput {
-  category: ArticleCategory;
-  title: string;
-  body: string;
-  pinned: boolean;
-  publishedAt: string | null;
-}
+export type SearchHit = ResponseOf<'/api/portal/search'>['items'][number];
+export type MatchKind = SearchHit['match'];
 
-export type MatchKind = 'name' | 'code' | 'department' | 'initials' | 'pinyin';
-export interface SearchHit {
-  id: string;
-  code: string;
-  name: string;
-  departmentId: string;
-  departmentName: string;
-  itemType: ItemType;
-  promisedDays: number;
-  legalDays: number;
-  limitUnit: LimitUnit;
-  match: MatchKind;
-}
+export type Draft = ResponseOf<'/api/portal/drafts'>['items'][number];
+export type DraftMaterial = Draft['materials'][number];
+export type DraftInput = RequestOf<'/api/portal/drafts', 'put'>;
 
-export interface DraftMaterial {
-  materialId: string;
-  uploadId: string;
-  originalName: string;
-  sizeBytes: number;
-}
-export interface Draft {
-  id: string;
-  itemId: string;
-  itemName: string;
-  departmentName: string;
-  /** As the form holds it: text, numbers, region codes, upload ids, table rows. */
-  formData: Record<string, unknown>;
-  materials: DraftMaterial[];
-  createdAt: string;
-  updatedAt: string;
-}
-export interface DraftInput {
-  itemId: string;
-  formData: Record<string, unknown>;
-  materials: { materialId: string; uploadId: string }[];
-}
+export type ResultRow = ResponseOf<'/api/portal/results'>['items'][number];
+export type CaseResultKind = ResultRow['result'];
 
-export type CaseResultKind = 'approved' | 'denied' | 'refused';
-export interface ResultRow {
-  caseNo: string;
-  itemName: string;
-  departmentName: string;
-  result: CaseResultKind;
-  concludedAt: string;
-}
+export type MessageInput = RequestOf<'/api/portal/messages', 'post'>;
+export type MessageKind = MessageInput['kind'];
+export type MessageReceipt = ResponseOf<'/api/portal/messages', 'post'>;
+export type CitizenMessage = ResponseOf<'/api/portal/messages/mine'>['items'][number];
+export type StaffMessage = ResponseOf<'/api/portal/messages'>['items'][number];
 
-export type MessageKind = 'consultation' | 'complaint';
-export interface MessageInput {
-  kind: MessageKind;
-  itemId?: string | null;
-  departmentId?: string | null;
-  subject: string;
-  body: string;
-  contactName?: string;
-  contactPhone?: string;
-}
-export interface MessageReceipt {
-  id: string;
-  ticketNo: string;
-  queryCode: string;
-  kind: MessageKind;
-  replyDueAt: string;
-}
-export interface CitizenMessage {
-  id: string;
-  ticketNo: string;
-  kind: MessageKind;
-  departmentName: string;
-  itemName: string | null;
-  subject: string;
-  body: string;
-  status: 'open' | 'answered';
-  answer: string | null;
-  answeredAt: string | null;
-  createdAt: string;
-  replyDueAt: string;
-}
-export interface StaffMessage extends CitizenMessage {
-  departmentId: string;
-  contactName: string;
-  contactPhone: string | null;
-  anonymous: boolean;
-  answeredByName: string | null;
-}
-
-export type RatingLevel = 'very_satisfied' | 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'very_dissatisfied';
+export type Rating = NonNullable<ResponseOf<'/api/portal/cases/{caseId}/rating'>['rating']>;
+export type RatingLevel = Rating['level'];
 export const RATING_LEVELS: readonly RatingLevel[] = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'];
 export const isBadReview = (level: RatingLevel) => level === 'dissatisfied' || level === 'very_dissatisfied';
-export interface Rating {
-  caseId: string;
-  level: RatingLevel;
-  score: number;
-  bad: boolean;
-  comment: string;
-  createdAt: string;
-}
 
-export interface Page<T> {
-  total: number;
-  items: T[];
-}
+const onId = (id: string) => ({ path: { id } });
 
 export const portalApi = {
-  articles: (query: { category?: ArticleCategory; page?: number; pageSize?: number }) =>
-    request<Page<ArticleSummary>>('GET', '/api/portal/articles', { query }),
-  article: (articleId: string) => request<Article>('GET', `/api/portal/articles/${id(articleId)}`),
-  adminArticles: () => request<{ items: AdminArticle[] }>('GET', '/api/portal/admin/articles'),
-  createArticle: (input: ArticleInput) => request<AdminArticle>('POST', '/api/portal/admin/articles', { body: input }),
-  updateArticle: (articleId: string, input: ArticleInput & { version: number }) =>
-    request<AdminArticle>('PUT', `/api/portal/admin/articles/${id(articleId)}`, { body: input }),
-  deleteArticle: (articleId: string) => request<void>('DELETE', `/api/portal/admin/articles/${id(articleId)}`),
+  articles: (query: QueryOf<'/api/portal/articles'>) => ok(http.GET('/api/portal/articles', { params: { query } })),
+  article: (articleId: string) => ok(http.GET('/api/portal/articles/{id}', { params: onId(articleId) })),
+  adminArticles: () => ok(http.GET('/api/portal/admin/articles')),
+  createArticle: (input: ArticleInput) => ok(http.POST('/api/portal/admin/articles', { body: input })),
+  updateArticle: (articleId: string, input: RequestOf<'/api/portal/admin/articles/{id}', 'put'>) =>
+    ok(http.PUT('/api/portal/admin/articles/{id}', { params: onId(articleId), body: input })),
+  deleteArticle: (articleId: string) => ok(http.DELETE('/api/portal/admin/articles/{id}', { params: onId(articleId) })),
 
   search: (q: string, page: { cursor?: string | undefined; limit?: number } = {}) =>
-    request<{ items: SearchHit[]; nextCursor: string | null }>('GET', '/api/portal/search', { query: { q, ...page } }),
+    ok(http.GET('/api/portal/search', { params: { query: { q, ...page } } })),
 
-  drafts: () => request<{ items: Draft[] }>('GET', '/api/portal/drafts'),
-  draftForItem: (itemId: string) => request<{ draft: Draft | null }>('GET', `/api/portal/drafts/by-item/${id(itemId)}`),
-  saveDraft: (input: DraftInput) => request<Draft>('PUT', '/api/portal/drafts', { body: input }),
-  deleteDraft: (draftId: string) => request<void>('DELETE', `/api/portal/drafts/${id(draftId)}`),
-  submitDraft: (draftId: string, input: Omit<DraftInput, 'itemId'> & { idempotencyKey: string; itemVersionId?: string }) =>
-    request<SubmittedCase>('POST', `/api/portal/drafts/${id(draftId)}/submit`, { body: input }),
+  drafts: () => ok(http.GET('/api/portal/drafts')),
+  draftForItem: (itemId: string) => ok(http.GET('/api/portal/drafts/by-item/{id}', { params: onId(itemId) })),
+  saveDraft: (input: DraftInput) => ok(http.PUT('/api/portal/drafts', { body: input })),
+  deleteDraft: (draftId: string) => ok(http.DELETE('/api/portal/drafts/{id}', { params: onId(draftId) })),
+  submitDraft: (draftId: string, input: RequestOf<'/api/portal/drafts/{id}/submit', 'post'>) =>
+    ok(http.POST('/api/portal/drafts/{id}/submit', { params: onId(draftId), body: input })),
 
-  results: (query: { page: number; pageSize: number }) => request<Page<ResultRow>>('GET', '/api/portal/results', { query }),
+  results: (query: { page: number; pageSize: number }) => ok(http.GET('/api/portal/results', { params: { query } })),
 
-  submitMessage: (input: MessageInput) => request<MessageReceipt>('POST', '/api/portal/messages', { body: input }),
-  myMessages: () => request<{ items: CitizenMessage[] }>('GET', '/api/portal/messages/mine'),
-  lookupMessage: (ticketNo: string, queryCode: string) => request<CitizenMessage>('GET', '/api/portal/messages/lookup', { query: { ticketNo, queryCode } }),
-  staffMessages: (status?: 'open' | 'answered') => request<{ items: StaffMessage[] }>('GET', '/api/portal/messages', { query: { status } }),
-  answerMessage: (messageId: string, answer: string) => request<StaffMessage>('POST', `/api/portal/messages/${id(messageId)}/answer`, { body: { answer } }),
+  submitMessage: (input: MessageInput) => ok(http.POST('/api/portal/messages', { body: input })),
+  myMessages: () => ok(http.GET('/api/portal/messages/mine')),
+  lookupMessage: (ticketNo: string, queryCode: string) => ok(http.GET('/api/portal/messages/lookup', { params: { query: { ticketNo, queryCode } } })),
+  staffMessages: (status?: 'open' | 'answered') => ok(http.GET('/api/portal/messages', { params: { query: { status } } })),
+  answerMessage: (messageId: string, answer: string) => ok(http.POST('/api/portal/messages/{id}/answer', { params: onId(messageId), body: { answer } })),
 
-  rating: (caseId: string) => request<{ rating: Rating | null }>('GET', `/api/portal/cases/${id(caseId)}/rating`),
-  rate: (caseId: string, input: { level: RatingLevel; comment: string }) =>
-    request<Rating>('POST', `/api/portal/cases/${id(caseId)}/rating`, { body: input }),
+  rating: (caseId: string) => ok(http.GET('/api/portal/cases/{caseId}/rating', { params: { path: { caseId } } })),
+  rate: (caseId: string, input: RequestOf<'/api/portal/cases/{caseId}/rating', 'post'>) =>
+    ok(http.POST('/api/portal/cases/{caseId}/rating', { params: { path: { caseId } }, body: input })),
 };

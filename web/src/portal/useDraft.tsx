@@ -26,12 +26,12 @@ function uploadedId(file: UploadFile<UploadResult | string> | undefined): string
 
 /** The form's values as a draft: filled fields (tables as their rows) and finished uploads only. */
 export function collectDraft(item: ItemDetail, values: Values): DraftInput {
-  const formData: Record<string, unknown> = {};
+  const formData: DraftInput['formData'] = {};
   for (const [key, raw] of Object.entries(values.formData ?? {})) {
     const value = typeof raw === 'string' ? raw.trim() : raw;
     if (value === undefined || value === null || value === '') continue;
     // JSON round trip: the form holds only text, numbers, codes, ids and rows of them.
-    formData[key] = JSON.parse(JSON.stringify(value)) as unknown;
+    formData[key] = JSON.parse(JSON.stringify(value)) as DraftInput['formData'][string];
   }
   const materials = item.materials.flatMap((m) => {
     const uploadId = uploadedId(values.materials?.[m.id]?.[0]);

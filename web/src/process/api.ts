@@ -1,133 +1,53 @@
 // The process screens' calls (server/src/modules/cases/step-routes.ts): a case's
 // diagram and history, and the task operations on its steps.
-import { request } from '../api/client';
+import { http, ok } from '../api/http';
+import type { QueryOf, ResponseOf } from '../api';
 
-export interface Highlight {
-  done: string[];
-  active: string[];
-  returned: string[];
-}
-
-export interface ProcessEntry {
-  id: number;
-  instanceId: string;
-  taskId: string | null;
-  nodeId: string | null;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  at: string;
-  opinion: string | null;
-  fields: Record<string, { from: unknown; to: unknown }> | null;
-  details: Record<string, unknown> | null;
-}
-
-export interface CaseProcess {
-  key: string;
-  version: number;
-  xml: string;
-  highlight: Highlight;
-  entries: ProcessEntry[];
-}
-
-export interface StaffMember {
-  id: string;
-  displayName: string;
-  role: string;
-  departmentName: string | null;
-}
-
-export type TaskOperation =
-  | 'complete' | 'claim' | 'unclaim' | 'return' | 'transfer' | 'delegate' | 'resolve'
-  | 'addSigners' | 'removeSigner' | 'copy' | 'withdraw' | 'urge';
-
-export interface SignerView {
-  index: number;
-  kind: string;
-  value: string;
-  name: string;
-  state: string;
-}
-
+export type CaseProcess = ResponseOf<'/api/cases/{id}/process'>;
+export type Highlight = CaseProcess['highlight'];
+export type ProcessEntry = CaseProcess['entries'][number];
+export type StaffMember = ResponseOf<'/api/staff'>[number];
 /** What the signed-in person may do now on each step (the server's rules; the UI shows only these). */
-export interface CaseOperations {
-  instanceStatus: string;
-  suspend: boolean;
-  resume: boolean;
-  tasks: {
-    taskId: string;
-    nodeId: string;
-    name: string | null;
-    status: string;
-    operations: TaskOperation[];
-    returnTargets: string[];
-    /** Whom 转办 may give the step to (user ids). */
-    transferTargets: string[];
-    removableSigners: SignerView[];
-    owner: string | null;
-    ownerName: string | null;
-    delegate: string | null;
-    delegateName: string | null;
-  }[];
-}
+export type CaseOperations = ResponseOf<'/api/cases/{id}/operations'>;
+export type TaskOperation = CaseOperations['tasks'][number]['operations'][number];
+export type SignerView = CaseOperations['tasks'][number]['removableSigners'][number];
+export type CopyView = ResponseOf<'/api/copies'>['items'][number];
+export type Workload = ResponseOf<'/api/staff/workload'>[number];
 
-export interface CopyView {
-  id: string;
-  caseId: string | null;
-  caseNo: string | null;
-  itemName: string | null;
-  step: string | null;
-  sentBy: string | null;
-  sentByName: string | null;
-  sentAt: string;
-  readAt: string | null;
-  userId: string;
-  userName: string | null;
-}
-
-export interface Workload {
-  id: string;
-  displayName: string;
-  role: string;
-  departmentName: string | null;
-  openTasks: number;
-}
-
-const enc = encodeURIComponent;
-type Ok = { ok: true };
+const onCase = (caseId: string) => ({ path: { id: caseId } });
+const onTask = (taskId: string) => ({ path: { id: taskId } });
 
 export const processApi = {
-  caseProcess: (caseId: string) => request<CaseProcess>('GET', `/api/cases/${enc(caseId)}/process`),
-  staff: () => request<StaffMember[]>('GET', '/api/staff'),
-  returnTargets: (taskId: string) => request<{ nodeIds: string[] }>('GET', `/api/tasks/${enc(taskId)}/return-targets`),
+  caseProcess: (caseId: string) => ok(http.GET('/api/cases/{id}/process', { params: onCase(caseId) })),
+  staff: () => ok(http.GET('/api/staff')),
+  returnTargets: (taskId: string) => ok(http.GET('/api/tasks/{id}/return-targets', { params: onTask(taskId) })),
   returnTask: (taskId: string, targetNodeId: string, opinion: string) =>
-    request<Ok>('POST', `/api/tasks/${enc(taskId)}/return`, { body: { targetNodeId, opinion } }),
-  withdraw: (taskId: string, reason?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/withdraw`, { body: reason ? { reason } : {} }),
-  claim: (taskId: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/claim`, { body: {} }),
-  unclaim: (taskId: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/unclaim`, { body: {} }),
+    ok(http.POST('/api/tasks/{id}/return', { params: onTask(taskId), body: { targetNodeId, opinion } })),
+  withdraw: (taskId: string, reason?: string) => ok(http.POST('/api/tasks/{id}/withdraw', { params: onTask(taskId), body: reason ? { reason } : {} })),
+  claim: (taskId: string) => ok(http.POST('/api/tasks/{id}/claim', { params: onTask(taskId), body: {} })),
+  unclaim: (taskId: string) => ok(http.POST('/api/tasks/{id}/unclaim', { params: onTask(taskId), body: {} })),
   transfer: (taskId: string, to: string, reason?: string) =>
-    request<Ok>('POST', `/api/tasks/${enc(taskId)}/transfer`, { body: reason ? { to, reason } : { to } }),
+    ok(http.POST('/api/tasks/{id}/transfer', { params: onTask(taskId), body: reason ? { to, reason } : { to } })),
   delegate: (taskId: string, to: string, reason?: string) =>
-    request<Ok>('POST', `/api/tasks/${enc(taskId)}/delegate`, { body: reason ? { to, reason } : { to } }),
-  resolve: (taskId: string, opinion?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/resolve`, { body: opinion ? { opinion } : {} }),
-  addSigners: (taskId: string, users: string[]) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/signers`, { body: { users } }),
+    ok(http.POST('/api/tasks/{id}/delegate', { params: onTask(taskId), body: reason ? { to, reason } : { to } })),
+  resolve: (taskId: string, opinion?: string) => ok(http.POST('/api/tasks/{id}/resolve', { params: onTask(taskId), body: opinion ? { opinion } : {} })),
+  addSigners: (taskId: string, users: string[]) => ok(http.POST('/api/tasks/{id}/signers', { params: onTask(taskId), body: { users } })),
   removeSigner: (taskId: string, signerIndex: number, reason?: string) =>
-    request<Ok>('POST', `/api/tasks/${enc(taskId)}/signers/remove`, { body: reason ? { signerIndex, reason } : { signerIndex } }),
-  operations: (caseId: string) => request<CaseOperations>('GET', `/api/cases/${enc(caseId)}/operations`),
+    ok(http.POST('/api/tasks/{id}/signers/remove', { params: onTask(taskId), body: reason ? { signerIndex, reason } : { signerIndex } })),
+  operations: (caseId: string) => ok(http.GET('/api/cases/{id}/operations', { params: onCase(caseId) })),
   /** One page of 抄送我的 (unread first) and the number unread in all. */
-  myCopies: (query: { state?: 'unread' | 'read' | undefined; cursor?: string | undefined; limit?: number } = {}) =>
-    request<{ items: CopyView[]; unread: number; nextCursor: string | null }>('GET', '/api/copies', { query }),
-  caseCopies: (caseId: string) => request<{ items: CopyView[] }>('GET', `/api/cases/${enc(caseId)}/copies`),
-  workload: () => request<Workload[]>('GET', '/api/staff/workload'),
-  handover: (from: string, to: string) => request<{ taskIds: string[] }>('POST', `/api/users/${enc(from)}/handover`, { body: { to } }),
+  myCopies: (query: QueryOf<'/api/copies'> = {}) => ok(http.GET('/api/copies', { params: { query } })),
+  caseCopies: (caseId: string) => ok(http.GET('/api/cases/{id}/copies', { params: onCase(caseId) })),
+  workload: () => ok(http.GET('/api/staff/workload')),
+  handover: (from: string, to: string) => ok(http.POST('/api/users/{id}/handover', { params: { path: { id: from } }, body: { to } })),
   /** Who may take over every open task of `from` (the deciders of each task's department). */
-  handoverTargets: (from: string) => request<{ items: StaffMember[] }>('GET', `/api/users/${enc(from)}/handover-targets`),
-  urge: (taskId: string, message?: string) => request<Ok>('POST', `/api/tasks/${enc(taskId)}/urge`, { body: message ? { message } : {} }),
+  handoverTargets: (from: string) => ok(http.GET('/api/users/{id}/handover-targets', { params: { path: { id: from } } })),
+  urge: (taskId: string, message?: string) => ok(http.POST('/api/tasks/{id}/urge', { params: onTask(taskId), body: message ? { message } : {} })),
   copyTo: (caseId: string, users: string[], taskId?: string) =>
-    request<Ok>('POST', `/api/cases/${enc(caseId)}/copies`, { body: taskId ? { users, taskId } : { users } }),
-  markCopyRead: (copyId: string) => request<Ok>('POST', `/api/copies/${enc(copyId)}/read`, { body: {} }),
-  suspend: (caseId: string, reason: string) => request<Ok>('POST', `/api/cases/${enc(caseId)}/suspend`, { body: { reason } }),
-  resume: (caseId: string) => request<Ok>('POST', `/api/cases/${enc(caseId)}/resume`, { body: {} }),
+    ok(http.POST('/api/cases/{id}/copies', { params: onCase(caseId), body: taskId ? { users, taskId } : { users } })),
+  markCopyRead: (copyId: string) => ok(http.POST('/api/copies/{id}/read', { params: { path: { id: copyId } } })),
+  suspend: (caseId: string, reason: string) => ok(http.POST('/api/cases/{id}/suspend', { params: onCase(caseId), body: { reason } })),
+  resume: (caseId: string) => ok(http.POST('/api/cases/{id}/resume', { params: onCase(caseId), body: {} })),
 };
 
 export const processKey = (caseId: string) => ['cases', 'process', caseId] as const;

@@ -16,6 +16,9 @@ import { formatOfficeHours } from './office-hours.ts';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const regionParam = z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/);
 const reason = z.string().max(200);
+const dayState = z.object({ kind: z.enum(['workday', 'holiday']), name: z.string(), source: z.string() });
+const dayChanged = z.object({ changed: z.boolean() });
+const clockSettings = z.object({ region: z.string(), open: z.string(), close: z.string(), yellowWorkdays: z.number().int() });
 
 
 /**
@@ -46,7 +49,9 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
   });
 
   app.post('/api/calendar/regions', {
-    schema: { tags: ['calendar'], summary: '新建地区日历', body: z.object({ code: regionParam, name: z.string().max(40) }) },
+    schema: { tags: ['calendar'], summary: '新建地区日历', body: z.object({ code: regionParam, name: z.string().max(40) }),
+      response: { 201: z.object({ code: z.string() }) },
+    },
   }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
     await createCalendarRegion(ctx, actor, req.body);
@@ -77,6 +82,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
       tags: ['calendar'], summary: '设置某天为工作日或节假日（留痕并重算期限）',
       params: z.object({ region: regionParam, date: isoDate }),
       body: z.object({ kind: z.enum(['workday', 'holiday']), name: z.string().max(40), reason }),
+      response: { 200: dayChanged },
     },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -87,6 +93,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
     schema: {
       tags: ['calendar'], summary: '撤销某天的调整，恢复默认',
       params: z.object({ region: regionParam, date: isoDate }), body: z.object({ reason }),
+      response: { 200: dayChanged },
     },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -98,6 +105,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
       tags: ['calendar'], summary: '导入国务院年度节假日安排（CSV 或 JSON）',
       params: z.object({ region: regionParam }),
       body: z.object({ format: z.enum(['csv', 'json']), year: z.number().int().optional(), content: z.string().max(100_000) }),
+      response: { 200: z.object({ year: z.number().int(), changedDays: z.array(z.string()) }) },
     },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -118,14 +126,23 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
   });
 
   app.get('/api/calendar/:region/edits', {
-    schema: { tags: ['calendar'], summary: '日历修改记录（审计）', params: z.object({ region: regionParam }) },
+    schema: { tags: ['calendar'], summary: '日历修改记录（审计）', params: z.object({ region: regionParam }),
+      response: {
+        200: z.object({
+          items: z.array(z.object({
+            id: z.number().int(), date: z.string(), before: dayState.nullable(), after: dayState.nullable(), reason: z.string(),
+            actorId: z.string().nullable(), actorRole: z.string().nullable(), at: z.date(),
+          })),
+        }),
+      },
+    },
   }, async (req) => {
     requireRole(req, 'admin', 'manager', 'supervisor');
     return { items: await listCalendarEdits(ctx.db, req.params.region) };
   });
 
   app.get('/api/calendar/settings', {
-    schema: { tags: ['calendar'], summary: '本中心的日历区域、办公时间与黄灯阈值' },
+    schema: { tags: ['calendar'], summary: '本中心的日历区域、办公时间与黄灯阈值', response: { 200: clockSettings } },
   }, async (req) => {
     requireRole(req, ...readers);
     const cc = await loadCenterClock(ctx.db, await centerId());
@@ -136,6 +153,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
     schema: {
       tags: ['calendar'], summary: '设置办公时间与黄灯阈值',
       body: z.object({ region: regionParam, open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/), yellowWorkdays: z.number().int().min(0).max(30) }),
+      response: { 200: z.object({ ok: z.boolean() }) },
     },
   }, async (req) => {
     const actor = requireRole(req, 'admin');
@@ -153,6 +171,13 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
         region: regionParam.default('CN'),
         pause: z.union([z.string(), z.array(z.string())]).optional(),
       }),
+      response: {
+        200: z.object({
+          due: z.string(), dueDate: z.string(), unit: z.enum(['workday', 'day', 'hour']), provisional: z.boolean(), region: z.string(),
+          // The ledger's entries are a union of a dozen shapes (calendar/ledger.ts); the page shows its sentence.
+          ledger: z.object({ entries: z.array(z.record(z.string(), z.unknown())), text: z.string() }),
+        }),
+      },
     },
   }, async (req) => {
     requireRole(req, ...readers);

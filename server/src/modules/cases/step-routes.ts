@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import {
   addSigners, allowedOperations, claimTask, copyTo, definitionSource, delegateTask, getHistory, handoverTasks, listReturnTargets, markCopyRead, removeSigner,
   resolveTask, resumeInstance, returnTask, suspendInstance, transferTask, unclaimTask, urgeTask, withdrawTask,
-  legalClockCalculator, openTaskCounts, type EngineEnv,
+  legalClockCalculator, openTaskCounts, TASK_OPERATIONS, type EngineEnv,
 } from '../workflow/index.ts';
 import { getCaseDetail } from './queries.ts';
 import { assertCanSeeStep, canCopyCase, canReceiveCopy, canReceiveHandover, canTakeOverStep, canUrgeStep, STEP_DECIDER_ROLES, type StepAccessFacts } from './policy.ts';
@@ -18,6 +18,27 @@ import { copiesOfProcess, copyFilterQuery, copyRowSchema, pageCopies } from './c
 import { pageOf, pageQuery } from '../../platform/http/page.ts';
 import { activeStaff, displayNames, type StaffMember } from '../iam/index.ts';
 import { departmentsByCodes, departmentsByIds } from '../catalog/index.ts';
+
+/** A case's diagram and the history of its process tree (GET /api/cases/:id/process). */
+const caseProcessSchema = z.object({
+  key: z.string(),
+  version: z.number().int(),
+  xml: z.string(),
+  highlight: z.object({ done: z.array(z.string()), active: z.array(z.string()), returned: z.array(z.string()) }),
+  entries: z.array(z.object({
+    id: z.number().int(),
+    instanceId: z.string(),
+    taskId: z.string().nullable(),
+    nodeId: z.string().nullable(),
+    action: z.string(),
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    at: z.date(),
+    opinion: z.string().nullable(),
+    fields: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).nullable(),
+    details: z.record(z.string(), z.unknown()).nullable(),
+  })),
+});
 
 /**
  * The workflow's task operations on a case's steps (办理 other than the
@@ -87,7 +108,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }
 
   app.get('/api/cases/:id/process', {
-    schema: { tags: ['process'], summary: '办件的流程图与全部办理历史（已办 / 在办 / 退回环节）', params: idParams },
+    schema: { tags: ['process'], summary: '办件的流程图与全部办理历史（已办 / 在办 / 退回环节）', params: idParams, response: { 200: caseProcessSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const instanceId = await instanceOf(actor, req.params.id);
@@ -121,7 +142,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     resume: z.boolean(),
     tasks: z.array(z.object({
       taskId: z.uuid(), nodeId: z.string(), name: z.string().nullable(), status: z.string(),
-      operations: z.array(z.string()), returnTargets: z.array(z.string()), removableSigners: z.array(signerSchema),
+      operations: z.array(z.enum(TASK_OPERATIONS)), returnTargets: z.array(z.string()), removableSigners: z.array(signerSchema),
       /** Whom 转办 may give the step to (user ids): the approvers and agency heads of its department. */
       transferTargets: z.array(z.uuid()),
       owner: z.string().nullable(), ownerName: z.string().nullable(), delegate: z.string().nullable(), delegateName: z.string().nullable(),
@@ -204,7 +225,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/tasks/:id/return-targets', {
-    schema: { tags: ['process'], summary: '可退回到的环节', params: idParams },
+    schema: { tags: ['process'], summary: '可退回到的环节', params: idParams, response: { 200: z.object({ nodeIds: z.array(z.string()) }) } },
   }, async (req) => {
     const actor = staff(req);
     await stepOf(actor, req.params.id);

@@ -12,6 +12,7 @@ import { languageBody, loginBody, loginResponse, passwordChangeBody, passwordCha
 import { changeOwnPassword } from './change-password.ts';
 import { setOwnLanguage } from './language.ts';
 import { withTx } from '../../platform/db/pool.ts';
+import { noContent } from '../../platform/http/responses.ts';
 
 /** `departmentName`: the catalogue's read, handed in by the composition root (the catalogue calls iam). */
 export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: DepartmentNameOf): void {
@@ -40,9 +41,9 @@ export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: Dep
     return { user: user!, ...(recoveryCodes ? { recoveryCodes } : {}) };
   });
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: noContent } }, async (req, reply) => {
     await endSession(ctx, req, reply);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/auth/me', {
@@ -72,12 +73,12 @@ export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: Dep
   });
 
   app.delete('/api/auth/sessions/:id', {
-    schema: { tags: ['auth'], summary: '结束自己的一个登录会话', params: z.object({ id: z.uuid() }) },
+    schema: { tags: ['auth'], summary: '结束自己的一个登录会话', params: z.object({ id: z.uuid() }), response: noContent },
   }, async (req, reply) => {
     const actor = requireActor(req);
     await revokeOwnSession(ctx, actor, req.params.id);
     if (req.params.id === req.sessionId) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.post('/api/auth/password', {
@@ -91,11 +92,11 @@ export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: Dep
   });
 
   app.post('/api/auth/logout-everywhere', {
-    schema: { tags: ['auth'], summary: '退出所有设备（结束自己的全部会话，含本会话）' },
+    schema: { tags: ['auth'], summary: '退出所有设备（结束自己的全部会话，含本会话）', response: noContent },
   }, async (req, reply) => {
     const actor = requireActor(req);
     await revokeAllOwnSessions(ctx, actor);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }

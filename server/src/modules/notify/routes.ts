@@ -3,6 +3,7 @@ import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireActor, requireRole } from '../../platform/http/auth.ts';
 import { withTx } from '../../platform/db/pool.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { contactsOf, updateOwnContact } from '../iam/index.ts';
 import { maskEmail, maskPhone } from '../iam/index.ts';
 import { markRead, resendDeadLetter, setPreference } from './commands.ts';
@@ -176,11 +177,11 @@ export function registerNotifyRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/notify/outbox/:id/resend', {
-    schema: { tags: ['notify'], summary: '重发投递失败的消息', params: idParams },
+    schema: { tags: ['notify'], summary: '重发投递失败的消息', params: idParams, response: noContent },
   }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
     await withTx(ctx.db, (tx) => resendDeadLetter(tx, actor, ctx.clock.now(), req.params.id));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/admin/notify/depth', {

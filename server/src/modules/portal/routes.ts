@@ -13,6 +13,7 @@ import { getRating, rateCase } from './ratings.ts';
 import { maskCaseNo } from './rules.ts';
 import { searchItems } from './search.ts';
 import { pageOf, pageQuery as cursorPageQuery } from '../../platform/http/page.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import {
   adminArticleSchema, articleCategorySchema, articleInput, articleSchema, articleSummarySchema, articleUpdateInput, caseIdParams,
   citizenMessageSchema, draftInput, draftSchema, idParams, messageInput, messageReceiptSchema, pageQuery, ratingInput, ratingSchema,
@@ -60,12 +61,12 @@ export function registerPortalRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.delete('/api/portal/admin/articles/:id', {
-    schema: { tags: ['portal'], summary: '删除文章', params: idParams },
+    schema: { tags: ['portal'], summary: '删除文章', params: idParams, response: noContent },
   }, async (req, reply) => {
     const actor = requireActor(req);
     assertCanEditArticles(actor);
     await deleteArticle(ctx, actor, req.params.id);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   // ── Search ────────────────────────────────────────────────────────────────
@@ -97,10 +98,10 @@ export function registerPortalRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => saveDraft(ctx, applicant(req), req.body));
 
   app.delete('/api/portal/drafts/:id', {
-    schema: { tags: ['portal'], summary: '删除草稿', params: idParams },
+    schema: { tags: ['portal'], summary: '删除草稿', params: idParams, response: noContent },
   }, async (req, reply) => {
     await deleteDraft(ctx, applicant(req), req.params.id);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.post('/api/portal/drafts/:id/submit', {
@@ -110,7 +111,7 @@ export function registerPortalRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req, reply) => {
     const { created, ...result } = await submitDraft(ctx, applicant(req), req.params.id, req.body);
-    return reply.status(created ? 201 : 200).send(result);
+    return reply.status(created ? 201 : 200).send(result as z.infer<typeof submittedSchema>);
   });
 
   // ── Public results (办件结果公示) ───────────────────────────────────────────

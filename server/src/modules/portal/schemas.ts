@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formDataSchema } from '../forms/index.ts';
+import { submitResponse } from '../cases/index.ts';
 import { RATING_LEVELS } from './rules.ts';
 
 export const idParams = z.object({ id: z.uuid() });
@@ -65,7 +66,8 @@ export const submitDraftInput = z.object({
   /** The item version the form was rendered from; an older one than current → ITEM_VERSION_STALE (catalog). */
   itemVersionId: z.uuid().optional(),
 });
-export const submittedSchema = z.object({ id: z.uuid(), caseNo: z.string(), queryCode: z.string(), status: z.string() });
+/** A draft submitted answers as an online application does. */
+export const submittedSchema = submitResponse;
 
 // ── Results ─────────────────────────────────────────────────────────────────
 export const resultRowSchema = z.object({

@@ -11,7 +11,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { openApiTransform } from './responses.ts';
 import type { AppContext } from './context.ts';
 import { frameworkErrorHandler, registerErrorHandler } from './error-handler.ts';
 import { localeFrom, messageFor } from '../errors.ts';
@@ -81,7 +82,7 @@ export async function buildHttpApp(ctx: AppContext, parts: HttpParts, opts: Buil
       info: { title: 'Tongban 通办 API', version: '0.1.0', description: '行政审批与电子监察平台 API。错误体：{code, message, correlationId}。' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

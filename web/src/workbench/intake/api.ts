@@ -1,95 +1,39 @@
 // Window intake's calls (server/src/modules/intake/routes.ts).
-import { request } from '../../api/client';
-import type { CaseDetail, FormValue, SubmittedCase } from '../../api';
+import { http, ok } from '../../api/http';
+import type { CaseDetail, FormValue, RequestOf, ResponseOf } from '../../api';
 
-export type ApplicantKind = 'person' | 'enterprise';
+export type Lookup = ResponseOf<'/api/intake/applicants/lookup'>;
+export type Applicant = NonNullable<Lookup['applicant']>;
+export type ApplicantKind = Applicant['kind'];
+export type PrefillSource = Lookup['sources'][string];
+export type ApplicantInput = RequestOf<'/api/intake/cases', 'post'>['applicant'];
 
-export interface Applicant {
-  id: string;
-  kind: ApplicantKind;
-  idNumber: string | null;
-  name: string;
-  phone: string | null;
-  address: string | null;
-  legalRepresentative: string | null;
-  contactPerson: string | null;
-  hasAccount: boolean;
-  updatedAt: string;
-}
+export type Checklist = ResponseOf<'/api/intake/cases/{id}/checklist'>;
+export type ChecklistItem = Checklist['items'][number];
+export type CheckStatus = NonNullable<ChecklistItem['status']>;
 
-export type PrefillSource = { kind: 'profile' } | { kind: 'case'; caseNo: string };
+export type OwedRow = ResponseOf<'/api/intake/owed'>['items'][number];
 
-export interface Lookup {
-  idNumber: string;
-  applicant: Applicant | null;
-  formData: Record<string, string | number>;
-  sources: Record<string, PrefillSource>;
-}
+const onCase = (caseId: string) => ({ path: { id: caseId } });
 
-export interface ApplicantInput {
-  kind: ApplicantKind;
-  idNumber: string;
-  name: string;
-  phone?: string;
-  address?: string;
-  legalRepresentative?: string;
-  contactPerson?: string;
-}
-
-export type CheckStatus = 'received' | 'missing' | 'irregular';
-
-export interface ChecklistItem {
-  materialId: string;
-  name: string;
-  required: boolean;
-  deferrable: boolean;
-  status: CheckStatus | null;
-  note: string;
-  originalSeen: boolean;
-  copies: number;
-  checkedAt: string | null;
-  checkedByName: string | null;
-}
-
-export interface Checklist {
-  items: ChecklistItem[];
-  noticeDraft: { materialId: string; problem: 'missing' | 'irregular'; note: string }[];
-  allowsDeficientAcceptance: boolean;
-  immediate: boolean;
-}
-
-export interface OwedRow {
-  caseId: string;
-  caseNo: string;
-  itemName: string;
-  applicantName: string;
-  materialId: string;
-  name: string;
-  dueDate: string;
-  receivedAt: string | null;
-  overdue: boolean;
-}
-
-const enc = encodeURIComponent;
+/**
+ * The case a command answers; its form values are the shared form language's
+ * (the server declares them as open JSON), as api.cases narrows them.
+ */
+const asCase = async (pending: Promise<unknown>): Promise<CaseDetail> => (await pending) as CaseDetail;
 
 export const intakeApi = {
   lookup: (kind: ApplicantKind, number: string, itemId?: string) =>
-    request<Lookup>('GET', '/api/intake/applicants/lookup', { query: { kind, number, itemId } }),
-  submit: (input: {
-    itemId: string;
-    applicant: ApplicantInput;
-    formData: Record<string, FormValue>;
-    materials: { materialId: string; uploadId: string }[];
-    idempotencyKey: string;
-    itemVersionId?: string;
-  }) => request<SubmittedCase & { applicantId: string }>('POST', '/api/intake/cases', { body: input }),
-  checklist: (caseId: string) => request<Checklist>('GET', `/api/intake/cases/${enc(caseId)}/checklist`),
-  saveChecklist: (caseId: string, items: { materialId: string; status: CheckStatus; note: string; originalSeen: boolean; copies: number }[]) =>
-    request<Checklist>('PUT', `/api/intake/cases/${enc(caseId)}/checklist`, { body: { items } }),
+    ok(http.GET('/api/intake/applicants/lookup', { params: { query: { kind, number, itemId } } })),
+  submit: (input: Omit<RequestOf<'/api/intake/cases', 'post'>, 'formData'> & { formData: Record<string, FormValue> }) =>
+    ok(http.POST('/api/intake/cases', { body: input })),
+  checklist: (caseId: string) => ok(http.GET('/api/intake/cases/{id}/checklist', { params: onCase(caseId) })),
+  saveChecklist: (caseId: string, items: RequestOf<'/api/intake/cases/{id}/checklist', 'put'>['items']) =>
+    ok(http.PUT('/api/intake/cases/{id}/checklist', { params: onCase(caseId), body: { items } })),
   acceptDeficient: (caseId: string, materialIds: string[], workdays: number) =>
-    request<CaseDetail>('POST', `/api/intake/cases/${enc(caseId)}/accept-deficient`, { body: { materialIds, workdays } }),
+    asCase(ok(http.POST('/api/intake/cases/{id}/accept-deficient', { params: onCase(caseId), body: { materialIds, workdays } }))),
   receiveOwed: (caseId: string, materialId: string) =>
-    request<CaseDetail>('POST', `/api/intake/cases/${enc(caseId)}/owed/${enc(materialId)}/receive`, { body: {} }),
-  conclude: (caseId: string, opinion: string) => request<CaseDetail>('POST', `/api/intake/cases/${enc(caseId)}/conclude`, { body: { opinion } }),
-  owed: (overdue: boolean) => request<{ items: OwedRow[] }>('GET', '/api/intake/owed', { query: { overdue: String(overdue) } }),
+    asCase(ok(http.POST('/api/intake/cases/{id}/owed/{materialId}/receive', { params: { path: { id: caseId, materialId } }, body: {} }))),
+  conclude: (caseId: string, opinion: string) => asCase(ok(http.POST('/api/intake/cases/{id}/conclude', { params: onCase(caseId), body: { opinion } }))),
+  owed: (overdue: boolean) => ok(http.GET('/api/intake/owed', { params: { query: { overdue: overdue ? 'true' : 'false' } } })),
 };

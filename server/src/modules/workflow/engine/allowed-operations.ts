@@ -25,9 +25,12 @@ import type { Actor, EngineEnv, InstanceRow, Signer, TaskRow } from './types.ts'
  * (an agency head, their department's).
  */
 
-export type TaskOperation =
-  | 'complete' | 'claim' | 'unclaim' | 'return' | 'transfer' | 'delegate' | 'resolve'
-  | 'addSigners' | 'removeSigner' | 'copy' | 'withdraw' | 'urge';
+/** Every operation a step may offer; the route's schema lists them so the browser knows each by name. */
+export const TASK_OPERATIONS = [
+  'complete', 'claim', 'unclaim', 'return', 'transfer', 'delegate', 'resolve',
+  'addSigners', 'removeSigner', 'copy', 'withdraw', 'urge',
+] as const;
+export type TaskOperation = (typeof TASK_OPERATIONS)[number];
 
 export interface TaskOperations {
   taskId: string;

@@ -51,7 +51,7 @@ export { suspendInstance, resumeInstance, terminateProcess } from './suspend-ins
 export { rescheduleTimers } from './reschedule-timers.ts';
 export type { StepTimer, MovedTimer } from './reschedule-timers.ts';
 /** What the actor may do now on a task and on the process (the workbench shows only these). */
-export { allowedOperations } from './allowed-operations.ts';
+export { allowedOperations, TASK_OPERATIONS } from './allowed-operations.ts';
 export type { AllowedOperations, TaskOperation } from './allowed-operations.ts';
 /** The timer sweep: fires due timers exactly once, safe with several workers. */
 export { fireDueTimers } from './timers.ts';
