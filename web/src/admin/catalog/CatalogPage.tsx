@@ -6,21 +6,12 @@ import { Alert, App, Button, Card, Checkbox, Dropdown, Form, Input, InputNumber,
 import type { TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { ApiError, apiLanguage, toApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { ErrorAlert, useShowError } from '../../ui/errors';
 import { LinkButton } from '../../ui/LinkButton';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { catalogApi, categoryTree, type AdminItem, type Category, type CategoryInput, type ImportProblem, type ImportResult } from './api';
+import { catalogApi, categoryTree, type AdminItem, type Category, type CategoryInput, type ImportProblem, type ImportResult, type ItemStatus } from './api';
 import { useCatalogT } from './messages';
-
-async function uploadImport(file: File, publish: boolean): Promise<ImportResult> {
-  const body = new FormData();
-  body.append('file', file);
-  const res = await fetch(catalogApi.importUrl(publish), { method: 'POST', body, credentials: 'same-origin', headers: { 'Accept-Language': apiLanguage() } });
-  const parsed: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw toApiError(res.status, parsed, `HTTP ${res.status}`);
-  return parsed as ImportResult;
-}
 
 function ProblemTable({ problems }: { problems: ImportProblem[] }) {
   const t = useCatalogT();
@@ -125,7 +116,7 @@ export function CatalogPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [categoryId, setCategoryId] = useState<string | undefined>();
-  const [status, setStatus] = useState<string | undefined>();
+  const [status, setStatus] = useState<ItemStatus | undefined>();
   const [search, setSearch] = useState('');
   const [managing, setManaging] = useState(false);
   const [publishOnImport, setPublishOnImport] = useState(false);
@@ -136,7 +127,7 @@ export function CatalogPage() {
   const items = useQuery({ queryKey: ['catalog', 'items', categoryId, status, search], queryFn: () => catalogApi.items({ categoryId, status, q: search || undefined }) });
   const tree = useMemo(() => categoryTree(categories.data ?? []), [categories.data]);
   const importFile = useMutation({
-    mutationFn: (file: File) => uploadImport(file, publishOnImport),
+    mutationFn: (file: File) => catalogApi.import(file, publishOnImport),
     onSuccess: (r) => {
       setImportProblems(null);
       setImportResult(r);
@@ -227,7 +218,7 @@ export function CatalogPage() {
         </Card>
         <div className="tb-catalog-items">
           <Space wrap style={{ marginBottom: 8 }}>
-            <Select
+            <Select<ItemStatus | ''>
               aria-label={t('list.status')}
               value={status ?? ''}
               style={{ width: 140 }}
