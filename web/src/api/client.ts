@@ -1,6 +1,6 @@
-// The one place the browser talks HTTP to the server: JSON in and out, the
-// session cookie sent same-origin, errors turned into ApiError with the
-// server's catalogue code (docs/api-foundation.md).
+// How the browser's calls fail: an error answer becomes ApiError with the
+// server's catalogue code and localized message (docs/api-foundation.md). The
+// calls themselves go through the typed client (http.ts).
 
 /** An error reported by the server (or by the network), carrying the catalogue code. */
 export class ApiError extends Error {
@@ -35,27 +35,6 @@ export function setApiLanguage(language: string): void {
 /** The current Accept-Language value (the upload component sends it too). */
 export function apiLanguage(): string {
   return acceptLanguage;
-}
-
-interface RequestOptions {
-  query?: Record<string, string | number | undefined | null>;
-  /** Query parameters given more than once (e.g. pause=A:B&pause=C:D). */
-  repeat?: Record<string, string[]>;
-  body?: unknown;
-  signal?: AbortSignal;
-}
-
-function buildUrl(path: string, query?: RequestOptions['query'], repeat?: RequestOptions['repeat']): string {
-  if (!query && !repeat) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  for (const [key, values] of Object.entries(repeat ?? {})) {
-    for (const value of values) if (value) params.append(key, value);
-  }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
 }
 
 function isErrorBody(value: unknown): value is { code: string; message: string; correlationId?: string; details?: unknown } {
@@ -97,39 +76,4 @@ export function networkError(): ApiError {
 /** The ApiError of an answer that is no catalogue error (an HTML error page, bad JSON). */
 export function badResponse(status: number): ApiError {
   return new ApiError({ code: CLIENT_ERROR.badResponse, message: badResponseMessage(status), status });
-}
-
-/** Sends one request and returns the parsed JSON body (undefined for 204). */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query, options.repeat), {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw networkError();
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let parsed: unknown = undefined;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw badResponse(response.status);
-    }
-  }
-  if (!response.ok) throw toApiError(response.status, parsed, badResponseMessage(response.status));
-  return parsed as T;
 }

@@ -15,6 +15,7 @@ describe('the typed client', () => {
     expect(data).toMatchObject({ id: 'c-1', status: 'approved' });
     const req = fetchFn.mock.calls[0]![0];
     expect(req.url).toBe('http://center.test/api/tasks/t%201/complete');
+    expect(req.credentials).toBe('same-origin');
     expect(req.headers.get('Accept-Language')).toBe('en');
     expect(await req.text()).toBe('{"outcome":"approved","opinion":"同意"}');
   });
@@ -23,7 +24,7 @@ describe('the typed client', () => {
     const client = typedClient('http://center.test', answer(409, JSON.stringify({ code: 'TASK_STATE_CONFLICT', message: '已办理', correlationId: 'x-1' })) as unknown as typeof fetch);
     const error = await ok(client.GET('/api/center')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'TASK_STATE_CONFLICT', status: 409, correlationId: 'x-1' });
+    expect(error).toMatchObject({ code: 'TASK_STATE_CONFLICT', status: 409, message: '已办理', correlationId: 'x-1' });
   });
 
   it('reports an HTML error page as BAD_RESPONSE and no answer as NETWORK_ERROR', async () => {

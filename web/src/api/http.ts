@@ -1,7 +1,7 @@
 // The typed client of the routes in docs/openapi.json (openapi-fetch over the
 // generated schema.d.ts): a path, its parameters and its body are checked at
 // compile time against what the server declares, and the answer comes typed.
-// Errors become the same ApiError as request() throws (client.ts).
+// Errors become ApiError (client.ts) with the server's code and message.
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from './schema';
 import { apiLanguage, badResponse, networkError, toApiError } from './client';

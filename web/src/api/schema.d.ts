@@ -1204,7 +1204,8 @@ export interface paths {
                                 attempts: number;
                                 body: string;
                                 caseNo: string | null;
-                                channel: string;
+                                /** @enum {string} */
+                                channel: "sms" | "email";
                                 contentHash: string;
                                 createdAt: string;
                                 delivered: boolean;

@@ -1,18 +1,16 @@
 // 签到 / 签退 for window clerks (考勤): each press is an event the supervision platform compares with the hall's hours.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tooltip } from 'antd';
-import { request } from '../api/client';
+import { http, ok } from '../api/http';
 import { useI18n } from '../i18n';
-
-interface AttendanceState { signedIn: boolean; at: string | null }
 
 export function AttendanceButton() {
   const { t, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const state = useQuery({ queryKey: ['attendance'], queryFn: () => request<AttendanceState>('GET', '/api/intake/attendance') });
+  const state = useQuery({ queryKey: ['attendance'], queryFn: () => ok(http.GET('/api/intake/attendance')) });
   const sign = useMutation({
-    mutationFn: (signIn: boolean) => request<AttendanceState>('POST', `/api/intake/attendance/${signIn ? 'sign-in' : 'sign-out'}`, { body: {} }),
+    mutationFn: (signIn: boolean) => ok(signIn ? http.POST('/api/intake/attendance/sign-in', { body: {} }) : http.POST('/api/intake/attendance/sign-out', { body: {} })),
     onSuccess: (next) => {
       queryClient.setQueryData(['attendance'], next);
       void message.success(next.signedIn ? t('attendance.signedIn') : t('attendance.signedOut'));

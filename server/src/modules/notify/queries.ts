@@ -39,7 +39,7 @@ export type OutboxStatus = 'pending' | 'sent' | 'dead';
  */
 export async function listOutbox(q: Queryable, opts: { status: OutboxStatus; channel?: 'sms' | 'email' | undefined; limit: number; offset: number }) {
   const { rows } = await q.query<{
-    id: string; kind: string; channel: string; address: string; case_no: string | null; urgent: boolean; subject: string; body: string;
+    id: string; kind: string; channel: 'sms' | 'email'; address: string; case_no: string | null; urgent: boolean; subject: string; body: string;
     status: string; attempts: number; last_error: string | null; transport: string | null; gateway_ids: string[]; content_hash: string;
     created_at: Date; sent_at: Date | null; next_attempt_at: Date; updated_at: Date; delivered: number; receipt: string | null; total: number;
   }>(

@@ -71,7 +71,8 @@ export const outboxQuery = z.object({
 export const outboxItemSchema = z.object({
   id: z.uuid(),
   kind: z.string(),
-  channel: z.string(),
+  // The outbox holds what leaves the building (0090_notifications.sql checks it); in-app messages are the inbox.
+  channel: z.enum(['sms', 'email']),
   address: z.string(),
   caseNo: z.string().nullable(),
   urgent: z.boolean(),

@@ -6,7 +6,7 @@ import { Button, DatePicker, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { request } from '../../api/client';
+import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -23,7 +23,7 @@ export function StatisticsPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
   const [period, setPeriod] = useState<[string, string]>([fmt(range[0]), fmt(range[1])]);
   const stats = useQuery({ queryKey: ['catalog', 'stats', period], queryFn: () => catalogApi.stats(period[0], period[1]) });
-  const center = useQuery({ queryKey: ['center'], queryFn: () => request<{ name: string }>('GET', '/api/center') });
+  const center = useQuery({ queryKey: ['center'], queryFn: api.catalog.center });
 
   const num = (key: keyof StatsCounts, title: string) => ({ title, dataIndex: key, align: 'right' as const });
   const columns: TableProps<StatsRow>['columns'] = [

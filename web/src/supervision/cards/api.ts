@@ -1,10 +1,9 @@
 // The card routes of the supervision platform (server/src/modules/supervision/cards/routes.ts).
-import { request } from '../../api/client';
+import { http, ok } from '../../api/http';
+import type { QueryOf } from '../../api';
 
 // The card types are the server's own schemas (shared/supervision/cards.ts), imported as types only.
-import type {
-  CardDetail, CardLevel, CardList, CardStatus, ForecastCard, MoveBody, RuleSet, SaveRules,
-} from '../../../../shared/supervision/cards';
+import type { CardDetail, MoveBody, SaveRules } from '../../../../shared/supervision/cards';
 
 export type {
   CardDetail, CardLevel, CardList, CardMove, CardStatus, CardSummary, ForecastCard, Lifecycle, MoveBody, Outcome, Rule, RuleSet,
@@ -13,15 +12,15 @@ export type {
 export type Colour = CardDetail['clocks'][number]['colour'];
 
 const id = (s: string) => encodeURIComponent(s);
+const onCard = (cardId: string) => ({ path: { id: cardId } });
 
 export const cardsApi = {
-  list: (query: { level?: CardLevel; status?: CardStatus; caseNo?: string; limit?: number; offset?: number }) =>
-    request<CardList>('GET', '/api/supervision/cards', { query }),
-  get: (cardId: string) => request<CardDetail>('GET', `/api/supervision/cards/${id(cardId)}`),
-  move: (cardId: string, body: MoveBody) => request<CardDetail>('POST', `/api/supervision/cards/${id(cardId)}/moves`, { body }),
+  list: (query: QueryOf<'/api/supervision/cards'>) => ok(http.GET('/api/supervision/cards', { params: { query } })),
+  get: (cardId: string) => ok(http.GET('/api/supervision/cards/{id}', { params: onCard(cardId) })),
+  move: (cardId: string, body: MoveBody) => ok(http.POST('/api/supervision/cards/{id}/moves', { params: onCard(cardId), body })),
   adviceUrl: (cardId: string) => `/api/supervision/cards/${id(cardId)}/advice`,
   evidenceUrl: (cardId: string, fileId: string) => `/api/supervision/cards/${id(cardId)}/evidence/${id(fileId)}`,
-  rules: () => request<{ current: RuleSet; history: RuleSet[] }>('GET', '/api/supervision/rules'),
-  saveRules: (body: SaveRules) => request<RuleSet>('PUT', '/api/supervision/rules', { body }),
-  forecast: () => request<{ at: string; cards: ForecastCard[] }>('GET', '/api/supervision/forecast'),
+  rules: () => ok(http.GET('/api/supervision/rules')),
+  saveRules: (body: SaveRules) => ok(http.PUT('/api/supervision/rules', { body })),
+  forecast: () => ok(http.GET('/api/supervision/forecast')),
 };

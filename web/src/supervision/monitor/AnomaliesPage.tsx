@@ -7,7 +7,7 @@ import type { TableProps } from 'antd';
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { monitorApi, type AnomalyView } from './api';
+import { monitorApi, type AnomalyKind, type AnomalyView } from './api';
 import { MONITOR_KEY } from './live';
 import { useMonitorT, word, type MonitorT } from './messages';
 
@@ -27,7 +27,7 @@ export function AnomaliesPage() {
   const t = useMonitorT();
   const { formatDateTime } = useI18n();
   useDocumentTitle(t('anomalies.title'));
-  const [kind, setKind] = useState<string>('');
+  const [kind, setKind] = useState<AnomalyKind | ''>('');
   const list = useQuery({ queryKey: [MONITOR_KEY, 'anomalies', kind], queryFn: () => monitorApi.anomalies(kind ? { kind } : {}) });
   const kindLabel = (k: string) => t(`kind.${k}` as Parameters<MonitorT>[0]);
   const columns: TableProps<AnomalyView>['columns'] = [
@@ -43,7 +43,7 @@ export function AnomaliesPage() {
       <h1>{t('anomalies.title')}</h1>
       <Typography.Paragraph type="secondary">{t('anomalies.intro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
+        <Select<AnomalyKind | ''>
           aria-label={t('anomalies.kind')}
           style={{ minWidth: 240 }}
           value={kind}
