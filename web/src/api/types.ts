@@ -19,9 +19,8 @@ export type RequestOf<P extends keyof paths, M extends Method> =
 export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
   Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin';
-
 export type User = ResponseOf<'/api/auth/me'>['user'];
+export type Role = User['role'];
 
 
 /** One of the signed-in person's live sessions (GET /api/auth/sessions). */
@@ -35,21 +34,10 @@ export type Center = ResponseOf<'/api/center'>;
 export type Department = ResponseOf<'/api/departments'>[number];
 
 
-export type ItemType = 'immediate' | 'promised' | 'joint' | 'reported';
-
 export type ItemSummary = ResponseOf<'/api/items'>[number];
+export type ItemType = ItemSummary['itemType'];
+export type LimitUnit = ItemSummary['limitUnit'];
 
-
-export type LimitUnit = 'workday' | 'day' | 'hour';
-
-export type FormFieldType = 'text' | 'textarea' | 'number' | 'date' | 'phone';
-
-export interface FormField {
-  key: string;
-  label: string;
-  type: FormFieldType;
-  required: boolean;
-}
 
 export type ItemMaterial = ItemDetail['materials'][number];
 
@@ -58,26 +46,8 @@ export type ItemMaterial = ItemDetail['materials'][number];
 export type ItemDetail = Omit<ResponseOf<'/api/items/{id}'>, 'form'> & { form: FormSpec };
 
 
-export interface Upload {
-  id: string;
-  originalName: string;
-  mimeType: string;
-  sizeBytes: number;
-}
-
-export type CaseStatus = 'submitted' | 'supplement_requested' | 'accepted' | 'refused' | 'approved' | 'denied';
-
-/** Deadline colour of a running clock (docs/legal-clock.md): yellow from one working day left, red when overdue. */
-export type DueColour = 'green' | 'yellow' | 'red';
-
-/** Deadline fields on lists; null when no clock runs. Optional so older servers still type-check. */
-export interface DueFields {
-  dueAt?: string | null;
-  colour?: DueColour | null;
-  workdaysLeft?: number | null;
-  /** True when the due date lies past the published holiday data (a best guess, said to be one). */
-  dueProvisional?: boolean;
-}
+/** A stored upload, as POST /api/uploads answers (the upload component posts multipart there itself). */
+export type Upload = ResponseOf<'/api/uploads', 'post'>;
 
 export type FormValue = string | number | null;
 
@@ -89,6 +59,11 @@ export type SubmittedCase = ResponseOf<'/api/cases', 'post'>;
 
 
 export type CaseSummary = ResponseOf<'/api/cases'>['items'][number];
+export type CaseStatus = CaseSummary['status'];
+/** Deadline colour of a running clock (docs/legal-clock.md): yellow from one working day left, red when overdue. */
+export type DueColour = NonNullable<CaseSummary['colour']>;
+/** Deadline fields of a list row; null when no clock runs. Optional, as the case page's clock card shows its own without a date. */
+export type DueFields = Partial<Pick<CaseSummary, 'dueAt' | 'colour' | 'workdaysLeft' | 'dueProvisional'>>;
 
 
 /** Known event types; other producers may add more, so the UI falls back to the raw type. */
@@ -112,7 +87,7 @@ export type TimelineEntry = Omit<ResponseOf<'/api/cases/{id}'>['timeline'][numbe
 export type CaseMaterial = ResponseOf<'/api/cases/{id}'>['materials'][number];
 
 
-export type TaskOutcome = 'approved' | 'denied';
+export type TaskOutcome = RequestOf<'/api/tasks/{id}/complete', 'post'>['outcome'];
 
 export type CaseTask = ResponseOf<'/api/cases/{id}'>['tasks'][number];
 
@@ -122,10 +97,6 @@ export type CaseTask = ResponseOf<'/api/cases/{id}'>['tasks'][number];
 export type CaseClock = NonNullable<ResponseOf<'/api/cases/{id}'>['clock']>;
 
 
-export type NoticeState = 'open' | 'notified' | 'deemed_accepted';
-
-/** 补正 and the Art. 45 special procedures. */
-export type PauseType = 'supplement' | 'hearing' | 'tender' | 'auction' | 'inspection' | 'testing' | 'quarantine' | 'appraisal' | 'expert_review';
 
 export type CasePause = NonNullable<CaseClock['pauses']>[number];
 
@@ -133,15 +104,16 @@ export type CasePause = NonNullable<CaseClock['pauses']>[number];
 export type CaseExtension = NonNullable<CaseClock['extension']>;
 
 
-export type SupplementProblem = 'missing' | 'irregular';
-
 export type SupplementNotice = NonNullable<ResponseOf<'/api/cases/{id}'>['supplementNotice']>;
 
 
 export type StartPauseInput = RequestOf<'/api/cases/{id}/pauses', 'post'>;
+/** 补正 and the Art. 45 special procedures. */
+export type PauseType = StartPauseInput['type'];
 
 
 export type SupplementNoticeInput = RequestOf<'/api/cases/{id}/supplement-notice', 'post'>;
+export type SupplementProblem = SupplementNoticeInput['items'][number]['problem'];
 
 
 /** One day of a calendar year (GET /api/calendar/:region/years/:year). */
@@ -165,7 +137,7 @@ export type CalendarEdit = ResponseOf<'/api/calendar/{region}/edits'>['items'][n
 export type ClockSettings = ResponseOf<'/api/calendar/settings'>;
 
 
-export type DeadlineUnit = 'workday' | 'day' | 'hour';
+export type DeadlineUnit = NonNullable<QueryOf<'/api/calendar/deadline'>['unit']>;
 
 export type DeadlineResult = ResponseOf<'/api/calendar/deadline'>;
 
@@ -184,7 +156,7 @@ export type CaseDetail = Omit<ResponseOf<'/api/cases/{id}'>, 'formData'> & { for
 export type OwedMaterial = NonNullable<ResponseOf<'/api/cases/{id}'>['owedMaterials']>[number];
 
 
-export type CaseScope = 'mine' | 'intake' | 'all';
+export type CaseScope = NonNullable<QueryOf<'/api/cases'>['scope']>;
 
 export type TaskSummary = ResponseOf<'/api/tasks'>['items'][number];
 
