@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, type TestApp } from '../../../test/app.ts';
+import { createTestApp, login, requestsTo, type TestApp } from '../../../test/app.ts';
 import { factories } from '../../../test/factories.ts';
 import { DEMO_PASSWORD } from '../demo/index.ts';
 
@@ -15,7 +15,7 @@ afterAll(() => t.close());
 
 const signIn = (username: string, code?: string, password = DEMO_PASSWORD) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(code ? { code } : {}) } });
-const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+const { post, get } = requestsTo(() => t.app);
 const codeAt = (secret: string, at: Date) => generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
 const cookieOf = (res: { cookies: { name: string; value: string }[] }) => `tb_session=${res.cookies.find((c) => c.name === 'tb_session')!.value}`;
 
@@ -23,7 +23,7 @@ describe('second factor', () => {
   it('turns on with the first code, then asks every sign-in for a code; a code is good once, a recovery code once, a wrong one counts', async () => {
     const dept = await f.department();
     const cookie = await login(t.app, dept.approver);
-    const state0 = await t.app.inject({ url: '/api/auth/second-factor', headers: { cookie } });
+    const state0 = await get('/api/auth/second-factor', cookie);
     expect(state0.json()).toEqual({ enrolled: false, required: false, recoveryCodesLeft: 0 });
 
     const setup = await post('/api/auth/second-factor/setup', cookie);
@@ -68,7 +68,7 @@ describe('second factor', () => {
     const typed = recovery[0]!.toUpperCase().replace('-', ' ');
     expect((await signIn(dept.approver, typed)).statusCode).toBe(200);
     expect((await signIn(dept.approver, typed)).json().code).toBe('SECOND_FACTOR_INVALID');
-    const state1 = await t.app.inject({ url: '/api/auth/second-factor', headers: { cookie } });
+    const state1 = await get('/api/auth/second-factor', cookie);
     expect(state1.json()).toEqual({ enrolled: true, required: false, recoveryCodesLeft: 9 });
 
     // New recovery codes need a current code; the old ones stop working.
@@ -113,9 +113,9 @@ describe('second factor', () => {
   it('makes a person the administrator requires it of enrol at sign-in, before any session; a reset sends them back to enrolment', async () => {
     const dept = await f.department();
     const admin = await login(t.app, 'admin');
-    const staff = (await t.app.inject({ url: '/api/admin/staff', headers: { cookie: admin } })).json().items as { id: string; username: string }[];
+    const staff = (await get('/api/admin/staff', admin)).json().items as { id: string; username: string }[];
     const person = staff.find((s) => s.username === dept.head)!;
-    const current = (await t.app.inject({ url: '/api/admin/staff', headers: { cookie: admin } })).json().items.find((s: { id: string }) => s.id === person.id);
+    const current = (await get('/api/admin/staff', admin)).json().items.find((s: { id: string }) => s.id === person.id);
     const { id: _id, username: _u, status: _s, secondFactorEnrolled: _e, openSteps: _o, ...fields } = current;
     const required = await t.app.inject({ method: 'PUT', url: `/api/admin/staff/${person.id}`, headers: { cookie: admin }, payload: { ...fields, secondFactorRequired: true } });
     expect(required.statusCode, required.body).toBe(200);
@@ -141,7 +141,7 @@ describe('second factor', () => {
     const reset = await post(`/api/admin/staff/${person.id}/second-factor/reset`, admin);
     expect(reset.statusCode, reset.body).toBe(200);
     expect(reset.json()).toMatchObject({ secondFactorRequired: true, secondFactorEnrolled: false });
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json().code).toBe('UNAUTHENTICATED');
+    expect((await get('/api/auth/me', cookie)).json().code).toBe('UNAUTHENTICATED');
     const again = await signIn(dept.head);
     expect(again.json().code).toBe('SECOND_FACTOR_ENROLMENT_REQUIRED');
     expect(again.json().details.secret).not.toBe(secret);
@@ -153,7 +153,7 @@ describe('second factor', () => {
     const citizen = await login(t.app, 'citizen');
     expect((await post('/api/auth/second-factor/setup', citizen)).json().code).toBe('FORBIDDEN');
     const admin = await login(t.app, 'admin');
-    const staff = (await t.app.inject({ url: '/api/admin/staff', headers: { cookie: admin } })).json().items as { id: string; username: string }[];
+    const staff = (await get('/api/admin/staff', admin)).json().items as { id: string; username: string }[];
     const clerk = staff.find((s) => s.username === 'clerk')!;
     expect((await post(`/api/admin/staff/${clerk.id}/second-factor/reset`, await login(t.app, 'clerk'))).json().code).toBe('FORBIDDEN');
     expect((await post(`/api/admin/staff/${clerk.id}/second-factor/reset`, admin)).json().code).toBe('SECOND_FACTOR_NOT_ENABLED');
