@@ -129,7 +129,7 @@ export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<stri
 }
 
 /** Removes the authenticator and the recovery codes (the person's own choice, or an administrator's reset). */
-export async function removeSecondFactor(tx: Tx, userId: string): Promise<boolean> {
+export async function removeSecondFactor(tx: Queryable, userId: string): Promise<boolean> {
   await tx.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [userId]);
   const removed = await tx.query('DELETE FROM user_totp WHERE user_id = $1', [userId]);
   return (removed.rowCount ?? 0) > 0;

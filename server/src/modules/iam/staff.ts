@@ -5,6 +5,7 @@ import type { Actor, Role } from '../../platform/http/context.ts';
 import { roleSchema } from './schemas.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
+import { removeSecondFactor } from './second-factor.ts';
 
 /**
  * Staff accounts as the administrator keeps them (issue #14): name, role,
@@ -134,9 +135,7 @@ export const STAFF_ROLES: readonly Role[] = staffRoleSchema.options;
  */
 export async function resetStaffSecondFactor(tx: Queryable, id: string): Promise<{ staff: Staff; sessionsEnded: number }> {
   await findStaff(tx, id, true);
-  await tx.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [id]);
-  const removed = await tx.query('DELETE FROM user_totp WHERE user_id = $1', [id]);
-  if (!removed.rowCount) throw new AppError('SECOND_FACTOR_NOT_ENABLED');
+  if (!(await removeSecondFactor(tx, id))) throw new AppError('SECOND_FACTOR_NOT_ENABLED');
   const ended = (await tx.query('DELETE FROM sessions WHERE user_id = $1', [id])).rowCount ?? 0;
   return { staff: await findStaff(tx, id), sessionsEnded: ended };
 }
