@@ -1,4 +1,4 @@
-import { pathIdTarget } from '../../platform/audit/hook.ts';
+import { pathIdTarget, queryTarget } from '../../platform/audit/hook.ts';
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -28,6 +28,8 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/cases', {
+    // One row per list read, naming the query (not one per case listed).
+    config: { audit: { action: 'case.list', targetType: 'case_query', target: queryTarget } },
     schema: {
       tags: ['cases'], summary: '办件列表（游标分页，按提交时间；受理队列默认最早在前）',
       querystring: z.object({ scope: z.enum(['mine', 'intake', 'all']).default('mine'), ...caseFilterQuery, ...pageQuery }),
@@ -72,6 +74,7 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/tasks', {
+    config: { audit: { action: 'task.list', targetType: 'case_query', target: queryTarget } },
     schema: {
       tags: ['tasks'], summary: '待办（游标分页，按到达时间；本部门的、指派给我的、委派给我的）',
       querystring: z.object({

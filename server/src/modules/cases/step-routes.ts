@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathIdTarget, queryTarget } from '../../platform/audit/hook.ts';
 import type { Api } from '../../platform/http/app.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { requireActor, requireRole } from '../../platform/http/auth.ts';
@@ -108,6 +109,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }
 
   app.get('/api/cases/:id/process', {
+    config: { audit: { action: 'case.process_read', targetType: 'case', target: pathIdTarget } },
     schema: { tags: ['process'], summary: '办件的流程图与全部办理历史（已办 / 在办 / 退回环节）', params: idParams, response: { 200: caseProcessSchema } },
   }, async (req) => {
     const actor = requireActor(req);
@@ -192,6 +194,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/copies', {
+    config: { audit: { action: 'copy.list', targetType: 'case_query', target: queryTarget } },
     schema: {
       tags: ['process'], summary: '抄送我的（游标分页，未读在前；unread 为全部未读数）',
       querystring: z.object({ ...copyFilterQuery, ...pageQuery }),
@@ -205,6 +208,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/cases/:id/copies', {
+    config: { audit: { action: 'case.copies_read', targetType: 'case', target: pathIdTarget } },
     schema: { tags: ['process'], summary: '办件的抄送及已读回执', params: idParams, response: { 200: z.object({ items: z.array(copyRowSchema) }) } },
   }, async (req) => {
     const actor = staff(req);

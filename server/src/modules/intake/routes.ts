@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
+import { pathIdTarget, queryTarget } from '../../platform/audit/hook.ts';
 import { getItem, itemFacts } from '../catalog/index.ts';
 import { caseDetailSchema, getCaseDetail, idParams } from '../cases/index.ts';
 import { acceptWithDeficiencies, concludeImmediate, receiveOwedMaterial, saveChecklist, submitWalkIn } from './commands.ts';
@@ -58,6 +59,7 @@ export function registerIntakeRoutes(app: Api, ctx: AppContext): void {
   };
 
   app.get('/api/intake/cases/:id/checklist', {
+    config: { audit: { action: 'case.checklist_read', targetType: 'case', target: pathIdTarget } },
     schema: { tags: ['intake'], summary: '办件的材料核验清单', params: idParams, response: { 200: checklistSchema } },
   }, async (req) => checklist(requireRole(req, ...STAFF, 'approver'), req.params.id));
 
@@ -107,6 +109,7 @@ export function registerIntakeRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/intake/owed', {
+    config: { audit: { action: 'owed.list', targetType: 'case_query', target: queryTarget } },
     schema: {
       tags: ['intake'], summary: '容缺待补材料（逾期在前）', querystring: z.object({ overdue: z.enum(['true', 'false']).default('false') }),
       response: { 200: owedListSchema },

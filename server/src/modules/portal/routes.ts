@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireActor } from '../../platform/http/auth.ts';
+import { queryTarget } from '../../platform/audit/hook.ts';
 import { FixedWindowLimiter } from '../../platform/http/rate-limit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listConcludedResults } from '../cases/index.ts';
@@ -166,6 +167,8 @@ export function registerPortalRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/portal/messages', {
+    // Consultations and complaints carry the citizen's name and phone.
+    config: { audit: { action: 'message.list', targetType: 'message_query', target: queryTarget } },
     schema: {
       tags: ['portal'], summary: '本部门的咨询/投诉（工作台）',
       querystring: z.object({ status: z.enum(['open', 'answered']).optional() }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
+import { queryTarget } from '../../platform/audit/hook.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { verifyChain } from '../../platform/events/stream.ts';
 import { pageOf, pageQuery } from '../../platform/http/page.ts';
@@ -133,6 +134,7 @@ function registerMonitoringRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/supervision/cases', {
+    config: { audit: { action: 'case.list', targetType: 'case_query', target: queryTarget } },
     schema: {
       tags: ['supervision'], summary: '按办件编号前缀查找办件', querystring: z.object({ prefix: z.string().trim().min(1).max(40) }),
       response: { 200: z.object({ items: z.array(z.object({ caseNo: z.string(), itemName: z.string().nullable(), status: z.string() })) }) },
@@ -143,6 +145,7 @@ function registerMonitoringRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/supervision/cases/:caseNo', {
+    config: { audit: { action: 'case.supervision_read', targetType: 'case_no', target: (req) => (req.params as { caseNo?: string }).caseNo ?? null } },
     schema: {
       tags: ['supervision'], summary: '过程监察：办件的五个阶段（受理、承办、审核、批准、办结）及其时间、办理人、时限与卡牌',
       params: z.object({ caseNo: z.string().trim().min(1).max(40) }),

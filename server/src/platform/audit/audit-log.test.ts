@@ -52,6 +52,35 @@ describe('looks', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect((await search('action=applicant.lookup')).items.map((r) => [r.targetType, r.targetId, r.result])).toEqual([['applicant', 'person:11010519491231002X', 'ok']]);
   });
+
+  it('records one row per list or search read, naming the query, and every notice PDF and process history read by staff', async () => {
+    const item = await f.item();
+    const c = await f.caseIn(item, 'accepted');
+    const listed = await get(`/api/cases?scope=all&caseNo=${c.caseNo}&limit=5`, clerk);
+    expect(listed.json().items).toHaveLength(1);
+    // The next page of the same query is the same look: its cursor is not part of the target.
+    await get(`/api/cases?scope=all&caseNo=${c.caseNo}&limit=5&cursor=abc`, clerk);
+    expect((await get(`/api/cases?scope=mine`, citizen)).statusCode).toBe(200);
+    const approver = await login(t.app, item.department.approver);
+    expect((await get('/api/tasks?order=desc', approver)).json().items.length).toBeGreaterThan(0);
+    const lists = (await search('action=case.list')).items;
+    expect(lists.map((r) => [r.actorRole, r.targetType, r.targetId])).toEqual([
+      ['clerk', 'case_query', `scope=all&caseNo=${c.caseNo}&limit=5`],
+      ['clerk', 'case_query', `scope=all&caseNo=${c.caseNo}&limit=5`],
+    ]);
+    // The newest to-do list read is the approver's own (the factory read the list unfiltered before).
+    expect((await search('action=task.list')).items.map((r) => [r.actorName, r.targetId])).toEqual([
+      [item.department.approverName, 'order=desc'], [item.department.approverName, null],
+    ]);
+
+    const [notice] = (await get(`/api/cases/${c.id}/documents`, citizen)).json().items as { id: string }[];
+    expect((await get(`/api/documents/${notice!.id}`, citizen)).statusCode).toBe(200);
+    const pdf = await get(`/api/documents/${notice!.id}`, clerk);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((await get(`/api/cases/${c.id}/process`, approver)).statusCode).toBe(200);
+    expect((await search(`targetId=${notice!.id}`)).items.map((r) => [r.action, r.actorRole, r.result])).toEqual([['document.read', 'clerk', 'ok']]);
+    expect((await search(`targetId=${c.id}&action=case.process`)).items.map((r) => [r.actorRole, r.result])).toEqual([['approver', 'ok']]);
+  });
 });
 
 describe('changes', () => {

@@ -14,6 +14,17 @@ export interface AuditedRoute {
 
 /** The target of a route on `…/:id`: the id in its path. */
 export const pathIdTarget = (req: FastifyRequest): string | null => (req.params as { id?: string }).id ?? null;
+/**
+ * The target of a list or search: the query as asked (filters and order,
+ * decoded), so one row per list read names what was looked for rather than
+ * one row per result; the page cursor is left out (the next page of the same
+ * query is the same look at the next rows). An unfiltered list has none.
+ */
+export const queryTarget = (req: FastifyRequest): string | null => {
+  const asked = new URLSearchParams(req.url.split('?')[1] ?? '');
+  const named = [...asked].filter(([k]) => k !== 'cursor').map(([k, v]) => `${k}=${v}`).join('&');
+  return named || null;
+};
 /** The target of a creation: the id in its answer (none when refused). */
 export const answerIdTarget = (_req: FastifyRequest, answer: Record<string, unknown> | null): string | null =>
   typeof answer?.id === 'string' ? answer.id : null;

@@ -23,7 +23,11 @@ interface Values {
   to?: Dayjs | null;
 }
 
-const ACTIONS = ['case.read', 'upload.read', 'applicant.lookup', 'org.', 'staff.', 'audit.'] as const;
+// Exact actions first: a prefix (ending in '.') labels the rest of its family.
+const ACTIONS = [
+  'case.read', 'case.', 'task.list', 'copy.list', 'owed.list', 'message.list', 'document.read', 'upload.read', 'card.', 'applicant.lookup',
+  'org.', 'staff.', 'account.', 'audit.',
+] as const;
 
 export function AuditPage() {
   const t = useAuditT();

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Api } from '../../../platform/http/app.ts';
 import type { AppContext } from '../../../platform/http/context.ts';
 import { requireActor } from '../../../platform/http/auth.ts';
+import { pathIdTarget } from '../../../platform/audit/hook.ts';
 import { moveCard, readCardFile } from './commands.ts';
 import { endOfTomorrow, forecastCards } from './forecast.ts';
 import { authorizeRules, cardScope } from './policy.ts';
@@ -44,6 +45,7 @@ export function registerCardRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/supervision/cards/:id/advice', {
+    config: { audit: { action: 'card.advice_read', targetType: 'card', target: pathIdTarget } },
     schema: { tags: ['supervision'], summary: '监察建议书 PDF', params: idParams, produces: ['application/pdf'], response: pdfResponse },
   }, async (req, reply) => {
     const file = await readCardFile(ctx, requireActor(req), req.params.id, 'advice');
@@ -51,6 +53,7 @@ export function registerCardRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/supervision/cards/:id/evidence/:fileId', {
+    config: { audit: { action: 'card.evidence_read', targetType: 'card_file', target: (req) => (req.params as { fileId?: string }).fileId ?? null } },
     schema: { tags: ['supervision'], summary: '调查证据文件（监察人员）', params: idParams.extend({ fileId: z.uuid() }), response: pdfResponse },
   }, async (req, reply) => {
     const file = await readCardFile(ctx, requireActor(req), req.params.id, 'evidence', req.params.fileId);
