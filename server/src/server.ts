@@ -8,6 +8,7 @@ import type { App } from './platform/http/app.ts';
 import { buildApp } from './app.ts';
 import type { AppContext } from './platform/http/context.ts';
 import { loadDemoCases, seedDemo, seedSupervisionAccounts } from './modules/demo/index.ts';
+import { ensureFirstAdmin, type FirstAdmin } from './modules/iam/index.ts';
 import { startSweeps } from './sweeps.ts';
 import { startChainer } from './platform/events/chain.ts';
 import { startConsumers } from './platform/events/consumer.ts';
@@ -24,6 +25,8 @@ export interface RunningServer {
   ctx: AppContext;
   url: string;
   seeded: boolean;
+  /** The administrator made on this start of an install without demo data: its sign-in, to print once. */
+  firstAdmin: FirstAdmin | null;
   stop(): Promise<void>;
 }
 
@@ -56,6 +59,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     if (applied.length) log(`已执行数据库迁移：${applied.join(', ')}`);
     const seeded = config.seedDemo ? await seedForRole(database.db, config.role) : false;
     if (seeded) log(config.role === 'supervision' ? '已载入电子监察平台演示账号' : '已载入演示数据（示范县政务服务中心）');
+    // Without the demo center, the one account to start from (the supervision platform alone keeps its own accounts).
+    const firstAdmin = !seeded && config.role !== 'supervision' ? await ensureFirstAdmin(database.db, (opts.clock ?? systemClock).now(), config.adminPassword) : null;
     const ctx: AppContext = {
       db: database.db,
       clock: opts.clock ?? systemClock,
@@ -106,7 +111,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
     });
     const stopLive = config.role === 'approval' ? async () => {} : await startSupervisionLive(ctx.db, log);
     return {
-      app, ctx, seeded,
+      app, ctx, seeded, firstAdmin,
       url: config.publicUrl ?? ownUrl,
       stop: async () => {
         await stopLive();

@@ -39,7 +39,12 @@ export async function run(args: string[]): Promise<number> {
   console.log(`通办 已启动${config.role === 'supervision' ? '（电子监察平台）' : config.role === 'approval' ? '（审批系统）' : ''}：${server.url}`);
   console.log(`  API 文档：${server.url}/api/docs`);
   if (!hasWeb) console.log('  （未找到 web/dist：请先运行 npm run build:web，或使用 npm start 自动构建）');
-  if (await accountExists(server.ctx.db, 'admin')) {
+  if (server.firstAdmin) {
+    const a = server.firstAdmin;
+    console.log(`  系统管理员账号：${a.username}  密码：${a.generated ? a.password : '（TONGBAN_ADMIN_PASSWORD 所设）'}`);
+    if (a.generated) console.log('  （密码只显示这一次：请记下，登录后在右上角“修改密码”中更换）');
+  } else if (server.seeded || await accountExists(server.ctx.db, config.role === 'supervision' ? 'supervisor' : 'citizen')) {
+    // A demo install (the accounts above are the demo's, not an administrator's own).
     console.log(`  演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const u of demoUsers.filter((x) => config.role !== 'supervision' || x.role === 'supervisor' || x.role === 'supervision_leader')) console.log(`    ${u.username.padEnd(14)} ${ROLE_LABEL[u.role]}  ${u.displayName}`);
   }

@@ -15,6 +15,11 @@ export interface Config {
   /** Port of the embedded PostgreSQL (ignored with DATABASE_URL). */
   embeddedPgPort: number;
   seedDemo: boolean;
+  /**
+   * The first administrator's password on an install without the demo data
+   * (TONGBAN_ADMIN_PASSWORD); absent, a random one is made and printed once.
+   */
+  adminPassword?: string | undefined;
   /** How often the background sweeps (第三十二条, owed materials, engine timers) run, in milliseconds. */
   sweepIntervalMs?: number | undefined;
   /** Secure cookies: on when served behind HTTPS. */
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: intFrom('TONGBAN_SWEEP_INTERVAL_MS', env.TONGBAN_SWEEP_INTERVAL_MS, 30_000),
     embeddedPgPort: intFrom('TONGBAN_PG_PORT', env.TONGBAN_PG_PORT, 54329),
     seedDemo: !boolFrom(env.TONGBAN_NO_DEMO, false),
+    adminPassword: env.TONGBAN_ADMIN_PASSWORD || undefined,
     secureCookies: boolFrom(env.TONGBAN_SECURE_COOKIES, false),
     uploadMaxBytes: intFrom('TONGBAN_UPLOAD_MAX_BYTES', env.TONGBAN_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'warn',

@@ -1962,7 +1962,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** Format: uuid */
-                                centerId: string;
+                                centerId: string | null;
                                 /** Format: uuid */
                                 departmentId: string | null;
                                 displayName: string;
@@ -2022,7 +2022,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** Format: uuid */
-                            centerId: string;
+                            centerId: string | null;
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
@@ -2093,7 +2093,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** Format: uuid */
-                            centerId: string;
+                            centerId: string | null;
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
@@ -2154,7 +2154,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** Format: uuid */
-                            centerId: string;
+                            centerId: string | null;
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
@@ -2214,7 +2214,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** Format: uuid */
-                            centerId: string;
+                            centerId: string | null;
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
@@ -2274,7 +2274,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** Format: uuid */
-                            centerId: string;
+                            centerId: string | null;
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;

@@ -80,3 +80,5 @@ export {
   listStaff, findStaff, createStaff, updateStaff, setStaffActive, resetStaffSecondFactor, staffSchema, staffCreateSchema, staffUpdateSchema, STAFF_ROLES,
   type Staff, type StaffCreate, type StaffUpdate,
 } from './staff.ts';
+/** The one account an install without demo data starts from. */
+export { ensureFirstAdmin, FIRST_ADMIN_USERNAME, type FirstAdmin } from './first-admin.ts';

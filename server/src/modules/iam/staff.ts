@@ -38,7 +38,8 @@ export type StaffUpdate = z.infer<typeof staffUpdateSchema>;
 export type StaffCreate = z.infer<typeof staffCreateSchema>;
 
 export const staffSchema = z.object({
-  id: z.uuid(), username: z.string(), ...staffFields, phone: z.string().nullable(), status: z.enum(['active', 'disabled']),
+  // No center yet: the first administrator of an install without demo data, before they make one.
+  id: z.uuid(), username: z.string(), ...staffFields, centerId: z.uuid().nullable(), phone: z.string().nullable(), status: z.enum(['active', 'disabled']),
   secondFactorRequired: z.boolean(), secondFactorEnrolled: z.boolean(),
 });
 export type Staff = z.infer<typeof staffSchema>;

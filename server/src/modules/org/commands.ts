@@ -54,7 +54,7 @@ export async function saveWindowCommand(tx: Tx, actor: Actor, now: Date, id: str
   return saved.after;
 }
 
-const placement = (s: Pick<Staff, 'centerId' | 'departmentId' | 'windowId'>) => ({ centerId: s.centerId, departmentId: s.departmentId, windowId: s.windowId });
+const placement = <C extends string | null>(s: { centerId: C; departmentId: string | null; windowId: string | null }) => ({ centerId: s.centerId, departmentId: s.departmentId, windowId: s.windowId });
 
 /** Creates a staff account placed in the organisation: `staff.created`. */
 export async function createStaffCommand(tx: Tx, actor: Actor, now: Date, input: StaffCreate): Promise<Staff> {

@@ -427,6 +427,11 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     example: { userId: USER, username: 'clerk_xz', role: 'clerk', centerId: CENTER, departmentId: null, windowId: 'c4d5e6f7-0a1b-4c2d-9e3f-4a5b6c7d8e9f' },
   },
   {
+    type: 'staff.first_admin_created', version: 1, zh: '首次启动时创建系统管理员（未载入演示数据）', en: 'First administrator created at first start (no demo data)',
+    payload: obj({ userId: id, username: z.string(), passwordFrom: z.enum(['environment', 'generated']) }),
+    example: { userId: USER, username: 'admin', passwordFrom: 'generated' },
+  },
+  {
     type: 'staff.updated', version: 1, zh: '修改工作人员（只列字段名）', en: 'Staff account changed (field names only)',
     payload: obj({ userId: id, role: z.string(), changed: z.array(z.string()), centerId: id, departmentId: id.nullable(), windowId: id.nullable() }),
     example: { userId: USER, role: 'approver', changed: ['departmentId', 'role'], centerId: CENTER, departmentId: DEPT, windowId: null },

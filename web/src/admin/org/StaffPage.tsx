@@ -92,7 +92,7 @@ export function StaffPage() {
   const targets = useQuery({ queryKey: ['staff', 'handover-targets', leaving?.id], queryFn: () => processApi.handoverTargets(leaving!.id), enabled: leaving !== null, staleTime: 0 });
 
   const data = org.data;
-  const centerName = (id: string) => data?.centers.find((c) => c.id === id)?.name ?? '—';
+  const centerName = (id: string | null) => data?.centers.find((c) => c.id === id)?.name ?? '—';
   const deptName = (id: string | null) => (id ? data?.departments.find((d) => d.id === id)?.name ?? '—' : '—');
   const windowName = (id: string | null) => (id ? data?.windows.find((w) => w.id === id)?.name ?? '—' : '—');
   const rows = useMemo(() => (staff.data?.items ?? []).filter((s) => !centerFilter || s.centerId === centerFilter), [staff.data, centerFilter]);
@@ -103,7 +103,7 @@ export function StaffPage() {
     form.setFieldsValue(
       p === 'new'
         ? { displayName: '', role: 'clerk', centerId: centerFilter ?? data?.centers[0]?.id, departmentId: null, windowId: null, phone: null, secondFactorRequired: false, username: '', initialPassword: '' }
-        : { displayName: p.displayName, role: p.role, centerId: p.centerId, departmentId: p.departmentId, windowId: p.windowId, phone: p.phone, secondFactorRequired: p.secondFactorRequired },
+        : { displayName: p.displayName, role: p.role, centerId: p.centerId ?? undefined, departmentId: p.departmentId, windowId: p.windowId, phone: p.phone, secondFactorRequired: p.secondFactorRequired },
     );
   };
 
