@@ -171,6 +171,9 @@ export type CaseState =
   | 'denied';
 
 let counter = 0;
+/** The demo clerk's window (demo data: 李窗口 at 1 号综合受理窗口). */
+const CLERK_WINDOW = 'W01';
+let windowSaves: Promise<void> = Promise.resolve();
 /** Upper-case letters for a number: department codes (the case number carries them) stay letters. */
 const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));
 
@@ -215,7 +218,23 @@ export function factories(t: () => Target) {
     return key;
   }
 
-  /** An item created and published through the catalogue, bound to a published process of its own. */
+  /**
+   * Adds the item to the items the demo clerk's window takes in (the clerk
+   * sits at W01), as the organisation's administrator would: intake refuses
+   * an item the clerk's window does not list. Window saves replace the whole
+   * list, so they go one at a time.
+   */
+  function serveAtClerkWindow(itemId: string): Promise<void> {
+    const next = windowSaves.then(async () => {
+      const org = await ok(await as('admin').get('/api/admin/org'), 'organisation');
+      const { id, ...w } = (org.windows as { id: string; code: string; itemIds: string[] }[]).find((x) => x.code === CLERK_WINDOW)!;
+      await ok(await as('admin').put(`/api/admin/org/windows/${id}`, { ...w, itemIds: [...w.itemIds, itemId] }), `window ${CLERK_WINDOW} takes in ${itemId}`);
+    });
+    windowSaves = next.catch(() => {});
+    return next;
+  }
+
+  /** An item created and published through the catalogue, bound to a published process of its own, taken in at the demo clerk's window. */
   async function item(opts: ItemOptions = {}): Promise<Item> {
     const dept = opts.department ?? await department();
     const n = counter++;
@@ -250,6 +269,7 @@ export function factories(t: () => Target) {
       await ok(await as('admin').put(`/api/admin/catalog/items/${created.itemId}/draft`, { content: c }), 'save draft');
       await ok(await as('admin').post(`/api/admin/catalog/items/${created.itemId}/publish`), 'publish');
     }
+    await serveAtClerkWindow(created.itemId);
     const view = await ok(await as().get(`/api/items/${created.itemId}`), `item ${code}`);
     return {
       id: created.itemId, code, name, versionId: view.versionId, department: dept, processKey,

@@ -1,8 +1,9 @@
 import type { Actor, AppContext } from '../../platform/http/context.ts';
-import { withTx, type Tx } from '../../platform/db/pool.ts';
+import { withTx, type Queryable, type Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
-import { currentVersionId, departmentCodes, getItem, type ItemDetail } from '../catalog/index.ts';
+import { currentVersionId, departmentCodes, getItem, windowServesItem, type ItemDetail } from '../catalog/index.ts';
+import { windowOf } from '../iam/index.ts';
 import type { CenterClock } from '../calendar/index.ts';
 import { assertCaseMove, chinaDay, formatCaseNo, newQueryCode, type CaseStatus } from './rules.ts';
 import { checkItemForm, formAttachmentIds } from '../forms/index.ts';
@@ -191,6 +192,24 @@ export async function openHandling(
 }
 
 /**
+ * Intake at the clerk's window: a clerk seated at a window takes in only the
+ * items that window lists (ITEM_NOT_SERVED_AT_WINDOW), so an application is
+ * received where its item is served; a station's window lists the county items
+ * it takes in for the county (代收代办). A walk-in needs a window
+ * (WINDOW_REQUIRED); an online application may also be accepted by a clerk of
+ * the back office, who sits at no window. Returns the clerk's window, if any.
+ */
+export async function assertWindowTakesIn(q: Queryable, clerkId: string, itemId: string, walkIn: boolean): Promise<string | null> {
+  const windowId = await windowOf(q, clerkId);
+  if (!windowId) {
+    if (walkIn) throw new AppError('WINDOW_REQUIRED');
+    return null;
+  }
+  if (!(await windowServesItem(q, windowId, itemId))) throw new AppError('ITEM_NOT_SERVED_AT_WINDOW', { itemId, windowId });
+  return windowId;
+}
+
+/**
  * 受理: a submitted case is accepted and an approval task opens for the
  * item's department. Of two clerks accepting at once, the second finds the
  * case no longer submitted and gets CASE_STATE_CONFLICT.
@@ -200,6 +219,7 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string, 
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     assertCaseMove(c.status, 'accept');
+    await assertWindowTakesIn(tx, actor.id, c.item_id, false);
     const now = ctx.clock.now();
     await openHandling(ctx, tx, cc, c, now, false, { id: actor.id, role: actor.role }, now);
     await issueCaseNotice(tx, ctx, c.id, 'acceptance', { id: actor.id, role: actor.role }, now);

@@ -34,6 +34,8 @@ export { registerStepRoutes } from './step-routes.ts';
 export { concludeEndedProcesses } from './process-end.ts';
 /** The case commands the demo center's sample cases are made with (the routes call the same). */
 export { acceptCase, refuseCase, completeTask } from './commands.ts';
+/** The clerk's window must take in the item (ITEM_NOT_SERVED_AT_WINDOW; a walk-in needs a window at all). */
+export { assertWindowTakesIn } from './commands.ts';
 export { issueSupplementNotice } from './clock-commands.ts';
 /** A moment's day in China time (YYYY-MM-DD), the day case numbers and lists use. */
 export { chinaDay } from './rules.ts';

@@ -42,6 +42,12 @@ export async function itemFacts(q: Queryable, itemId: string): Promise<ItemFacts
   return rows[0] ?? null;
 }
 
+/** Whether the window lists the item among those it takes in (window_items; a station's window may list a county item, 代收代办). */
+export async function windowServesItem(q: Queryable, windowId: string, itemId: string): Promise<boolean> {
+  const { rowCount } = await q.query('SELECT 1 FROM window_items WHERE window_id = $1 AND item_id = $2', [windowId, itemId]);
+  return (rowCount ?? 0) > 0;
+}
+
 /** The names of an item's materials by id, retired ones too. */
 export async function itemMaterialNames(q: Queryable, itemId: string): Promise<Map<string, string>> {
   const { rows } = await q.query<{ id: string; name: string }>('SELECT id, name FROM item_materials WHERE item_id = $1', [itemId]);

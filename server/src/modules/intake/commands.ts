@@ -3,10 +3,9 @@ import { withTx, type Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { getItem, itemFacts } from '../catalog/index.ts';
-import { windowOf } from '../iam/index.ts';
 import { formatIsoDate, nthWorkingDayFrom, toShanghai } from '../calendar/index.ts';
 import {
-  assertCaseMove, caseRefs, checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, windowCaseByKey,
+  assertCaseMove, assertWindowTakesIn, caseRefs, checkApplication, concludeAtWindow, insertCase, issueCaseNotice, loadClock, lockCase, openHandling, windowCaseByKey,
   type LockedCase, type SubmitResult,
 } from '../cases/index.ts';
 import { attachUploads } from '../files/index.ts';
@@ -96,8 +95,7 @@ export async function submitWalkIn(ctx: AppContext, actor: Actor, app: WalkInApp
   }
   const item = await getItem(ctx.db, app.itemId);
   const given = checkApplication(item, app, false, now);
-  const windowId = await windowOf(ctx.db, actor.id);
-  if (!windowId) throw new AppError('WINDOW_REQUIRED');
+  const windowId = (await assertWindowTakesIn(ctx.db, actor.id, item.id, true))!;
   const cc = await loadClock(ctx.db);
   return withTx(ctx.db, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`window:${actor.id}:${app.idempotencyKey}`]);
@@ -159,6 +157,7 @@ export async function acceptWithDeficiencies(
   return withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     assertCaseMove(c.status, 'accept');
+    await assertWindowTakesIn(tx, actor.id, c.item_id, false);
     const item = (await itemFacts(tx, c.item_id))!;
     const materials = await itemMaterials(tx, c.item_id);
     const checks = (await checklistOf(tx, caseId, c.item_id)).filter((k) => k.status);
@@ -215,6 +214,7 @@ export async function concludeImmediate(ctx: AppContext, actor: Actor, caseId: s
   await withTx(ctx.db, async (tx) => {
     const c = await lockCase(tx, caseId);
     assertCaseMove(c.status, 'concludeAtWindow');
+    await assertWindowTakesIn(tx, actor.id, c.item_id, false);
     if ((await itemFacts(tx, c.item_id))!.itemType !== 'immediate') throw new AppError('NOT_IMMEDIATE_ITEM');
     const checks = (await checklistOf(tx, caseId, c.item_id)).filter((k) => k.status);
     assertChecklistComplete(await itemMaterials(tx, c.item_id), checks);

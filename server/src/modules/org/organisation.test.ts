@@ -190,6 +190,22 @@ describe('data scope of the case lists', () => {
     expect(row).toEqual({ department_id: scjgId, window_id: (await tree()).windows.find((w) => w.code === 'CG-01')!.id });
   });
 
+  it('refuses intake of an item the clerk’s window does not take in, online or walk-in, until the window lists it', async () => {
+    const station = await login(t.app, 'clerk_cgz', 'Chengguan-window-2026');
+    const citizen = await login(t.app, 'citizen');
+    const online = await submitCase(t.app, citizen, 'WJW-XK-001');
+    expect((await post(`/api/cases/${online.id}/accept`, station)).json().code).toBe('ITEM_NOT_SERVED_AT_WINDOW');
+    const walkIn = { ...await applicationFor(t.app, station, 'WJW-XK-001'), applicant: { kind: 'enterprise', idNumber: creditCode(2), name: '城关贸易有限公司', legalRepresentative: '孙城关' } };
+    expect((await post('/api/intake/cases', station, walkIn)).json().code).toBe('ITEM_NOT_SERVED_AT_WINDOW');
+    expect((await t.ctx.db.query(`SELECT status FROM cases WHERE id = $1`, [online.id])).rows[0]!.status).toBe('submitted');
+    // The administrator adds the item to the station's window: both go through.
+    const { id, ...win } = (await tree()).windows.find((w) => w.code === 'CG-01')!;
+    const items = (await get('/api/items')).json() as { id: string; code: string }[];
+    expect((await put(`/api/admin/org/windows/${id}`, admin, { ...win, itemIds: [...win.itemIds, items.find((i) => i.code === 'WJW-XK-001')!.id] })).statusCode).toBe(200);
+    expect((await post(`/api/cases/${online.id}/accept`, station)).statusCode).toBe(200);
+    expect((await post('/api/intake/cases', station, walkIn)).statusCode).toBe(201);
+  });
+
   it('shows an agency head the cases of their department’s sub-units, an approver only their department’s', async () => {
     const c = await submitCase(t.app, await login(t.app, 'citizen'));
     const unitId = (await tree()).departments.find((d) => d.code === 'SCJGSP')!.id;
