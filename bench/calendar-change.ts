@@ -164,7 +164,7 @@ export async function run(args: string[]): Promise<void> {
     const { rows: [approverRow] } = await db.query<{ id: string; username: string; display_name: string }>(
       `SELECT id, username, display_name FROM users WHERE role = 'approver' AND department_id = $1 LIMIT 1`, [template.department_id],
     );
-    const approver: Actor = { id: approverRow!.id, username: approverRow!.username, displayName: approverRow!.display_name, role: 'approver', departmentId: template.department_id, centerId: null };
+    const approver: Actor = { id: approverRow!.id, username: approverRow!.username, displayName: approverRow!.display_name, role: 'approver', roleCode: 'approver', departmentId: template.department_id, centerId: null };
     const admin = await login(app, 'admin');
     // The changed day: the first working day three days from now, inside most clocks.
     const cc = await loadClock(db);

@@ -1,6 +1,6 @@
 import type { Api } from './platform/http/app.ts';
 import type { AppContext } from './platform/http/context.ts';
-import { registerIamRoutes } from './modules/iam/index.ts';
+import { registerAccess, registerIamRoutes } from './modules/iam/index.ts';
 import { departmentsByIds, itemsBindingProcesses, registerCatalogRoutes, registerFormDesignerRoutes, theCenterId } from './modules/catalog/index.ts';
 import { caseCountsByItem, getCaseDetail, registerCaseRoutes, registerClockRoutes, registerStepRoutes } from './modules/cases/index.ts';
 import { registerUploadRoutes } from './modules/files/index.ts';
@@ -23,6 +23,8 @@ import { registerAuditRoutes } from './platform/audit/routes.ts';
  */
 export function registerRoutes(api: Api, ctx: AppContext): void {
   const role = ctx.config.role ?? 'all';
+  // First: the access gate sees every route registered after it (roles and resources, issue 14).
+  registerAccess(api, ctx);
   // A person's own view names their department: the catalogue's read (the catalogue calls iam, not the other way).
   registerIamRoutes(api, ctx, async (q, id) => (await departmentsByIds(q, [id])).get(id)?.name ?? null);
   if (role !== 'supervision') {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Queryable } from '../../platform/db/pool.ts';
-import { requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { calendarYear } from './year-view.ts';
 import { computeDeadline } from './rules.ts';
@@ -42,23 +42,25 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
   const readers = ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agency_head', 'government_head'] as const;
 
   app.get('/api/calendar/regions', {
+    config: { roles: [...readers] },
     schema: { tags: ['calendar'], summary: '日历区域', response: { 200: z.array(z.object({ code: z.string(), name: z.string() })) } },
-  }, async (req) => {
-    requireRole(req, ...readers);
+  }, async () => {
     return listCalendarRegions(ctx.db);
   });
 
   app.post('/api/calendar/regions', {
+    config: { roles: ['admin'] },
     schema: { tags: ['calendar'], summary: '新建地区日历', body: z.object({ code: regionParam, name: z.string().max(40) }),
       response: { 201: z.object({ code: z.string() }) },
     },
   }, async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     await createCalendarRegion(ctx, actor, req.body);
     return reply.status(201).send({ code: req.body.code });
   });
 
   app.get('/api/calendar/:region/years/:year', {
+    config: { roles: [...readers] },
     schema: {
       tags: ['calendar'], summary: '某地区某年的每一天（工作日 / 休息日 / 节假日名称）',
       params: z.object({ region: regionParam, year: z.coerce.number().int().min(1900).max(2200) }),
@@ -72,12 +74,12 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
       },
     },
   }, async (req) => {
-    requireRole(req, ...readers);
     const cal = await loadCalendar(ctx.db, req.params.region);
     return { region: cal.region, year: req.params.year, knownThrough: formatIsoDate(cal.knownThrough), days: calendarYear(cal, req.params.year) };
   });
 
   app.put('/api/calendar/:region/days/:date', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['calendar'], summary: '设置某天为工作日或节假日（留痕并重算期限）',
       params: z.object({ region: regionParam, date: isoDate }),
@@ -85,22 +87,24 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
       response: { 200: dayChanged },
     },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return setCalendarDay(ctx, actor, { region: req.params.region, date: req.params.date, ...req.body });
   });
 
   app.post('/api/calendar/:region/days/:date/clear', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['calendar'], summary: '撤销某天的调整，恢复默认',
       params: z.object({ region: regionParam, date: isoDate }), body: z.object({ reason }),
       response: { 200: dayChanged },
     },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return clearCalendarDay(ctx, actor, { region: req.params.region, date: req.params.date, reason: req.body.reason });
   });
 
   app.post('/api/calendar/:region/notice', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['calendar'], summary: '导入国务院年度节假日安排（CSV 或 JSON）',
       params: z.object({ region: regionParam }),
@@ -108,7 +112,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
       response: { 200: z.object({ year: z.number().int(), changedDays: z.array(z.string()) }) },
     },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     let notice;
     if (req.body.format === 'csv') {
       if (!req.body.year) throw new AppError('VALIDATION_FAILED', { field: 'year' });
@@ -126,6 +130,7 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
   });
 
   app.get('/api/calendar/:region/edits', {
+    config: { roles: ['admin', 'manager', 'supervisor'] },
     schema: { tags: ['calendar'], summary: '日历修改记录（审计）', params: z.object({ region: regionParam }),
       response: {
         200: z.object({
@@ -137,31 +142,32 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
       },
     },
   }, async (req) => {
-    requireRole(req, 'admin', 'manager', 'supervisor');
     return { items: await listCalendarEdits(ctx.db, req.params.region) };
   });
 
   app.get('/api/calendar/settings', {
+    config: { roles: [...readers] },
     schema: { tags: ['calendar'], summary: '本中心的日历区域、办公时间与黄灯阈值', response: { 200: clockSettings } },
-  }, async (req) => {
-    requireRole(req, ...readers);
+  }, async () => {
     const cc = await loadCenterClock(ctx.db, await centerId());
     return { region: cc.region, ...formatOfficeHours(cc.hours), yellowWorkdays: cc.yellowWorkdays };
   });
 
   app.put('/api/calendar/settings', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['calendar'], summary: '设置办公时间与黄灯阈值',
       body: z.object({ region: regionParam, open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/), yellowWorkdays: z.number().int().min(0).max(30) }),
       response: { 200: z.object({ ok: z.boolean() }) },
     },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     await setCenterClock(ctx, actor, { centerId: await centerId(), ...req.body });
     return { ok: true };
   });
 
   app.get('/api/calendar/deadline', {
+    config: { roles: [...readers] },
     schema: {
       tags: ['calendar'], summary: '期限计算（与 tongban deadline 命令一致）',
       querystring: z.object({
@@ -180,7 +186,6 @@ export function registerCalendarRoutes(app: Api, ctx: AppContext, centerOf: (q: 
       },
     },
   }, async (req) => {
-    requireRole(req, ...readers);
     const pauses = [req.query.pause ?? []].flat().map(parsePauseArg);
     const cal = await loadCalendar(ctx.db, req.query.region);
     const cc = await loadCenterClock(ctx.db, await centerId());

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { PAUSE_LABELS, type PauseType } from '../calendar/index.ts';
 import { endPause, extendDeadline, issueSupplementNotice, startPause, supplementCase } from './clock-commands.ts';
 import { getCaseDetail } from './queries.ts';
@@ -33,49 +33,53 @@ export function registerClockRoutes(app: Api, ctx: AppContext): void {
   const reply200 = { 200: caseDetailSchema };
 
   app.get('/api/calendar/recomputes', {
+    config: { roles: ['admin', 'manager', 'supervisor'] },
     schema: {
       tags: ['calendar'], summary: '日历变更后的期限重算任务（进行中的在前；已重算 n / 共 m 件）',
       response: { 200: z.object({ items: z.array(recomputeJobSchema) }) },
     },
-  }, async (req) => {
-    requireRole(req, 'admin', 'manager', 'supervisor');
+  }, async () => {
     return { items: await listRecomputeJobs(ctx.db) };
   });
 
   app.post('/api/cases/:id/pauses', {
+    config: { roles: ['approver', 'manager'] },
     schema: {
       tags: ['clock'], summary: '暂停计时（补正 / 第四十五条特别程序）', params: idParams, response: reply200,
       body: z.object({ type: pauseType, reason: z.string().max(500), firstDay: isoDate.optional(), expectedLastDay: isoDate }),
     },
   }, async (req) => {
-    const actor = requireRole(req, 'approver', 'manager');
+    const actor = requireActor(req);
     await startPause(ctx, actor, req.params.id, req.body);
     return detail(actor, req.params.id);
   });
 
   app.post('/api/cases/:id/pauses/end', {
+    config: { roles: ['approver', 'manager'] },
     schema: {
       tags: ['clock'], summary: '结束暂停、恢复计时', params: idParams, response: reply200,
       body: z.object({ lastDay: isoDate.optional() }),
     },
   }, async (req) => {
-    const actor = requireRole(req, 'approver', 'manager');
+    const actor = requireActor(req);
     await endPause(ctx, actor, req.params.id, req.body.lastDay);
     return detail(actor, req.params.id);
   });
 
   app.post('/api/cases/:id/extension', {
+    config: { roles: ['agency_head', 'government_head'] },
     schema: {
       tags: ['clock'], summary: '延长办理期限（第四十二条，限一次）', params: idParams, response: reply200,
       body: z.object({ workdays: z.number().int().min(1).max(60), reason: z.string().max(500) }),
     },
   }, async (req) => {
-    const actor = requireRole(req, 'agency_head', 'government_head');
+    const actor = requireActor(req);
     await extendDeadline(ctx, actor, req.params.id, req.body);
     return detail(actor, req.params.id);
   });
 
   app.post('/api/cases/:id/supplement-notice', {
+    config: { roles: ['clerk'] },
     schema: {
       tags: ['clock'], summary: '一次性告知补正材料（第三十二条）', params: idParams, response: reply200,
       body: z.object({
@@ -84,18 +88,19 @@ export function registerClockRoutes(app: Api, ctx: AppContext): void {
       }),
     },
   }, async (req) => {
-    const actor = requireRole(req, 'clerk');
+    const actor = requireActor(req);
     await issueSupplementNotice(ctx, actor, req.params.id, req.body);
     return detail(actor, req.params.id);
   });
 
   app.post('/api/cases/:id/supplement', {
+    config: { roles: ['applicant'] },
     schema: {
       tags: ['clock'], summary: '申请人补正材料', params: idParams, response: reply200,
       body: z.object({ materials: z.array(z.object({ materialId: z.uuid(), uploadId: z.uuid() })).min(1).max(50) }),
     },
   }, async (req) => {
-    const actor = requireRole(req, 'applicant');
+    const actor = requireActor(req);
     await supplementCase(ctx, actor, req.params.id, req.body.materials);
     return detail(actor, req.params.id);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canCopyCase, canReadCase, canReceiveCopy, canTakeOverStep, canUrgeStep } from './policy.ts';
 import type { Actor, Role } from '../../platform/http/context.ts';
 
-const actor = (role: Role, id = 'u1', departmentId: string | null = null): Actor => ({ id, username: id, displayName: id, role, departmentId, centerId: null });
+const actor = (role: Role, id = 'u1', departmentId: string | null = null): Actor => ({ id, username: id, displayName: id, role, roleCode: role, departmentId, centerId: null });
 const facts = { applicantId: 'citizen-1', departmentId: 'dept-a', taskDepartmentIds: ['dept-b'] };
 
 describe('who may read a case', () => {

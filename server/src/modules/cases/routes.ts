@@ -2,7 +2,7 @@ import { pathIdTarget, queryTarget } from '../../platform/audit/hook.ts';
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { requireActor, requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { acceptCase, completeTask, refuseCase, submitApplication } from './commands.ts';
 import { STEP_DECIDER_ROLES } from './policy.ts';
 import { getCaseDetail, lookupProgress } from './queries.ts';
@@ -20,9 +20,10 @@ import {
 
 export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   app.post('/api/cases', {
+    config: { roles: ['applicant'] },
     schema: { tags: ['cases'], summary: '提交申请（网上申报）', body: submitBody, response: { 200: submitResponse, 201: submitResponse } },
   }, async (req, reply) => {
-    const actor = requireRole(req, 'applicant');
+    const actor = requireActor(req);
     const { created, ...result } = await submitApplication(ctx, actor, req.body);
     return reply.status(created ? 201 : 200).send(result as z.infer<typeof submitResponse>);
   });
@@ -50,12 +51,13 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => detail(requireActor(req), req.params.id));
 
   app.post('/api/cases/:id/accept', {
+    config: { roles: ['clerk'] },
     schema: {
       tags: ['cases'], summary: '受理（可带 Idempotency-Key，重试返回首次结果）', params: idParams, headers: idempotencyHeaders,
       body: z.object({}).optional(), response: { 200: caseDetailSchema },
     },
   }, async (req, reply) => {
-    const actor = requireRole(req, 'clerk');
+    const actor = requireActor(req);
     const call = idempotentCall(actor.id, req.headers['idempotency-key'], `POST /api/cases/${req.params.id}/accept`);
     const answer = await runIdempotent(ctx.db, call, 200, ctx.clock.now(),
       async (record) => { await acceptCase(ctx, actor, req.params.id, record); return req.params.id; }, (caseId) => detail(actor, caseId));
@@ -63,18 +65,19 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/cases/:id/refuse', {
+    config: { roles: ['clerk'] },
     schema: {
       tags: ['cases'], summary: '不予受理（须说明理由）', params: idParams,
       body: z.object({ reason: z.string().max(1000) }), response: { 200: caseDetailSchema },
     },
   }, async (req) => {
-    const actor = requireRole(req, 'clerk');
+    const actor = requireActor(req);
     await refuseCase(ctx, actor, req.params.id, req.body.reason);
     return detail(actor, req.params.id);
   });
 
   app.get('/api/tasks', {
-    config: { audit: { action: 'task.list', targetType: 'case_query', target: queryTarget } },
+    config: { roles: ['approver'], audit: { action: 'task.list', targetType: 'case_query', target: queryTarget } },
     schema: {
       tags: ['tasks'], summary: '待办（游标分页，按到达时间；本部门的、指派给我的、委派给我的）',
       querystring: z.object({
@@ -85,17 +88,18 @@ export function registerCaseRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req) => {
     const { cursor, limit, ...filters } = req.query;
-    return pageOpenTasks(ctx.db, requireRole(req, 'approver'), filters, { cursor, limit }, ctx.clock.now());
+    return pageOpenTasks(ctx.db, requireActor(req), filters, { cursor, limit }, ctx.clock.now());
   });
 
   app.post('/api/tasks/:id/complete', {
+    config: { roles: [...STEP_DECIDER_ROLES] },
     schema: {
       tags: ['tasks'], summary: '审批决定（准予 / 不予；可带 Idempotency-Key）', params: idParams, headers: idempotencyHeaders,
       body: z.object({ outcome: z.enum(['approved', 'denied']), opinion: z.string().max(2000) }),
       response: { 200: caseDetailSchema },
     },
   }, async (req, reply) => {
-    const actor = requireRole(req, ...STEP_DECIDER_ROLES);
+    const actor = requireActor(req);
     const { outcome, opinion } = req.body;
     const call = idempotentCall(actor.id, req.headers['idempotency-key'], `POST /api/tasks/${req.params.id}/complete ${outcome}`);
     const answer = await runIdempotent(ctx.db, call, 200, ctx.clock.now(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pathIdTarget, queryTarget } from '../../platform/audit/hook.ts';
 import type { Api } from '../../platform/http/app.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
-import { requireActor, requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   addSigners, allowedOperations, claimTask, copyTo, definitionSource, delegateTask, getHistory, handoverTasks, listReturnTargets, markCopyRead, removeSigner,
@@ -53,7 +53,6 @@ const caseProcessSchema = z.object({
  */
 export function registerStepRoutes(app: Api, ctx: AppContext): void {
   const env = async (): Promise<EngineEnv> => ({ db: ctx.db, clock: ctx.clock, dueDates: legalClockCalculator((await loadClock(ctx.db)).calendar) });
-  const staff = (req: Parameters<typeof requireActor>[0]): Actor => requireRole(req, 'approver', 'manager', 'agency_head', 'government_head', 'admin');
   const ok = z.object({ ok: z.literal(true) });
   const reason = z.string().max(1000).optional();
   const userId = z.uuid();
@@ -160,9 +159,10 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }
 
   app.get('/api/cases/:id/operations', {
+    config: { roles: ['approver', 'manager', 'agency_head', 'government_head', 'admin'] },
     schema: { tags: ['process'], summary: '本人现在可对办件各环节做的流程操作（界面只显示这些）', params: idParams, response: { 200: operationsSchema } },
   }, async (req) => {
-    const actor = staff(req);
+    const actor = requireActor(req);
     const instanceId = await instanceOf(actor, req.params.id);
     const facts = (await caseAccessFacts(ctx.db, actor.id, req.params.id))!;
     const stepDepartments = await openStepDepartments(ctx.db, req.params.id);
@@ -208,30 +208,31 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/cases/:id/copies', {
-    config: { audit: { action: 'case.copies_read', targetType: 'case', target: pathIdTarget } },
+    config: { roles: ['approver', 'manager', 'agency_head', 'government_head', 'admin'], audit: { action: 'case.copies_read', targetType: 'case', target: pathIdTarget } },
     schema: { tags: ['process'], summary: '办件的抄送及已读回执', params: idParams, response: { 200: z.object({ items: z.array(copyRowSchema) }) } },
   }, async (req) => {
-    const actor = staff(req);
+    const actor = requireActor(req);
     const instanceId = await instanceOf(actor, req.params.id);
     return { items: await copiesOfProcess(ctx.db, instanceId) };
   });
 
   app.get('/api/staff/workload', {
+    config: { roles: ['manager', 'admin'] },
     schema: {
       tags: ['process'], summary: '工作交接：各工作人员名下的在办任务数（已分配、已签收或受委派）',
       response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.string(), departmentName: z.string().nullable(), openTasks: z.number().int() })) },
     },
-  }, async (req) => {
-    requireRole(req, 'manager', 'admin');
+  }, async () => {
     const held = await openTaskCounts(ctx.db);
     const rows = await withDepartments(await activeStaff(ctx.db), 'first');
     return rows.map((r) => ({ ...r, openTasks: held.get(r.id) ?? 0 }));
   });
 
   app.get('/api/tasks/:id/return-targets', {
+    config: { roles: ['approver', 'manager', 'agency_head', 'government_head', 'admin'] },
     schema: { tags: ['process'], summary: '可退回到的环节', params: idParams, response: { 200: z.object({ nodeIds: z.array(z.string()) }) } },
   }, async (req) => {
-    const actor = staff(req);
+    const actor = requireActor(req);
     await stepOf(actor, req.params.id);
     return { nodeIds: await listReturnTargets(await env(), req.params.id, await engineActor(ctx.db, actor)) };
   });
@@ -239,8 +240,8 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   type Who = Awaited<ReturnType<typeof engineActor>>;
   type Access = { actor: Actor; step: StepAccessFacts };
   const taskOp = (path: string, summary: string, body: z.ZodType, run: (e: EngineEnv, who: Who, taskId: string, b: never, access: Access) => Promise<unknown>) => {
-    app.post(`/api/tasks/:id/${path}`, { schema: { tags: ['process'], summary, params: idParams, body, response: { 200: ok } } }, async (req) => {
-      const actor = staff(req);
+    app.post(`/api/tasks/:id/${path}`, { config: { roles: ['approver', 'manager', 'agency_head', 'government_head', 'admin'] }, schema: { tags: ['process'], summary, params: idParams, body, response: { 200: ok } } }, async (req) => {
+      const actor = requireActor(req);
       const step = await stepOf(actor, req.params.id);
       await run(await env(), await engineActor(ctx.db, actor), req.params.id, req.body as never, { actor, step });
       return { ok: true as const };
@@ -270,9 +271,10 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     });
 
   app.post('/api/cases/:id/copies', {
+    config: { roles: ['approver', 'manager', 'agency_head', 'government_head', 'admin'] },
     schema: { tags: ['process'], summary: '抄送（只读，含已读回执）', params: idParams, body: z.object({ users: z.array(userId).min(1).max(50), taskId: z.uuid().optional() }), response: { 200: ok } },
   }, async (req) => {
-    const actor = staff(req);
+    const actor = requireActor(req);
     const instanceId = await instanceOf(actor, req.params.id);
     if (!canCopyCase(actor, (await caseAccessFacts(ctx.db, actor.id, req.params.id))!)) throw new AppError('FORBIDDEN');
     const users = await Promise.all(req.body.users.map(async (id) => {
@@ -293,25 +295,28 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/cases/:id/suspend', {
+    config: { roles: ['manager', 'admin'] },
     schema: { tags: ['process'], summary: '挂起办件流程', params: idParams, body: z.object({ reason: z.string().min(1).max(500) }), response: { 200: ok } },
   }, async (req) => {
-    const actor = requireRole(req, 'manager', 'admin');
+    const actor = requireActor(req);
     await suspendInstance(await env(), { instanceId: await instanceOf(actor, req.params.id), actor: await engineActor(ctx.db, actor), reason: req.body.reason });
     return { ok: true as const };
   });
 
   app.post('/api/cases/:id/resume', {
+    config: { roles: ['manager', 'admin'] },
     schema: { tags: ['process'], summary: '恢复办件流程', params: idParams, body: z.object({}).optional(), response: { 200: ok } },
   }, async (req) => {
-    const actor = requireRole(req, 'manager', 'admin');
+    const actor = requireActor(req);
     await resumeInstance(await env(), { instanceId: await instanceOf(actor, req.params.id), actor: await engineActor(ctx.db, actor) });
     return { ok: true as const };
   });
 
   app.post('/api/users/:id/handover', {
+    config: { roles: ['manager', 'admin'] },
     schema: { tags: ['process'], summary: '工作交接：把某人全部在办任务移交他人', params: idParams, body: z.object({ to: userId }), response: { 200: z.object({ taskIds: z.array(z.uuid()) }) } },
   }, async (req) => {
-    const actor = requireRole(req, 'manager', 'admin');
+    const actor = requireActor(req);
     const from = await colleague(req.params.id);
     const to = await colleague(req.body.to);
     return handoverTasks(await env(), {
@@ -326,12 +331,12 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/users/:id/handover-targets', {
+    config: { roles: ['manager', 'admin'] },
     schema: {
       tags: ['process'], summary: '工作交接：可接收此人全部在办任务的工作人员（各任务所属部门的审批人员或部门负责人）', params: idParams,
       response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.string(), departmentName: z.string().nullable() })) }) },
     },
   }, async (req) => {
-    requireRole(req, 'manager', 'admin');
     const from = await colleague(req.params.id);
     const steps = await heldSteps(ctx.db, from.id);
     const candidates = await decidersOf([...steps.flatMap((x) => x.departmentIds), ...(from.departmentId ? [from.departmentId] : [])]);
@@ -340,12 +345,12 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/staff', {
+    config: { roles: ['approver', 'manager', 'agency_head', 'government_head', 'admin'] },
     schema: {
       tags: ['process'], summary: '工作人员（转办、委派、抄送、加签时选择）',
       response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.string(), departmentName: z.string().nullable() })) },
     },
-  }, async (req) => {
-    staff(req);
+  }, async () => {
     return withDepartments(await activeStaff(ctx.db), 'first');
   });
 }

@@ -85,7 +85,7 @@ export class DemoOffice {
     );
     const r = rows[0];
     if (!r) throw new Error(`demo user ${username} missing`);
-    const actor: Actor = { id: r.id, username, displayName: r.display_name, role: r.role, departmentId: r.department_id, centerId: r.center_id };
+    const actor: Actor = { id: r.id, username, displayName: r.display_name, role: r.role, roleCode: r.role, departmentId: r.department_id, centerId: r.center_id };
     this.actors.set(username, actor);
     return actor;
   }

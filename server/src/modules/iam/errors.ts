@@ -22,4 +22,5 @@ export const iamErrors = {
   SECOND_FACTOR_NOT_STARTED: { status: 409, zh: '请先开始设置两步验证，扫描二维码后再输入验证码', en: 'Start setting up two-step verification and scan the QR code first' },
   SECOND_FACTOR_NOT_ENABLED: { status: 409, zh: '两步验证尚未开启', en: 'Two-step verification is not on' },
   SECOND_FACTOR_REQUIRED_BY_ADMIN: { status: 409, zh: '管理员要求您使用两步验证，不能关闭', en: 'Your administrator requires two-step verification; it cannot be turned off' },
+  RESOURCE_DISABLED: { status: 403, zh: '该功能已被管理员停用', en: 'This function has been disabled by an administrator' },
 } as const satisfies Record<string, ErrorEntry>;

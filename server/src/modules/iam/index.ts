@@ -63,6 +63,8 @@ export { updateOwnContact } from './contact.ts';
 export { removeEndedSessions } from './sessions.ts';
 /** Sign-in, accounts, own sessions and contact routes. */
 export { registerIamRoutes } from './routes.ts';
+/** The access gate, the resource tree's seed and the administration of roles and resources (issue 14). */
+export { registerAccess } from './access-routes.ts';
 /** argon2id password hashes (demo accounts are created with them). */
 export { hashPassword } from './passwords.ts';
 /** Whether an account of this name exists (the start banner lists the demo logins only then). */

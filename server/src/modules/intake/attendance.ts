@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
-import { requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
@@ -52,14 +52,17 @@ export async function signAttendance(ctx: AppContext, actor: Actor, signIn: bool
 
 export function registerAttendanceRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/intake/attendance', {
+    config: { roles: ['clerk'] },
     schema: { tags: ['intake'], summary: '窗口人员本人的签到状态', response: { 200: attendanceSchema } },
-  }, async (req) => attendanceState(ctx, requireRole(req, 'clerk')));
+  }, async (req) => attendanceState(ctx, requireActor(req)));
 
   app.post('/api/intake/attendance/sign-in', {
+    config: { roles: ['clerk'] },
     schema: { tags: ['intake'], summary: '窗口人员签到（考勤）', body: z.object({}).optional(), response: { 200: attendanceSchema } },
-  }, async (req) => signAttendance(ctx, requireRole(req, 'clerk'), true));
+  }, async (req) => signAttendance(ctx, requireActor(req), true));
 
   app.post('/api/intake/attendance/sign-out', {
+    config: { roles: ['clerk'] },
     schema: { tags: ['intake'], summary: '窗口人员签退（考勤）', body: z.object({}).optional(), response: { 200: attendanceSchema } },
-  }, async (req) => signAttendance(ctx, requireRole(req, 'clerk'), false));
+  }, async (req) => signAttendance(ctx, requireActor(req), false));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { requireActor, requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { noContent } from '../../platform/http/responses.ts';
 import { contactsOf, updateOwnContact } from '../iam/index.ts';
@@ -123,9 +123,9 @@ export function registerNotifyRoutes(app: Api, ctx: AppContext): void {
 
   // ── Administrators ────────────────────────────────────────────────────────
   app.get('/api/admin/notify/templates', {
+    config: { roles: ['admin'] },
     schema: { tags: ['notify'], summary: '通知模板（每种通知的中英文标题与正文、可用变量）', response: { 200: z.object({ items: z.array(templateSchema) }) } },
-  }, async (req) => {
-    requireRole(req, 'admin');
+  }, async () => {
     const templates = await loadTemplates(ctx.db);
     return {
       items: KIND_NAMES.map((kind) => {
@@ -136,12 +136,13 @@ export function registerNotifyRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.put('/api/admin/notify/templates/:kind', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['notify'], summary: '修改通知模板（变量在保存时检查；带版本号防止覆盖他人修改）', params: kindParams, body: templateBody,
       response: { 200: z.object({ kind: z.string(), version: z.number().int() }) },
     },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     const kind = requireKind(req.params.kind);
     const { version, ...text } = req.body;
     const saved = await withTx(ctx.db, (tx) => saveTemplate(tx, actor, ctx.clock.now(), kind, text, version));
@@ -149,45 +150,46 @@ export function registerNotifyRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.post('/api/admin/notify/templates/:kind/preview', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['notify'], summary: '模板预览（以示例数据填充；变量错误同保存）', params: kindParams, body: templateTextSchema,
       response: { 200: templateTextSchema },
     },
   }, async (req) => {
-    requireRole(req, 'admin');
     return previewTemplate(requireKind(req.params.kind), req.body);
   });
 
   app.get('/api/admin/notify/outbox', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['notify'], summary: '已发送 / 待发送 / 投递失败（死信）的短信与邮件（号码掩码）', querystring: outboxQuery,
       response: { 200: z.object({ total: z.number().int(), items: z.array(outboxItemSchema) }) },
     },
   }, async (req) => {
-    requireRole(req, 'admin');
     const { status, channel, page, pageSize } = req.query;
     return listOutbox(ctx.db, { status, channel, limit: pageSize, offset: (page - 1) * pageSize });
   });
 
   app.get('/api/admin/notify/outbox/:id/audit', {
+    config: { roles: ['admin'] },
     schema: { tags: ['notify'], summary: '一条消息的发送审计（内容哈希、次数、网关编号）', params: idParams, response: { 200: z.object({ items: z.array(sentLogSchema) }) } },
   }, async (req) => {
-    requireRole(req, 'admin');
     return { items: (await sentLog(ctx.db, req.params.id)) as never };
   });
 
   app.post('/api/admin/notify/outbox/:id/resend', {
+    config: { roles: ['admin'] },
     schema: { tags: ['notify'], summary: '重发投递失败的消息', params: idParams, response: noContent },
   }, async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     await withTx(ctx.db, (tx) => resendDeadLetter(tx, actor, ctx.clock.now(), req.params.id));
     return reply.status(204).send(null);
   });
 
   app.get('/api/admin/notify/depth', {
+    config: { roles: ['admin'] },
     schema: { tags: ['notify'], summary: '发件箱积压（按渠道）', response: { 200: z.object({ items: z.array(depthSchema) }) } },
-  }, async (req) => {
-    requireRole(req, 'admin');
+  }, async () => {
     return { items: await outboxDepth(ctx.db, ctx.clock.now()) };
   });
 }

@@ -133,7 +133,7 @@ describe('staff', () => {
 
   it('keeps the last active administrator', async () => {
     const me = (await get('/api/auth/me', admin)).json().user;
-    const manager = { id: 'manager', username: 'manager', displayName: '周主任', role: 'manager' as const, departmentId: null, centerId: county.id };
+    const manager = { id: 'manager', username: 'manager', displayName: '周主任', role: 'manager' as const, roleCode: 'manager', departmentId: null, centerId: county.id };
     const refused = await withTx(t.ctx.db, (tx) => setStaffActive(tx, manager, me.id, false)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('STAFF_LAST_ADMIN');

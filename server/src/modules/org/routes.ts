@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { answerIdTarget, pathIdTarget } from '../../platform/audit/hook.ts';
 import {
@@ -24,90 +24,90 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
   const tags = ['org'];
 
   app.get('/api/admin/org', {
+    config: { roles: ['admin'] },
     schema: { tags, summary: '组织机构：全部服务中心（市、县/区、乡镇/街道三级）、部门和窗口', response: { 200: organisationSchema } },
-  }, async (req) => {
-    requireRole(req, 'admin');
+  }, async () => {
     return organisation(ctx.db);
   });
 
   app.post('/api/admin/org/centers', creation('center', '新建服务中心（下级须比上级低一级）', centerInputSchema, centerSchema), async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return reply.status(201).send(await withTx(ctx.db, (tx) => saveCenterCommand(tx, actor, ctx.clock.now(), null, req.body)));
   });
 
   app.put('/api/admin/org/centers/:id', change('center', '修改服务中心（含移到另一上级之下）', centerInputSchema, centerSchema), async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => saveCenterCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
   });
 
   app.post('/api/admin/org/departments', creation('department', '新建部门（可设上级部门）', departmentInputSchema, departmentSchema), async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return reply.status(201).send(await withTx(ctx.db, (tx) => saveDepartmentCommand(tx, actor, ctx.clock.now(), null, req.body)));
   });
 
   app.put('/api/admin/org/departments/:id', change('department', '修改或停用部门', departmentInputSchema, departmentSchema), async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => saveDepartmentCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
   });
 
   app.post('/api/admin/org/windows', creation('window', '新建窗口（编号、名称、大厅位置、受理事项）', windowInputSchema, windowSchema), async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return reply.status(201).send(await withTx(ctx.db, (tx) => saveWindowCommand(tx, actor, ctx.clock.now(), null, req.body)));
   });
 
   app.put('/api/admin/org/windows/:id', change('window', '修改或停用窗口', windowInputSchema, windowSchema), async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => saveWindowCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
   });
 
   app.get('/api/admin/staff', {
+    config: { roles: ['admin'] },
     schema: {
       tags, summary: '工作人员（含已停用），附各人在办任务数',
       querystring: z.object({ centerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(staffRowSchema) }) },
     },
   }, async (req) => {
-    requireRole(req, 'admin');
     const [staff, open] = await Promise.all([listStaff(ctx.db, req.query), openTaskCounts(ctx.db)]);
     return { items: staff.map((s) => ({ ...s, openSteps: open.get(s.id) ?? 0 })) };
   });
 
   app.post('/api/admin/staff', {
-    config: { audit: { action: 'staff.created', targetType: 'staff', target: answerIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'staff.created', targetType: 'staff', target: answerIdTarget } },
     schema: { tags, summary: '新建工作人员账号（初始密码须符合工作人员密码规则）', body: staffCreateSchema, response: { 201: staffSchema } },
   }, async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return reply.status(201).send(await withTx(ctx.db, (tx) => createStaffCommand(tx, actor, ctx.clock.now(), req.body)));
   });
 
   app.put('/api/admin/staff/:id', {
-    config: { audit: { action: 'staff.changed', targetType: 'staff', target: pathIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'staff.changed', targetType: 'staff', target: pathIdTarget } },
     schema: { tags, summary: '修改工作人员（姓名、角色、中心、部门、窗口、电话；不能改自己的角色）', params: idParams, body: staffUpdateSchema, response: { 200: staffSchema } },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => updateStaffCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
   });
 
   app.post('/api/admin/staff/:id/deactivate', {
-    config: { audit: { action: 'staff.deactivated', targetType: 'staff', target: pathIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'staff.deactivated', targetType: 'staff', target: pathIdTarget } },
     schema: { tags, summary: '停用工作人员（须先把在办任务工作交接；其登录随之结束）', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => deactivateStaffCommand(tx, actor, ctx.clock.now(), req.params.id));
   });
 
   app.post('/api/admin/staff/:id/second-factor/reset', {
-    config: { audit: { action: 'staff.second_factor_reset', targetType: 'staff', target: pathIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'staff.second_factor_reset', targetType: 'staff', target: pathIdTarget } },
     schema: { tags, summary: '重置工作人员的两步验证（手机和恢复码都丢失时；其登录随之结束）', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => resetSecondFactorCommand(tx, actor, ctx.clock.now(), req.params.id));
   });
 
   app.post('/api/admin/staff/:id/reactivate', {
-    config: { audit: { action: 'staff.reactivated', targetType: 'staff', target: pathIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'staff.reactivated', targetType: 'staff', target: pathIdTarget } },
     schema: { tags, summary: '重新启用工作人员', params: idParams, body: z.object({}).optional(), response: { 200: staffSchema } },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => reactivateStaffCommand(tx, actor, ctx.clock.now(), req.params.id));
   });
 }
@@ -116,7 +116,7 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
 /** The options of a route creating a center, department or window. */
 function creation<I extends z.ZodType, O extends z.ZodType>(targetType: string, summary: string, body: I, output: O) {
   return {
-    config: { audit: { action: `org.${targetType}_created`, targetType, target: answerIdTarget } },
+    config: { roles: ['admin' as const], audit: { action: `org.${targetType}_created`, targetType, target: answerIdTarget } },
     schema: { tags: ['org'], summary, body, response: { 201: output } },
   };
 }
@@ -124,7 +124,7 @@ function creation<I extends z.ZodType, O extends z.ZodType>(targetType: string, 
 /** The options of a route changing a center, department or window (`…/:id`). */
 function change<I extends z.ZodType, O extends z.ZodType>(targetType: string, summary: string, body: I, output: O) {
   return {
-    config: { audit: { action: `org.${targetType}_changed`, targetType, target: pathIdTarget } },
+    config: { roles: ['admin' as const], audit: { action: `org.${targetType}_changed`, targetType, target: pathIdTarget } },
     schema: { tags: ['org'], summary, params: idParams, body, response: { 200: output } },
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
 import type { Queryable } from '../../platform/db/pool.ts';
-import { requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { expressionErrorDetails, parseExpression, validate, type Finding } from './definition/index.ts';
 import { deployDefinition, publishDefinition, type Actor as EngineActor } from './engine/index.ts';
@@ -115,30 +115,30 @@ export async function findingsFor(xml: string): Promise<Finding[]> {
  */
 export function registerWorkflowRoutes(app: Api, ctx: AppContext, itemsBindingProcesses: (q: Queryable) => Promise<ItemBinding[]>): void {
   app.get('/api/workflow/definitions', {
+    config: { roles: [...READERS] },
     schema: {
       tags: ['workflow'], summary: '流程定义列表（按流程标识分组：各版本及其运行中的实例数、草稿、绑定的办理事项）',
       response: { 200: z.array(processSchema) },
     },
-  }, async (req) => {
-    requireRole(req, ...READERS);
+  }, async () => {
     return listProcesses(ctx.db, itemsBindingProcesses);
   });
 
   app.get('/api/workflow/definitions/:id', {
+    config: { roles: [...READERS] },
     schema: {
       tags: ['workflow'], summary: '一个流程定义版本（含 BPMN XML）', params: definitionId,
       response: { 200: versionSchema.extend({ xml: z.string() }) },
     },
   }, async (req) => {
-    requireRole(req, ...READERS);
     const row = await loadVersion(ctx, req.params.id);
     return { ...presentVersion(row), xml: row.bpmn_xml };
   });
 
   app.get('/api/workflow/definitions/:id/export', {
+    config: { roles: [...READERS] },
     schema: { tags: ['workflow'], summary: '导出 .bpmn 文件', params: definitionId },
   }, async (req, reply) => {
-    requireRole(req, ...READERS);
     const row = await loadVersion(ctx, req.params.id);
     const file = `${row.key}-v${row.version}.bpmn`.replace(/[^\w.-]/g, '_');
     return reply
@@ -148,6 +148,7 @@ export function registerWorkflowRoutes(app: Api, ctx: AppContext, itemsBindingPr
   });
 
   app.post('/api/workflow/validate', {
+    config: { roles: ['admin'] },
     bodyLimit: XML_BODY_LIMIT,
     schema: {
       tags: ['workflow'], summary: '校验 BPMN XML（返回全部问题，不保存）',
@@ -155,13 +156,13 @@ export function registerWorkflowRoutes(app: Api, ctx: AppContext, itemsBindingPr
       response: { 200: z.object({ findings: z.array(findingSchema), errors: z.number().int(), warnings: z.number().int() }) },
     },
   }, async (req) => {
-    requireRole(req, 'admin');
     const findings = await findingsFor(req.body.xml);
     const errors = findings.filter((f) => f.severity === 'error').length;
     return { findings, errors, warnings: findings.length - errors };
   });
 
   app.post('/api/workflow/definitions', {
+    config: { roles: ['admin'] },
     bodyLimit: XML_BODY_LIMIT,
     schema: {
       tags: ['workflow'], summary: '部署流程定义：保存为新版本草稿（publish=true 时直接发布）；有错误时 BPMN_INVALID，details.findings 列出问题',
@@ -169,7 +170,7 @@ export function registerWorkflowRoutes(app: Api, ctx: AppContext, itemsBindingPr
       response: { 201: summarySchema },
     },
   }, async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     const summary = await deployDefinition({ db: ctx.db, clock: ctx.clock }, {
       xml: req.body.xml, actor: engineActor(actor), publish: req.body.publish ?? false,
     });
@@ -177,23 +178,24 @@ export function registerWorkflowRoutes(app: Api, ctx: AppContext, itemsBindingPr
   });
 
   app.delete('/api/workflow/definitions/:id', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['workflow'], summary: '删除草稿版本（已发布的版本不可删除：DEFINITION_NOT_DRAFT）', params: definitionId,
       response: { 200: z.object({ id: z.string(), key: z.string(), version: z.number().int() }) },
     },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return deleteDraft({ db: ctx.db, clock: ctx.clock }, { definitionId: req.params.id, actor: { id: actor.id, role: actor.role } });
   });
 
   app.post('/api/workflow/expressions/check', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['workflow'], summary: '检查表达式能否解析（流转条件、会签人数、办理人表达式）；不求值',
       body: z.object({ expression: z.string().min(1).max(4000) }),
       response: { 200: expressionCheckSchema },
     },
   }, async (req) => {
-    requireRole(req, 'admin');
     try {
       parseExpression(req.body.expression);
       return { valid: true };
@@ -205,9 +207,10 @@ export function registerWorkflowRoutes(app: Api, ctx: AppContext, itemsBindingPr
   });
 
   app.post('/api/workflow/definitions/:id/publish', {
+    config: { roles: ['admin'] },
     schema: { tags: ['workflow'], summary: '发布草稿版本（发布后不可修改）', params: definitionId, response: { 200: summarySchema } },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return publishDefinition({ db: ctx.db, clock: ctx.clock }, { definitionId: req.params.id, actor: engineActor(actor) });
   });
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Api } from '../http/app.ts';
 import type { AppContext } from '../http/context.ts';
-import { requireRole } from '../http/auth.ts';
 import { auditCsv, searchAudit, verifyAuditChain, type AuditFilter } from './log.ts';
 
 const filterQuery = z.object({
@@ -33,22 +32,20 @@ export function registerAuditRoutes(app: Api, ctx: AppContext): void {
   const tags = ['audit'];
 
   app.get('/api/audit/log', {
-    config: { audit: { action: 'audit.read', targetType: 'audit_log', target: () => null } },
+    config: { roles: ['audit_admin'], duty: 'audit_admin', audit: { action: 'audit.read', targetType: 'audit_log', target: () => null } },
     schema: {
       tags, summary: '审计日志：查阅案卷、申请人信息和材料，以及组织机构和人员的每次变更（仅审计管理员；按时间倒序，可按操作人、操作、对象、结果、时间筛选）',
       querystring: filterQuery.extend({ before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
       response: { 200: z.object({ items: z.array(rowSchema), nextBefore: z.number().int().nullable() }) },
     },
   }, async (req) => {
-    requireRole(req, 'audit_admin');
     return searchAudit(ctx.db, filterOf(req.query, req.query.limit, req.query.before));
   });
 
   app.get('/api/audit/log/export', {
-    config: { audit: { action: 'audit.export', targetType: 'audit_log', target: () => null } },
+    config: { roles: ['audit_admin'], duty: 'audit_admin', audit: { action: 'audit.export', targetType: 'audit_log', target: () => null } },
     schema: { tags, summary: '导出审计日志（CSV，按当前筛选，最多一万条）', querystring: filterQuery },
   }, async (req, reply) => {
-    requireRole(req, 'audit_admin');
     const { items } = await searchAudit(ctx.db, filterOf(req.query, EXPORT_LIMIT));
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -57,12 +54,12 @@ export function registerAuditRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/audit/verify', {
+    config: { roles: ['audit_admin'], duty: 'audit_admin' },
     schema: {
       tags, summary: '校验审计日志的哈希链（报告第一处断开：缺失、链接错误或内容被改）',
       response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['missing', 'link', 'hash']) }).nullable() }) },
     },
-  }, async (req) => {
-    requireRole(req, 'audit_admin');
+  }, async () => {
     return verifyAuditChain(ctx.db);
   });
 }

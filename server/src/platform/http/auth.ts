@@ -15,6 +15,21 @@ declare module 'fastify' {
     /** Id (not token) of the caller's session, to mark it in their list. */
     sessionId: string | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The roles that may call this route by default (issue 14): seeded once as
+     * the bindings of the route's resource; from then on the access gate reads
+     * the bindings (iam/access.ts), which administrators change. Left out, the
+     * route is open to whoever its handler's policy admits.
+     */
+    roles?: readonly Role[];
+    /**
+     * 三员分立: the route belongs to this duty alone. Only roles of this duty may
+     * be bound to it, the built-in role of the duty stays bound, and the route
+     * (and what lies above it) cannot be disabled.
+     */
+    duty?: Role;
+  }
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -74,16 +89,16 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     if (!token) return;
     const now = ctx.clock.now();
     const { rows } = await ctx.db.query<{
-      session_id: string; last_seen_at: Date; id: string; username: string; display_name: string; role: Role; department_id: string | null; center_id: string | null;
+      session_id: string; last_seen_at: Date; id: string; username: string; display_name: string; role: Role; role_code: string; department_id: string | null; center_id: string | null;
     }>(
-      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.username, u.display_name, u.role, u.department_id, u.center_id
+      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.username, u.display_name, u.role, COALESCE(u.role_code, u.role) AS role_code, u.department_id, u.center_id
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled`,
       [hashToken(token), now, new Date(now.getTime() - idleMs)],
     );
     const u = rows[0];
     if (!u) return;
-    req.actor = { id: u.id, username: u.username, displayName: u.display_name, role: u.role, departmentId: u.department_id, centerId: u.center_id };
+    req.actor = { id: u.id, username: u.username, displayName: u.display_name, role: u.role, roleCode: u.role_code, departmentId: u.department_id, centerId: u.center_id };
     req.sessionId = u.session_id;
     if (now.getTime() - u.last_seen_at.getTime() >= TOUCH_EVERY_MS) {
       await ctx.db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [u.session_id, now]);
@@ -95,11 +110,4 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED');
   return req.actor;
-}
-
-/** The caller if their role is one of `roles`, else FORBIDDEN (or UNAUTHENTICATED). */
-export function requireRole(req: FastifyRequest, ...roles: Role[]): Actor {
-  const actor = requireActor(req);
-  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN');
-  return actor;
 }

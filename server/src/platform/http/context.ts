@@ -22,7 +22,10 @@ export interface Actor {
   id: string;
   username: string;
   displayName: string;
+  /** The duty the person's role is based on: it decides data scope and what the handlers' policies allow. */
   role: Role;
+  /** The person's role record (iam `roles.code`): the access gate checks its bindings. A built-in role's code is its duty. */
+  roleCode: string;
   departmentId: string | null;
   /** The center the person works for (staff); null for applicants. */
   centerId: string | null;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Api } from '../http/app.ts';
 import type { AppContext } from '../http/context.ts';
-import { requireRole } from '../http/auth.ts';
 import { consumerLag } from '../events/consumer.ts';
 
 const lagSchema = z.object({
@@ -19,12 +18,12 @@ const lagSchema = z.object({
 /** What the platform itself shows its administrators: the event consumers and how far behind each is. */
 export function registerOpsRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/admin/consumers', {
+    config: { roles: ['admin'] },
     schema: {
       tags: ['admin'], summary: '事件消费者的进度与积压（每个消费者的游标、落后事件数、最近一次失败）',
       response: { 200: z.object({ items: z.array(lagSchema) }) },
     },
-  }, async (req) => {
-    requireRole(req, 'admin');
+  }, async () => {
     return { items: await consumerLag(ctx.db) };
   });
 }
