@@ -13,6 +13,7 @@ import { registerIntakeRoutes } from './modules/intake/index.ts';
 import { registerCardRoutes, registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerNotifyRoutes } from './modules/notify/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
+import { registerSsoRoutes, SsoProviders } from './modules/sso/index.ts';
 import { registerOpsRoutes } from './platform/ops/routes.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 
@@ -46,6 +47,8 @@ export function registerRoutes(api: Api, ctx: AppContext): void {
     registerFormRoutes(api, ctx);
     registerIntakeRoutes(api, ctx);
     registerOrgRoutes(api, ctx);
+    // Single sign-on for the center's other systems: its staff sign in with their Tongban account.
+    registerSsoRoutes(api, ctx, new SsoProviders(ctx));
   }
   if (role !== 'approval') {
     registerSupervisionRoutes(api, ctx);

@@ -14,6 +14,7 @@ import { startChainer } from './platform/events/chain.ts';
 import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
 import { notifySettings, startCardNoticePuller, startNotifications } from './modules/notify/index.ts';
+import { startSsoWorker } from './modules/sso/index.ts';
 import { startRecomputeWorker } from './modules/cases/index.ts';
 import type { Db } from './platform/db/pool.ts';
 import type { ServerRole } from './platform/config.ts';
@@ -105,6 +106,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       onError: (name, err) => log(`事件消费者「${name}」出错：${err.message}`),
     });
     const notifications = startNotifications(ctx, notifySettings(), log);
+    // Logout tokens to the connected systems, sent and retried from their queue (docs/sso.md).
+    const stopSso = config.role === 'supervision' ? async () => {} : startSsoWorker(ctx, (err) => log(`单点登录退出通知出错：${err.message}`));
     const stopRecompute = config.role === 'supervision' ? async () => {} : startRecomputeWorker(ctx, {
       onError: (err) => log(`期限重算出错：${err.message}`),
       onFinished: (jobId, moved) => moved && log(`日历变更后重算期限（任务 ${jobId}）：本节点移动 ${moved} 件办件的到期日`),
@@ -121,6 +124,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
         await stopRecompute();
         await consumers.stop();
         await notifications.stop();
+        await stopSso();
         await stopChainer();
         await app.close();
         await database.close();

@@ -74,6 +74,10 @@ const staffPrincipals = signedIn.filter((p) => p !== 'applicant' && p !== 'other
 /** Who reads the case (cases/policy.ts canReadCase): its applicant, the center's clerks, leaders and admins, its department, whoever holds a step of it or was sent a copy. */
 const caseReaders = ['applicant', 'clerk', 'deptApprover', 'agencyHead', 'stepHolder', 'copyRecipient', 'govHead', 'manager', 'admin'] as const;
 const get = (url: string) => (): Call => ({ url });
+const ssoClientBody = {
+  name: '档案管理系统', redirectUris: ['https://archive.example.gov.cn/callback'], postLogoutRedirectUris: [],
+  backchannelLogoutUri: 'https://archive.example.gov.cn/backchannel-logout', enabled: true,
+};
 
 export const MATRIX: Record<string, Row> = {
   // ── Accounts ──
@@ -142,6 +146,22 @@ export const MATRIX: Record<string, Row> = {
       await act('admin', 'POST', `/api/admin/staff/${id}/deactivate`);
       return { staffId: id };
     },
+  },
+
+  // ── Single sign-on: connected systems ──
+  'GET /api/admin/sso/clients': { allow: ['admin'], call: get('/api/admin/sso/clients') },
+  'POST /api/admin/sso/clients': { allow: ['admin'], call: () => ({ url: '/api/admin/sso/clients', body: ssoClientBody }) },
+  'PUT /api/admin/sso/clients/{id}': {
+    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/sso/clients/${extra.clientId}`, body: ssoClientBody }),
+    prepare: async ({ act }) => ({ clientId: ((await act('admin', 'POST', '/api/admin/sso/clients', ssoClientBody)) as { id: string }).id }),
+  },
+  'POST /api/admin/sso/clients/{id}/secret': {
+    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/sso/clients/${extra.clientId}/secret`, body: {} }),
+    prepare: async ({ act }) => ({ clientId: ((await act('admin', 'POST', '/api/admin/sso/clients', ssoClientBody)) as { id: string }).id }),
+  },
+  'DELETE /api/admin/sso/clients/{id}': {
+    allow: ['admin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/sso/clients/${extra.clientId}` }),
+    prepare: async ({ act }) => ({ clientId: ((await act('admin', 'POST', '/api/admin/sso/clients', ssoClientBody)) as { id: string }).id }),
   },
 
   // ── Catalogue administration ──

@@ -16,6 +16,7 @@ import { portalErrors } from '../modules/portal/errors.ts';
 import { supervisionCardErrors } from '../modules/supervision/cards/errors.ts';
 import { notifyErrors } from '../modules/notify/errors.ts';
 import { iamErrors } from '../modules/iam/errors.ts';
+import { ssoErrors } from '../modules/sso/errors.ts';
 import { supervisionErrors } from '../modules/supervision/errors.ts';
 
 const platformErrors = {
@@ -54,7 +55,7 @@ const platformErrors = {
 } as const satisfies Record<string, ErrorEntry>;
 
 
-export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors, ...iamErrors, ...supervisionErrors } as const;
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors, ...iamErrors, ...ssoErrors, ...supervisionErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 

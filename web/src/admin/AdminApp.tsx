@@ -28,6 +28,8 @@ import { notifyAdminMenuItems } from '../notify/admin/menu';
 import { OrgPage } from './org/OrgPage';
 import { StaffPage } from './org/StaffPage';
 import { orgMenuItems, orgMenuKeys } from './org/menu';
+import { SsoClientsPage } from './sso/SsoClientsPage';
+import { ssoMenuItems, ssoMenuKeys } from './sso/menu';
 import { AuditPage } from './audit/AuditPage';
 import { useAuditT } from './audit/messages';
 import { AuditOutlined } from '@ant-design/icons';
@@ -57,9 +59,10 @@ export default function AdminApp() {
             ...catalogMenuItems(user.role),
             ...notifyAdminMenuItems(user.role),
             ...orgMenuItems(user.role),
+            ...ssoMenuItems(user.role),
             { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
           ],
-          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys, ...orgMenuKeys, '/admin/audit'].filter((k) => location.pathname.startsWith(k)),
+          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys, ...orgMenuKeys, ...ssoMenuKeys, '/admin/audit'].filter((k) => location.pathname.startsWith(k)),
         },
         main: (
           <Routes>
@@ -79,6 +82,7 @@ export default function AdminApp() {
             <Route path="notify/outbox" element={<RequireRole roles={['admin']}><OutboxPage /></RequireRole>} />
             <Route path="org" element={<RequireRole roles={['admin']}><OrgPage /></RequireRole>} />
             <Route path="staff" element={<RequireRole roles={['admin']}><StaffPage /></RequireRole>} />
+            <Route path="sso" element={<RequireRole roles={['admin']}><SsoClientsPage /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         ),

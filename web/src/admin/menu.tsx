@@ -7,6 +7,7 @@ import { usePortalT } from '../portal/messages';
 import { formsMenuItems } from './forms/menu';
 import { catalogMenuItems } from './catalog/menu';
 import { orgMenuItems } from './org/menu';
+import { ssoMenuItems } from './sso/menu';
 
 function ProcessesLink() {
   const t = useAdminT();
@@ -27,5 +28,6 @@ export function adminMenuItems(role: string): NonNullable<MenuProps['items']> {
     ...formsMenuItems(role),
     ...catalogMenuItems(role),
     ...orgMenuItems(role),
+    ...ssoMenuItems(role),
   ];
 }

@@ -1934,6 +1934,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/sso/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单点登录：已登记的接入系统（不含密钥） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                backchannelLogoutUri: string | null;
+                                createdAt: string;
+                                enabled: boolean;
+                                /** @description client_id */
+                                id: string;
+                                name: string;
+                                postLogoutRedirectUris: string[];
+                                redirectUris: string[];
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记接入系统（回答中含客户端密钥，只显示这一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        backchannelLogoutUri: string | null;
+                        enabled: boolean;
+                        name: string;
+                        postLogoutRedirectUris: string[];
+                        redirectUris: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backchannelLogoutUri: string | null;
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description client_id */
+                            id: string;
+                            name: string;
+                            postLogoutRedirectUris: string[];
+                            redirectUris: string[];
+                            secret: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/sso/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改接入系统（名称、回调地址、退出地址、启用或停用） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        backchannelLogoutUri: string | null;
+                        enabled: boolean;
+                        name: string;
+                        postLogoutRedirectUris: string[];
+                        redirectUris: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backchannelLogoutUri: string | null;
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description client_id */
+                            id: string;
+                            name: string;
+                            postLogoutRedirectUris: string[];
+                            redirectUris: string[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除接入系统（其授权和令牌一并作废） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/sso/clients/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更换接入系统的密钥（旧密钥立即失效；新密钥只显示这一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backchannelLogoutUri: string | null;
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description client_id */
+                            id: string;
+                            name: string;
+                            postLogoutRedirectUris: string[];
+                            redirectUris: string[];
+                            secret: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/staff": {
         parameters: {
             query?: never;

@@ -30,13 +30,15 @@ export function LoginPage() {
   const [second, setSecond] = useState<SecondStep | null>(null);
   const [recovery, setRecovery] = useState<{ codes: string[]; to: string } | null>(null);
 
+  // A connected system's sign-in (/oidc/interaction/…) is a server page, not one of this app's routes.
+  const go = (to: string) => (to.startsWith('/oidc/') ? window.location.assign(to) : navigate(to, { replace: true }));
   const signIn = (input: { username: string; password: string; code?: string }) =>
     login.mutate(input, {
       onSuccess: ({ user, recoveryCodes }) => {
         const to = landingPath(user, next);
         // A sign-in that completed a required enrolment brings the recovery codes: shown once, before going on.
         if (recoveryCodes?.length) setRecovery({ codes: recoveryCodes, to });
-        else navigate(to, { replace: true });
+        else go(to);
       },
       onError: (e) => {
         if (!(e instanceof ApiError)) return;
@@ -109,7 +111,7 @@ export function LoginPage() {
       <Typography.Paragraph style={{ marginBottom: 0 }}>
         {t('auth.noAccount')} <Link to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>{t('auth.registerLink')}</Link>
       </Typography.Paragraph>
-      <RecoveryCodesModal codes={recovery?.codes ?? null} onClose={() => recovery && navigate(recovery.to, { replace: true })} />
+      <RecoveryCodesModal codes={recovery?.codes ?? null} onClose={() => recovery && go(recovery.to)} />
     </Card>
   );
 }

@@ -84,3 +84,7 @@ export {
 } from './staff.ts';
 /** The one account an install without demo data starts from. */
 export { ensureFirstAdmin, FIRST_ADMIN_USERNAME, type FirstAdmin } from './first-admin.ts';
+/** Sessions and staff identities as the single sign-on provider (modules/sso) sees them. */
+export {
+  liveSessionOfToken, existingSessionIds, endSessionOfToken, activeStaffIdentity, type LiveSession, type StaffIdentity,
+} from './single-sign-on.ts';

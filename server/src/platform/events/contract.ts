@@ -448,6 +448,23 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     type: 'staff.second_factor_reset', version: 1, zh: '重置工作人员的两步验证（其登录随之结束）', en: 'Staff member\'s two-step verification reset (their sessions ended)',
     payload: obj({ userId: id, sessionsEnded: z.number() }), example: { userId: USER, sessionsEnded: 1 },
   },
+  // ── single sign-on (connected systems) ─────────────────────────────────
+  {
+    type: 'sso.client_registered', version: 1, zh: '登记接入系统（单点登录）', en: 'Connected system registered (single sign-on)',
+    payload: obj({ clientId: z.string(), name: z.string(), enabled: z.boolean() }), example: { clientId: 'tb_4hV1cQm0n2Zr8LkP', name: '档案管理系统', enabled: true },
+  },
+  {
+    type: 'sso.client_updated', version: 1, zh: '修改接入系统（只列字段名）', en: 'Connected system changed (field names only)',
+    payload: obj({ clientId: z.string(), changed: z.array(z.string()), enabled: z.boolean() }), example: { clientId: 'tb_4hV1cQm0n2Zr8LkP', changed: ['redirectUris'], enabled: true },
+  },
+  {
+    type: 'sso.client_secret_renewed', version: 1, zh: '更换接入系统密钥', en: 'Connected system given a new secret',
+    payload: obj({ clientId: z.string() }), example: { clientId: 'tb_4hV1cQm0n2Zr8LkP' },
+  },
+  {
+    type: 'sso.client_deleted', version: 1, zh: '删除接入系统', en: 'Connected system deleted',
+    payload: obj({ clientId: z.string(), name: z.string() }), example: { clientId: 'tb_4hV1cQm0n2Zr8LkP', name: '档案管理系统' },
+  },
   // ── organisation ───────────────────────────────────────────────────────
   {
     type: 'org.center_saved', version: 1, zh: '新建或修改服务中心', en: 'Service center created or changed',

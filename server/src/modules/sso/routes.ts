@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Api } from '../../platform/http/app.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import { requireRole } from '../../platform/http/auth.ts';
+import { withTx } from '../../platform/db/pool.ts';
+import { answerIdTarget, pathIdTarget } from '../../platform/audit/hook.ts';
+import { noContent } from '../../platform/http/responses.ts';
+import { liveSessionOfToken } from '../iam/index.ts';
+import {
+  clientInputSchema, clientSchema, clientWithSecretSchema, deleteClientCommand, listClients, registerClientCommand, renewSecretCommand, updateClientCommand,
+} from './clients.ts';
+import type { SsoProviders } from './provider.ts';
+import { interactionGonePage } from './pages.ts';
+
+const idParams = z.object({ id: z.string().regex(/^tb_[A-Za-z0-9_-]{16}$/) });
+
+/**
+ * 单点登录: the OpenID Connect provider's endpoints (served by oidc-provider,
+ * outside the OpenAPI document: discovery describes them), the sign-in step
+ * that hands a Tongban session to the provider, and the administrator's
+ * register of connected systems.
+ */
+export function registerSsoRoutes(app: Api, ctx: AppContext, providers: SsoProviders): void {
+  const tags = ['sso'];
+
+  // The provider reads its own request bodies (form-encoded token requests, the logout form): in this scope
+  // Fastify leaves the stream unread and hands the raw request over.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
+    const handOver = async (req: FastifyRequest, reply: FastifyReply) => {
+      const { provider } = await providers.forRequest(req);
+      reply.hijack();
+      provider.callback()(req.raw, reply.raw);
+    };
+    scope.all('/oidc/*', { schema: { hide: true } }, handOver);
+    scope.get('/.well-known/openid-configuration', { schema: { hide: true } }, handOver);
+
+    // The provider asks for a sign-in: a staff member signed in to Tongban goes straight back; anyone else signs
+    // in on Tongban's own page (password and second factor) and returns here. Citizens are refused: the systems
+    // that connect are the center's internal ones.
+    scope.get('/oidc/interaction/:uid', { schema: { hide: true } }, async (req: FastifyRequest<{ Params: { uid: string } }>, reply) => {
+      const { provider } = await providers.forRequest(req);
+      const details = await provider.interactionDetails(req.raw, reply.raw).catch(() => null);
+      if (!details || details.uid !== req.params.uid) {
+        return reply.status(400).type('text/html; charset=utf-8').send(interactionGonePage());
+      }
+      const token = req.cookies.tb_session;
+      const live = token ? await liveSessionOfToken(ctx.db, token, ctx.clock.now(), ctx.config.sessionIdleMinutes) : null;
+      if (!req.actor || !live) return reply.redirect(`/login?next=${encodeURIComponent(`/oidc/interaction/${details.uid}`)}`);
+      const reasons = details.prompt.reasons;
+      const result = req.actor.role === 'applicant'
+        ? { error: 'access_denied', error_description: 'single sign-on is for the center\'s staff' }
+        // The system wants a sign-in newer than the Tongban session: Tongban signs nobody in again behind their back.
+        : reasons.includes('max_age')
+          ? { error: 'login_required', error_description: 'the Tongban sign-in is older than max_age' }
+          : { login: { accountId: req.actor.id, ts: Math.floor(live.createdAt.getTime() / 1000) } };
+      reply.hijack();
+      await provider.interactionFinished(req.raw, reply.raw, result, { mergeWithLastSubmission: false });
+    });
+  });
+
+  app.get('/api/admin/sso/clients', {
+    schema: { tags, summary: '单点登录：已登记的接入系统（不含密钥）', response: { 200: z.object({ items: z.array(clientSchema) }) } },
+  }, async (req) => {
+    requireRole(req, 'admin');
+    return { items: await listClients(ctx.db) };
+  });
+
+  app.post('/api/admin/sso/clients', {
+    config: { audit: { action: 'sso.client_registered', targetType: 'sso_client', target: answerIdTarget } },
+    schema: { tags, summary: '登记接入系统（回答中含客户端密钥，只显示这一次）', body: clientInputSchema, response: { 201: clientWithSecretSchema } },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'admin');
+    return reply.status(201).send(await withTx(ctx.db, (tx) => registerClientCommand(tx, actor, ctx.clock.now(), req.body)));
+  });
+
+  app.put('/api/admin/sso/clients/:id', {
+    config: { audit: { action: 'sso.client_updated', targetType: 'sso_client', target: pathIdTarget } },
+    schema: { tags, summary: '修改接入系统（名称、回调地址、退出地址、启用或停用）', params: idParams, body: clientInputSchema, response: { 200: clientSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => updateClientCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
+  });
+
+  app.post('/api/admin/sso/clients/:id/secret', {
+    config: { audit: { action: 'sso.client_secret_renewed', targetType: 'sso_client', target: pathIdTarget } },
+    schema: { tags, summary: '更换接入系统的密钥（旧密钥立即失效；新密钥只显示这一次）', params: idParams, body: z.object({}).optional(), response: { 200: clientWithSecretSchema } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return withTx(ctx.db, (tx) => renewSecretCommand(tx, actor, ctx.clock.now(), req.params.id));
+  });
+
+  app.delete('/api/admin/sso/clients/:id', {
+    config: { audit: { action: 'sso.client_deleted', targetType: 'sso_client', target: pathIdTarget } },
+    schema: { tags, summary: '删除接入系统（其授权和令牌一并作废）', params: idParams, response: noContent },
+  }, async (req, reply) => {
+    const actor = requireRole(req, 'admin');
+    await withTx(ctx.db, (tx) => deleteClientCommand(tx, actor, ctx.clock.now(), req.params.id));
+    return reply.status(204).send(null);
+  });
+}
