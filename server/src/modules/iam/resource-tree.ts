@@ -52,6 +52,7 @@ export const SHELLS: readonly ShellDeclaration[] = [
       { path: '/admin/notify/outbox', name: '发送队列', nameEn: 'Outbox', roles: ['admin'], api: ['/api/admin/notify/outbox'] },
       { path: '/admin/org', name: '组织机构', nameEn: 'Organisation', roles: ['admin'], api: ['/api/admin/org'] },
       { path: '/admin/staff', name: '人员管理', nameEn: 'Staff', roles: ['admin'], api: ['/api/admin/staff'] },
+      { path: '/admin/sso', name: '单点登录', nameEn: 'Single sign-on', roles: ['admin'], api: ['/api/admin/sso'] },
       { path: '/admin/roles', name: '角色管理', nameEn: 'Roles', roles: ['admin'], api: ['/api/admin/roles'] },
       { path: '/admin/permissions', name: '权限管理', nameEn: 'Permissions', roles: ['admin'], api: ['/api/admin/permissions'] },
       { path: '/admin/resources', name: '资源管理', nameEn: 'Resources', roles: ['admin'], api: ['/api/admin/resources'] },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { requireRole } from '../../platform/http/auth.ts';
+import { requireActor } from '../../platform/http/auth.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { answerIdTarget, pathIdTarget } from '../../platform/audit/hook.ts';
 import { noContent } from '../../platform/http/responses.ts';
@@ -62,41 +62,41 @@ export function registerSsoRoutes(app: Api, ctx: AppContext, providers: SsoProvi
   });
 
   app.get('/api/admin/sso/clients', {
+    config: { roles: ['admin'] },
     schema: { tags, summary: '单点登录：已登记的接入系统（不含密钥）', response: { 200: z.object({ items: z.array(clientSchema) }) } },
-  }, async (req) => {
-    requireRole(req, 'admin');
+  }, async () => {
     return { items: await listClients(ctx.db) };
   });
 
   app.post('/api/admin/sso/clients', {
-    config: { audit: { action: 'sso.client_registered', targetType: 'sso_client', target: answerIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'sso.client_registered', targetType: 'sso_client', target: answerIdTarget } },
     schema: { tags, summary: '登记接入系统（回答中含客户端密钥，只显示这一次）', body: clientInputSchema, response: { 201: clientWithSecretSchema } },
   }, async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return reply.status(201).send(await withTx(ctx.db, (tx) => registerClientCommand(tx, actor, ctx.clock.now(), req.body)));
   });
 
   app.put('/api/admin/sso/clients/:id', {
-    config: { audit: { action: 'sso.client_updated', targetType: 'sso_client', target: pathIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'sso.client_updated', targetType: 'sso_client', target: pathIdTarget } },
     schema: { tags, summary: '修改接入系统（名称、回调地址、退出地址、启用或停用）', params: idParams, body: clientInputSchema, response: { 200: clientSchema } },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => updateClientCommand(tx, actor, ctx.clock.now(), req.params.id, req.body));
   });
 
   app.post('/api/admin/sso/clients/:id/secret', {
-    config: { audit: { action: 'sso.client_secret_renewed', targetType: 'sso_client', target: pathIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'sso.client_secret_renewed', targetType: 'sso_client', target: pathIdTarget } },
     schema: { tags, summary: '更换接入系统的密钥（旧密钥立即失效；新密钥只显示这一次）', params: idParams, body: z.object({}).optional(), response: { 200: clientWithSecretSchema } },
   }, async (req) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     return withTx(ctx.db, (tx) => renewSecretCommand(tx, actor, ctx.clock.now(), req.params.id));
   });
 
   app.delete('/api/admin/sso/clients/:id', {
-    config: { audit: { action: 'sso.client_deleted', targetType: 'sso_client', target: pathIdTarget } },
+    config: { roles: ['admin'], audit: { action: 'sso.client_deleted', targetType: 'sso_client', target: pathIdTarget } },
     schema: { tags, summary: '删除接入系统（其授权和令牌一并作废）', params: idParams, response: noContent },
   }, async (req, reply) => {
-    const actor = requireRole(req, 'admin');
+    const actor = requireActor(req);
     await withTx(ctx.db, (tx) => deleteClientCommand(tx, actor, ctx.clock.now(), req.params.id));
     return reply.status(204).send(null);
   });
