@@ -65,7 +65,15 @@ export interface Row {
   endsSessions?: true;
 }
 
-export type Act = (p: Principal, method: 'POST' | 'PUT', url: string, body?: unknown) => Promise<unknown>;
+export type Act = (p: Principal, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => Promise<unknown>;
+
+/** A menu of its own under the resource tree's root, for a resource route to change. */
+async function matrixNode(w: World, act: Act): Promise<{ rootId: string; nodeId: string }> {
+  const { id: rootId } = (await act('admin', 'GET', '/api/admin/resources')) as { id: string };
+  const n = w.next();
+  const { id } = (await act('admin', 'POST', '/api/admin/resources', { parentId: rootId, kind: 'menu', code: `matrix-node-${n}`, name: `矩阵节点${n}` })) as { id: string };
+  return { rootId, nodeId: id };
+}
 
 const everyone = PRINCIPALS;
 const signedIn = PRINCIPALS.filter((p) => p !== 'anonymous');
@@ -118,6 +126,40 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/audit/log': { allow: ['auditor'], call: get('/api/audit/log?limit=5') },
   'GET /api/audit/log/export': { allow: ['auditor'], call: get('/api/audit/log/export?action=case.read') },
   'GET /api/audit/verify': { allow: ['auditor'], call: get('/api/audit/verify') },
+
+  // ── Roles and resources (the system administrator's duty) ──
+  'GET /api/auth/pages': { allow: signedIn, call: get('/api/auth/pages') },
+  'GET /api/admin/roles': { allow: ['admin'], call: get('/api/admin/roles') },
+  'POST /api/admin/roles': { allow: ['admin'], call: ({ n }) => ({ url: '/api/admin/roles', body: { code: `matrix_${n}`, name: `矩阵角色${n}`, base: 'clerk' } }) },
+  'PUT /api/admin/roles/{id}': {
+    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}`, body: { name: '矩阵角色（改）' } }),
+    prepare: async ({ w, act }) => ({ roleId: ((await act('admin', 'POST', '/api/admin/roles', { code: `matrix_${w.next()}`, name: '矩阵角色', base: 'clerk' })) as { id: string }).id }),
+  },
+  'DELETE /api/admin/roles/{id}': {
+    allow: ['admin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}` }),
+    prepare: async ({ w, act }) => ({ roleId: ((await act('admin', 'POST', '/api/admin/roles', { code: `matrix_${w.next()}`, name: '矩阵角色', base: 'clerk' })) as { id: string }).id }),
+  },
+  'GET /api/admin/resources': { allow: ['admin'], call: get('/api/admin/resources') },
+  'POST /api/admin/resources': {
+    allow: ['admin'], call: ({ extra, n }) => ({ url: '/api/admin/resources', body: { parentId: extra.rootId, kind: 'menu', code: `matrix-${n}`, name: `矩阵菜单${n}` } }),
+    prepare: async ({ act }) => ({ rootId: ((await act('admin', 'GET', '/api/admin/resources')) as { id: string }).id }),
+  },
+  'PUT /api/admin/resources/{id}': {
+    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/resources/${extra.nodeId}`, body: { name: '矩阵菜单（改）', enabled: true, parentId: extra.rootId } }),
+    prepare: async ({ w, act }) => matrixNode(w, act),
+  },
+  'POST /api/admin/resources/{id}/move': {
+    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/resources/${extra.nodeId}/move`, body: { direction: 'up' } }),
+    prepare: async ({ w, act }) => matrixNode(w, act),
+  },
+  'DELETE /api/admin/resources/{id}': {
+    allow: ['admin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/resources/${extra.nodeId}` }),
+    prepare: async ({ w, act }) => matrixNode(w, act),
+  },
+  'PUT /api/admin/permissions/{id}': {
+    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/permissions/${extra.nodeId}`, body: { roles: ['admin', 'manager'] } }),
+    prepare: async ({ w, act }) => matrixNode(w, act),
+  },
 
   // ── Organisation and staff (system administrators) ──
   'GET /api/admin/org': { allow: ['admin'], call: get('/api/admin/org') },

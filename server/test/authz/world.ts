@@ -301,7 +301,7 @@ export function signInAs(t: TestApp, w: World) {
 
 /** Does what a row's `prepare` asks as one principal; throws when refused. */
 export function actAs(t: TestApp, w: World) {
-  return (p: Principal, method: 'POST' | 'PUT', url: string, body: unknown = {}) => call(t.app, method, url, w.cookie[p], body);
+  return (p: Principal, method: 'GET' | 'POST' | 'PUT', url: string, body: unknown = {}) => call(t.app, method, url, w.cookie[p], method === 'GET' ? undefined : body);
 }
 
 /** A multipart upload body (a small PDF), as a browser sends it. */

@@ -1934,6 +1934,495 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/permissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 权限管理：把资源绑定给这些角色（角色代码；未列出的角色解除绑定） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtin: boolean;
+                            code: string;
+                            /** @enum {string|null} */
+                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | null;
+                            enabled: boolean;
+                            guarded: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "root" | "shell" | "menu" | "page" | "action" | "api";
+                            method: string | null;
+                            name: string;
+                            nameEn: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            roles: string[];
+                            route: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资源管理：资源树（外壳、菜单、页面、操作、接口），每个节点附其下级和绑定的角色 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResourceNode"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 在资源上添加子节点（菜单、页面或操作） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "menu" | "page" | "action";
+                        name: string;
+                        /** @default  */
+                        nameEn?: string;
+                        /** Format: uuid */
+                        parentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtin: boolean;
+                            code: string;
+                            /** @enum {string|null} */
+                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | null;
+                            enabled: boolean;
+                            guarded: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "root" | "shell" | "menu" | "page" | "action" | "api";
+                            method: string | null;
+                            name: string;
+                            nameEn: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            roles: string[];
+                            route: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改资源的属性：名称、启用或停用、移到另一上级之下 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        name: string;
+                        /** @default  */
+                        nameEn?: string;
+                        /** Format: uuid */
+                        parentId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtin: boolean;
+                            code: string;
+                            /** @enum {string|null} */
+                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | null;
+                            enabled: boolean;
+                            guarded: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "root" | "shell" | "menu" | "page" | "action" | "api";
+                            method: string | null;
+                            name: string;
+                            nameEn: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            roles: string[];
+                            route: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除子节点（管理员添加的、没有下级的节点） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/resources/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 节点上移或下移（在同级节点之间） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        direction: "up" | "down";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtin: boolean;
+                            code: string;
+                            /** @enum {string|null} */
+                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | null;
+                            enabled: boolean;
+                            guarded: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "root" | "shell" | "menu" | "page" | "action" | "api";
+                            method: string | null;
+                            name: string;
+                            nameEn: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            roles: string[];
+                            route: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 角色管理：全部角色（含内置角色）及其人数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                builtin: boolean;
+                                code: string;
+                                description: string;
+                                enabled: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                people: number;
+                                sortOrder: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建角色（基于一种内置职责：决定数据范围和业务规则） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        base: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                        code: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                        /** @default  */
+                        nameEn?: string;
+                        /** @default 0 */
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            builtin: boolean;
+                            code: string;
+                            description: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            people: number;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改角色（名称、排序、说明、启用或停用；内置角色不能停用） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                        /** @default  */
+                        nameEn?: string;
+                        /** @default 0 */
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            builtin: boolean;
+                            code: string;
+                            description: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            people: number;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除角色（内置角色和还有人员使用的角色不能删除） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/sso/clients": {
         parameters: {
             query?: never;
@@ -2192,6 +2681,7 @@ export interface paths {
                                 phone: string | null;
                                 /** @enum {string} */
                                 role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                roleCode?: string | null;
                                 secondFactorEnrolled: boolean;
                                 secondFactorRequired: boolean;
                                 /** @enum {string} */
@@ -2226,6 +2716,7 @@ export interface paths {
                         phone: string | null;
                         /** @enum {string} */
                         role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                        roleCode?: string | null;
                         secondFactorRequired?: boolean;
                         username: string;
                         /** Format: uuid */
@@ -2251,6 +2742,7 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
                             /** @enum {string} */
@@ -2298,6 +2790,7 @@ export interface paths {
                         phone: string | null;
                         /** @enum {string} */
                         role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                        roleCode?: string | null;
                         secondFactorRequired?: boolean;
                         /** Format: uuid */
                         windowId: string | null;
@@ -2322,6 +2815,7 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
                             /** @enum {string} */
@@ -2383,6 +2877,7 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
                             /** @enum {string} */
@@ -2443,6 +2938,7 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
                             /** @enum {string} */
@@ -2503,6 +2999,7 @@ export interface paths {
                             phone: string | null;
                             /** @enum {string} */
                             role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
                             /** @enum {string} */
@@ -2889,6 +3386,44 @@ export interface paths {
                                 role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
                                 username: string;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人菜单中不显示的页面（已停用，或未绑定本人的角色） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hidden: string[];
                         };
                     };
                 };
@@ -11869,7 +12404,46 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        ResourceNode: {
+            builtin: boolean;
+            children: components["schemas"]["ResourceNode"][];
+            code: string;
+            duty: ("applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin") | null;
+            enabled: boolean;
+            guarded: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "root" | "shell" | "menu" | "page" | "action" | "api";
+            method: string | null;
+            name: string;
+            nameEn: string;
+            parentId: string | null;
+            roles: string[];
+            route: string | null;
+            sortOrder: number;
+        };
+        ResourceNodeInput: {
+            builtin: boolean;
+            children: components["schemas"]["ResourceNodeInput"][];
+            code: string;
+            duty: ("applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin") | null;
+            enabled: boolean;
+            guarded: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "root" | "shell" | "menu" | "page" | "action" | "api";
+            method: string | null;
+            name: string;
+            nameEn: string;
+            parentId: string | null;
+            roles: string[];
+            route: string | null;
+            sortOrder: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -6,6 +6,7 @@ import { roleSchema } from './schemas.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { removeSecondFactor } from './second-factor.ts';
+import { roleByCode } from './access-admin.ts';
 
 /**
  * Staff accounts as the administrator keeps them (issue #14): name, role,
@@ -20,6 +21,8 @@ export const staffRoleSchema = roleSchema.exclude(['applicant']);
 export const staffFields = {
   displayName: z.string().trim().min(1).max(50),
   role: staffRoleSchema,
+  /** The person's role record (角色管理), built on `role`; left out or null: the built-in role `role` itself. */
+  roleCode: z.string().max(40).nullable().optional(),
   centerId: z.uuid(),
   departmentId: z.uuid().nullable(),
   windowId: z.uuid().nullable(),
@@ -44,7 +47,7 @@ export const staffSchema = z.object({
 });
 export type Staff = z.infer<typeof staffSchema>;
 
-const STAFF_COLUMNS = `id, username, display_name AS "displayName", role, center_id AS "centerId", department_id AS "departmentId",
+const STAFF_COLUMNS = `id, username, display_name AS "displayName", role, COALESCE(role_code, role) AS "roleCode", center_id AS "centerId", department_id AS "departmentId",
   window_id AS "windowId", phone, CASE WHEN disabled THEN 'disabled' ELSE 'active' END AS status,
   second_factor_required AS "secondFactorRequired",
   EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS "secondFactorEnrolled"`;
@@ -80,15 +83,27 @@ async function assertAnotherAdmin(q: Queryable, leaving: string): Promise<void> 
   if (rows.length === 0) throw new AppError('STAFF_LAST_ADMIN');
 }
 
+/**
+ * The role record to store for a person (null: the built-in role of their
+ * duty): it must be enabled and built on the duty given (STAFF_ROLE_INVALID).
+ */
+async function roleRecordOf(q: Queryable, s: Pick<StaffUpdate, 'role' | 'roleCode'>): Promise<string | null> {
+  if (!s.roleCode || s.roleCode === s.role) return null;
+  const record = await roleByCode(q, s.roleCode);
+  if (record.base !== s.role) throw new AppError('STAFF_ROLE_INVALID', { role: s.role, reason: 'role_record_base', base: record.base });
+  return record.builtin ? null : record.code;
+}
+
 /** Creates a staff account with its initial password (the staff policy applies); USERNAME_UNAVAILABLE when the name is taken. */
 export async function createStaff(tx: Queryable, input: StaffCreate): Promise<Staff> {
   assertRoleFits(input);
   assertStrongPassword(input.initialPassword, input.username, input.role);
+  const roleCode = await roleRecordOf(tx, input);
   const hash = await hashPassword(input.initialPassword);
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO users (username, password_hash, display_name, role, center_id, department_id, window_id, phone, second_factor_required)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (lower(username)) DO NOTHING RETURNING id`,
-    [input.username, hash, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone, input.secondFactorRequired ?? false],
+    `INSERT INTO users (username, password_hash, display_name, role, center_id, department_id, window_id, phone, second_factor_required, role_code)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (lower(username)) DO NOTHING RETURNING id`,
+    [input.username, hash, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone, input.secondFactorRequired ?? false, roleCode],
   );
   if (!rows[0]) throw new AppError('USERNAME_UNAVAILABLE');
   return findStaff(tx, rows[0].id);
@@ -100,13 +115,15 @@ export async function createStaff(tx: Queryable, input: StaffCreate): Promise<St
  */
 export async function updateStaff(tx: Queryable, actor: Actor, id: string, input: StaffUpdate): Promise<{ before: Staff; after: Staff }> {
   const before = await findStaff(tx, id, true);
-  if (id === actor.id && input.role !== before.role) throw new AppError('STAFF_OWN_ACCOUNT', { reason: 'own_role' });
+  const roleCode = await roleRecordOf(tx, input);
+  // 三员分立: nobody changes their own role, built-in or record.
+  if (id === actor.id && (input.role !== before.role || (roleCode ?? input.role) !== before.roleCode)) throw new AppError('STAFF_OWN_ACCOUNT', { reason: 'own_role' });
   assertRoleFits(input);
   if (before.role === 'admin' && input.role !== 'admin' && before.status === 'active') await assertAnotherAdmin(tx, id);
   await tx.query(
     `UPDATE users SET display_name = $2, role = $3, center_id = $4, department_id = $5, window_id = $6, phone = $7,
-            second_factor_required = COALESCE($8, second_factor_required) WHERE id = $1`,
-    [id, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone, input.secondFactorRequired ?? null],
+            second_factor_required = COALESCE($8, second_factor_required), role_code = $9 WHERE id = $1`,
+    [id, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone, input.secondFactorRequired ?? null, roleCode],
   );
   return { before, after: await findStaff(tx, id) };
 }

@@ -481,6 +481,34 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     payload: obj({ windowId: id, created: z.boolean(), changed: z.array(z.string()), centerId: id, enabled: z.boolean(), items: z.number() }),
     example: { windowId: 'c4d5e6f7-0a1b-4c2d-9e3f-4a5b6c7d8e9f', created: false, changed: ['itemIds'], centerId: CENTER, enabled: true, items: 3 },
   },
+  // ── roles and resources (issue 14) ─────────────────────────────────────
+  {
+    type: 'access.role_saved', version: 1, zh: '新建或修改角色', en: 'Role created or changed',
+    payload: obj({ roleId: id, code: z.string(), base: z.string(), created: z.boolean(), changed: z.array(z.string()), enabled: z.boolean() }),
+    example: { roleId: '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e', code: 'window_lead', base: 'clerk', created: true, changed: [], enabled: true },
+  },
+  {
+    type: 'access.role_deleted', version: 1, zh: '删除角色', en: 'Role deleted',
+    payload: obj({ roleId: id, code: z.string() }), example: { roleId: '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e', code: 'window_lead' },
+  },
+  {
+    type: 'access.resource_saved', version: 1, zh: '新建或修改资源节点（含启用、停用和移动）', en: 'Resource node created or changed (enabled, disabled, moved)',
+    payload: obj({ resourceId: id, code: z.string(), kind: z.string(), created: z.boolean(), changed: z.array(z.string()), enabled: z.boolean(), parentId: id.nullable() }),
+    example: { resourceId: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', code: '/workbench/handover', kind: 'page', created: false, changed: ['enabled'], enabled: false, parentId: '9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a' },
+  },
+  {
+    type: 'access.resource_moved', version: 1, zh: '资源节点上移或下移', en: 'Resource node moved up or down',
+    payload: obj({ resourceId: id, direction: z.enum(['up', 'down']) }), example: { resourceId: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', direction: 'up' },
+  },
+  {
+    type: 'access.resource_deleted', version: 1, zh: '删除资源节点', en: 'Resource node deleted',
+    payload: obj({ resourceId: id, code: z.string() }), example: { resourceId: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', code: 'reports' },
+  },
+  {
+    type: 'access.bindings_changed', version: 1, zh: '资源绑定的角色变更', en: 'Roles bound to a resource changed',
+    payload: obj({ resourceId: id, code: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }),
+    example: { resourceId: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', code: 'GET /api/staff/workload', added: ['window_lead'], removed: [] },
+  },
   // ── notifications ──────────────────────────────────────────────────────
   {
     type: 'notify.dead_lettered', version: 1, zh: '通知投递失败（转入死信）', en: 'Notification dead-lettered',

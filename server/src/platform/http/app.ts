@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { openApiTransform } from './responses.ts';
 import type { AppContext } from './context.ts';
 import { frameworkErrorHandler, registerErrorHandler } from './error-handler.ts';
@@ -83,6 +83,8 @@ export async function buildHttpApp(ctx: AppContext, parts: HttpParts, opts: Buil
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } } },
     },
     transform: openApiTransform,
+    // Schemas registered with an id (a recursive one: the resource tree) become components the routes refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
