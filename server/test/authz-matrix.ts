@@ -93,6 +93,8 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/auth/login': { allow: everyone, call: () => ({ url: '/api/auth/login', body: { username: 'citizen', password: 'Tongban@2026' } }) },
   'POST /api/auth/logout': { allow: everyone, endsSessions: true, call: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { allow: signedIn, call: get('/api/auth/me') },
+  // The sign-in page asks whether an external identity provider is offered: before anyone signs in.
+  'GET /api/auth/external': { allow: everyone, call: get('/api/auth/external') },
   'PUT /api/auth/language': { allow: signedIn, call: () => ({ url: '/api/auth/language', body: { language: 'zh' } }) },
   'GET /api/auth/sessions': { allow: signedIn, call: get('/api/auth/sessions') },
   // Everyone tries to end the applicant's other session; only the applicant may.

@@ -46,6 +46,19 @@ export interface Config {
   role: ServerRole;
   /** Where the approval side publishes its events; absent = the supervision platform in this process. */
   supervision: { url: string; sourceId: string; key: string } | undefined;
+  /** Staff may also sign in with this external OpenID Connect provider (docs/sso.md); absent = not offered. */
+  externalIdp?: ExternalIdp | undefined;
+}
+
+/** An external OpenID Connect identity provider staff may sign in with (TONGBAN_OIDC_*). */
+export interface ExternalIdp {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the sign-in button calls it (TONGBAN_OIDC_NAME). */
+  name: string;
+  /** A claim naming the Tongban user name, to link a subject at its first sign-in (TONGBAN_OIDC_USERNAME_CLAIM); absent = people link it themselves. */
+  usernameClaim: string | undefined;
 }
 
 /** The folder of uploads and notices: TONGBAN_FILES_DIR, else the data folder. */
@@ -97,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: positiveIntFrom('TONGBAN_SESSION_MAX_HOURS', env.TONGBAN_SESSION_MAX_HOURS, 7 * 24),
     role: roleFrom(env.TONGBAN_ROLE),
     supervision: supervisionTarget(env),
+    externalIdp: externalIdpFrom(env),
   };
 }
 
@@ -118,4 +132,18 @@ function supervisionTarget(env: NodeJS.ProcessEnv): Config['supervision'] {
     throw new Error(`TONGBAN_SUPERVISION_URL 不是有效地址："${url}"`);
   }
   return { url, sourceId, key };
+}
+
+function externalIdpFrom(env: NodeJS.ProcessEnv): ExternalIdp | undefined {
+  const issuer = env.TONGBAN_OIDC_ISSUER;
+  if (!issuer) return undefined;
+  const clientId = env.TONGBAN_OIDC_CLIENT_ID;
+  const clientSecret = env.TONGBAN_OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new Error('设置了 TONGBAN_OIDC_ISSUER 时须同时设置 TONGBAN_OIDC_CLIENT_ID 与 TONGBAN_OIDC_CLIENT_SECRET');
+  try {
+    new URL(issuer);
+  } catch {
+    throw new Error(`TONGBAN_OIDC_ISSUER 不是有效地址："${issuer}"`);
+  }
+  return { issuer, clientId, clientSecret, name: env.TONGBAN_OIDC_NAME || '统一身份认证', usernameClaim: env.TONGBAN_OIDC_USERNAME_CLAIM || undefined };
 }

@@ -7,6 +7,7 @@ import { EnrolmentView, RecoveryCodesModal } from '../ui/SecondFactor';
 import { useI18n } from '../i18n';
 import { canOpen, homeForRole, useAuthActions } from '../ui/auth';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { ExternalSignIn } from '../ui/ExternalSignIn';
 
 /** Where to go after signing in: the page that sent the user here, if this role may open it. */
 export function landingPath(user: User, next: string | null): string {
@@ -108,6 +109,7 @@ export function LoginPage() {
           </Form.Item>
         </Form>
       )}
+      {second ? null : <ExternalSignIn next={next} refused={params.get('external')} />}
       <Typography.Paragraph style={{ marginBottom: 0 }}>
         {t('auth.noAccount')} <Link to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>{t('auth.registerLink')}</Link>
       </Typography.Paragraph>

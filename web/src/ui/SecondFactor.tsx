@@ -7,6 +7,7 @@ import { Alert, App, Button, Form, Input, Modal, Space, Tag, Typography } from '
 import { ApiError } from '../api';
 import { secondFactorApi, type Enrolment } from '../api/secondFactor';
 import { useI18n } from '../i18n';
+import { ExternalIdentityLink } from './ExternalSignIn';
 
 const STATE_KEY = ['auth', 'second-factor'] as const;
 
@@ -119,6 +120,7 @@ export function SecondFactorDialog({ open, onClose }: { open: boolean; onClose: 
             {failed ? <Alert type="error" showIcon role="alert" title={failed instanceof ApiError ? failed.message : t('error.unknown')} /> : null}
           </Space>
         ) : null}
+        <ExternalIdentityLink />
       </Modal>
       <RecoveryCodesModal codes={codes} onClose={() => setCodes(null)} />
     </>

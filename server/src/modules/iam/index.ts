@@ -86,5 +86,5 @@ export {
 export { ensureFirstAdmin, FIRST_ADMIN_USERNAME, type FirstAdmin } from './first-admin.ts';
 /** Sessions and staff identities as the single sign-on provider (modules/sso) sees them. */
 export {
-  liveSessionOfToken, existingSessionIds, endSessionOfToken, activeStaffIdentity, type LiveSession, type StaffIdentity,
+  liveSessionOfToken, existingSessionIds, endSessionOfToken, activeStaffIdentity, activeStaffByUsername, type LiveSession, type StaffIdentity,
 } from './single-sign-on.ts';

@@ -68,3 +68,13 @@ export async function activeStaffIdentity(q: Queryable, id: string): Promise<Sta
   );
   return rows[0] ?? null;
 }
+
+/** The active staff account with this user name (case as stored, compared without case), or null. */
+export async function activeStaffByUsername(q: Queryable, username: string): Promise<StaffIdentity | null> {
+  const { rows } = await q.query<StaffIdentity>(
+    `SELECT id, username, display_name AS "displayName", role, department_id AS "departmentId"
+       FROM users WHERE lower(username) = lower($1) AND NOT disabled AND role <> 'applicant'`,
+    [username],
+  );
+  return rows[0] ?? null;
+}

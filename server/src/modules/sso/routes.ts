@@ -12,6 +12,7 @@ import {
 } from './clients.ts';
 import type { SsoProviders } from './provider.ts';
 import { interactionGonePage } from './pages.ts';
+import { EXTERNAL_CALLBACK, ExternalSignIn, isLinked, localPath } from './external.ts';
 
 const idParams = z.object({ id: z.string().regex(/^tb_[A-Za-z0-9_-]{16}$/) });
 
@@ -59,6 +60,31 @@ export function registerSsoRoutes(app: Api, ctx: AppContext, providers: SsoProvi
       reply.hijack();
       await provider.interactionFinished(req.raw, reply.raw, result, { mergeWithLastSubmission: false });
     });
+  });
+
+  // Staff sign-in with an external OpenID Connect provider (TONGBAN_OIDC_*), when one is configured.
+  const external = ctx.config.externalIdp ? new ExternalSignIn(ctx, ctx.config.externalIdp) : null;
+  app.get('/api/auth/external', {
+    schema: {
+      tags: ['auth'], summary: '外部统一身份认证：是否启用、名称，以及当前工作人员是否已关联',
+      response: { 200: z.object({ enabled: z.boolean(), name: z.string().nullable(), linked: z.boolean().nullable() }) },
+    },
+  }, async (req) => ({
+    enabled: external !== null,
+    name: external?.idp.name ?? null,
+    linked: external && req.actor && req.actor.role !== 'applicant' ? await isLinked(ctx.db, external.idp.issuer, req.actor.id) : null,
+  }));
+  // Browser redirects, not JSON: outside the OpenAPI document like the provider's own endpoints.
+  app.get('/sso/external/start', { schema: { hide: true, querystring: z.object({ next: z.string().optional(), link: z.literal('1').optional() }) } }, async (req, reply) => {
+    if (!external) return reply.redirect('/login?external=failed', 303);
+    const linking = req.query.link === '1' && req.actor && req.actor.role !== 'applicant' ? req.actor.id : null;
+    await external.start(reply, providers.issuerOf(req), localPath(req.query.next), linking);
+    return reply;
+  });
+  app.get(EXTERNAL_CALLBACK, { schema: { hide: true } }, async (req, reply) => {
+    if (!external) return reply.redirect('/login?external=failed', 303);
+    const outcome = await external.callback(req, reply, providers.issuerOf(req));
+    return reply.redirect('to' in outcome ? outcome.to : `/login?external=${outcome.refused}`, 303);
   });
 
   app.get('/api/admin/sso/clients', {

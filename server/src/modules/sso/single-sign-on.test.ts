@@ -7,6 +7,7 @@ import { createTestApp, login, type TestApp } from '../../../test/app.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { drainConsumer } from '../../platform/events/consumer.ts';
 import { deliverLogouts, ssoLogoutConsumer, SsoProviders } from './index.ts';
+import { testBrowser } from './testing.ts';
 
 // 单点登录: a second application (openid-client, as a real system would use it) signs a staff member in
 // through Tongban with the code flow and PKCE, reads userinfo, and is told by a back-channel logout token
@@ -45,32 +46,7 @@ async function logoutReceiver() {
   return { url, tokens, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
-/** A browser: a cookie jar, and requests that follow redirects by hand so each hop can be seen. */
-function browser() {
-  const jar = new Map<string, string>();
-  const send = async (url: string, init: RequestInit = {}) => {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) jar.delete(name); else jar.set(name, value);
-    }
-    return res;
-  };
-  /** Follows redirects until one leaves Tongban (or a page answers): the last URL and answer. */
-  const follow = async (start: string) => {
-    let url = start;
-    for (let hops = 0; hops < 10; hops++) {
-      if (!url.startsWith(base)) return { url, res: null };
-      const res = await send(url);
-      const to = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || !to) return { url, res };
-      url = new URL(to, url).href;
-    }
-    throw new Error('too many redirects');
-  };
-  return { jar, send, follow };
-}
+const browser = () => testBrowser(base);
 
 const admin = () => login(t.app, 'admin');
 
@@ -102,10 +78,7 @@ async function signInThroughTongban(client: { id: string; secret: string }, b: R
   };
 }
 
-async function signInToTongban(b: ReturnType<typeof browser>, username: string) {
-  const res = await b.send(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Tongban@2026' }) });
-  expect(res.status).toBe(200);
-}
+const signInToTongban = (b: ReturnType<typeof browser>, username: string) => b.signIn(username);
 
 /** What the background work does after a sign-out: chain the events, run the consumer, send the queued tokens. */
 async function afterSignOut() {

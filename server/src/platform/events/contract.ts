@@ -465,6 +465,11 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     type: 'sso.client_deleted', version: 1, zh: '删除接入系统', en: 'Connected system deleted',
     payload: obj({ clientId: z.string(), name: z.string() }), example: { clientId: 'tb_4hV1cQm0n2Zr8LkP', name: '档案管理系统' },
   },
+  {
+    type: 'sso.external_linked', version: 1, zh: '工作人员账号关联外部统一身份认证', en: 'Staff account linked to the external identity provider',
+    payload: obj({ userId: id, issuer: z.string(), by: z.enum(['self', 'username_claim']) }),
+    example: { userId: USER, issuer: 'https://idp.example.gov.cn', by: 'self' },
+  },
   // ── organisation ───────────────────────────────────────────────────────
   {
     type: 'org.center_saved', version: 1, zh: '新建或修改服务中心', en: 'Service center created or changed',
