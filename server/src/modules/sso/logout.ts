@@ -62,6 +62,22 @@ export async function endOrphanedSessions(tx: Tx, userIds: readonly string[], no
   return ended;
 }
 
+/**
+ * Ends the provider sessions whose Tongban session ran out (idle or at its
+ * maximum age: the sweep deletes such sessions without an event), a round of
+ * the worker; looks at the oldest links first, at most `batch` of them.
+ */
+export async function endExpiredSessions(db: Db, now: Date, batch = 500): Promise<number> {
+  return withTx(db, async (tx) => {
+    const links = await tx.query<{ tongban_session_id: string; user_id: string }>(
+      'SELECT tongban_session_id, user_id FROM sso_session_links ORDER BY linked_at LIMIT $1', [batch],
+    );
+    const alive = await existingSessionIds(tx, links.rows.map((l) => l.tongban_session_id));
+    const users = links.rows.filter((l) => !alive.has(l.tongban_session_id)).map((l) => l.user_id);
+    return endOrphanedSessions(tx, users, now);
+  });
+}
+
 /** The durable consumer (`sso.logout`): session ends in the event stream → provider sessions ended, logout tokens queued. */
 export function ssoLogoutConsumer(now: () => Date): EventConsumer {
   return {

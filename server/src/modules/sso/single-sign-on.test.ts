@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../test/app.ts';
 import { chainPending } from '../../platform/events/chain.ts';
 import { drainConsumer } from '../../platform/events/consumer.ts';
-import { deliverLogouts, ssoLogoutConsumer, SsoProviders } from './index.ts';
+import { deliverLogouts, endExpiredSessions, ssoLogoutConsumer, SsoProviders } from './index.ts';
+import { removeEndedSessions } from '../iam/index.ts';
+import { factories } from '../../../test/factories.ts';
 import { testBrowser } from './testing.ts';
 
 // 单点登录: a second application (openid-client, as a real system would use it) signs a staff member in
@@ -14,6 +16,7 @@ import { testBrowser } from './testing.ts';
 // when the person signs out of Tongban, or signs out from the application itself (RP-initiated logout).
 
 let t: TestApp;
+const f = factories(() => t);
 let base: string;
 let rp: { url: string; tokens: string[]; close(): Promise<void> };
 beforeAll(async () => {
@@ -222,5 +225,49 @@ describe('single sign-on', () => {
     ]);
     const events = await t.ctx.db.query<{ type: string }>("SELECT type FROM events WHERE payload->>'clientId' = $1 ORDER BY pos", [client.id]);
     expect(events.rows.map((e) => e.type)).toEqual(['sso.client_registered', 'sso.client_secret_renewed', 'sso.client_deleted']);
+  });
+  it('tells the application when an administrator deactivates the person, and when their Tongban session runs out', async () => {
+    const client = await registerClient();
+    const dept = await f.department();
+    const staff = browser();
+    await staff.signIn(dept.approver);
+    const granted = await (await signInThroughTongban(client, staff)).finish();
+    const before = rp.tokens.length;
+    const deactivated = await t.app.inject({ method: 'POST', url: `/api/admin/staff/${granted.claims()!.sub}/deactivate`, headers: { cookie: await admin() }, payload: {} });
+    expect(deactivated.statusCode, deactivated.body).toBe(200);
+    expect(await afterSignOut()).toEqual({ delivered: 1, failed: 0 });
+    expect((await verifyLogoutToken(rp.tokens[before]!, client.id)).sub).toBe(granted.claims()!.sub);
+
+    // The session runs out: the sweep deletes it without an event; the worker's round ends the provider session.
+    const head = browser();
+    await head.signIn(dept.head);
+    const headGrant = await (await signInThroughTongban(client, head)).finish();
+    t.clock.advance(8 * 24 * 3_600_000);
+    await removeEndedSessions(t.ctx);
+    expect(await endExpiredSessions(t.ctx.db, t.clock.now())).toBe(1);
+    expect(await afterSignOut()).toEqual({ delivered: 1, failed: 0 });
+    expect((await verifyLogoutToken(rp.tokens.at(-1)!, client.id)).sid).toBe(headGrant.claims()!.sid);
+  });
+  it('keeps a logout token for a system that is down and delivers it when it answers again', async () => {
+    const client = await registerClient({ backchannelLogoutUri: 'http://127.0.0.1:9/backchannel-logout' });
+    const b = browser();
+    await b.signIn('approver_zjj');
+    await (await signInThroughTongban(client, b)).finish();
+    await b.send(`${base}/api/auth/logout`, { method: 'POST' });
+    expect(await afterSignOut()).toEqual({ delivered: 0, failed: 1 });
+    const waiting = await t.ctx.db.query<{ attempts: number; next_at: Date; last_error: string }>('SELECT attempts, next_at, last_error FROM sso_logout_deliveries WHERE client_id = $1', [client.id]);
+    expect(waiting.rows).toHaveLength(1);
+    expect(waiting.rows[0]!.attempts).toBe(1);
+    expect(waiting.rows[0]!.next_at.getTime()).toBeGreaterThan(Date.now());
+
+    // The system is back (at its address as corrected by the administrator); the retry's time comes.
+    const fixed = await t.app.inject({
+      method: 'PUT', url: `/api/admin/sso/clients/${client.id}`, headers: { cookie: await admin() },
+      payload: { name: '档案管理系统', redirectUris: [`${rp.url}/callback`], postLogoutRedirectUris: [], backchannelLogoutUri: `${rp.url}/backchannel-logout`, enabled: true },
+    });
+    expect(fixed.statusCode).toBe(200);
+    await t.ctx.db.query('UPDATE sso_logout_deliveries SET next_at = now() WHERE client_id = $1', [client.id]);
+    expect(await afterSignOut()).toEqual({ delivered: 1, failed: 0 });
+    await verifyLogoutToken(rp.tokens.at(-1)!, client.id);
   });
 });
