@@ -46,6 +46,7 @@ const platformErrors = {
   SUPPLEMENT_NOTICE_EXISTS: { status: 409, zh: '本次申请已发出一次性告知，不能再次告知', en: 'A one-time supplement notice was already issued for this application' },
   SUPPLEMENT_ITEMS_REQUIRED: { status: 400, zh: '一次性告知须列明需补正的全部材料', en: 'The notice must list every material to correct' },
   NOTICE_WINDOW_CLOSED: { status: 409, zh: '已超过五个工作日的告知期限，依法视为受理', en: 'The five-working-day notice window has closed; the application counts as accepted' },
+  SEPARATION_OF_DUTIES: { status: 403, zh: '该事项实行申请人、受理人回避：本件的申请人或受理人不能办理其审批环节', en: 'This item separates duties: whoever applied for or accepted the case may not handle its approval steps' },
   ITEM_NOT_SERVED_AT_WINDOW: { status: 409, zh: '您所在的窗口不受理该事项，请引导申请人到受理该事项的窗口', en: 'Your window does not take in this item; direct the applicant to a window that does' },
   ITEM_PROCESS_MISSING: { status: 409, zh: '该事项尚未绑定已发布的审批流程，无法受理', en: 'The item has no published process bound; the case cannot be accepted' },
   PROGRESS_NOT_FOUND: { status: 404, zh: '办件编号或查询码不正确', en: 'Case number or query code is wrong' },

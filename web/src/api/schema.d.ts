@@ -344,6 +344,8 @@ export interface paths {
                             name: string;
                             processKey: string | null;
                             promisedDays: number;
+                            /** @default true */
+                            separateDuties?: boolean;
                         };
                         /** Format: date-time */
                         expectedUpdatedAt?: string;
@@ -501,6 +503,8 @@ export interface paths {
                             name: string;
                             processKey: string | null;
                             promisedDays: number;
+                            /** @default true */
+                            separateDuties?: boolean;
                         };
                         /** Format: date-time */
                         expectedUpdatedAt?: string;
@@ -765,6 +769,8 @@ export interface paths {
                                 name: string;
                                 processKey: string | null;
                                 promisedDays: number;
+                                /** @default true */
+                                separateDuties: boolean;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -861,6 +867,8 @@ export interface paths {
                             name: string;
                             processKey: string | null;
                             promisedDays: number;
+                            /** @default true */
+                            separateDuties?: boolean;
                         };
                         /** Format: date-time */
                         expectedUpdatedAt?: string;
@@ -11171,6 +11179,7 @@ export interface paths {
                                 id: string;
                                 itemName: string;
                                 name: string;
+                                recused: boolean;
                                 workdaysLeft: number | null;
                             }[];
                             nextCursor: string | null;

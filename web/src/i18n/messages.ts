@@ -355,6 +355,8 @@ const zh = {
   'outcome.denied': '不予',
 
   'task.name': '办理环节',
+  'task.recused': '须回避',
+  'task.recusedHelp': '您是本件的申请人或受理人，该事项实行回避：请转办或委派给本部门其他人员',
   'task.state': '办理情况',
   'task.open': '办理中',
   'task.done': '已办结',
@@ -1009,6 +1011,8 @@ const en: Messages = {
   'outcome.denied': 'Denied',
 
   'task.name': 'Step',
+  'task.recused': 'Step aside',
+  'task.recusedHelp': 'You applied for or accepted this case and the item separates duties: transfer or delegate the step to a colleague',
   'task.state': 'State',
   'task.open': 'In progress',
   'task.done': 'Done',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Space, Table } from 'antd';
+import { Button, Card, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -28,7 +28,23 @@ export function TasksPage() {
     { title: t('case.caseNo'), dataIndex: 'caseNo', key: 'caseNo', render: (caseNo: string, task) => <Link to={taskPath(task)}>{caseNo}</Link> },
     { title: t('case.item'), dataIndex: 'itemName', key: 'item' },
     { title: t('case.applicant'), dataIndex: 'applicantName', key: 'applicant' },
-    { title: t('task.name'), dataIndex: 'name', key: 'name', responsive: ['md'] },
+    {
+      title: t('task.name'),
+      dataIndex: 'name',
+      key: 'name',
+      responsive: ['md'],
+      // 申请人/受理人回避: a step given to the person in person on a case they applied for or accepted, to hand on.
+      render: (name: string, task) => (
+        <>
+          {name}
+          {task.recused ? (
+            <Tag className="tb-tag tb-tag-refused" variant="outlined" style={{ marginInlineStart: 8 }} title={t('task.recusedHelp')}>
+              {t('task.recused')}
+            </Tag>
+          ) : null}
+        </>
+      ),
+    },
     {
       title: t('task.arrivedAt'),
       dataIndex: 'createdAt',

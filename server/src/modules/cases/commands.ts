@@ -12,6 +12,7 @@ import { noticeDueAt, refreshDeadline } from './deadline-store.ts';
 import { attachUploads } from '../files/index.ts';
 import { completeCaseStep, engineActor, startCaseProcess, taskForActor } from './workflow.ts';
 import { issueCaseNotice } from './notices.ts';
+import { assertNotRecused } from './recusal.ts';
 
 export interface Application {
   itemId: string;
@@ -173,8 +174,8 @@ export async function openHandling(
   extraPayload: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.query(
-    `UPDATE cases SET status = 'accepted', accepted_at = $2, deemed_accepted = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
-    [c.id, acceptedAt, deemed],
+    `UPDATE cases SET status = 'accepted', accepted_at = $2, deemed_accepted = $3, accepted_by = $4, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
+    [c.id, acceptedAt, deemed, actor?.id ?? null],
   );
   const due = await refreshDeadline(tx, cc, c.id, c.case_no, c.department_id, deemed ? 'deemed_accepted' : 'accepted', actor, now);
   await appendEvent(tx, {
@@ -235,8 +236,8 @@ export async function acceptCase(ctx: AppContext, actor: Actor, caseId: string, 
 export async function concludeAtWindow(ctx: AppContext, tx: Tx, actor: Actor, c: LockedCase, opinion: string, now: Date): Promise<void> {
   assertCaseMove(c.status, 'concludeAtWindow');
   await tx.query(
-    `UPDATE cases SET status = 'approved', accepted_at = $2, concluded_at = $2, result_note = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
-    [c.id, now, opinion],
+    `UPDATE cases SET status = 'approved', accepted_at = $2, accepted_by = $4, concluded_at = $2, result_note = $3, notice_due_at = NULL, version = version + 1 WHERE id = $1`,
+    [c.id, now, opinion, actor.id],
   );
   const who = { id: actor.id, role: actor.role };
   const base = { caseId: c.id, caseNo: c.case_no, departmentId: c.department_id, actor: who, occurredAt: now };
@@ -308,6 +309,7 @@ export async function completeTask(
     const task = await taskForActor(tx, who, taskId);
     if (task.status !== 'open' && task.status !== 'delegated') throw new AppError('TASK_STATE_CONFLICT');
     assertCaseMove(c.status, 'decide');
+    await assertNotRecused(tx, c.id, [actor.id]);
     const step = await completeCaseStep(ctx, tx, cc, who, taskId, outcome, text);
     // The caller's own row (an idempotency key) commits with the step or not at all.
     await alsoInTx?.(tx, c.id);

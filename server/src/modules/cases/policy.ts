@@ -122,5 +122,26 @@ export function canReceiveHandover(to: { role: Role; departmentId: string | null
   return step.asDelegate && decides(to) && from.departmentId !== null && to.departmentId === from.departmentId;
 }
 
+/** Who took part in a case at its start: the applicant's account, the clerk who registered it at the window, the clerk who accepted it. */
+export interface CaseParties {
+  applicantId: string | null;
+  submittedBy: string | null;
+  acceptedBy: string | null;
+}
+
+/**
+ * 申请人/受理人回避 (issue 14): where the case's item separates duties
+ * (`parties` given; null when it does not), nobody handles an approval step of
+ * a case they applied for, registered at the window or accepted — the one who
+ * takes a case in is not the one who decides it. They may still hand a step
+ * they hold to someone else (转办, 委派, 退回签收), and nobody may hand one to them.
+ */
+export function mustRecuse(personId: string, parties: CaseParties | null): boolean {
+  return parties !== null && [parties.applicantId, parties.submittedBy, parties.acceptedBy].includes(personId);
+}
+
+/** The step operations that handle (办理) a step, refused to a person who must recuse themselves. */
+export const HANDLING_OPERATIONS = ['claim', 'complete', 'return', 'resolve'] as const;
+
 /** Who decides (审批决定) a step the engine lets them handle: its department's approvers and agency head (部门负责人, who may take a step of theirs into their own hands). */
 export const STEP_DECIDER_ROLES = ['approver', 'agency_head'] as const satisfies readonly Role[];

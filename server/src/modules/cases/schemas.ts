@@ -112,6 +112,8 @@ export const progressSchema = z.object({
 export const taskListSchema = z.object({
   items: z.array(z.object({
     id: z.uuid(), caseId: z.uuid(), caseNo: z.string(), itemName: z.string(), applicantName: z.string(), name: z.string(), createdAt: z.date(),
+    /** 申请人/受理人回避: the person applied for or accepted this case and may not handle the step (given to them in person: hand it on). */
+    recused: z.boolean(),
     ...dueFields,
   })),
   nextCursor: z.string().nullable(),

@@ -10,7 +10,11 @@ import {
   legalClockCalculator, openTaskCounts, TASK_OPERATIONS, type EngineEnv,
 } from '../workflow/index.ts';
 import { getCaseDetail } from './queries.ts';
-import { assertCanSeeStep, canCopyCase, canReceiveCopy, canReceiveHandover, canTakeOverStep, canUrgeStep, STEP_DECIDER_ROLES, type StepAccessFacts } from './policy.ts';
+import {
+  assertCanSeeStep, canCopyCase, canReceiveCopy, canReceiveHandover, canTakeOverStep, canUrgeStep, HANDLING_OPERATIONS, mustRecuse, STEP_DECIDER_ROLES,
+  type StepAccessFacts,
+} from './policy.ts';
+import { assertNotRecused, caseRecusal, stepRecusals } from './recusal.ts';
 import { caseAccessFacts, heldSteps, openStepDepartments, stepAccessFacts, stepDepartmentsOf } from './step-access.ts';
 import { engineActor } from './workflow.ts';
 import { loadClock } from './clock.ts';
@@ -94,16 +98,17 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   }
 
   /** The step with its case's facts, if the person may read that case; TASK_NOT_FOUND otherwise, so task ids cannot be probed. */
-  async function stepOf(actor: Actor, taskId: string): Promise<StepAccessFacts> {
+  async function stepOf(actor: Actor, taskId: string): Promise<StepAccessFacts & { caseId: string }> {
     const step = await stepAccessFacts(ctx.db, actor.id, taskId);
     assertCanSeeStep(actor, step);
     return step;
   }
 
   /** 转办's new handler: an approver or the agency head of the step's department (TRANSFER_TARGET_INVALID otherwise). */
-  async function successor(id: string, step: StepAccessFacts): Promise<string> {
+  async function successor(id: string, step: StepAccessFacts & { caseId: string }): Promise<string> {
     const person = await colleague(id);
     if (!canTakeOverStep(person, step)) throw new AppError('TRANSFER_TARGET_INVALID', { userId: id });
+    await assertNotRecused(ctx.db, step.caseId, [person.id]);
     return person.id;
   }
 
@@ -171,13 +176,16 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     const ops = await allowedOperations(await env(), {
       instanceId, actor: await engineActor(ctx.db, actor), supervise: actor.role === 'manager' || actor.role === 'admin', urgeable,
     });
+    // 申请人/受理人回避: the person handles none of the case's steps, and is nobody's choice for one.
+    const parties = await caseRecusal(ctx.db, req.params.id);
+    const handles = (op: string) => !mustRecuse(actor.id, parties) || !(HANDLING_OPERATIONS as readonly string[]).includes(op);
     const signers = ops.tasks.flatMap((t) => t.removableSigners);
     const people = ops.tasks.flatMap((t) => [t.owner, t.delegate]).filter((x): x is string => !!x);
     const names = await namesOf([...people, ...signers.filter((s) => s.kind === 'user').map((s) => s.value)], signers.filter((s) => s.kind === 'department').map((s) => s.value));
     // 转办's choices: the deciders of the step's department, not the person transferring.
     const deciders = await decidersOf([...stepDepartments.values()].flat());
     const transferTargets = (taskId: string, operations: readonly string[]) => operations.includes('transfer')
-      ? deciders.filter((p) => p.id !== actor.id && canTakeOverStep(p, { departmentIds: stepDepartments.get(taskId) ?? [] })).map((p) => p.id)
+      ? deciders.filter((p) => p.id !== actor.id && !mustRecuse(p.id, parties) && canTakeOverStep(p, { departmentIds: stepDepartments.get(taskId) ?? [] })).map((p) => p.id)
       : [];
     return {
       instanceStatus: ops.instanceStatus,
@@ -185,8 +193,9 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
       resume: ops.resume,
       tasks: ops.tasks.map(({ instanceId: _i, ...t }) => ({
         ...t,
+        operations: t.operations.filter(handles),
         removableSigners: t.removableSigners.map((s) => ({ ...s, name: (s.kind === 'user' ? names.user.get(s.value) : s.kind === 'department' ? names.dept.get(s.value) : undefined) ?? s.value })),
-        transferTargets: transferTargets(t.taskId, t.operations),
+        transferTargets: transferTargets(t.taskId, t.operations.filter(handles)),
         ownerName: t.owner ? names.user.get(t.owner) ?? null : null,
         delegateName: t.delegate ? names.user.get(t.delegate) ?? null : null,
       })),
@@ -238,7 +247,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
   });
 
   type Who = Awaited<ReturnType<typeof engineActor>>;
-  type Access = { actor: Actor; step: StepAccessFacts };
+  type Access = { actor: Actor; step: StepAccessFacts & { caseId: string } };
   const taskOp = (path: string, summary: string, body: z.ZodType, run: (e: EngineEnv, who: Who, taskId: string, b: never, access: Access) => Promise<unknown>) => {
     app.post(`/api/tasks/:id/${path}`, { config: { roles: ['approver', 'manager', 'agency_head', 'government_head', 'admin'] }, schema: { tags: ['process'], summary, params: idParams, body, response: { 200: ok } } }, async (req) => {
       const actor = requireActor(req);
@@ -248,20 +257,35 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     });
   };
 
-  taskOp('claim', '签收', z.object({}).optional(), (e, who, taskId) => claimTask(e, { taskId, actor: who }));
+  /** A handling operation (policy.ts HANDLING_OPERATIONS): refused to whoever applied for or accepted the case, where its item separates duties. */
+  const handling = <B>(run: (e: EngineEnv, who: Who, taskId: string, b: B) => Promise<unknown>) =>
+    async (e: EngineEnv, who: Who, taskId: string, b: B, { actor, step }: Access) => {
+      await assertNotRecused(ctx.db, step.caseId, [actor.id]);
+      return run(e, who, taskId, b);
+    };
+
+  taskOp('claim', '签收', z.object({}).optional(), handling((e, who, taskId) => claimTask(e, { taskId, actor: who })));
   taskOp('unclaim', '退回签收', z.object({}).optional(), (e, who, taskId) => unclaimTask(e, { taskId, actor: who }));
   taskOp('return', '退回到之前的环节', z.object({ targetNodeId: z.string().min(1).max(200), opinion: z.string().min(1).max(1000) }),
-    (e, who, taskId, b: { targetNodeId: string; opinion: string }) => returnTask(e, { taskId, actor: who, targetNodeId: b.targetNodeId, opinion: b.opinion }));
+    handling((e, who, taskId, b: { targetNodeId: string; opinion: string }) => returnTask(e, { taskId, actor: who, targetNodeId: b.targetNodeId, opinion: b.opinion })));
   taskOp('withdraw', '撤回（下一环节尚未办理前）', z.object({ reason }),
     (e, who, taskId, b: { reason?: string }) => withdrawTask(e, { taskId, actor: who, ...(b.reason ? { reason: b.reason } : {}) }));
   taskOp('transfer', '转办', z.object({ to: userId, reason }),
     async (e, who, taskId, b: { to: string; reason?: string }, { step }) => transferTask(e, { taskId, actor: who, to: await successor(b.to, step), ...(b.reason ? { reason: b.reason } : {}) }));
   taskOp('delegate', '委派', z.object({ to: userId, reason }),
-    async (e, who, taskId, b: { to: string; reason?: string }) => delegateTask(e, { taskId, actor: who, to: await colleagueId(b.to), ...(b.reason ? { reason: b.reason } : {}) }));
+    async (e, who, taskId, b: { to: string; reason?: string }, { step }) => {
+      const to = await colleagueId(b.to);
+      await assertNotRecused(ctx.db, step.caseId, [to]);
+      return delegateTask(e, { taskId, actor: who, to, ...(b.reason ? { reason: b.reason } : {}) });
+    });
   taskOp('resolve', '委派办结，交回', z.object({ opinion: z.string().max(1000).optional() }),
-    (e, who, taskId, b: { opinion?: string }) => resolveTask(e, { taskId, actor: who, ...(b.opinion ? { opinion: b.opinion } : {}) }));
+    handling((e, who, taskId, b: { opinion?: string }) => resolveTask(e, { taskId, actor: who, ...(b.opinion ? { opinion: b.opinion } : {}) })));
   taskOp('signers', '加签', z.object({ users: z.array(userId).min(1).max(20) }),
-    async (e, who, taskId, b: { users: string[] }) => addSigners(e, { taskId, actor: who, users: await Promise.all(b.users.map(colleagueId)) }));
+    async (e, who, taskId, b: { users: string[] }, { step }) => {
+      const users = await Promise.all(b.users.map(colleagueId));
+      await assertNotRecused(ctx.db, step.caseId, users);
+      return addSigners(e, { taskId, actor: who, users });
+    });
   taskOp('signers/remove', '减签', z.object({ signerIndex: z.number().int().min(0), reason }),
     (e, who, taskId, b: { signerIndex: number; reason?: string }) => removeSigner(e, { taskId, actor: who, signerIndex: b.signerIndex, ...(b.reason ? { reason: b.reason } : {}) }));
   taskOp('urge', '催办（每小时至多一次）', z.object({ message: z.string().max(500).optional() }),
@@ -326,6 +350,9 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
         const departments = await stepDepartmentsOf(tx, tasks.map((task) => task.id));
         const refused = tasks.filter((task) => !canReceiveHandover(to, from, { departmentIds: departments.get(task.id) ?? [], asDelegate: task.asDelegate }));
         if (refused.length) throw new AppError('TRANSFER_TARGET_INVALID', { userId: to.id, taskIds: refused.map((task) => task.id) });
+        const recusals = await stepRecusals(tx, tasks.map((task) => task.id));
+        const recused = tasks.filter((task) => mustRecuse(to.id, recusals.get(task.id) ?? null));
+        if (recused.length) throw new AppError('SEPARATION_OF_DUTIES', { userIds: [to.id], taskIds: recused.map((task) => task.id) });
       },
     });
   });
@@ -340,8 +367,10 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     const from = await colleague(req.params.id);
     const steps = await heldSteps(ctx.db, from.id);
     const candidates = await decidersOf([...steps.flatMap((x) => x.departmentIds), ...(from.departmentId ? [from.departmentId] : [])]);
+    const recusals = await stepRecusals(ctx.db, steps.map((x) => x.id));
+    const fits = (p: StaffMember) => p.id !== from.id && steps.every((x) => canReceiveHandover(p, from, x) && !mustRecuse(p.id, recusals.get(x.id) ?? null));
     // Deciders are active staff of a department, in iam's order by name.
-    return { items: await withDepartments(candidates.filter((p) => p.id !== from.id && steps.every((x) => canReceiveHandover(p, from, x))), 'last') };
+    return { items: await withDepartments(candidates.filter(fits), 'last') };
   });
 
   app.get('/api/staff', {

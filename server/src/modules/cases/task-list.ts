@@ -21,6 +21,7 @@ interface TaskRow extends StepDueRow {
   itemName: string;
   applicantName: string;
   name: string;
+  recused: boolean;
   __key: KeyValue[];
 }
 
@@ -42,12 +43,16 @@ export async function pageOpenTasks(
   if (page.cursor) common.push(afterKey(BY_ARRIVAL, ['t.created_at', 't.id'], dir, decodeCursor(BY_ARRIVAL, page.cursor), param));
   const branches = openTaskBranches({ userId: who.id, departments: who.departments ?? [], roles: who.roles ?? [] }, param);
   const limit = page.limit + 1;
+  // 申请人/受理人回避 (policy.ts mustRecuse): a step offered to the person's department is not offered to
+  // them on a case they applied for or accepted; one given to them in person shows, marked, for them to hand on.
+  const me = param(who.id);
+  const recused = `(it.separate_duties AND ${me}::uuid IN (c.applicant_id, c.submitted_by, c.accepted_by)) IS TRUE`;
   const walks = branches.map((b) =>
     `(SELECT t.id, i.case_id AS "caseId", c.case_no AS "caseNo", it.name AS "itemName", c.applicant_name AS "applicantName",
-            coalesce(t.name, t.node_id) AS name, t.created_at AS "createdAt", t.due_at AS "stepDue", c.due_at AS "caseDue",
+            coalesce(t.name, t.node_id) AS name, t.created_at AS "createdAt", t.due_at AS "stepDue", c.due_at AS "caseDue", ${recused} AS recused,
             json_build_array(${keyColumn('time', 't.created_at')}, t.id) AS "__key"
        FROM wf_tasks t JOIN wf_instances i ON i.id = t.instance_id JOIN cases c ON c.id = i.case_id JOIN service_items it ON it.id = c.item_id
-      WHERE ${b} AND ${common.join(' AND ')}
+      WHERE ${b.where} AND ${common.join(' AND ')}${b.held ? '' : ` AND NOT ${recused}`}
       ORDER BY t.created_at ${dir}, t.id ${dir} LIMIT ${limit})`);
   const text = `SELECT * FROM (${walks.join(' UNION ALL ')}) AS page ORDER BY "createdAt" ${dir}, id ${dir} LIMIT ${limit}`;
   // Seven walks of four joins take PostgreSQL longer to plan (about 19 ms at a

@@ -78,6 +78,12 @@ export const itemContentSchema = z.object({
   complaintPhone: text(40),
   /** 容缺受理 allowed */
   allowsDeficientAcceptance: z.boolean(),
+  /**
+   * 申请人/受理人回避: whoever applied for a case or accepted it at the window
+   * does not handle its approval steps. On unless turned off (versions saved
+   * before the setting existed read as on).
+   */
+  separateDuties: z.boolean().default(true),
   formFields: z.array(formFieldSchema),
   /** The form designer's form (JSON Schema + layout); opaque here. */
   formSpec: z.unknown().nullable(),
@@ -88,6 +94,9 @@ export const itemContentSchema = z.object({
 export type ItemContent = z.infer<typeof itemContentSchema>;
 /** Content as stored: every material has its id. */
 export type StoredContent = Omit<ItemContent, 'materials'> & { materials: (ContentMaterial & { id: string })[] };
+
+/** Stored content with the settings added since it was saved, at their defaults (a version is immutable, so it is read, not rewritten). */
+export const withContentDefaults = <C extends Omit<ItemContent, 'materials'>>(c: C): C => ({ ...c, separateDuties: c.separateDuties ?? true });
 
 export const versionStatusSchema = z.enum(['draft', 'published', 'superseded']);
 

@@ -6,7 +6,7 @@ import { withTx } from '../../platform/db/pool.ts';
 import { AppError, messageFor } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
-import type { ContentMaterial, ItemContent, StoredContent } from './content.ts';
+import { withContentDefaults, type ContentMaterial, type ItemContent, type StoredContent } from './content.ts';
 import type { CatalogErrorCode } from './errors.ts';
 import { MEDIUM_LABEL, ORIGINAL_LABEL, type Problem } from './rules.ts';
 import { checkAll, createItem, loadRefs, publishDraft, saveDraft, snapshotFromTables } from './versions.ts';
@@ -47,7 +47,7 @@ export async function exportCatalogue(q: Queryable): Promise<CatalogueFile> {
     format: 'tongban-catalogue',
     formatVersion: 1,
     categories: cats.rows.map((c) => ({ code: c.code, name: c.name, parentCode: c.parent_code, sortOrder: c.sort_order })),
-    items: items.rows.map(({ content }) => toPortable(content, deptCode, catCode)),
+    items: items.rows.map(({ content }) => toPortable(withContentDefaults(content), deptCode, catCode)),
   };
 }
 
@@ -64,7 +64,8 @@ function toPortable(c: StoredContent, deptCode: Map<string, string>, catCode: Ma
 
 // The columns of the Excel sheets: header, how a value is written and read.
 type Kind = 'text' | 'nullableText' | 'int' | 'bool' | 'json' | { labels: Record<string, string> };
-interface Column { header: string; path: string; kind: Kind; width?: number }
+/** `optional`: a column added later, which a workbook written before it may lack (the content's default then applies). */
+interface Column { header: string; path: string; kind: Kind; width?: number; optional?: true }
 
 const ITEM_TYPE_LABEL = { immediate: '即办件', promised: '承诺件', joint: '联办件', reported: '上报件' };
 const UNIT_LABEL = { workday: '工作日', day: '自然日', hour: '小时' };
@@ -104,6 +105,7 @@ const ITEM_COLUMNS: Column[] = [
   { header: '咨询电话', path: 'contactPhone', kind: 'text', width: 14 },
   { header: '监督投诉电话', path: 'complaintPhone', kind: 'text', width: 14 },
   { header: '容缺受理', path: 'allowsDeficientAcceptance', kind: 'bool', width: 8 },
+  { header: '申请人受理人回避', path: 'separateDuties', kind: 'bool', width: 10, optional: true },
   { header: '绑定流程', path: 'processKey', kind: 'nullableText', width: 16 },
   { header: '申请表字段（JSON）', path: 'formFields', kind: 'json', width: 30 },
   { header: '表单设计（JSON）', path: 'formSpec', kind: 'json', width: 30 },
@@ -190,7 +192,7 @@ function readSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], proble
   if (!ws) { problems.push(problem(name, 0, '', 'CATALOG_VALUE_REQUIRED')); return []; }
   const headers = new Map<string, number>();
   ws.getRow(1).eachCell((cell, col) => headers.set(cellText(cell.value), col));
-  for (const c of columns) if (!headers.has(c.header)) problems.push(problem(name, 1, c.header, 'CATALOG_VALUE_REQUIRED'));
+  for (const c of columns) if (!headers.has(c.header) && !c.optional) problems.push(problem(name, 1, c.header, 'CATALOG_VALUE_REQUIRED'));
   const out: Located<Record<string, unknown>>[] = [];
   const byPath = new Map(columns.map((c) => [c.path, c.header]));
   ws.eachRow((row, n) => {
@@ -199,6 +201,7 @@ function readSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], proble
     if (texts.every((t) => t === '')) return;
     const value: Record<string, unknown> = {};
     columns.forEach((c, i) => {
+      if (!headers.has(c.header)) return;
       const parsed = fromCell(c.kind, texts[i]!);
       if (parsed.ok) setPath(value, c.path, parsed.value);
       else problems.push(problem(name, n, c.header, 'CATALOG_VALUE_INVALID'));
@@ -437,7 +440,7 @@ function locate(it: RawFile['items'][number], p: Problem): ImportProblem {
 async function currentContent(tx: Tx, itemId: string): Promise<StoredContent> {
   const { rows } = await tx.query<{ content: StoredContent }>(
     `SELECT content FROM item_versions WHERE item_id = $1 AND status IN ('draft','published') ORDER BY (status = 'draft') DESC LIMIT 1`, [itemId]);
-  return rows[0]?.content ?? snapshotFromTables(tx, itemId);
+  return rows[0] ? withContentDefaults(rows[0].content) : snapshotFromTables(tx, itemId);
 }
 
 const withoutIds = (c: ItemContent) => ({ ...c, formSpec: c.formSpec ?? null, materials: c.materials.map(({ id: _id, ...m }) => m) });

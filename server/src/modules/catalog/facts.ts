@@ -29,13 +29,15 @@ export interface ItemFacts {
   processKey: string | null;
   /** 容缺受理 allowed. */
   allowsDeficientAcceptance: boolean;
+  /** 申请人/受理人回避: who applied for or accepted a case does not handle its approval steps. */
+  separateDuties: boolean;
 }
 
 /** An item's department, type, bound process and 容缺 flag, enabled or not; null when there is no such item. */
 export async function itemFacts(q: Queryable, itemId: string): Promise<ItemFacts | null> {
   const { rows } = await q.query<ItemFacts>(
     `SELECT i.id, i.department_id AS "departmentId", d.code AS "departmentCode", i.item_type AS "itemType",
-            i.process_key AS "processKey", i.allows_deficient_acceptance AS "allowsDeficientAcceptance"
+            i.process_key AS "processKey", i.allows_deficient_acceptance AS "allowsDeficientAcceptance", i.separate_duties AS "separateDuties"
        FROM service_items i JOIN departments d ON d.id = i.department_id WHERE i.id = $1`,
     [itemId],
   );

@@ -7,7 +7,7 @@ const base: ItemContent = {
   legalBasis: '', legalDays: 20, promisedDays: 10, limitUnit: 'workday', description: '',
   codeParts: { typeCode: '01', mainCode: '00101', subCode: '000', implementerCode: '11330122002471030L', handlingSeq: '01' },
   conditions: '', fee: { free: true, items: [] }, location: '', hours: '', contactPhone: '0571-12345678', complaintPhone: '12345',
-  allowsDeficientAcceptance: false, formFields: [], formSpec: null, processKey: null,
+  allowsDeficientAcceptance: false, separateDuties: true, formFields: [], formSpec: null, processKey: null,
   materials: [
     { id: 'a', name: '申请书', originalOrCopy: 'original', copies: 1, requirement: 'required', condition: '', medium: 'both', sampleUploadId: null, elicenceType: null, deferrable: false },
     { id: 'b', name: '营业执照', originalOrCopy: 'copy', copies: 1, requirement: 'required', condition: '', medium: 'electronic', sampleUploadId: null, elicenceType: '营业执照', deferrable: false },

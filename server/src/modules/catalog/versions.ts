@@ -5,7 +5,7 @@ import { withTx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import type { Actor, AppContext } from '../../platform/http/context.ts';
-import { itemContentSchema, type ItemContent, type StoredContent, type versionDetailSchema, type versionSummarySchema } from './content.ts';
+import { itemContentSchema, withContentDefaults, type ItemContent, type StoredContent, type versionDetailSchema, type versionSummarySchema } from './content.ts';
 import { checkContent, diffContent, feeSummary, issuesToProblems, MEDIUM_LABEL, normaliseContent, type Problem } from './rules.ts';
 import { existingUploads } from '../files/index.ts';
 import { displayNames } from '../iam/index.ts';
@@ -35,7 +35,8 @@ export async function snapshotFromTables(q: Queryable, itemId: string): Promise<
             i.legal_basis AS "legalBasis", i.legal_days AS "legalDays", i.promised_days AS "promisedDays", i.limit_unit AS "limitUnit",
             i.description, i.conditions, i.fee_free, i.fee_items, i.apply_location AS location, i.apply_hours AS hours,
             i.contact_phone AS "contactPhone", i.complaint_phone AS "complaintPhone",
-            i.allows_deficient_acceptance AS "allowsDeficientAcceptance", i.form_fields AS "formFields", ${formSpec} AS "formSpec",
+            i.allows_deficient_acceptance AS "allowsDeficientAcceptance", i.separate_duties AS "separateDuties",
+            i.form_fields AS "formFields", ${formSpec} AS "formSpec",
             i.process_key AS "processKey", i.code_type, i.code_main, i.code_sub, i.implementer_code, i.handling_seq
        FROM service_items i WHERE i.id = $1`,
     [itemId],
@@ -300,12 +301,12 @@ async function project(tx: Tx, itemId: string, c: StoredContent, versionId: stri
             legal_days = $8, promised_days = $9, limit_unit = $10, description = $11, fee = $12, fee_free = $13, fee_items = $14,
             conditions = $15, apply_location = $16, apply_hours = $17, contact_phone = $18, complaint_phone = $19,
             allows_deficient_acceptance = $20, form_fields = $21, process_key = $22, code_type = $23, code_main = $24, code_sub = $25,
-            implementer_code = $26, handling_seq = $27, enabled = true, current_version_id = $28
+            implementer_code = $26, handling_seq = $27, enabled = true, current_version_id = $28, separate_duties = $29
       WHERE id = $1`,
     [itemId, c.code, c.name, c.departmentId, c.categoryId, c.itemType, c.legalBasis, c.legalDays, c.promisedDays, c.limitUnit,
       c.description, feeSummary(c.fee), c.fee.free, JSON.stringify(c.fee.items), c.conditions, c.location, c.hours, c.contactPhone,
       c.complaintPhone, c.allowsDeficientAcceptance, JSON.stringify(c.formFields), c.processKey, p.typeCode, p.mainCode, p.subCode,
-      p.implementerCode, p.handlingSeq, versionId],
+      p.implementerCode, p.handlingSeq, versionId, c.separateDuties ?? true],
   );
   if (await hasFormSpecColumn(tx)) {
     // A different form counts as a designer revision too, so a designer holding the old one is refused.
@@ -426,7 +427,7 @@ export async function listVersions(q: Queryable, itemId: string) {
 export async function getVersion(q: Queryable, versionId: string) {
   const { rows } = await q.query<VersionDetail>(`SELECT ${VERSION_COLUMNS}, v.content FROM item_versions v WHERE v.id = $1`, [versionId]);
   if (!rows[0]) throw new AppError('ITEM_VERSION_NOT_FOUND');
-  return (await withNames(q, rows))[0]!;
+  return (await withNames(q, rows.map((r) => ({ ...r, content: withContentDefaults(r.content) }))))[0]!;
 }
 
 /** The differences between two versions of one item (from → to). */
@@ -436,7 +437,7 @@ export async function diffVersions(q: Queryable, itemId: string, fromId: string,
   const from = rows.find((r) => r.id === fromId);
   const to = rows.find((r) => r.id === toId);
   if (!from || !to) throw new AppError('ITEM_VERSION_NOT_FOUND');
-  return diffContent(from.content, to.content);
+  return diffContent(withContentDefaults(from.content), withContentDefaults(to.content));
 }
 
 /** The item's current published version id (null before the first publish), read under a share lock in `tx`. */

@@ -20,7 +20,8 @@ const EMPTY: ItemContent = {
   limitUnit: 'workday', description: '',
   codeParts: { typeCode: null, mainCode: null, subCode: null, implementerCode: null, handlingSeq: null },
   conditions: '', fee: { free: true, items: [] }, location: '', hours: '', contactPhone: '', complaintPhone: '',
-  allowsDeficientAcceptance: false, formFields: [], formSpec: null, processKey: null,
+  // 申请人/受理人回避 is on for a new item: turning it off is the exception a small station may need.
+  allowsDeficientAcceptance: false, separateDuties: true, formFields: [], formSpec: null, processKey: null,
   materials: [{ name: '', originalOrCopy: 'original', copies: 1, requirement: 'required', condition: '', medium: 'electronic', sampleUploadId: null, elicenceType: null, deferrable: false }],
 };
 
@@ -67,7 +68,7 @@ const PATH_LABEL: Record<string, string> = {
   legalBasis: 'edit.legalBasis', legalDays: 'edit.legalDays', promisedDays: 'edit.promisedDays', limitUnit: 'edit.limitUnit',
   description: 'edit.description', codeParts: 'edit.codeParts', conditions: 'edit.conditions', fee: 'edit.feeTitle',
   location: 'edit.location', hours: 'edit.hours', contactPhone: 'edit.contactPhone', complaintPhone: 'edit.complaintPhone',
-  allowsDeficientAcceptance: 'edit.deficient', formFields: 'edit.form', formSpec: 'edit.form', processKey: 'edit.process',
+  allowsDeficientAcceptance: 'edit.deficient', separateDuties: 'edit.separateDuties', formFields: 'edit.form', formSpec: 'edit.form', processKey: 'edit.process',
   originalOrCopy: 'edit.matOriginal', copies: 'edit.matCopies', requirement: 'edit.matRequirement', condition: 'edit.matCondition',
   medium: 'edit.matMedium', sampleUploadId: 'edit.matSample', elicenceType: 'edit.matElicence', deferrable: 'edit.matDeferrable',
   'materials.order': 'edit.materials',
@@ -271,6 +272,11 @@ export function ItemEditorPage() {
             <Col xs={24} md={6}><Form.Item name="complaintPhone" label={t('edit.complaintPhone')}><Input inputMode="tel" /></Form.Item></Col>
             <Col xs={24} md={12}>
               <Form.Item name="allowsDeficientAcceptance" label={t('edit.deficient')} valuePropName="checked" extra={t('edit.deficientHelp')}>
+                <Switch />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="separateDuties" label={t('edit.separateDuties')} valuePropName="checked" extra={t('edit.separateDutiesHelp')}>
                 <Switch />
               </Form.Item>
             </Col>

@@ -131,20 +131,25 @@ export async function listOpenTasks(db: Queryable, who: { userId: string; depart
  * the whole array, which a btree answers; offers to several go through the
  * array index and are rare.
  */
-export function openTaskBranches(who: { userId: string; departments?: readonly string[]; roles?: readonly string[] }, param: (v: unknown) => string): string[] {
+export function openTaskBranches(
+  who: { userId: string; departments?: readonly string[]; roles?: readonly string[] }, param: (v: unknown) => string,
+): { where: string; held: boolean }[] {
   const u = param(who.userId);
   const unassigned = "t.status = 'open' AND t.assignee IS NULL AND t.claimed_by IS NULL";
   const offers: [string, readonly string[]][] = [['user', [who.userId]], ['department', who.departments ?? []], ['role', who.roles ?? []]];
+  // Held: given to the person (assigned, claimed, delegated); the rest are offered to them among others.
+  const held = (where: string) => ({ where, held: true });
+  const offered = (where: string) => ({ where, held: false });
   return [
-    `t.status = 'open' AND t.assignee = ${u}`,
-    `t.status = 'open' AND t.claimed_by = ${u} AND t.assignee IS DISTINCT FROM ${u}`,
-    `t.status = 'delegated' AND t.delegate = ${u}`,
+    held(`t.status = 'open' AND t.assignee = ${u}`),
+    held(`t.status = 'open' AND t.claimed_by = ${u} AND t.assignee IS DISTINCT FROM ${u}`),
+    held(`t.status = 'delegated' AND t.delegate = ${u}`),
     ...offers.flatMap(([kind, values]) => values.map((v) =>
-      `${unassigned} AND t.candidate_kind = '${kind}' AND t.candidate_values = ARRAY[${param(v)}]::text[]`)),
-    `${unassigned} AND cardinality(t.candidate_values) > 1 AND (
+      offered(`${unassigned} AND t.candidate_kind = '${kind}' AND t.candidate_values = ARRAY[${param(v)}]::text[]`))),
+    offered(`${unassigned} AND cardinality(t.candidate_values) > 1 AND (
        (t.candidate_kind = 'user' AND t.candidate_values @> ARRAY[${u}]::text[])
     OR (t.candidate_kind = 'department' AND t.candidate_values && ${param(who.departments ?? [])}::text[])
-    OR (t.candidate_kind = 'role' AND t.candidate_values && ${param(who.roles ?? [])}::text[]))`,
+    OR (t.candidate_kind = 'role' AND t.candidate_values && ${param(who.roles ?? [])}::text[]))`),
   ];
 }
 
