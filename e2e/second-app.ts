@@ -22,7 +22,7 @@ export interface SecondApp {
   close(): Promise<void>;
 }
 
-interface Signed { name: string; sid: string | undefined; sub: string }
+interface Signed { name: string; sid: string | undefined; sub: string; idToken: string }
 
 export async function startSecondApp(): Promise<SecondApp> {
   let config: oidc.Configuration | null = null;
@@ -41,7 +41,7 @@ export async function startSecondApp(): Promise<SecondApp> {
     if (req.method === 'GET' && at.pathname === '/') {
       const who = sessions.get(cookieOf(req, 'rp_session') ?? '');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(who
-        ? `<p id="who">已登录：${who.name.replace(/[<>&]/g, '')}</p>`
+        ? `<p id="who">已登录：${who.name.replace(/[<>&]/g, '')}</p><p><a href="/logout">退出</a></p>`
         : '<p id="who">未登录</p><p><a href="/login">通过通办登录</a></p>'));
       return;
     }
@@ -63,8 +63,19 @@ export async function startSecondApp(): Promise<SecondApp> {
       const claims = tokens.claims()!;
       const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
       const id = randomBytes(16).toString('hex');
-      sessions.set(id, { name: String(info.name), sid: claims.sid as string | undefined, sub: claims.sub });
+      sessions.set(id, { name: String(info.name), sid: claims.sid as string | undefined, sub: claims.sub, idToken: tokens.id_token! });
       res.writeHead(303, { location: '/', 'set-cookie': `rp_session=${id}; Path=/; HttpOnly; SameSite=Lax` }).end();
+      return;
+    }
+    // Signing out here signs out of Tongban and every other system too (RP-initiated logout).
+    if (req.method === 'GET' && at.pathname === '/logout' && config) {
+      const id = cookieOf(req, 'rp_session') ?? '';
+      const who = sessions.get(id);
+      sessions.delete(id);
+      const to = who
+        ? oidc.buildEndSessionUrl(config, { id_token_hint: who.idToken, post_logout_redirect_uri: `${url}/` }).href
+        : '/';
+      res.writeHead(303, { location: to }).end();
       return;
     }
     if (req.method === 'POST' && at.pathname === '/backchannel-logout' && config && jwks) {
