@@ -30,6 +30,8 @@ const SESSION_COOKIE = 'tb_session';
 /** One issuer's provider, with the unpatched sender of back-channel logout tokens (the delivery worker calls it). */
 export interface IssuerProvider {
   provider: Provider;
+  /** The provider's request handler, made once (koa composes its middleware on each callback() call). */
+  handle: ReturnType<Provider['callback']>;
   sendLogoutToken: SendLogoutToken;
 }
 
@@ -84,7 +86,7 @@ export class SsoProviders {
       await next();
       await endTongbanSessionOnLogout(this.ctx, kctx as KoaContextWithOIDC);
     });
-    return { provider, sendLogoutToken };
+    return { provider, handle: provider.callback(), sendLogoutToken };
   }
 }
 

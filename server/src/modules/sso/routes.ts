@@ -31,9 +31,9 @@ export function registerSsoRoutes(app: Api, ctx: AppContext, providers: SsoProvi
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
     const handOver = async (req: FastifyRequest, reply: FastifyReply) => {
-      const { provider } = await providers.forRequest(req);
+      const { handle } = await providers.forRequest(req);
       reply.hijack();
-      provider.callback()(req.raw, reply.raw);
+      void handle(req.raw, reply.raw);
     };
     scope.all('/oidc/*', { schema: { hide: true } }, handOver);
     scope.get('/.well-known/openid-configuration', { schema: { hide: true } }, handOver);
