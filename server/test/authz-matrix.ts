@@ -95,6 +95,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/auth/me': { allow: signedIn, call: get('/api/auth/me') },
   // The sign-in page asks whether an external identity provider is offered: before anyone signs in.
   'GET /api/auth/external': { allow: everyone, call: get('/api/auth/external') },
+  'DELETE /api/auth/external': { allow: staffPrincipals, call: () => ({ url: '/api/auth/external' }) },
   'PUT /api/auth/language': { allow: signedIn, call: () => ({ url: '/api/auth/language', body: { language: 'zh' } }) },
   'GET /api/auth/sessions': { allow: signedIn, call: get('/api/auth/sessions') },
   // Everyone tries to end the applicant's other session; only the applicant may.
@@ -203,6 +204,7 @@ export const MATRIX: Record<string, Row> = {
     allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/sso/clients/${extra.clientId}/secret`, body: {} }),
     prepare: async ({ act }) => ({ clientId: ((await act('admin', 'POST', '/api/admin/sso/clients', ssoClientBody)) as { id: string }).id }),
   },
+  'DELETE /api/admin/sso/external-identities/{userId}': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/sso/external-identities/${w.org.staffId}` }) },
   'DELETE /api/admin/sso/clients/{id}': {
     allow: ['admin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/sso/clients/${extra.clientId}` }),
     prepare: async ({ act }) => ({ clientId: ((await act('admin', 'POST', '/api/admin/sso/clients', ssoClientBody)) as { id: string }).id }),

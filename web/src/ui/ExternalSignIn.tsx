@@ -1,8 +1,8 @@
 // Sign-in with the center's external identity provider (统一身份认证), when the
 // server offers one (TONGBAN_OIDC_*, docs/sso.md): a link on the sign-in page,
 // the reason a try signed nobody in, and linking one's own staff account.
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Popconfirm, Typography } from 'antd';
 import { http, ok } from '../api/http';
 import { translatorFor } from '../i18n/dictionary';
 
@@ -17,6 +17,9 @@ const zh = {
   'link.linked': '已关联：可直接通过{name}登录通办。',
   'link.intro': '关联后，可直接通过{name}登录通办。',
   'link.action': '关联{name}账号',
+  'unlink.action': '解除关联',
+  'unlink.confirm': '解除后不能再通过{name}登录，直到重新关联。',
+  'cancel': '取消',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -30,6 +33,9 @@ const en: Record<Key, string> = {
   'link.linked': 'Linked: you may sign in to Tongban with {name}.',
   'link.intro': 'Once linked, you may sign in to Tongban with {name}.',
   'link.action': 'Link your {name} account',
+  'unlink.action': 'Unlink',
+  'unlink.confirm': 'You will not sign in with {name} until you link it again.',
+  'cancel': 'Cancel',
 };
 const useT = translatorFor<Key>({ zh, en });
 
@@ -61,13 +67,23 @@ export function ExternalSignIn({ next, refused }: { next: string | null; refused
 export function ExternalIdentityLink() {
   const t = useT();
   const idp = useExternalIdp().data;
+  const queryClient = useQueryClient();
+  const unlink = useMutation({
+    mutationFn: () => ok(http.DELETE('/api/auth/external')),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['auth', 'external'] }),
+  });
   if (!idp?.enabled || !idp.name || idp.linked === null) return null;
   const name = idp.name;
   return (
     <div>
       <Typography.Title level={2} style={{ fontSize: 16 }}>{t('link.title', { name })}</Typography.Title>
       {idp.linked ? (
-        <Typography.Paragraph>{t('link.linked', { name })}</Typography.Paragraph>
+        <>
+          <Typography.Paragraph>{t('link.linked', { name })}</Typography.Paragraph>
+          <Popconfirm title={t('unlink.confirm', { name })} okText={t('unlink.action')} cancelText={t('cancel')} onConfirm={() => unlink.mutate()}>
+            <Button loading={unlink.isPending}>{t('unlink.action')}</Button>
+          </Popconfirm>
+        </>
       ) : (
         <>
           <Typography.Paragraph>{t('link.intro', { name })}</Typography.Paragraph>

@@ -123,4 +123,23 @@ describe('sign-in with an external identity provider', () => {
     expect(carried.headers.get('location')).toBe('/login?external=failed');
     expect(await me(victim)).toBe(401);
   });
+  it('unlinks: the staff member their own account, the administrator anyone\'s; the subject then signs nobody in', async () => {
+    atIdp = 'ext-1';
+    const own = testBrowser(base);
+    await own.signIn('approver');
+    expect((await own.send(`${base}/api/auth/external`, { method: 'DELETE' })).status).toBe(204);
+    expect((await signInAtIdp(testBrowser(base))).search).toBe('?external=unlinked');
+
+    atIdp = 'ext-2';
+    const linked = await t.ctx.db.query<{ user_id: string }>("SELECT user_id FROM sso_external_identities WHERE subject = 'ext-2'");
+    const admin = testBrowser(base);
+    await admin.signIn('admin');
+    expect((await admin.send(`${base}/api/admin/sso/external-identities/${linked.rows[0]!.user_id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await signInAtIdp(testBrowser(base))).search).toBe('?external=unlinked');
+    const events = await t.ctx.db.query<{ payload: { by: string } }>("SELECT payload FROM events WHERE type = 'sso.external_unlinked' ORDER BY pos");
+    expect(events.rows.map((e) => e.payload.by)).toEqual(['self', 'admin']);
+    const citizen = testBrowser(base);
+    await citizen.signIn('citizen');
+    expect((await citizen.send(`${base}/api/auth/external`, { method: 'DELETE' })).status).toBe(403);
+  });
 });

@@ -2,7 +2,8 @@ import * as oidc from 'openid-client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ExternalIdp } from '../../platform/config.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { withTx, type Queryable } from '../../platform/db/pool.ts';
+import { withTx, type Queryable, type Tx } from '../../platform/db/pool.ts';
+import type { Actor } from '../../platform/http/context.ts';
 import { appendEvent } from '../../platform/events/stream.ts';
 import { startSession } from '../../platform/http/auth.ts';
 import { activeStaffByUsername, activeStaffIdentity, type StaffIdentity } from '../iam/index.ts';
@@ -132,3 +133,18 @@ export function localPath(raw: unknown): string | null {
   return typeof raw === 'string' && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') && raw.length <= 500 ? raw : null;
 }
 
+
+/**
+ * Removes the link of a staff account to the provider (their own, or by the
+ * administrator: a lost or compromised provider account): `sso.external_unlinked`.
+ * Nothing linked is not an error; returns whether there was a link.
+ */
+export async function unlinkCommand(tx: Tx, actor: Actor, now: Date, issuer: string, userId: string): Promise<boolean> {
+  const { rowCount } = await tx.query('DELETE FROM sso_external_identities WHERE issuer = $1 AND user_id = $2', [issuer, userId]);
+  if (!rowCount) return false;
+  await appendEvent(tx, {
+    type: 'sso.external_unlinked', actor: { id: actor.id, role: actor.role }, occurredAt: now,
+    payload: { userId, issuer, by: actor.id === userId ? 'self' : 'admin' },
+  });
+  return true;
+}

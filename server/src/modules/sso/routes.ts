@@ -12,7 +12,8 @@ import {
 } from './clients.ts';
 import type { SsoProviders } from './provider.ts';
 import { interactionGonePage } from './pages.ts';
-import { EXTERNAL_CALLBACK, ExternalSignIn, isLinked, localPath } from './external.ts';
+import { EXTERNAL_CALLBACK, ExternalSignIn, isLinked, localPath, unlinkCommand } from './external.ts';
+import { AppError } from '../../platform/errors.ts';
 
 const idParams = z.object({ id: z.string().regex(/^tb_[A-Za-z0-9_-]{16}$/) });
 
@@ -74,6 +75,26 @@ export function registerSsoRoutes(app: Api, ctx: AppContext, providers: SsoProvi
     name: external?.idp.name ?? null,
     linked: external && req.actor && req.actor.role !== 'applicant' ? await isLinked(ctx.db, external.idp.issuer, req.actor.id) : null,
   }));
+  app.delete('/api/auth/external', {
+    config: { audit: { action: 'account.external_unlinked', targetType: 'staff', target: (req) => req.actor?.id ?? null } },
+    schema: { tags: ['auth'], summary: '解除本人账号与外部统一身份认证的关联（工作人员；未关联时无变化）', response: noContent },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    if (actor.role === 'applicant') throw new AppError('FORBIDDEN');
+    if (external) await withTx(ctx.db, (tx) => unlinkCommand(tx, actor, ctx.clock.now(), external.idp.issuer, actor.id));
+    return reply.status(204).send(null);
+  });
+  app.delete('/api/admin/sso/external-identities/:userId', {
+    config: { roles: ['admin'], audit: { action: 'sso.external_unlinked', targetType: 'staff', target: (req) => (req.params as { userId?: string }).userId ?? null } },
+    schema: {
+      tags, summary: '解除某工作人员账号与外部统一身份认证的关联（如其外部账号丢失；未关联时无变化）',
+      params: z.object({ userId: z.uuid() }), response: noContent,
+    },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    if (external) await withTx(ctx.db, (tx) => unlinkCommand(tx, actor, ctx.clock.now(), external.idp.issuer, req.params.userId));
+    return reply.status(204).send(null);
+  });
   // Browser redirects, not JSON: outside the OpenAPI document like the provider's own endpoints.
   app.get('/sso/external/start', { schema: { hide: true, querystring: z.object({ next: z.string().optional(), link: z.literal('1').optional() }) } }, async (req, reply) => {
     if (!external) return reply.redirect('/login?external=failed', 303);

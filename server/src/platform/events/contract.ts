@@ -470,6 +470,11 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     payload: obj({ userId: id, issuer: z.string(), by: z.enum(['self', 'username_claim']) }),
     example: { userId: USER, issuer: 'https://idp.example.gov.cn', by: 'self' },
   },
+  {
+    type: 'sso.external_unlinked', version: 1, zh: '解除工作人员账号与外部统一身份认证的关联', en: 'Staff account unlinked from the external identity provider',
+    payload: obj({ userId: id, issuer: z.string(), by: z.enum(['self', 'admin']) }),
+    example: { userId: USER, issuer: 'https://idp.example.gov.cn', by: 'admin' },
+  },
   // ── organisation ───────────────────────────────────────────────────────
   {
     type: 'org.center_saved', version: 1, zh: '新建或修改服务中心', en: 'Service center created or changed',
