@@ -1,13 +1,16 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
 import { logIn, newPerson, pdfFile } from '../steps.ts';
+import { checkPage } from '../axe.ts';
 
 /**
  * The service-item catalogue (issue 5, part 1): an administrator edits an
  * item's draft, publishes it and sees version 2 beside the superseded
  * version 1 with the difference; exports the catalogue to Excel (a real
  * download); and reads the category statistics table with a case the
- * citizen has just submitted.
+ * citizen has just submitted. The draft also turns off the item's
+ * 申请人、受理人回避 (on by default, issue 14), which the workbook carries back
+ * unchanged; the editor passes axe.
  */
 
 /** The citizen's application through the API in their own session (the portal form is other scenarios' subject). */
@@ -61,6 +64,12 @@ async function run({ browser, baseUrl, shot }: ScenarioContext): Promise<void> {
   await admin.getByRole('button', { name: '保存草稿' }).click();
   await expect(admin.getByText('电话号码格式不正确').first()).toBeVisible();
   await admin.getByLabel('咨询电话').fill('0571-12345605');
+  // Separation of duties is on for every item until the catalogue turns it off.
+  const separate = admin.getByRole('switch', { name: '申请人、受理人回避' });
+  assert((await separate.getAttribute('aria-checked')) === 'true', 'separation of duties on by default');
+  await separate.click();
+  assert((await separate.getAttribute('aria-checked')) === 'false', 'separation of duties turned off');
+  await checkPage(admin, 'item editor');
   await admin.getByRole('button', { name: '保存草稿' }).click();
   await expect(admin.getByText('草稿已保存')).toBeVisible();
   await admin.getByRole('button', { name: '发布' }).click();
@@ -74,6 +83,7 @@ async function run({ browser, baseUrl, shot }: ScenarioContext): Promise<void> {
   const diff = admin.getByRole('dialog');
   await expect(diff.getByText('第 1 版 → 第 2 版 的变化')).toBeVisible();
   await expect(diff.getByRole('row').filter({ hasText: '办理时间' })).toContainText('延时服务');
+  await expect(diff.getByRole('row').filter({ hasText: '申请人、受理人回避' })).toBeVisible();
   await expect(admin.getByText('电话号码格式不正确')).toBeHidden();
   await shot(admin, 'catalogue-diff');
   await diff.getByRole('button', { name: /Close|关闭/ }).click();
@@ -82,6 +92,8 @@ async function run({ browser, baseUrl, shot }: ScenarioContext): Promise<void> {
   const guide = (await (await admin.request.get('/api/items')).json()) as { id: string; code: string }[];
   const item = (await (await admin.request.get(`/api/items/${guide.find((i) => i.code === 'SCJG-DJ-003')!.id}`)).json()) as { version: number; hours: string };
   assert(item.version === 2 && item.hours.includes('延时服务'), `published guide: ${JSON.stringify(item)}`);
+  const published = (await (await admin.request.get(`/api/admin/catalog/versions/${(item as unknown as { versionId: string }).versionId}`)).json()) as { content: { separateDuties: boolean } };
+  assert(published.content.separateDuties === false, `published setting: ${JSON.stringify(published.content.separateDuties)}`);
 
   // Export the whole catalogue to Excel: a real download.
   await admin.getByRole('link', { name: '返回事项目录' }).click();
