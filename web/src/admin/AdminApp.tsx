@@ -29,6 +29,10 @@ import { OrgPage } from './org/OrgPage';
 import { StaffPage } from './org/StaffPage';
 import { orgMenuItems, orgMenuKeys } from './org/menu';
 import { SsoClientsPage } from './sso/SsoClientsPage';
+import { RolesPage } from './access/RolesPage';
+import { ResourcesPage } from './access/ResourcesPage';
+import { PermissionsPage } from './access/PermissionsPage';
+import { accessMenuItems, accessMenuKeys } from './access/menu';
 import { ssoMenuItems, ssoMenuKeys } from './sso/menu';
 import { AuditPage } from './audit/AuditPage';
 import { useAuditT } from './audit/messages';
@@ -60,9 +64,10 @@ export default function AdminApp() {
             ...notifyAdminMenuItems(user.role),
             ...orgMenuItems(user.role),
             ...ssoMenuItems(user.role),
+            ...accessMenuItems(user.role),
             { key: '/workbench', icon: <ArrowLeftOutlined aria-hidden />, label: <Link to="/workbench">{t('admin.backToWorkbench')}</Link> },
           ],
-          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys, ...orgMenuKeys, ...ssoMenuKeys, '/admin/audit'].filter((k) => location.pathname.startsWith(k)),
+          selectedKeys: ['/admin/processes', '/admin/portal', '/admin/forms', '/admin/notify/templates', '/admin/notify/outbox', ...catalogMenuKeys, ...orgMenuKeys, ...ssoMenuKeys, ...accessMenuKeys, '/admin/audit'].filter((k) => location.pathname.startsWith(k)),
         },
         main: (
           <Routes>
@@ -83,6 +88,9 @@ export default function AdminApp() {
             <Route path="org" element={<RequireRole roles={['admin']}><OrgPage /></RequireRole>} />
             <Route path="staff" element={<RequireRole roles={['admin']}><StaffPage /></RequireRole>} />
             <Route path="sso" element={<RequireRole roles={['admin']}><SsoClientsPage /></RequireRole>} />
+            <Route path="roles" element={<RequireRole roles={['admin']}><RolesPage /></RequireRole>} />
+            <Route path="resources" element={<RequireRole roles={['admin']}><ResourcesPage /></RequireRole>} />
+            <Route path="permissions" element={<RequireRole roles={['admin']}><PermissionsPage /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         ),

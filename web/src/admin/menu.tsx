@@ -8,6 +8,7 @@ import { formsMenuItems } from './forms/menu';
 import { catalogMenuItems } from './catalog/menu';
 import { orgMenuItems } from './org/menu';
 import { ssoMenuItems } from './sso/menu';
+import { accessMenuItems } from './access/menu';
 
 function ProcessesLink() {
   const t = useAdminT();
@@ -29,5 +30,6 @@ export function adminMenuItems(role: string): NonNullable<MenuProps['items']> {
     ...catalogMenuItems(role),
     ...orgMenuItems(role),
     ...ssoMenuItems(role),
+    ...accessMenuItems(role),
   ];
 }

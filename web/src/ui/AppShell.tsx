@@ -2,6 +2,7 @@
 // role gate, the skip link, the header with the brand, language and user box,
 // an optional side menu, and the main landmark the pages render into.
 import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link } from 'react-router';
@@ -11,6 +12,22 @@ import { useCenter } from '../portal/center';
 import { RequireRole, useMe } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserBox } from './UserBox';
+import { http, ok } from '../api/http';
+
+/** The pages the person's menus leave out: disabled in 资源管理, or not bound to their role under 权限管理. */
+export const HIDDEN_PAGES_KEY = ['auth', 'pages'] as const;
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** The menu without the hidden pages (a group keeps its other entries). */
+function withoutHidden(items: MenuItems, hidden: ReadonlySet<string>): MenuItems {
+  return items.flatMap((item) => {
+    if (!item) return [item];
+    if (typeof item.key === 'string' && hidden.has(item.key)) return [];
+    if ('children' in item && Array.isArray(item.children)) return [{ ...item, children: withoutHidden(item.children as MenuItems, hidden) }];
+    return [item];
+  });
+}
 
 /** What a shell puts into the frame, once the signed-in user is known. */
 export interface ShellParts {
@@ -46,8 +63,10 @@ function Frame({ mark, title, brandTo, appName, headerClassName, parts }: Omit<A
   const me = useMe();
   const center = useCenter();
   const user = me.data;
+  const hidden = useQuery({ queryKey: HIDDEN_PAGES_KEY, queryFn: () => ok(http.GET('/api/auth/pages')), enabled: Boolean(user), staleTime: 30_000 });
   if (!user) return null;
   const p = parts(user);
+  const hiddenPages = new Set(hidden.data?.hidden ?? []);
   const main = (
     <main id="main" tabIndex={-1}>
       {p.main}
@@ -77,7 +96,7 @@ function Frame({ mark, title, brandTo, appName, headerClassName, parts }: Omit<A
         <Layout>
           <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={p.sider.width} zeroWidthTriggerStyle={{ top: 8 }}>
             <nav aria-label={p.sider.label}>
-              <Menu mode="inline" selectedKeys={p.sider.selectedKeys} items={p.sider.items} style={{ borderInlineEnd: 0 }} />
+              <Menu mode="inline" selectedKeys={p.sider.selectedKeys} items={withoutHidden(p.sider.items ?? [], hiddenPages)} style={{ borderInlineEnd: 0 }} />
             </nav>
           </Layout.Sider>
           <Layout.Content className="tb-shell-content">

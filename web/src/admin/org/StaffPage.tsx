@@ -10,7 +10,8 @@ import { ErrorAlert, useShowError } from '../../ui/errors';
 import { useRoleLabel } from '../../ui/labels';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { processApi } from '../../process/api';
-import { orgApi, STAFF_ROLES, type Staff, type StaffInput } from './api';
+import { orgApi, type Staff, type StaffInput } from './api';
+import { accessApi, ROLES_KEY } from '../access/api';
 import { useOrgT } from './messages';
 
 const STAFF_KEY = ['admin', 'staff'] as const;
@@ -26,6 +27,10 @@ export function StaffPage() {
   const queryClient = useQueryClient();
   const org = useQuery({ queryKey: ['admin', 'org'], queryFn: orgApi.organisation });
   const staff = useQuery({ queryKey: STAFF_KEY, queryFn: orgApi.staff, staleTime: 0 });
+  // 角色管理's records: a person is given one, built on the duty the server stores beside it.
+  const roles = useQuery({ queryKey: ROLES_KEY, queryFn: accessApi.roles });
+  const roleRecords = (roles.data?.items ?? []).filter((r) => r.base !== 'applicant');
+  const roleName = (code: string, base: string) => roleRecords.find((r) => r.code === code)?.name ?? roleLabel(base);
   const [centerFilter, setCenterFilter] = useState<string | null>(null);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
   const [leaving, setLeaving] = useState<Staff | null>(null);
@@ -37,7 +42,7 @@ export function StaffPage() {
   const save = useMutation({
     mutationFn: (v: Values) => {
       const input: StaffInput = {
-        displayName: v.displayName.trim(), role: v.role, centerId: v.centerId, departmentId: v.departmentId ?? null, windowId: v.windowId ?? null, phone: v.phone?.trim() || null,
+        displayName: v.displayName.trim(), role: (roleRecords.find((r) => r.code === v.roleCode)?.base ?? v.role) as StaffInput['role'], roleCode: v.roleCode ?? null, centerId: v.centerId, departmentId: v.departmentId ?? null, windowId: v.windowId ?? null, phone: v.phone?.trim() || null,
         secondFactorRequired: v.secondFactorRequired ?? false,
       };
       return editing && editing !== 'new' ? orgApi.updateStaff(editing.id, input) : orgApi.createStaff({ ...input, username: (v.username ?? '').trim(), initialPassword: v.initialPassword ?? '' });
@@ -102,15 +107,15 @@ export function StaffPage() {
     form.resetFields();
     form.setFieldsValue(
       p === 'new'
-        ? { displayName: '', role: 'clerk', centerId: centerFilter ?? data?.centers[0]?.id, departmentId: null, windowId: null, phone: null, secondFactorRequired: false, username: '', initialPassword: '' }
-        : { displayName: p.displayName, role: p.role, centerId: p.centerId ?? undefined, departmentId: p.departmentId, windowId: p.windowId, phone: p.phone, secondFactorRequired: p.secondFactorRequired },
+        ? { displayName: '', role: 'clerk', roleCode: 'clerk', centerId: centerFilter ?? data?.centers[0]?.id, departmentId: null, windowId: null, phone: null, secondFactorRequired: false, username: '', initialPassword: '' }
+        : { displayName: p.displayName, role: p.role, roleCode: p.roleCode ?? p.role, centerId: p.centerId ?? undefined, departmentId: p.departmentId, windowId: p.windowId, phone: p.phone, secondFactorRequired: p.secondFactorRequired },
     );
   };
 
   const columns: TableProps<Staff>['columns'] = [
     { title: t('staff.displayName'), dataIndex: 'displayName', key: 'name' },
     { title: t('staff.username'), dataIndex: 'username', key: 'username' },
-    { title: t('staff.role'), key: 'role', render: (_, p) => roleLabel(p.role) },
+    { title: t('staff.role'), key: 'role', render: (_, p) => roleName(p.roleCode ?? p.role, p.role) },
     { title: t('staff.center'), key: 'center', render: (_, p) => centerName(p.centerId) },
     { title: t('staff.department'), key: 'dept', render: (_, p) => deptName(p.departmentId) },
     { title: t('staff.window'), key: 'window', render: (_, p) => windowName(p.windowId) },
@@ -235,8 +240,8 @@ export function StaffPage() {
           <Form.Item name="displayName" label={t('staff.displayName')} rules={required}>
             <Input maxLength={50} />
           </Form.Item>
-          <Form.Item name="role" label={t('staff.role')}>
-            <Select options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+          <Form.Item name="roleCode" label={t('staff.role')}>
+            <Select options={roleRecords.filter((r) => r.enabled).map((r) => ({ value: r.code, label: r.builtin ? r.name : `${r.name}（${roleLabel(r.base)}）` }))} />
           </Form.Item>
           <Form.Item name="centerId" label={t('staff.center')} rules={[{ required: true, message: t('org.required') }]}>
             <Select

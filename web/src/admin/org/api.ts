@@ -15,7 +15,6 @@ export type WindowInput = RequestOf<'/api/admin/org/windows', 'post'>;
 export type Staff = ResponseOf<'/api/admin/staff'>['items'][number];
 export type StaffInput = RequestOf<'/api/admin/staff/{id}', 'put'>;
 export type StaffRole = StaffInput['role'];
-export const STAFF_ROLES: readonly StaffRole[] = ['clerk', 'approver', 'agency_head', 'manager', 'government_head', 'supervisor', 'supervision_leader', 'admin', 'audit_admin'];
 
 /** A published item, to choose what a window takes in. */
 export type ItemOption = ResponseOf<'/api/items'>[number];

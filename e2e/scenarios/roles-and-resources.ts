@@ -1,0 +1,77 @@
+import type { Scenario } from '../run.ts';
+import { assert, expect } from '../expect.ts';
+import { checkPage } from '../axe.ts';
+import { signedIn } from '../steps.ts';
+
+/**
+ * 角色管理, 权限管理 and 资源管理 (issue #14): the administrator makes a role,
+ * binds a page to it on the page that shows every resource with all its
+ * roles, then disables a page in the resource tree: it leaves the menu and
+ * its routes answer 403, until it is enabled again.
+ */
+export const scenarios: Scenario[] = [
+  {
+    name: 'roles and resources: a new role is bound to a page, and a disabled page leaves the menu',
+    async run(ctx) {
+      const admin = await signedIn(ctx, 'admin', '/admin/roles');
+      await expect(admin.getByRole('heading', { name: '角色管理', level: 1 })).toBeVisible();
+      await admin.getByRole('button', { name: '新建角色' }).click();
+      const dialog = admin.getByRole('dialog', { name: '新建角色' });
+      await dialog.getByLabel('角色代码').fill('hall_lead');
+      await dialog.getByLabel('名称', { exact: true }).fill('大厅值班长');
+      await dialog.getByLabel('说明').fill('现场调度和工作交接');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(admin.locator('main table')).toContainText('大厅值班长');
+      await checkPage(admin, 'admin roles');
+
+      // 权限管理: every resource with all its roles; one tick binds the page to the new role.
+      await admin.goto('/admin/permissions');
+      await expect(admin.getByRole('heading', { name: '权限管理', level: 1 })).toBeVisible();
+      const tick = admin.getByRole('checkbox', { name: '大厅值班长：工作交接' });
+      await expect(tick).toBeVisible();
+      assert(!(await tick.isChecked()), 'the new role starts bound to nothing');
+      await Promise.all([admin.waitForResponse((r) => r.url().includes('/api/admin/permissions/') && r.status() === 200), tick.click()]);
+      // Bound on the server: the table comes back from it with the box ticked.
+      await admin.reload();
+      await expect(tick).toBeVisible();
+      assert(await tick.isChecked(), 'the page is bound to the new role');
+      await checkPage(admin, 'admin permissions');
+
+      // The workbench's menu shows 工作交接 to the administrator, for now.
+      await admin.goto('/workbench');
+      const menu = admin.getByRole('navigation', { name: '工作台菜单' });
+      await expect(menu.getByRole('link', { name: '工作交接' })).toBeVisible();
+
+      // 资源管理: 工作交接 disabled in the tree.
+      await admin.goto('/admin/resources');
+      await expect(admin.getByRole('heading', { name: '资源管理', level: 1 })).toBeVisible();
+      await admin.getByRole('tree').getByText('工作交接', { exact: true }).click();
+      await expect(admin.getByRole('heading', { name: '工作交接', level: 2 })).toBeVisible();
+      await admin.getByRole('button', { name: '修改属性' }).click();
+      const edit = admin.getByRole('dialog', { name: '修改属性' });
+      await edit.getByRole('switch', { name: '启用' }).click();
+      await edit.getByRole('button', { name: '保存' }).click();
+      await expect(edit).toBeHidden();
+      await expect(admin.getByRole('tree').getByText('已停用')).toBeVisible();
+      await checkPage(admin, 'admin resources');
+
+      // Gone from the menu, and its route refuses.
+      await admin.goto('/workbench');
+      await expect(menu).toBeVisible();
+      await expect(menu.getByRole('link', { name: '工作交接' })).toBeHidden();
+      const refused = await admin.request.get('/api/staff/workload');
+      assert(refused.status() === 403 && (await refused.json()).code === 'RESOURCE_DISABLED', `workload refused, saw ${refused.status()}`);
+
+      // Enabled again: back in the menu.
+      await admin.goto('/admin/resources');
+      await admin.getByRole('tree').getByText('工作交接', { exact: true }).click();
+      await admin.getByRole('button', { name: '修改属性' }).click();
+      await edit.getByRole('switch', { name: '启用' }).click();
+      await edit.getByRole('button', { name: '保存' }).click();
+      await expect(edit).toBeHidden();
+      await admin.goto('/workbench');
+      await expect(menu.getByRole('link', { name: '工作交接' })).toBeVisible();
+    },
+  },
+];
