@@ -2,6 +2,7 @@ import type { MetricSource } from './platform/ops/metrics.ts';
 import { outboxDepth } from './modules/notify/index.ts';
 import { recomputeBacklog } from './modules/cases/index.ts';
 import { noticeBacklog } from './modules/supervision/index.ts';
+import { logoutBacklog } from './modules/sso/index.ts';
 
 /** What modules add to /metrics beside the platform's own figures (platform/ops/metrics.ts). */
 export function metricSources(): MetricSource[] {
@@ -32,6 +33,15 @@ export function metricSources(): MetricSource[] {
         { labels: { source: b.sourceId, what: 'cards' }, value: b.cards },
         { labels: { source: b.sourceId, what: 'oldest_seconds' }, value: b.oldestSeconds },
       ]),
+    },
+    {
+      // A connected system that stays down keeps its people signed in there: alert on failed tokens.
+      name: 'tongban_sso_logout_tokens', help: 'Single sign-on back-channel logout tokens not delivered: still retried (state=pending), attempts ran out (state=failed)',
+      labels: ['state'],
+      read: async (ctx) => {
+        const all = [...(await logoutBacklog(ctx.db)).values()];
+        return (['pending', 'failed'] as const).map((state) => ({ labels: { state }, value: all.reduce((n, b) => n + b[state], 0) }));
+      },
     },
   ];
 }

@@ -2438,7 +2438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 单点登录：已登记的接入系统（不含密钥） */
+        /** 单点登录：已登记的接入系统（不含密钥），附尚未送达的退出通知数 */
         get: {
             parameters: {
                 query?: never;
@@ -2461,6 +2461,10 @@ export interface paths {
                                 enabled: boolean;
                                 /** @description client_id */
                                 id: string;
+                                logouts: {
+                                    failed: number;
+                                    pending: number;
+                                };
                                 name: string;
                                 postLogoutRedirectUris: string[];
                                 redirectUris: string[];

@@ -38,6 +38,8 @@ export const clientSchema = clientInputSchema.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+/** A client as the list shows it: with its logout tokens not yet delivered (still retried; attempts ran out). */
+export const clientListItemSchema = clientSchema.extend({ logouts: z.object({ pending: z.number().int(), failed: z.number().int() }) });
 export type SsoClient = z.infer<typeof clientSchema>;
 /** A new or renewed secret: shown in this answer only. */
 export const clientWithSecretSchema = clientSchema.extend({ secret: z.string() });

@@ -15,6 +15,8 @@ export { registerSsoRoutes } from './routes.ts';
 export { SsoProviders } from './provider.ts';
 /** The durable consumer that ends provider sessions with their Tongban session and queues the logout tokens. */
 export { ssoLogoutConsumer, deliverLogouts, endExpiredSessions } from './logout.ts';
+/** Logout tokens per client not yet delivered (the admin page and /metrics show them). */
+export { logoutBacklog } from './logout.ts';
 
 /**
  * The background work of single sign-on on this node: due logout tokens sent

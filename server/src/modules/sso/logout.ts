@@ -130,3 +130,12 @@ export async function deliverLogouts(db: Db, providerFor: (issuer: string) => Pr
     return { delivered, failed };
   });
 }
+
+/** Logout tokens per client not yet delivered (pending: still retried; failed: attempts ran out). */
+export async function logoutBacklog(q: Queryable): Promise<Map<string, { pending: number; failed: number }>> {
+  const { rows } = await q.query<{ client_id: string; pending: number; failed: number }>(
+    `SELECT client_id, count(*) FILTER (WHERE failed_at IS NULL)::int AS pending, count(*) FILTER (WHERE failed_at IS NOT NULL)::int AS failed
+       FROM sso_logout_deliveries WHERE delivered_at IS NULL GROUP BY client_id`,
+  );
+  return new Map(rows.map((r) => [r.client_id, { pending: r.pending, failed: r.failed }]));
+}

@@ -8,9 +8,10 @@ import { answerIdTarget, pathIdTarget } from '../../platform/audit/hook.ts';
 import { noContent } from '../../platform/http/responses.ts';
 import { liveSessionOfToken } from '../iam/index.ts';
 import {
-  clientInputSchema, clientSchema, clientWithSecretSchema, deleteClientCommand, listClients, registerClientCommand, renewSecretCommand, updateClientCommand,
+  clientInputSchema, clientListItemSchema, clientSchema, clientWithSecretSchema, deleteClientCommand, listClients, registerClientCommand, renewSecretCommand, updateClientCommand,
 } from './clients.ts';
 import type { SsoProviders } from './provider.ts';
+import { logoutBacklog } from './logout.ts';
 import { interactionGonePage } from './pages.ts';
 import { EXTERNAL_CALLBACK, ExternalSignIn, isLinked, localPath, unlinkCommand } from './external.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -110,9 +111,10 @@ export function registerSsoRoutes(app: Api, ctx: AppContext, providers: SsoProvi
 
   app.get('/api/admin/sso/clients', {
     config: { roles: ['admin'] },
-    schema: { tags, summary: '单点登录：已登记的接入系统（不含密钥）', response: { 200: z.object({ items: z.array(clientSchema) }) } },
+    schema: { tags, summary: '单点登录：已登记的接入系统（不含密钥），附尚未送达的退出通知数', response: { 200: z.object({ items: z.array(clientListItemSchema) }) } },
   }, async () => {
-    return { items: await listClients(ctx.db) };
+    const [clients, backlog] = await Promise.all([listClients(ctx.db), logoutBacklog(ctx.db)]);
+    return { items: clients.map((c) => ({ ...c, logouts: backlog.get(c.id) ?? { pending: 0, failed: 0 } })) };
   });
 
   app.post('/api/admin/sso/clients', {

@@ -259,6 +259,9 @@ describe('single sign-on', () => {
     expect(waiting.rows).toHaveLength(1);
     expect(waiting.rows[0]!.attempts).toBe(1);
     expect(waiting.rows[0]!.next_at.getTime()).toBeGreaterThan(Date.now());
+    const listed = await t.app.inject({ url: '/api/admin/sso/clients', headers: { cookie: await admin() } });
+    expect(listed.json().items.find((c: { id: string }) => c.id === client.id).logouts).toEqual({ pending: 1, failed: 0 });
+    expect((await t.app.inject({ url: '/metrics' })).body).toMatch(/tongban_sso_logout_tokens\{state="pending"\} [1-9]/);
 
     // The system is back (at its address as corrected by the administrator); the retry's time comes.
     const fixed = await t.app.inject({

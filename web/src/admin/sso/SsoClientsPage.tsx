@@ -101,6 +101,15 @@ export function SsoClientsPage() {
     { title: t('redirectUris'), key: 'redirect', render: (_, c) => c.redirectUris.map((u) => <div key={u}>{u}</div>) },
     { title: t('backchannelLogoutUri'), key: 'backchannel', render: (_, c) => c.backchannelLogoutUri ?? t('none') },
     {
+      title: t('logouts'), key: 'logouts',
+      render: (_, c) => (c.logouts.pending === 0 && c.logouts.failed === 0 ? t('none') : (
+        <Space size={4} wrap>
+          {c.logouts.pending ? <Tag className="tb-tag tb-tag-other" variant="outlined">{t('logoutsWaiting', { n: c.logouts.pending })}</Tag> : null}
+          {c.logouts.failed ? <Tag className="tb-tag tb-tag-denied" variant="outlined" title={t('logoutsFailedHint')}>{t('logoutsFailed', { n: c.logouts.failed })}</Tag> : null}
+        </Space>
+      )),
+    },
+    {
       title: t('status'), key: 'status',
       render: (_, c) => <Tag className={`tb-tag ${c.enabled ? 'tb-tag-approved' : 'tb-tag-other'}`} variant="outlined">{c.enabled ? t('on') : t('off')}</Tag>,
     },

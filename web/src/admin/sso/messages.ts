@@ -34,6 +34,10 @@ const zh = {
   'secretClose': '我已保存',
   'empty': '尚未登记接入系统',
   'none': '—',
+  'logouts': '退出通知',
+  'logoutsWaiting': '待发送 {n}',
+  'logoutsFailed': '发送失败 {n}',
+  'logoutsFailedHint': '该系统多次未应答退出通知：请检查其后台通道退出地址',
 };
 type Key = keyof typeof zh;
 
@@ -70,6 +74,10 @@ const en: Record<Key, string> = {
   'secretClose': 'I have saved it',
   'empty': 'No connected systems yet',
   'none': '—',
+  'logouts': 'Logout notices',
+  'logoutsWaiting': '{n} waiting',
+  'logoutsFailed': '{n} failed',
+  'logoutsFailedHint': 'The system did not answer its logout notices: check its back-channel logout address',
 };
 
 export const useSsoT = translatorFor<Key>({ zh, en });
