@@ -87,35 +87,45 @@ export class AccessCache {
   private checkedAt = 0;
   private loading: Promise<AccessSnapshot> | null = null;
   private seeded: Promise<void> | null = null;
+  /** Moved by every local change: a load begun before it must not be kept as current. */
+  private generation = 0;
 
   constructor(private readonly db: Db, private readonly seed: () => Promise<void>, private readonly now: () => number = Date.now) {}
 
   invalidate(): void {
     this.snapshot = null;
+    this.loading = null;
+    this.generation += 1;
   }
 
   async current(): Promise<AccessSnapshot> {
     const held = this.snapshot;
     if (held && this.now() - this.checkedAt < RECHECK_MS) return held;
-    this.loading ??= this.refresh(held).finally(() => { this.loading = null; });
+    if (!this.loading) {
+      const load = this.refresh(held);
+      this.loading = load;
+      void load.finally(() => { if (this.loading === load) this.loading = null; }).catch(() => undefined);
+    }
     return this.loading;
   }
 
   private async refresh(held: AccessSnapshot | null): Promise<AccessSnapshot> {
+    const generation = this.generation;
     // A failed seed is tried again by the next request.
     this.seeded ??= this.seed().catch((e: unknown) => { this.seeded = null; throw e; });
     await this.seeded;
+    const keep = (s: AccessSnapshot): AccessSnapshot => {
+      if (generation === this.generation) {
+        this.snapshot = s;
+        this.checkedAt = this.now();
+      }
+      return s;
+    };
     if (held) {
       const { rows } = await this.db.query<{ version: string }>('SELECT version::text FROM access_version');
-      if (rows[0]!.version === held.version) {
-        this.checkedAt = this.now();
-        return held;
-      }
+      if (rows[0]!.version === held.version) return keep(held);
     }
-    const fresh = await loadSnapshot(this.db);
-    this.snapshot = fresh;
-    this.checkedAt = this.now();
-    return fresh;
+    return keep(await loadSnapshot(this.db));
   }
 }
 
