@@ -5312,6 +5312,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             instanceStatus: string;
+                            recused: boolean;
                             resume: boolean;
                             suspend: boolean;
                             tasks: {

@@ -224,6 +224,8 @@ export function CaseDetailPage() {
       actionCards.push(<Alert key="waiting" type="info" showIcon title={t('notice.waiting')} />);
     }
     const task = decides && d.status === 'accepted' ? openTaskFor(d, user, params.get('task'), completable) : null;
+    // 申请人/受理人回避: say why no decision is offered (the server refuses one too).
+    if (ops.data?.recused) actionCards.push(<Alert key="recused" type="warning" showIcon title={t('task.recusedHelp')} />);
     if (task) actionCards.push(<ApprovalActions key={task.id} detail={d} taskId={task.id} />);
     if (d.status === 'accepted' && ['approver', 'agency_head', 'manager', 'admin'].includes(user.role)) actionCards.push(<TaskOperations key="process-ops" detail={d} user={user} />);
     if (canPause(user, d)) actionCards.push(<PauseActions key="pause" detail={d} handlers={{ onUpdated, onError }} />);

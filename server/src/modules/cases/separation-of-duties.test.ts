@@ -54,7 +54,8 @@ describe('the clerk who accepted a case, moved to the approving department', () 
     expect(todo.items.map((i) => i.caseId)).not.toContain(caseId);
     expect(code(await mine.post(`/api/tasks/${taskId}/claim`))).toBe('SEPARATION_OF_DUTIES');
     expect(code(await mine.post(`/api/tasks/${taskId}/complete`, { outcome: 'approved', opinion: '同意' }))).toBe('SEPARATION_OF_DUTIES');
-    const ops = (await mine.get(`/api/cases/${caseId}/operations`)).json() as { tasks: { taskId: string; operations: string[] }[] };
+    const ops = (await mine.get(`/api/cases/${caseId}/operations`)).json() as { recused: boolean; tasks: { taskId: string; operations: string[] }[] };
+    expect(ops.recused).toBe(true);
     const step = ops.tasks.find((x) => x.taskId === taskId)!;
     expect(step.operations).not.toContain('claim');
     expect(step.operations).not.toContain('complete');
@@ -63,7 +64,8 @@ describe('the clerk who accepted a case, moved to the approving department', () 
 
   it('refuses to transfer, delegate, countersign or hand the step over to them, and leaves them out of the choices', async () => {
     const approver = f.as(item.department.approver);
-    const ops = (await approver.get(`/api/cases/${caseId}/operations`)).json() as { tasks: { taskId: string; transferTargets: string[] }[] };
+    const ops = (await approver.get(`/api/cases/${caseId}/operations`)).json() as { recused: boolean; tasks: { taskId: string; transferTargets: string[] }[] };
+    expect(ops.recused).toBe(false);
     expect(ops.tasks.find((x) => x.taskId === taskId)!.transferTargets).not.toContain(moved.id);
     expect((await approver.post(`/api/tasks/${taskId}/claim`)).statusCode).toBe(200);
     expect(code(await approver.post(`/api/tasks/${taskId}/transfer`, { to: moved.id }))).toBe('SEPARATION_OF_DUTIES');

@@ -146,6 +146,8 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
     instanceStatus: z.string(),
     suspend: z.boolean(),
     resume: z.boolean(),
+    /** 申请人/受理人回避: the person applied for or accepted the case and handles none of its steps (the case page says so). */
+    recused: z.boolean(),
     tasks: z.array(z.object({
       taskId: z.uuid(), nodeId: z.string(), name: z.string().nullable(), status: z.string(),
       operations: z.array(z.enum(TASK_OPERATIONS)), returnTargets: z.array(z.string()), removableSigners: z.array(signerSchema),
@@ -191,6 +193,7 @@ export function registerStepRoutes(app: Api, ctx: AppContext): void {
       instanceStatus: ops.instanceStatus,
       suspend: ops.suspend,
       resume: ops.resume,
+      recused: mustRecuse(actor.id, parties),
       tasks: ops.tasks.map(({ instanceId: _i, ...t }) => ({
         ...t,
         operations: t.operations.filter(handles),
