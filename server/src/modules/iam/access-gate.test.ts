@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, requestsTo, type TestApp } from '../../../test/app.ts';
 import { withTx } from '../../platform/db/pool.ts';
+import { buildApp } from '../../app.ts';
 import { bumpAccessVersion, seedResources } from './access.ts';
 
 // The access gate (issue 14): routes answer by the bindings of their resource
@@ -76,5 +77,27 @@ describe('the gate', () => {
     await elsewhere(`INSERT INTO role_resources SELECT r.id, n.id FROM roles r, resources n WHERE r.code = 'admin' AND n.code = 'GET /api/audit/log'`, []);
     expect((await get('/api/audit/log', admin)).json().code).toBe('FORBIDDEN');
     expect((await get('/api/audit/log', await login(t.app, 'auditor'))).statusCode).toBe(200);
+  });
+});
+
+describe('two nodes on one database', () => {
+  it('sees a change made through the other node within a second', async () => {
+    // A second app on the same database: its own cache, as a second `tongban start` has.
+    const other = await buildApp(t.ctx);
+    await other.ready();
+    try {
+      const onOther = (url: string, cookie: string) => other.inject({ method: 'GET', url, headers: { cookie } });
+      expect((await onOther('/api/staff/workload', manager)).statusCode).toBe(200);
+      const node = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM resources WHERE code = 'GET /api/staff/workload'`)).rows[0]!;
+      const changed = await t.app.inject({ method: 'PUT', url: `/api/admin/permissions/${node.id}`, headers: { cookie: admin }, payload: { roles: ['admin'] } });
+      expect(changed.statusCode, changed.body).toBe(200);
+      // At once on the node that made the change; on the other once it looks at the version again.
+      expect((await get('/api/staff/workload', manager)).json().code).toBe('FORBIDDEN');
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await onOther('/api/staff/workload', manager)).json().code).toBe('FORBIDDEN');
+      await t.app.inject({ method: 'PUT', url: `/api/admin/permissions/${node.id}`, headers: { cookie: admin }, payload: { roles: ['admin', 'manager'] } });
+    } finally {
+      await other.close();
+    }
   });
 });
