@@ -3,7 +3,7 @@
 // down among its siblings, delete a node an administrator added.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Tag, Tree } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Tag, Tree, TreeSelect } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { ErrorAlert, useShowError } from '../../ui/errors';
 import { useI18n } from '../../i18n';
@@ -16,7 +16,10 @@ type ChildKind = ResourceCreate['kind'];
 const CHILD_KINDS: readonly ChildKind[] = ['menu', 'page', 'action'];
 
 interface ChildValues { kind: ChildKind; code: string; name: string; nameEn: string }
-interface EditValues { name: string; nameEn: string; enabled: boolean }
+interface EditValues { name: string; nameEn: string; enabled: boolean; parentId: string | null }
+
+/** Where a node may go: any node but a route, and not into the node itself or its own. */
+interface ParentOption { value: string; title: string; disabled?: boolean; children: ParentOption[] }
 
 export function ResourcesPage() {
   const t = useAccessT();
@@ -51,7 +54,7 @@ export function ResourcesPage() {
     onError: showError,
   });
   const edit = useMutation({
-    mutationFn: (v: EditValues) => accessApi.updateNode(node!.id, { name: v.name.trim(), nameEn: v.nameEn?.trim() ?? '', enabled: v.enabled, parentId: node!.parentId }),
+    mutationFn: (v: EditValues) => accessApi.updateNode(node!.id, { name: v.name.trim(), nameEn: v.nameEn?.trim() ?? '', enabled: v.enabled, parentId: v.parentId ?? node!.parentId }),
     onSuccess: done,
     onError: showError,
   });
@@ -67,6 +70,12 @@ export function ResourcesPage() {
       refresh();
     },
     onError: showError,
+  });
+
+  // The server refuses a move under the node itself or its own (RESOURCE_PARENT_CYCLE); the picker does not offer one.
+  const toParent = (n: ResourceNode, inside: boolean): ParentOption => ({
+    value: n.id, title: nodeName(n, locale), disabled: inside || n.id === node?.id,
+    children: n.children.filter((c) => c.kind !== 'api').map((c) => toParent(c, inside || n.id === node?.id)),
   });
 
   const toData = (n: ResourceNode): TreeDataNode => ({
@@ -107,7 +116,7 @@ export function ResourcesPage() {
                 <Button onClick={() => { childForm.resetFields(); childForm.setFieldsValue({ kind: 'page', code: '', name: '', nameEn: '' }); setDialog('child'); }} disabled={node.kind === 'api'}>
                   {t('res.addChild')}
                 </Button>
-                <Button onClick={() => { editForm.resetFields(); editForm.setFieldsValue({ name: node.name, nameEn: node.nameEn, enabled: node.enabled }); setDialog('edit'); }}>
+                <Button onClick={() => { editForm.resetFields(); editForm.setFieldsValue({ name: node.name, nameEn: node.nameEn, enabled: node.enabled, parentId: node.parentId }); setDialog('edit'); }}>
                   {t('res.edit')}
                 </Button>
                 <Button onClick={() => move.mutate('up')} disabled={node.parentId === null} loading={move.isPending && move.variables === 'up'}>{t('res.up')}</Button>
@@ -158,6 +167,11 @@ export function ResourcesPage() {
           <Form.Item name="enabled" label={t('res.enabled')} valuePropName="checked">
             <Switch />
           </Form.Item>
+          {node?.parentId && tree.data ? (
+            <Form.Item name="parentId" label={t('res.parent')}>
+              <TreeSelect treeData={[toParent(tree.data, false)]} treeDefaultExpandedKeys={[node.parentId]} showSearch treeNodeFilterProp="title" />
+            </Form.Item>
+          ) : null}
         </Form>
       </Modal>
     </Card>
