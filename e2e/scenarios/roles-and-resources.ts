@@ -7,7 +7,8 @@ import { signedIn } from '../steps.ts';
  * 角色管理, 权限管理 and 资源管理 (issue #14): the administrator makes a role,
  * binds a page to it on the page that shows every resource with all its
  * roles, then disables a page in the resource tree: it leaves the menu and
- * its routes answer 403, until it is enabled again.
+ * its routes answer 403, until it is enabled again; last, a child node is
+ * added, moved up and deleted.
  */
 export const scenarios: Scenario[] = [
   {
@@ -72,6 +73,28 @@ export const scenarios: Scenario[] = [
       await expect(edit).toBeHidden();
       await admin.goto('/workbench');
       await expect(menu.getByRole('link', { name: '工作交接' })).toBeVisible();
+
+      // 添加子节点, 节点上移, 删除子节点 on the admin console's shell node.
+      await admin.goto('/admin/resources');
+      await admin.getByRole('tree').getByText('后台管理', { exact: true }).click();
+      await admin.getByRole('button', { name: '添加子节点' }).click();
+      const child = admin.getByRole('dialog', { name: '添加子节点' });
+      await child.getByLabel('代码').fill('/admin/reports');
+      await child.getByLabel('名称', { exact: true }).fill('月度报表');
+      await child.getByRole('button', { name: '保存' }).click();
+      await expect(admin.getByRole('heading', { name: '月度报表', level: 2 })).toBeVisible();
+      const adminChildren = async () => {
+        const tree = (await (await admin.request.get('/api/admin/resources')).json()) as { code: string; children: { code: string; children: { code: string }[] }[] };
+        return tree.children.find((c) => c.code === '/admin')!.children.map((c) => c.code);
+      };
+      const before = await adminChildren();
+      assert(before.at(-1) === '/admin/reports', `added last, saw ${before.join(' ')}`);
+      await Promise.all([admin.waitForResponse((r) => r.url().includes('/move') && r.status() === 200), admin.getByRole('button', { name: '上移' }).click()]);
+      const after = await adminChildren();
+      assert(after.at(-2) === '/admin/reports', `moved up one, saw ${after.join(' ')}`);
+      await admin.getByRole('button', { name: '删除' }).click();
+      await admin.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+      await expect(admin.getByRole('tree').getByText('月度报表', { exact: true })).toBeHidden();
     },
   },
 ];
