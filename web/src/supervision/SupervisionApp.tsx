@@ -4,7 +4,7 @@ import { Menu, Tag } from 'antd';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../i18n';
 import { STAFF_ROLES, SUPERVISION_ROLES, useMe } from '../ui/auth';
-import { AppShell } from '../ui/AppShell';
+import { AppShell, useHiddenPages } from '../ui/AppShell';
 import { EventStreamPage } from './EventStreamPage';
 import { CardsPage } from './cards/CardsPage';
 import { CardDetailPage } from './cards/CardDetailPage';
@@ -47,6 +47,7 @@ const PAGES = [
 function MonitorMenu() {
   const mt = useMonitorT();
   const live = useLiveUpdates();
+  const hidden = useHiddenPages();
   const { pathname } = useLocation();
   // The home matches only itself: the card, rules and message pages (reached from the header) select no item here.
   const selected = [...PAGES].reverse().find(([path]) => pathname === path || (path !== '/supervision' && pathname.startsWith(`${path}/`)))?.[0];
@@ -57,7 +58,7 @@ function MonitorMenu() {
         mode="horizontal"
         disabledOverflow
         selectedKeys={selected ? [selected] : []}
-        items={PAGES.map(([path, key]) => ({ key: path, label: <Link to={path}>{mt(key)}</Link> }))}
+        items={PAGES.filter(([path]) => !hidden.has(path)).map(([path, key]) => ({ key: path, label: <Link to={path}>{mt(key)}</Link> }))}
         style={{ flex: 1, minWidth: 0 }}
       />
       <Tag className={`tb-tag ${live ? 'tb-tag-approved' : 'tb-tag-other'}`} variant="outlined" aria-live="polite">{live ? mt('live.on') : mt('live.off')}</Tag>

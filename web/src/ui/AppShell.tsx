@@ -17,6 +17,12 @@ import { http, ok } from '../api/http';
 /** The pages the person's menus leave out: disabled in 资源管理, or not bound to their role under 权限管理. */
 export const HIDDEN_PAGES_KEY = ['auth', 'pages'] as const;
 
+/** The signed-in person's hidden pages (empty until known): for a shell's menus. */
+export function useHiddenPages(signedIn = true): ReadonlySet<string> {
+  const hidden = useQuery({ queryKey: HIDDEN_PAGES_KEY, queryFn: () => ok(http.GET('/api/auth/pages')), enabled: signedIn, staleTime: 30_000 });
+  return new Set(hidden.data?.hidden ?? []);
+}
+
 type MenuItems = NonNullable<MenuProps['items']>;
 
 /** The menu without the hidden pages (a group keeps its other entries). */
@@ -63,10 +69,9 @@ function Frame({ mark, title, brandTo, appName, headerClassName, parts }: Omit<A
   const me = useMe();
   const center = useCenter();
   const user = me.data;
-  const hidden = useQuery({ queryKey: HIDDEN_PAGES_KEY, queryFn: () => ok(http.GET('/api/auth/pages')), enabled: Boolean(user), staleTime: 30_000 });
+  const hiddenPages = useHiddenPages(Boolean(user));
   if (!user) return null;
   const p = parts(user);
-  const hiddenPages = new Set(hidden.data?.hidden ?? []);
   const main = (
     <main id="main" tabIndex={-1}>
       {p.main}
