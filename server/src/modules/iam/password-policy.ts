@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../../platform/errors.ts';
+import { projectPath } from '../../platform/paths.ts';
 import type { Role } from '../../platform/http/context.ts';
 
 /** Staff hold other people's cases: their passwords are longer. */
@@ -12,7 +12,8 @@ let common: Set<string> | undefined;
 /** The shipped list (common-passwords.txt), read once; no network is involved. */
 function commonPasswords(): Set<string> {
   if (!common) {
-    const text = fs.readFileSync(fileURLToPath(new URL('./common-passwords.txt', import.meta.url)), 'utf8');
+    // From the project root, not beside this module: the compiled server is one bundle in dist/server/.
+    const text = fs.readFileSync(projectPath('server', 'src', 'modules', 'iam', 'common-passwords.txt'), 'utf8');
     common = new Set(text.split('\n').filter((l) => l !== '' && !l.startsWith('#')));
   }
   return common;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, requestsTo, type TestApp } from '../../../test/app.ts';
 import { factories } from '../../../test/factories.ts';
+import { withTx } from '../db/pool.ts';
+import { appendAudit } from './log.ts';
 
 // 安全审计 (issue #14): staff looks at cases, applicants and uploads, and every change of the
 // organisation, in an append-only hash-chained log that only the audit administrator reads.
@@ -149,6 +151,16 @@ describe('reading the log (三员分立)', () => {
 });
 
 describe('the chain', () => {
+  it('verifies a row whose request had lost its client (no address) or whose detail held a value JSON leaves out', async () => {
+    // A browser that navigates away mid-request leaves req.ip undefined by the time the answer is audited.
+    await withTx(t.ctx.db, (tx) => appendAudit(tx, {
+      actor: { id: '00000000-0000-4000-8000-000000000001', name: '李窗口', role: 'clerk' }, action: 'case.read', targetType: 'case',
+      targetId: undefined as unknown as null, address: undefined as unknown as null, result: 'ok',
+      detail: { method: 'GET', route: undefined, at: new Date('2026-12-03T02:00:00Z') }, at: new Date('2026-12-03T02:00:00.123Z'),
+    }));
+    expect((await get('/api/audit/verify', auditor)).json()).toMatchObject({ ok: true, firstBroken: null });
+  });
+
   it('is append-only, verifies, and shows the first row edited or removed behind its back', async () => {
     await expect(t.ctx.db.query(`UPDATE audit_log SET result = 'ok' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(t.ctx.db.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);

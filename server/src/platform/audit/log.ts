@@ -57,14 +57,19 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
   const last = await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const seq = Number(last.rows[0]?.seq ?? 0) + 1;
   const prev = last.rows[0]?.hash ?? GENESIS;
+  // Every field as the row will read back: an absent value is null (a
+  // request whose client hung up has no address any more, req.ip is then
+  // undefined), since a key left out of the hashed content but stored as NULL
+  // would read as an edited row.
   const content: AuditRow = {
     seq, at: e.at.toISOString(), actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorRole: e.actor?.role ?? null,
-    action: e.action, targetType: e.targetType, targetId: e.targetId, address: e.address, result: e.result, detail: e.detail ?? {},
+    action: e.action, targetType: e.targetType, targetId: e.targetId ?? null, address: e.address ?? null, result: e.result,
+    detail: JSON.parse(JSON.stringify(e.detail ?? {})) as Record<string, unknown>,
   };
   await tx.query(
     `INSERT INTO audit_log (seq, at, actor_id, actor_name, actor_role, action, target_type, target_id, address, result, detail, prev_hash, hash)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [seq, e.at, content.actorId, content.actorName, content.actorRole, e.action, e.targetType, e.targetId, e.address, e.result,
+    [seq, e.at, content.actorId, content.actorName, content.actorRole, e.action, e.targetType, content.targetId, content.address, e.result,
       JSON.stringify(content.detail), prev, auditHash(prev, content)],
   );
 }
