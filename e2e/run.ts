@@ -11,7 +11,7 @@
  * mostly waits on the browser and the server, so two of them share two cores
  * well. `--shard K/N` runs one shard in this process (what each child does).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import path from 'node:path';
@@ -58,6 +58,9 @@ for (const f of files) {
 }
 
 const shards = Math.min(all.length, shardCount(process.env.TONGBAN_E2E_SHARDS));
+// Once, before any server starts: the servers then run compiled JavaScript, as
+// `npm start` does, not the sources through a TypeScript loader.
+if (!shard) execFileSync(process.execPath, ['scripts/server-build.js', '--if-stale'], { cwd: path.resolve(here, '..'), stdio: 'inherit' });
 if (!shard && shards > 1) process.exit(await runShards(shards));
 // Dealt in turn, so the scenarios of one file (often alike in cost) spread over the shards.
 const scenarios = shard ? all.filter((_, i) => i % shard.of === shard.index - 1) : all;

@@ -32,10 +32,15 @@ export function isCompiledFresh() {
   return sources.every((dir) => newestMtime(dir) <= builtAt);
 }
 
-/** Bundles the server with esbuild (a second or two). */
+/**
+ * Bundles the server with esbuild (a second or two). The files are written
+ * aside and renamed into place, so a process starting meanwhile (the tests
+ * build it while browser scenarios start servers) reads the old bundle or the
+ * new one, never half of one.
+ */
 export async function buildServer() {
   const { build } = await import('esbuild');
-  await build({
+  const result = await build({
     entryPoints: [path.join(root, 'server', 'src', 'cli', 'main.ts')],
     outfile,
     bundle: true,
@@ -46,7 +51,16 @@ export async function buildServer() {
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
+    write: false,
   });
+  fs.mkdirSync(path.dirname(outfile), { recursive: true });
+  // The map first: the bundle names it, so it must be there when the bundle is.
+  const files = [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')));
+  for (const file of files) {
+    const aside = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(aside, file.contents);
+    fs.renameSync(aside, file.path);
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
