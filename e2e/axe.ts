@@ -11,8 +11,10 @@ import type { Page } from 'playwright-core';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  // Let transitions (antd's fade-ins) settle: axe reads computed colours.
+  // Let transitions (antd's fade-ins, a message fading out) settle: axe reads computed colours.
   await page.waitForTimeout(300);
+  await page.waitForFunction(`![...document.querySelectorAll('[class]')].some((el) =>
+    typeof el.className === 'string' && /(^|\\s)\\S+-(enter|appear|leave)(-active)?(\\s|$)/.test(el.className))`, undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   if (results.violations.length === 0) return;
   const lines = results.violations.map((v) => {

@@ -1,8 +1,10 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import * as oidc from 'openid-client';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { assert, expect } from './expect.ts';
 
 /**
  * A tiny second application of the center, as a real one connects to
@@ -107,4 +109,28 @@ export async function startSecondApp(): Promise<SecondApp> {
     },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   });
+}
+
+/**
+ * The administrator registers the app on the 单点登录 page (`admin` is on it),
+ * reads the client id and the secret shown that once, and hands them to the app.
+ */
+export async function registerSecondApp(admin: Page, rp: SecondApp, issuer: string): Promise<void> {
+  await admin.getByRole('button', { name: '登记接入系统' }).click();
+  const dialog = admin.getByRole('dialog', { name: '登记接入系统' });
+  await dialog.getByLabel('系统名称').fill('档案管理系统');
+  await dialog.getByLabel('登录回调地址（redirect_uri）').fill(`${rp.url}/callback`);
+  await dialog.getByLabel('退出后返回地址（post_logout_redirect_uri）').fill(`${rp.url}/`);
+  await dialog.getByLabel('后台通道退出地址（backchannel_logout_uri）').fill(`${rp.url}/backchannel-logout`);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  // The secret is shown this once: the application's administrator copies it with the client id.
+  const shown = admin.getByRole('dialog', { name: '客户端密钥' });
+  await expect(shown.getByText('密钥只显示这一次', { exact: false })).toBeVisible();
+  const codes = await shown.locator('code').allInnerTexts();
+  const clientId = codes.find((c) => c.startsWith('tb_'));
+  const secret = await shown.getByTestId('sso-secret').locator('code').innerText();
+  assert(clientId && secret.length > 20, `client id and secret shown, saw ${codes.join(' | ')}`);
+  await shown.getByRole('button', { name: '我已保存' }).click();
+  await expect(admin.locator('main table')).toContainText('档案管理系统');
+  await rp.configure(issuer, clientId, secret);
 }

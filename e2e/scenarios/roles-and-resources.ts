@@ -4,42 +4,50 @@ import { checkPage } from '../axe.ts';
 import { signedIn } from '../steps.ts';
 
 /**
- * 角色管理, 权限管理 and 资源管理 (issue #14): the administrator makes a role,
- * binds a page to it on the page that shows every resource with all its
- * roles, then disables a page in the resource tree: it leaves the menu and
- * its routes answer 403, until it is enabled again; last, a child node is
- * added, moved up and deleted.
+ * 角色管理, 权限管理 and 资源管理 (issue #14): the security administrator
+ * makes a role and binds a page to it on the page that shows every resource
+ * with all its roles (三员分立: the system administrator's console has neither
+ * page); the system administrator disables a page in the resource tree: it
+ * leaves the menu and its routes answer 403, until it is enabled again; last,
+ * a child node is added, moved up and deleted.
  */
 export const scenarios: Scenario[] = [
   {
-    name: 'roles and resources: a new role is bound to a page, and a disabled page leaves the menu',
+    name: 'roles and resources: the security administrator binds a new role to a page, and a page the system administrator disables leaves the menu',
     async run(ctx) {
-      const admin = await signedIn(ctx, 'admin', '/admin/roles');
-      await expect(admin.getByRole('heading', { name: '角色管理', level: 1 })).toBeVisible();
-      await admin.getByRole('button', { name: '新建角色' }).click();
-      const dialog = admin.getByRole('dialog', { name: '新建角色' });
+      const security = await signedIn(ctx, 'secadmin', '/admin');
+      await expect(security.getByRole('heading', { name: '角色管理', level: 1 })).toBeVisible();
+      const securityMenu = security.getByRole('navigation', { name: '管理控制台菜单' });
+      await expect(securityMenu.getByRole('link', { name: '权限管理' })).toBeVisible();
+      await expect(securityMenu.getByRole('link', { name: '人员管理' })).toHaveCount(0);
+      await security.getByRole('button', { name: '新建角色' }).click();
+      const dialog = security.getByRole('dialog', { name: '新建角色' });
       await dialog.getByLabel('角色代码').fill('hall_lead');
       await dialog.getByLabel('名称', { exact: true }).fill('大厅值班长');
       await dialog.getByLabel('说明').fill('现场调度和工作交接');
       await dialog.getByRole('button', { name: '保存' }).click();
       await expect(dialog).toBeHidden();
-      await expect(admin.locator('main table')).toContainText('大厅值班长');
-      await checkPage(admin, 'admin roles');
+      await expect(security.locator('main table')).toContainText('大厅值班长');
+      await checkPage(security, 'admin roles');
 
       // 权限管理: every resource with all its roles; one tick binds the page to the new role.
-      await admin.goto('/admin/permissions');
-      await expect(admin.getByRole('heading', { name: '权限管理', level: 1 })).toBeVisible();
-      const tick = admin.getByRole('checkbox', { name: '大厅值班长：工作交接' });
+      await security.goto('/admin/permissions');
+      await expect(security.getByRole('heading', { name: '权限管理', level: 1 })).toBeVisible();
+      const tick = security.getByRole('checkbox', { name: '大厅值班长：工作交接' });
       await expect(tick).toBeVisible();
       assert(!(await tick.isChecked()), 'the new role starts bound to nothing');
-      await Promise.all([admin.waitForResponse((r) => r.url().includes('/api/admin/permissions/') && r.status() === 200), tick.click()]);
+      await Promise.all([security.waitForResponse((r) => r.url().includes('/api/admin/permissions/') && r.status() === 200), tick.click()]);
       // Bound on the server: the table comes back from it with the box ticked.
-      await admin.reload();
+      await security.reload();
       await expect(tick).toBeVisible();
       assert(await tick.isChecked(), 'the page is bound to the new role');
-      await checkPage(admin, 'admin permissions');
+      await checkPage(security, 'admin permissions');
 
-      // The workbench's menu shows 工作交接 to the administrator, for now.
+      // The system administrator's console has neither page; the workbench's menu shows them 工作交接, for now.
+      const admin = await signedIn(ctx, 'admin', '/admin/resources');
+      await expect(admin.getByRole('heading', { name: '资源管理', level: 1 })).toBeVisible();
+      await expect(admin.getByRole('link', { name: '角色管理' })).toHaveCount(0);
+      await expect(admin.getByRole('link', { name: '权限管理' })).toHaveCount(0);
       await admin.goto('/workbench');
       const menu = admin.getByRole('navigation', { name: '工作台菜单' });
       await expect(menu.getByRole('link', { name: '工作交接' })).toBeVisible();

@@ -73,7 +73,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'axe in every shell: each page of the admin console passes axe and reflows (admin)',
+    name: 'axe in every shell: each page of the admin console passes axe and reflows (admin, secadmin, auditor)',
     async run(ctx) {
       const admin = await signedIn(ctx, 'admin');
       await checkAll(admin, [
@@ -88,6 +88,8 @@ export const scenarios: Scenario[] = [
         ['/admin/notify/outbox', 'admin SMS and e-mail'],
         ['/admin/org', 'admin organisation'],
         ['/admin/staff', 'admin staff'],
+        ['/admin/sso', 'admin single sign-on'],
+        ['/admin/resources', 'admin resource tree'],
       ]);
       const process = await firstDetail(admin, '/admin/processes', '/admin/processes/');
       const form = await firstDetail(admin, '/admin/forms', '/admin/forms/');
@@ -97,6 +99,15 @@ export const scenarios: Scenario[] = [
         [form, 'admin form designer', true],
         [item, 'admin item editor'],
       ]);
+
+      // 三员分立: the security administrator's two pages, the audit administrator's one.
+      const security = await signedIn(ctx, 'secadmin');
+      await checkAll(security, [
+        ['/admin/roles', 'admin roles (security administrator)'],
+        ['/admin/permissions', 'admin permissions (security administrator)'],
+      ]);
+      const auditor = await signedIn(ctx, 'auditor');
+      await checkAll(auditor, [['/admin/audit', 'admin audit log (audit administrator)']]);
     },
   },
   {

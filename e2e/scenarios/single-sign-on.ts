@@ -2,7 +2,7 @@ import type { Scenario } from '../run.ts';
 import { assert, expect } from '../expect.ts';
 import { checkPage } from '../axe.ts';
 import { newPerson, signedIn } from '../steps.ts';
-import { startSecondApp } from '../second-app.ts';
+import { registerSecondApp, startSecondApp } from '../second-app.ts';
 
 /**
  * 单点登录 (issue #14): the administrator registers a second application on
@@ -20,24 +20,8 @@ export const scenarios: Scenario[] = [
       try {
         const admin = await signedIn(ctx, 'admin', '/admin/sso');
         await expect(admin.getByRole('heading', { name: '单点登录 · 接入系统', level: 1 })).toBeVisible();
-        await admin.getByRole('button', { name: '登记接入系统' }).click();
-        const dialog = admin.getByRole('dialog', { name: '登记接入系统' });
-        await dialog.getByLabel('系统名称').fill('档案管理系统');
-        await dialog.getByLabel('登录回调地址（redirect_uri）').fill(`${rp.url}/callback`);
-        await dialog.getByLabel('退出后返回地址（post_logout_redirect_uri）').fill(`${rp.url}/`);
-        await dialog.getByLabel('后台通道退出地址（backchannel_logout_uri）').fill(`${rp.url}/backchannel-logout`);
-        await dialog.getByRole('button', { name: '保存' }).click();
-        // The secret is shown this once: the application's administrator copies it with the client id.
-        const shown = admin.getByRole('dialog', { name: '客户端密钥' });
-        await expect(shown.getByText('密钥只显示这一次', { exact: false })).toBeVisible();
-        const codes = await shown.locator('code').allInnerTexts();
-        const clientId = codes.find((c) => c.startsWith('tb_'));
-        const secret = await shown.getByTestId('sso-secret').locator('code').innerText();
-        assert(clientId && secret.length > 20, `client id and secret shown, saw ${codes.join(' | ')}`);
-        await shown.getByRole('button', { name: '我已保存' }).click();
-        await expect(admin.locator('main table')).toContainText('档案管理系统');
+        await registerSecondApp(admin, rp, ctx.baseUrl);
         await checkPage(admin, 'admin single sign-on');
-        await rp.configure(ctx.baseUrl, clientId, secret);
 
         // The staff member opens the application, which sends them to Tongban's sign-in page and back.
         const staff = await newPerson(ctx.browser, ctx.baseUrl);

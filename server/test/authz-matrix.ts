@@ -130,19 +130,19 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/audit/log/export': { allow: ['auditor'], call: get('/api/audit/log/export?action=case.read') },
   'GET /api/audit/verify': { allow: ['auditor'], call: get('/api/audit/verify') },
 
-  // ── Roles and resources (the system administrator's duty) ──
+  // ── Roles and resources (三员分立: roles and bindings are the security administrator's, the tree the system administrator's) ──
   'GET /api/auth/pages': { allow: signedIn, call: get('/api/auth/pages') },
-  'GET /api/admin/roles': { allow: ['admin'], call: get('/api/admin/roles') },
-  'POST /api/admin/roles': { allow: ['admin'], call: ({ n }) => ({ url: '/api/admin/roles', body: { code: `matrix_${n}`, name: `矩阵角色${n}`, base: 'clerk' } }) },
+  'GET /api/admin/roles': { allow: ['secadmin', 'admin'], call: get('/api/admin/roles') },
+  'POST /api/admin/roles': { allow: ['secadmin'], call: ({ n }) => ({ url: '/api/admin/roles', body: { code: `matrix_${n}`, name: `矩阵角色${n}`, base: 'clerk' } }) },
   'PUT /api/admin/roles/{id}': {
-    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}`, body: { name: '矩阵角色（改）' } }),
-    prepare: async ({ w, act }) => ({ roleId: ((await act('admin', 'POST', '/api/admin/roles', { code: `matrix_${w.next()}`, name: '矩阵角色', base: 'clerk' })) as { id: string }).id }),
+    allow: ['secadmin'], call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}`, body: { name: '矩阵角色（改）' } }),
+    prepare: async ({ w, act }) => ({ roleId: ((await act('secadmin', 'POST', '/api/admin/roles', { code: `matrix_${w.next()}`, name: '矩阵角色', base: 'clerk' })) as { id: string }).id }),
   },
   'DELETE /api/admin/roles/{id}': {
-    allow: ['admin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}` }),
-    prepare: async ({ w, act }) => ({ roleId: ((await act('admin', 'POST', '/api/admin/roles', { code: `matrix_${w.next()}`, name: '矩阵角色', base: 'clerk' })) as { id: string }).id }),
+    allow: ['secadmin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}` }),
+    prepare: async ({ w, act }) => ({ roleId: ((await act('secadmin', 'POST', '/api/admin/roles', { code: `matrix_${w.next()}`, name: '矩阵角色', base: 'clerk' })) as { id: string }).id }),
   },
-  'GET /api/admin/resources': { allow: ['admin'], call: get('/api/admin/resources') },
+  'GET /api/admin/resources': { allow: ['secadmin', 'admin'], call: get('/api/admin/resources') },
   'POST /api/admin/resources': {
     allow: ['admin'], call: ({ extra, n }) => ({ url: '/api/admin/resources', body: { parentId: extra.rootId, kind: 'menu', code: `matrix-${n}`, name: `矩阵菜单${n}` } }),
     prepare: async ({ act }) => ({ rootId: ((await act('admin', 'GET', '/api/admin/resources')) as { id: string }).id }),
@@ -160,7 +160,7 @@ export const MATRIX: Record<string, Row> = {
     prepare: async ({ w, act }) => matrixNode(w, act),
   },
   'PUT /api/admin/permissions/{id}': {
-    allow: ['admin'], call: ({ extra }) => ({ url: `/api/admin/permissions/${extra.nodeId}`, body: { roles: ['admin', 'manager'] } }),
+    allow: ['secadmin'], call: ({ extra }) => ({ url: `/api/admin/permissions/${extra.nodeId}`, body: { roles: ['admin', 'manager'] } }),
     prepare: async ({ w, act }) => matrixNode(w, act),
   },
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const ROLE_LABEL: Record<string, string> = {
   applicant: '市民/企业', clerk: '窗口人员', approver: '审批人员', manager: '中心领导', supervisor: '监察人员', admin: '系统管理员',
-  agency_head: '部门负责人', government_head: '政府负责人', supervision_leader: '监察负责人', audit_admin: '审计管理员',
+  agency_head: '部门负责人', government_head: '政府负责人', supervision_leader: '监察负责人', audit_admin: '审计管理员', security_admin: '安全管理员',
 };
 
 /**

@@ -14,6 +14,7 @@
  *   the row says `sameObject`;
  * - `copyRecipient`: an approver of another department sent a copy (抄送);
  * - `auditor`: the audit administrator (审计管理员), who reads the audit log and nothing else;
+ * - `secadmin`: the security administrator (安全管理员), who makes roles and binds them;
  * - the other roles as themselves.
  *
  * The order is the order of the calls on each route: people who would
@@ -21,7 +22,7 @@
  * is never an effect of an earlier call.
  */
 export const PRINCIPALS = [
-  'anonymous', 'otherApplicant', 'otherApprover', 'supervisor', 'auditor', 'govHead', 'clerk', 'copyRecipient', 'stepHolder',
+  'anonymous', 'otherApplicant', 'otherApprover', 'supervisor', 'auditor', 'secadmin', 'govHead', 'clerk', 'copyRecipient', 'stepHolder',
   'manager', 'admin', 'agencyHead', 'deptApprover', 'applicant',
 ] as const;
 
@@ -38,6 +39,7 @@ export const ACCOUNTS: Record<Exclude<Principal, 'anonymous' | 'otherApplicant'>
   manager: 'manager',
   supervisor: 'supervisor',
   auditor: 'auditor',
+  secadmin: 'secadmin',
   admin: 'admin',
   stepHolder: 'approver_wjw',
   copyRecipient: 'approver_zjj',

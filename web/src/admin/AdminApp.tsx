@@ -46,7 +46,7 @@ export default function AdminApp() {
   const location = useLocation();
   return (
     <AppShell
-      roles={['admin', 'manager', 'audit_admin']}
+      roles={['admin', 'manager', 'audit_admin', 'security_admin']}
       mark="通"
       title={t('admin.title')}
       brandTo="/"
@@ -55,8 +55,9 @@ export default function AdminApp() {
         sider: {
           label: t('admin.menu'),
           width: 210,
-          // The audit administrator sees the audit log alone (三员分立).
-          items: user.role === 'audit_admin' ? [{ key: '/admin/audit', icon: <AuditOutlined aria-hidden />, label: <Link to="/admin/audit">{a('menu')}</Link> }] : [
+          // The audit administrator sees the audit log alone, the security administrator roles and permissions alone (三员分立).
+          items: user.role === 'audit_admin' ? [{ key: '/admin/audit', icon: <AuditOutlined aria-hidden />, label: <Link to="/admin/audit">{a('menu')}</Link> }]
+            : user.role === 'security_admin' ? accessMenuItems(user.role) : [
             { key: '/admin/processes', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin/processes">{t('admin.processes')}</Link> },
             { key: '/admin/portal', icon: <NotificationOutlined aria-hidden />, label: <Link to="/admin/portal">{p('admin.menu')}</Link> },
             ...formsMenuItems(user.role),
@@ -71,7 +72,7 @@ export default function AdminApp() {
         },
         main: (
           <Routes>
-            <Route index element={<Navigate to={user.role === 'audit_admin' ? '/admin/audit' : '/admin/processes'} replace />} />
+            <Route index element={<Navigate to={user.role === 'audit_admin' ? '/admin/audit' : user.role === 'security_admin' ? '/admin/roles' : '/admin/processes'} replace />} />
             <Route path="audit" element={<RequireRole roles={['audit_admin']}><AuditPage /></RequireRole>} />
             <Route path="processes" element={<ProcessListPage />} />
             <Route path="processes/new" element={<DesignerPage />} />
@@ -88,9 +89,9 @@ export default function AdminApp() {
             <Route path="org" element={<RequireRole roles={['admin']}><OrgPage /></RequireRole>} />
             <Route path="staff" element={<RequireRole roles={['admin']}><StaffPage /></RequireRole>} />
             <Route path="sso" element={<RequireRole roles={['admin']}><SsoClientsPage /></RequireRole>} />
-            <Route path="roles" element={<RequireRole roles={['admin']}><RolesPage /></RequireRole>} />
+            <Route path="roles" element={<RequireRole roles={['security_admin']}><RolesPage /></RequireRole>} />
             <Route path="resources" element={<RequireRole roles={['admin']}><ResourcesPage /></RequireRole>} />
-            <Route path="permissions" element={<RequireRole roles={['admin']}><PermissionsPage /></RequireRole>} />
+            <Route path="permissions" element={<RequireRole roles={['security_admin']}><PermissionsPage /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         ),

@@ -1978,7 +1978,7 @@ export interface paths {
                             builtin: boolean;
                             code: string;
                             /** @enum {string|null} */
-                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | null;
+                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin" | null;
                             enabled: boolean;
                             guarded: boolean;
                             /** Format: uuid */
@@ -2067,7 +2067,7 @@ export interface paths {
                             builtin: boolean;
                             code: string;
                             /** @enum {string|null} */
-                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | null;
+                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin" | null;
                             enabled: boolean;
                             guarded: boolean;
                             /** Format: uuid */
@@ -2134,7 +2134,7 @@ export interface paths {
                             builtin: boolean;
                             code: string;
                             /** @enum {string|null} */
-                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | null;
+                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin" | null;
                             enabled: boolean;
                             guarded: boolean;
                             /** Format: uuid */
@@ -2219,7 +2219,7 @@ export interface paths {
                             builtin: boolean;
                             code: string;
                             /** @enum {string|null} */
-                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | null;
+                            duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin" | null;
                             enabled: boolean;
                             guarded: boolean;
                             /** Format: uuid */
@@ -2271,7 +2271,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                                 builtin: boolean;
                                 code: string;
                                 description: string;
@@ -2301,8 +2301,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        base: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                        base: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                         code: string;
+                        copyFrom?: string | null;
                         /** @default  */
                         description?: string;
                         /** @default true */
@@ -2324,7 +2325,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             builtin: boolean;
                             code: string;
                             description: string;
@@ -2388,7 +2389,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             builtin: boolean;
                             code: string;
                             description: string;
@@ -2728,7 +2729,7 @@ export interface paths {
                                 openSteps: number;
                                 phone: string | null;
                                 /** @enum {string} */
-                                role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                                 roleCode?: string | null;
                                 secondFactorEnrolled: boolean;
                                 secondFactorRequired: boolean;
@@ -2763,7 +2764,7 @@ export interface paths {
                         initialPassword: string;
                         phone: string | null;
                         /** @enum {string} */
-                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                         roleCode?: string | null;
                         secondFactorRequired?: boolean;
                         username: string;
@@ -2789,7 +2790,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
@@ -2837,7 +2838,7 @@ export interface paths {
                         displayName: string;
                         phone: string | null;
                         /** @enum {string} */
-                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                        role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                         roleCode?: string | null;
                         secondFactorRequired?: boolean;
                         /** Format: uuid */
@@ -2862,7 +2863,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
@@ -2924,7 +2925,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
@@ -2985,7 +2986,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
@@ -3046,7 +3047,7 @@ export interface paths {
                             id: string;
                             phone: string | null;
                             /** @enum {string} */
-                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                            role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             roleCode?: string | null;
                             secondFactorEnrolled: boolean;
                             secondFactorRequired: boolean;
@@ -3313,7 +3314,7 @@ export interface paths {
                                 /** @enum {string} */
                                 language: "zh" | "en";
                                 /** @enum {string} */
-                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                                 username: string;
                             };
                         };
@@ -3373,7 +3374,7 @@ export interface paths {
                                 /** @enum {string} */
                                 language: "zh" | "en";
                                 /** @enum {string} */
-                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                                 username: string;
                             };
                         };
@@ -3489,7 +3490,7 @@ export interface paths {
                                 /** @enum {string} */
                                 language: "zh" | "en";
                                 /** @enum {string} */
-                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                                 username: string;
                             };
                         };
@@ -3635,7 +3636,7 @@ export interface paths {
                                 /** @enum {string} */
                                 language: "zh" | "en";
                                 /** @enum {string} */
-                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin";
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                                 username: string;
                             };
                         };
@@ -12517,7 +12518,7 @@ export interface components {
             builtin: boolean;
             children: components["schemas"]["ResourceNode"][];
             code: string;
-            duty: ("applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin") | null;
+            duty: ("applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin") | null;
             enabled: boolean;
             guarded: boolean;
             /** Format: uuid */
@@ -12536,7 +12537,7 @@ export interface components {
             builtin: boolean;
             children: components["schemas"]["ResourceNodeInput"][];
             code: string;
-            duty: ("applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin") | null;
+            duty: ("applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin") | null;
             enabled: boolean;
             guarded: boolean;
             /** Format: uuid */

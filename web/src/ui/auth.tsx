@@ -36,6 +36,8 @@ export function homeForRole(role: Role): string {
   if (role === 'supervisor' || role === 'supervision_leader') return '/supervision';
   // The audit administrator has the audit log and nothing else (三员分立).
   if (role === 'audit_admin') return '/admin/audit';
+  // The security administrator, roles and their bindings.
+  if (role === 'security_admin') return '/admin/roles';
   return '/workbench';
 }
 

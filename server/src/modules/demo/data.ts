@@ -28,7 +28,7 @@ export const windows = [
   { code: 'W08', name: '8 号不动产登记窗口', dept: 'ZRZY', phone: '0571-12345608', hall: '二楼 C 区' },
 ] as const;
 
-type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin';
+type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin' | 'security_admin';
 
 /**
  * Demo mobile numbers and mailboxes, so notifications reach someone: the
@@ -62,6 +62,8 @@ export const users: { username: string; displayName: string; role: Role; dept?: 
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
   // 三员分立: the audit log is read by its own administrator, never by the system administrator.
   { username: 'auditor', displayName: '审计管理员', role: 'audit_admin' },
+  // …and who may do what (roles and their bindings) by the security administrator.
+  { username: 'secadmin', displayName: '安全管理员', role: 'security_admin' },
 ];
 
 type Field = { key: string; label: string; type: 'text' | 'textarea' | 'number' | 'date' | 'phone'; required: boolean };

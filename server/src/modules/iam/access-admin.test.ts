@@ -6,11 +6,13 @@ import { createTestApp, login, requestsTo, type TestApp } from '../../../test/ap
 // effective at the next request, recorded as an event and in the audit log.
 let t: TestApp;
 let admin: string;
+let secadmin: string;
 let centerId: string;
 const { get, post, put, del } = requestsTo(() => t.app);
 beforeAll(async () => {
   t = await createTestApp();
   admin = await login(t.app, 'admin');
+  secadmin = await login(t.app, 'secadmin');
   centerId = (await get('/api/admin/org', admin)).json().centers[0].id;
 });
 afterAll(() => t.close());
@@ -26,7 +28,7 @@ describe('roles and who holds them', () => {
   let lead: string;
 
   it('creates a role built on a duty and gives it to a new staff member', async () => {
-    const made = await post('/api/admin/roles', admin, { code: 'hall_lead', name: '大厅值班长', description: '现场调度', base: 'manager', sortOrder: 35 });
+    const made = await post('/api/admin/roles', secadmin, { code: 'hall_lead', name: '大厅值班长', description: '现场调度', base: 'manager', sortOrder: 35 });
     expect(made.statusCode, made.body).toBe(201);
     roleId = made.json().id;
     expect(made.json()).toMatchObject({ builtin: false, enabled: true, people: 0, base: 'manager' });
@@ -37,7 +39,7 @@ describe('roles and who holds them', () => {
     expect(staff.json().roleCode).toBe('hall_lead');
     lead = await login(t.app, 'hall_lead_1', 'Hall-lead-pass-2026!');
     expect((await get('/api/admin/roles', admin)).json().items.find((r: { code: string }) => r.code === 'hall_lead').people).toBe(1);
-    expect((await post('/api/admin/roles', admin, { code: 'hall_lead', name: '重复', base: 'clerk' })).json().code).toBe('ROLE_CODE_TAKEN');
+    expect((await post('/api/admin/roles', secadmin, { code: 'hall_lead', name: '重复', base: 'clerk' })).json().code).toBe('ROLE_CODE_TAKEN');
     expect((await post('/api/admin/staff', admin, {
       username: 'hall_lead_2', initialPassword: 'Hall-lead-pass-2026!', displayName: '错配', role: 'clerk', roleCode: 'hall_lead', centerId, departmentId: null, windowId: null, phone: null,
     })).json().code).toBe('STAFF_ROLE_INVALID');
@@ -48,39 +50,57 @@ describe('roles and who holds them', () => {
     expect((await get('/api/staff/workload', lead)).json().code).toBe('FORBIDDEN');
     const workload = await node('GET /api/staff/workload');
     expect(workload.guarded).toBe(true);
-    const bound = await put(`/api/admin/permissions/${workload.id}`, admin, { roles: [...workload.roles, 'hall_lead'] });
+    const bound = await put(`/api/admin/permissions/${workload.id}`, secadmin, { roles: [...workload.roles, 'hall_lead'] });
     expect(bound.statusCode, bound.body).toBe(200);
     expect((await get('/api/staff/workload', lead)).statusCode).toBe(200);
     expect(await events('access.bindings_changed')).toContainEqual(expect.objectContaining({ code: 'GET /api/staff/workload', added: ['hall_lead'], removed: [] }));
-    await put(`/api/admin/permissions/${workload.id}`, admin, { roles: workload.roles });
+    await put(`/api/admin/permissions/${workload.id}`, secadmin, { roles: workload.roles });
     expect((await get('/api/staff/workload', lead)).json().code).toBe('FORBIDDEN');
   });
 
   it('shows a page in the menus of the roles bound to it only', async () => {
     expect((await get('/api/auth/pages', lead)).json().hidden).toContain('/workbench/handover');
     const page = await node('/workbench/handover');
-    await put(`/api/admin/permissions/${page.id}`, admin, { roles: [...page.roles, 'hall_lead'] });
+    await put(`/api/admin/permissions/${page.id}`, secadmin, { roles: [...page.roles, 'hall_lead'] });
     expect((await get('/api/auth/pages', lead)).json().hidden).not.toContain('/workbench/handover');
   });
 
   it('refuses to delete a role people hold or a built-in one, and to disable a built-in one', async () => {
-    expect((await del(`/api/admin/roles/${roleId}`, admin)).json().code).toBe('ROLE_IN_USE');
+    expect((await del(`/api/admin/roles/${roleId}`, secadmin)).json().code).toBe('ROLE_IN_USE');
     const builtin = (await get('/api/admin/roles', admin)).json().items.find((r: { code: string }) => r.code === 'clerk');
-    expect((await del(`/api/admin/roles/${builtin.id}`, admin)).json().code).toBe('ROLE_BUILTIN');
-    expect((await put(`/api/admin/roles/${builtin.id}`, admin, { name: builtin.name, enabled: false })).json().code).toBe('ROLE_BUILTIN');
+    expect((await del(`/api/admin/roles/${builtin.id}`, secadmin)).json().code).toBe('ROLE_BUILTIN');
+    expect((await put(`/api/admin/roles/${builtin.id}`, secadmin, { name: builtin.name, enabled: false })).json().code).toBe('ROLE_BUILTIN');
   });
 
   it('disables a role: its people are refused what it was bound to', async () => {
     const page = await node('/workbench/handover');
-    expect((await put(`/api/admin/roles/${roleId}`, admin, { name: '大厅值班长', enabled: false })).json().enabled).toBe(false);
+    expect((await put(`/api/admin/roles/${roleId}`, secadmin, { name: '大厅值班长', enabled: false })).json().enabled).toBe(false);
     expect((await get('/api/auth/pages', lead)).json().hidden).toContain(page.code);
-    await put(`/api/admin/roles/${roleId}`, admin, { name: '大厅值班长', enabled: true });
+    await put(`/api/admin/roles/${roleId}`, secadmin, { name: '大厅值班长', enabled: true });
   });
 
   it('deletes a role nobody holds', async () => {
-    const spare = (await post('/api/admin/roles', admin, { code: 'spare_role', name: '备用', base: 'clerk' })).json();
-    expect((await del(`/api/admin/roles/${spare.id}`, admin)).statusCode).toBe(204);
+    const spare = (await post('/api/admin/roles', secadmin, { code: 'spare_role', name: '备用', base: 'clerk' })).json();
+    expect((await del(`/api/admin/roles/${spare.id}`, secadmin)).statusCode).toBe(204);
     expect(await events('access.role_deleted')).toContainEqual({ roleId: spare.id, code: 'spare_role' });
+  });
+});
+
+describe('a role copied from another (复制权限)', () => {
+  it('starts bound to everything the role of the same duty is bound to, and refuses another duty’s with nothing written', async () => {
+    const bound = (n: Node, code: string): string[] => [...(n.roles.includes(code) ? [n.code] : []), ...n.children.flatMap((c) => bound(c, code))];
+    const made = await post('/api/admin/roles', secadmin, { code: 'station_clerk', name: '乡镇代办员', base: 'clerk', copyFrom: 'clerk' });
+    expect(made.statusCode, made.body).toBe(201);
+    const all = await tree();
+    expect(bound(all, 'clerk').length).toBeGreaterThan(10);
+    expect(bound(all, 'station_clerk')).toEqual(bound(all, 'clerk'));
+    const saved = (await events('access.role_saved')).find((p) => p.code === 'station_clerk');
+    expect(saved).toMatchObject({ created: true, changed: ['bindings'] });
+
+    const wrong = await post('/api/admin/roles', secadmin, { code: 'odd_clerk', name: '错配', base: 'clerk', copyFrom: 'approver' });
+    expect(wrong.json().code).toBe('ROLE_COPY_DUTY_MISMATCH');
+    expect((await post('/api/admin/roles', secadmin, { code: 'odd_clerk', name: '错配', base: 'clerk', copyFrom: 'no_such_role' })).json().code).toBe('ROLE_NOT_FOUND');
+    expect((await get('/api/admin/roles', secadmin)).json().items.map((r: { code: string }) => r.code)).not.toContain('odd_clerk');
   });
 });
 
@@ -125,9 +145,19 @@ describe('the resource tree', () => {
     expect((await put(`/api/admin/resources/${shell.id}`, admin, { name: '后台管理', enabled: false, parentId: root.id })).json().code).toBe('RESOURCE_LOCKED');
     const log = await node('GET /api/audit/log');
     expect(log.duty).toBe('audit_admin');
-    expect((await put(`/api/admin/permissions/${log.id}`, admin, { roles: ['audit_admin', 'admin'] })).json().code).toBe('RESOURCE_LOCKED');
-    expect((await put(`/api/admin/permissions/${log.id}`, admin, { roles: [] })).json().code).toBe('RESOURCE_LOCKED');
+    expect((await put(`/api/admin/permissions/${log.id}`, secadmin, { roles: ['audit_admin', 'admin'] })).json().code).toBe('RESOURCE_LOCKED');
+    expect((await put(`/api/admin/permissions/${log.id}`, secadmin, { roles: [] })).json().code).toBe('RESOURCE_LOCKED');
     expect((await get('/api/audit/log', admin)).json().code).toBe('FORBIDDEN');
+    // Roles and their bindings are the security administrator's: the system administrator reads them, changes none.
+    const handover = await node('/workbench/handover');
+    expect((await post('/api/admin/roles', admin, { code: 'by_admin', name: '系统管理员建的', base: 'clerk' })).json().code).toBe('FORBIDDEN');
+    expect((await put(`/api/admin/permissions/${handover.id}`, admin, { roles: ['admin'] })).json().code).toBe('FORBIDDEN');
+    const write = await node('POST /api/admin/roles');
+    expect(write.duty).toBe('security_admin');
+    expect((await put(`/api/admin/permissions/${write.id}`, secadmin, { roles: ['security_admin', 'admin'] })).json().code).toBe('RESOURCE_LOCKED');
+    // …and the security administrator changes neither the tree nor the organisation.
+    expect((await put(`/api/admin/resources/${handover.id}`, secadmin, { name: '工作交接', enabled: false, parentId: (await node('/workbench')).id })).json().code).toBe('FORBIDDEN');
+    expect((await get('/api/admin/staff', secadmin)).json().code).toBe('FORBIDDEN');
   });
 
   it('records every change in the audit log', async () => {

@@ -89,13 +89,13 @@ describe('two nodes on one database', () => {
       const onOther = (url: string, cookie: string) => other.inject({ method: 'GET', url, headers: { cookie } });
       expect((await onOther('/api/staff/workload', manager)).statusCode).toBe(200);
       const node = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM resources WHERE code = 'GET /api/staff/workload'`)).rows[0]!;
-      const changed = await t.app.inject({ method: 'PUT', url: `/api/admin/permissions/${node.id}`, headers: { cookie: admin }, payload: { roles: ['admin'] } });
+      const changed = await t.app.inject({ method: 'PUT', url: `/api/admin/permissions/${node.id}`, headers: { cookie: await login(t.app, 'secadmin') }, payload: { roles: ['admin'] } });
       expect(changed.statusCode, changed.body).toBe(200);
       // At once on the node that made the change; on the other once it looks at the version again.
       expect((await get('/api/staff/workload', manager)).json().code).toBe('FORBIDDEN');
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       expect((await onOther('/api/staff/workload', manager)).json().code).toBe('FORBIDDEN');
-      await t.app.inject({ method: 'PUT', url: `/api/admin/permissions/${node.id}`, headers: { cookie: admin }, payload: { roles: ['admin', 'manager'] } });
+      await t.app.inject({ method: 'PUT', url: `/api/admin/permissions/${node.id}`, headers: { cookie: await login(t.app, 'secadmin') }, payload: { roles: ['admin', 'manager'] } });
     } finally {
       await other.close();
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/app.ts';
-import type { AppContext } from '../../platform/http/context.ts';
+import type { AppContext, Role } from '../../platform/http/context.ts';
 import { requireActor } from '../../platform/http/auth.ts';
 import { withTx, type Tx } from '../../platform/db/pool.ts';
 import { answerIdTarget, pathIdTarget } from '../../platform/audit/hook.ts';
@@ -13,15 +13,21 @@ import {
 } from './access-admin.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const admin = { roles: ['admin'] as const, duty: 'admin' as const };
+/** A route held by one of the separated duties (三员分立). */
+interface DutyConfig { roles: readonly Role[]; duty: Role }
+const admin: DutyConfig = { roles: ['admin'], duty: 'admin' };
+const security: DutyConfig = { roles: ['security_admin'], duty: 'security_admin' };
+/** Read by both: the staff page offers the roles, the permissions page shows the tree. */
+const eitherAdmin = { roles: ['admin', 'security_admin'] as const };
 
 /**
  * Roles and the resource tree (issue 14): the access gate in front of every
  * route registered after this call (it seeds the tree from those routes before
- * it first reads it), each shell's hidden pages, and 角色管理, 资源管理 and
- * 权限管理 for the system administrator. The administration's own routes are
- * the administrator's duty: they cannot be disabled or handed to another duty,
- * so nobody locks the administrator out of them.
+ * it first reads it), each shell's hidden pages, 资源管理 for the system
+ * administrator, and 角色管理 and 权限管理 for the security administrator
+ * (三员分立: who may do what is not decided by the one who runs the system).
+ * These routes are their administrator's duty: they cannot be disabled or
+ * handed to another duty, so nobody locks either administrator out of them.
  */
 export function registerAccess(app: Api, ctx: AppContext): void {
   const routes: DeclaredRoute[] = [];
@@ -38,20 +44,20 @@ export function registerAccess(app: Api, ctx: AppContext): void {
     return result;
   };
   const tags = ['access'];
-  const audited = (action: string, targetType: string, creation = false) =>
-    ({ ...admin, audit: { action, targetType, target: creation ? answerIdTarget : pathIdTarget } });
+  const audited = (action: string, targetType: string, creation = false, by: DutyConfig = admin) =>
+    ({ ...by, audit: { action, targetType, target: creation ? answerIdTarget : pathIdTarget } });
 
   app.get('/api/auth/pages', {
     schema: { tags, summary: '本人菜单中不显示的页面（已停用，或未绑定本人的角色）', response: { 200: z.object({ hidden: z.array(z.string()) }) } },
   }, async (req) => ({ hidden: await hiddenPages(cache, requireActor(req).roleCode) }));
 
   app.get('/api/admin/roles', {
-    config: admin,
+    config: eitherAdmin,
     schema: { tags, summary: '角色管理：全部角色（含内置角色）及其人数', response: { 200: z.object({ items: z.array(roleRecordSchema) }) } },
   }, async () => ({ items: await listRoles(ctx.db) }));
 
   app.post('/api/admin/roles', {
-    config: audited('role.created', 'role', true),
+    config: audited('role.created', 'role', true, security),
     schema: { tags, summary: '新建角色（基于一种内置职责：决定数据范围和业务规则）', body: roleCreateSchema, response: { 201: roleRecordSchema } },
   }, async (req, reply) => {
     const actor = requireActor(req);
@@ -59,7 +65,7 @@ export function registerAccess(app: Api, ctx: AppContext): void {
   });
 
   app.put('/api/admin/roles/:id', {
-    config: audited('role.changed', 'role'),
+    config: audited('role.changed', 'role', false, security),
     schema: { tags, summary: '修改角色（名称、排序、说明、启用或停用；内置角色不能停用）', params: idParams, body: roleInputSchema, response: { 200: roleRecordSchema } },
   }, async (req) => {
     const actor = requireActor(req);
@@ -67,7 +73,7 @@ export function registerAccess(app: Api, ctx: AppContext): void {
   });
 
   app.delete('/api/admin/roles/:id', {
-    config: audited('role.deleted', 'role'),
+    config: audited('role.deleted', 'role', false, security),
     schema: { tags, summary: '删除角色（内置角色和还有人员使用的角色不能删除）', params: idParams, response: noContent },
   }, async (req, reply) => {
     const actor = requireActor(req);
@@ -76,7 +82,7 @@ export function registerAccess(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/admin/resources', {
-    config: admin,
+    config: eitherAdmin,
     schema: { tags, summary: '资源管理：资源树（外壳、菜单、页面、操作、接口），每个节点附其下级和绑定的角色', response: { 200: resourceNodeSchema } },
   }, async () => resourceTree(ctx.db, declared()));
 
@@ -114,7 +120,7 @@ export function registerAccess(app: Api, ctx: AppContext): void {
   });
 
   app.put('/api/admin/permissions/:id', {
-    config: audited('permission.changed', 'resource'),
+    config: audited('permission.changed', 'resource', false, security),
     schema: {
       tags, summary: '权限管理：把资源绑定给这些角色（角色代码；未列出的角色解除绑定）', params: idParams,
       body: z.object({ roles: z.array(z.string().max(40)).max(200) }), response: { 200: resourceRowSchema },

@@ -26,6 +26,7 @@ export const iamErrors = {
   ROLE_NOT_FOUND: { status: 404, zh: '角色不存在或已停用', en: 'Role not found or disabled' },
   ROLE_CODE_TAKEN: { status: 409, zh: '该角色代码已被使用', en: 'This role code is already in use' },
   ROLE_BUILTIN: { status: 409, zh: '内置角色不能删除或停用', en: 'A built-in role cannot be deleted or disabled' },
+  ROLE_COPY_DUTY_MISMATCH: { status: 409, zh: '只能复制同一职责的角色的权限', en: 'Permissions can only be copied from a role of the same duty' },
   ROLE_IN_USE: { status: 409, zh: '还有人员使用该角色，请先为他们换一个角色', en: 'People still hold this role; give them another one first' },
   RESOURCE_NOT_FOUND: { status: 404, zh: '资源不存在', en: 'Resource not found' },
   RESOURCE_CODE_TAKEN: { status: 409, zh: '该资源代码已被使用', en: 'This resource code is already in use' },

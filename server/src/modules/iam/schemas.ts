@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './language.ts';
 
-export const roleSchema = z.enum(['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head', 'supervision_leader', 'audit_admin']);
+export const roleSchema = z.enum(['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head', 'supervision_leader', 'audit_admin', 'security_admin']);
 
 export const userSchema = z.object({
   id: z.uuid(),

@@ -12,10 +12,14 @@ export interface AppContext {
 }
 
 /** agency_head (部门负责人) and government_head (政府负责人) approve extensions (行政许可法 第四十二条). */
-/** audit_admin (审计管理员) reads the audit log and nothing else: 三员分立 keeps it apart from the system administrator. */
-export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin';
+/**
+ * 三员分立: audit_admin (审计管理员) reads the audit log and nothing else;
+ * security_admin (安全管理员) decides who may do what (roles and their
+ * bindings); the system administrator runs the organisation, items and processes.
+ */
+export type Role = 'applicant' | 'clerk' | 'approver' | 'manager' | 'supervisor' | 'admin' | 'agency_head' | 'government_head' | 'supervision_leader' | 'audit_admin' | 'security_admin';
 
-export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head', 'supervision_leader', 'audit_admin'];
+export const ROLES: readonly Role[] = ['applicant', 'clerk', 'approver', 'manager', 'supervisor', 'admin', 'agency_head', 'government_head', 'supervision_leader', 'audit_admin', 'security_admin'];
 
 /** The authenticated caller, as every command and policy sees it. */
 export interface Actor {
@@ -52,4 +56,6 @@ export const ROLE_DATA_SCOPE: Record<Role, DataScope> = {
   supervision_leader: 'own',
   // The audit administrator reads the audit log, not the cases.
   audit_admin: 'own',
+  // The security administrator works on roles and resources, not on cases.
+  security_admin: 'own',
 };

@@ -16,6 +16,8 @@ interface Values {
   name: string;
   nameEn: string;
   base: RoleBase;
+  /** A new role only: the role of the same duty whose bindings it starts with. */
+  copyFrom?: string | null;
   sortOrder: number;
   description: string;
   enabled: boolean;
@@ -31,12 +33,13 @@ export function RolesPage() {
   const roles = useQuery({ queryKey: ROLES_KEY, queryFn: accessApi.roles, staleTime: 0 });
   const [editing, setEditing] = useState<RoleRecord | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
+  const base = Form.useWatch('base', form);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin'] });
 
   const save = useMutation({
     mutationFn: (v: Values) => {
       const input = { name: v.name.trim(), nameEn: v.nameEn?.trim() ?? '', description: v.description?.trim() ?? '', sortOrder: v.sortOrder ?? 0, enabled: v.enabled };
-      return editing && editing !== 'new' ? accessApi.updateRole(editing.id, input) : accessApi.createRole({ ...input, code: v.code.trim(), base: v.base });
+      return editing && editing !== 'new' ? accessApi.updateRole(editing.id, input) : accessApi.createRole({ ...input, code: v.code.trim(), base: v.base, copyFrom: v.copyFrom ?? null });
     },
     onSuccess: () => {
       setEditing(null);
@@ -133,8 +136,17 @@ export function RolesPage() {
             <Input maxLength={60} />
           </Form.Item>
           <Form.Item name="base" label={t('roles.base')}>
-            <Select disabled={editing !== 'new'} options={ROLE_BASES.map((b) => ({ value: b, label: roleLabel(b) }))} />
+            <Select disabled={editing !== 'new'} options={ROLE_BASES.map((b) => ({ value: b, label: roleLabel(b) }))} onChange={() => form.setFieldValue('copyFrom', null)} />
           </Form.Item>
+          {editing === 'new' && (
+            <Form.Item name="copyFrom" label={t('roles.copyFrom')} extra={t('roles.copyFromHelp')}>
+              <Select
+                allowClear
+                placeholder={t('roles.copyFromNone')}
+                options={(roles.data?.items ?? []).filter((r) => r.base === base && r.enabled).map((r) => ({ value: r.code, label: r.name }))}
+              />
+            </Form.Item>
+          )}
           <Form.Item name="sortOrder" label={t('roles.sortOrder')}>
             <InputNumber min={0} max={100000} />
           </Form.Item>

@@ -10,7 +10,7 @@ export type ResourceNode = ResponseOf<'/api/admin/resources'>;
 export type ResourceCreate = RequestOf<'/api/admin/resources', 'post'>;
 export type ResourceInput = RequestOf<'/api/admin/resources/{id}', 'put'>;
 
-export const ROLE_BASES: readonly RoleBase[] = ['clerk', 'approver', 'agency_head', 'manager', 'government_head', 'supervisor', 'supervision_leader', 'admin', 'audit_admin'];
+export const ROLE_BASES: readonly RoleBase[] = ['clerk', 'approver', 'agency_head', 'manager', 'government_head', 'supervisor', 'supervision_leader', 'admin', 'audit_admin', 'security_admin'];
 
 const onId = (id: string) => ({ path: { id } });
 

@@ -21,8 +21,8 @@ export function isSupervisor(actor: Actor): boolean {
 /** The cards an actor may read; FORBIDDEN for applicants and a head with no department. */
 export function cardScope(actor: Actor): CardScope {
   if (isSupervisor(actor)) return { kind: 'all' };
-  // The audit administrator reads the audit log and nothing else (三员分立).
-  if (actor.role === 'applicant' || actor.role === 'audit_admin') throw new AppError('FORBIDDEN');
+  // The audit and security administrators hold no cases, so no cards (三员分立); applicants never see them.
+  if (actor.role === 'applicant' || actor.role === 'audit_admin' || actor.role === 'security_admin') throw new AppError('FORBIDDEN');
   if (actor.role === 'agency_head') {
     if (!actor.departmentId) throw new AppError('FORBIDDEN');
     return { kind: 'department', departmentId: actor.departmentId };
