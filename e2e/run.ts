@@ -1,6 +1,7 @@
 /**
  * `npm run test:e2e [FILTER]`: runs every scenario in e2e/scenarios/ (or those
- * whose name contains FILTER) against a real server in Chromium, each in fresh
+ * whose name contains FILTER, or one of its `|`-separated parts) against a
+ * real server in Chromium, each in fresh
  * browser contexts. Prints a line per scenario and the closing "N passed, N
  * failed" line; exits non-zero on any failure. A scenario fails too when any
  * page it opened logged a console error or threw (e2e/steps.ts, newPerson).
@@ -54,7 +55,7 @@ const files = fs.readdirSync(path.join(here, 'scenarios')).filter((f) => f.endsW
 const all: Scenario[] = [];
 for (const f of files) {
   const mod = (await import(path.join(here, 'scenarios', f))) as { scenarios: Scenario[] };
-  all.push(...mod.scenarios.filter((s) => !filter || s.name.includes(filter)));
+  all.push(...mod.scenarios.filter((s) => !filter || filter.split('|').some((part) => s.name.includes(part))));
 }
 
 const shards = Math.min(all.length, shardCount(process.env.TONGBAN_E2E_SHARDS));
