@@ -1,7 +1,11 @@
 import type { Scenario } from '../run.ts';
-import { expect } from '../expect.ts';
+import { assert, expect } from '../expect.ts';
 import { checkPage } from '../axe.ts';
 import { chooseInDialog, logIn, newPerson, signedIn } from '../steps.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeOrgWorkbook } from '../../server/src/modules/org/workbook.ts';
 
 /**
  * 组织机构 and 人员管理 in the admin console (issue #14): the administrator
@@ -66,6 +70,48 @@ export const scenarios: Scenario[] = [
       await row.getByRole('button', { name: /停用/ }).click();
       await admin.locator('.ant-popconfirm').getByRole('button', { name: '停用' }).click();
       await expect(admin.locator('main tr').filter({ hasText: 'clerk_cgz' })).toContainText('已停用');
+    },
+  },
+  {
+    name: 'organisation import: the administrator checks a workbook (nothing written), imports it, and a wrong one is refused cell by cell (admin)',
+    async run(ctx) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-org-import-'));
+      const station = { code: 'SFX-DQ', name: '东桥镇便民服务中心', level: '乡镇（街道）', parentCode: 'SFX', phone: '', address: '东桥镇中心街 2 号', sortOrder: 3 };
+      const good = path.join(dir, '东桥镇.xlsx');
+      fs.writeFileSync(good, await writeOrgWorkbook({
+        centers: [station],
+        departments: [],
+        windows: [{ code: 'DQ-01', name: '东桥镇综合窗口', centerCode: 'SFX-DQ', departmentCode: '', hallPosition: '一楼大厅', phone: '', items: '', enabled: '是' }],
+        staff: [{ username: 'clerk_dq', displayName: '东桥窗口', roleCode: 'clerk', centerCode: 'SFX-DQ', departmentCode: '', windowCode: 'DQ-01', phone: '', secondFactor: '否', initialPassword: 'Dongqiao-window-2026' }],
+      }));
+      const bad = path.join(dir, '有错.xlsx');
+      fs.writeFileSync(bad, await writeOrgWorkbook({ centers: [{ ...station, code: 'SFX-XX', level: '省级' }], departments: [], windows: [], staff: [] }));
+
+      const admin = await signedIn(ctx, 'admin', '/admin/org');
+      await admin.getByRole('button', { name: '导入 / 导出' }).click();
+      const dialog = admin.getByRole('dialog', { name: '导入组织机构和人员' });
+      await expect(dialog.getByRole('link', { name: /下载当前组织机构/ })).toBeVisible();
+      await dialog.getByLabel('选择 Excel 文件').setInputFiles(bad);
+      await dialog.getByRole('button', { name: '检查（不写入）' }).click();
+      await expect(dialog.getByRole('alert')).toContainText('层级');
+      await expect(dialog.getByRole('alert')).toContainText('ORG_IMPORT_VALUE_INVALID');
+
+      await dialog.getByLabel('选择 Excel 文件').setInputFiles(good);
+      await dialog.getByRole('button', { name: '检查（不写入）' }).click();
+      await expect(dialog.getByRole('status')).toContainText('检查通过，尚未写入');
+      await checkPage(admin, 'admin organisation import, checked');
+      assert(!(await admin.locator('nav .tb-org-tree').innerText()).includes('东桥镇'), 'a check writes nothing');
+      await dialog.getByRole('button', { name: '导入', exact: true }).click();
+      await expect(dialog.getByRole('status')).toContainText('已导入');
+      await dialog.getByRole('button', { name: /Close|关闭/ }).click();
+      await expect(admin.locator('nav .tb-org-tree')).toContainText('东桥镇便民服务中心');
+
+      // The imported clerk signs in with the password from the sheet.
+      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(clerk, 'clerk_dq', 'Dongqiao-window-2026');
+      await clerk.goto('/workbench/intake');
+      await expect(clerk.getByRole('heading', { level: 1 })).toBeVisible();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   },
 ];

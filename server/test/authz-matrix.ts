@@ -1,5 +1,5 @@
 import type { CaseBundle, World } from './authz/world.ts';
-import { catalogueUpload, letterCode, newStationClerk, orgBodies, pdfUpload } from './authz/world.ts';
+import { catalogueUpload, orgUpload, letterCode, newStationClerk, orgBodies, pdfUpload } from './authz/world.ts';
 import { OTHER_APPLICANT, PRINCIPALS, type Principal } from './authz/principals.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 
@@ -166,6 +166,8 @@ export const MATRIX: Record<string, Row> = {
 
   // ── Organisation and staff (system administrators) ──
   'GET /api/admin/org': { allow: ['admin'], call: get('/api/admin/org') },
+  'GET /api/admin/org/export.xlsx': { allow: ['admin'], call: get('/api/admin/org/export.xlsx') },
+  'POST /api/admin/org/import': { allow: ['admin'], call: () => ({ url: '/api/admin/org/import?dryRun=1', multipart: orgUpload() }) },
   'POST /api/admin/org/centers': { allow: ['admin'], call: ({ w, n }) => ({ url: '/api/admin/org/centers', body: { ...orgBodies(w.org).station, code: `AZ-C${n}`, name: `矩阵镇${n}` } }) },
   'PUT /api/admin/org/centers/{id}': { allow: ['admin'], call: ({ w }) => ({ url: `/api/admin/org/centers/${w.org.stationId}`, body: orgBodies(w.org).station }) },
   'POST /api/admin/org/departments': { allow: ['admin'], call: ({ w, n }) => ({ url: '/api/admin/org/departments', body: { ...orgBodies(w.org).department, code: letterCode(n), name: `矩阵部门${n}` } }) },

@@ -18,6 +18,7 @@ import { notifyErrors } from '../modules/notify/errors.ts';
 import { iamErrors } from '../modules/iam/errors.ts';
 import { ssoErrors } from '../modules/sso/errors.ts';
 import { supervisionErrors } from '../modules/supervision/errors.ts';
+import { orgErrors } from '../modules/org/errors.ts';
 
 const platformErrors = {
   VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
@@ -56,7 +57,7 @@ const platformErrors = {
 } as const satisfies Record<string, ErrorEntry>;
 
 
-export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors, ...iamErrors, ...ssoErrors, ...supervisionErrors } as const;
+export const errorCatalogue = { ...platformErrors, ...calendarErrors, ...workflowErrors, ...documentErrors, ...formErrors, ...portalErrors, ...intakeErrors, ...catalogErrors, ...supervisionCardErrors, ...notifyErrors, ...iamErrors, ...ssoErrors, ...supervisionErrors, ...orgErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 

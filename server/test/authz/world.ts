@@ -308,3 +308,5 @@ export function actAs(t: TestApp, w: World) {
 export const pdfUpload = () => multipartFile('矩阵材料.pdf', PDF_BYTES);
 /** A catalogue file to import that is not one (the import refuses it after the role check). */
 export const catalogueUpload = () => multipartFile('catalogue.json', Buffer.from('{"format":"not-a-catalogue"}'));
+/** Not a workbook: the organisation's import reads it and refuses it (400), after the gate let the caller in. */
+export const orgUpload = () => multipartFile('organisation.xlsx', Buffer.from('not a workbook'));

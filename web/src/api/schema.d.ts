@@ -1812,6 +1812,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/org/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出组织机构和人员（Excel：服务中心、部门、窗口、人员四个工作表；也是导入的模板） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入组织机构和人员（multipart 字段 file）；dryRun=1 只检查并报告将新建、修改和不变的条数，不写入 */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            centers: {
+                                created: number;
+                                unchanged: number;
+                                updated: number;
+                            };
+                            departments: {
+                                created: number;
+                                unchanged: number;
+                                updated: number;
+                            };
+                            dryRun: boolean;
+                            staff: {
+                                created: number;
+                                unchanged: number;
+                                updated: number;
+                            };
+                            windows: {
+                                created: number;
+                                unchanged: number;
+                                updated: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/org/windows": {
         parameters: {
             query?: never;

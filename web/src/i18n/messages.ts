@@ -16,6 +16,11 @@ const zh = {
   'common.switchLanguage': '切换语言 / Switch language',
   'common.switchLanguageSaved': '切换语言（登录后的界面与通知短信、邮件、站内消息都用此语言） / Switch language (also of your notifications)',
   'common.notFoundTitle': '页面不存在',
+  'import.sheet': '工作表',
+  'import.row': '行',
+  'import.column': '列',
+  'import.code': '错误代码',
+  'import.message': '说明',
   'common.notFoundBody': '您访问的页面不存在或已被移除。',
 
   'error.unknown': '操作失败，请稍后重试。',
@@ -673,6 +678,11 @@ const en: Messages = {
   'common.switchLanguage': '切换语言 / Switch language',
   'common.switchLanguageSaved': 'Switch language (also of your SMS, e-mail and in-app messages) / 切换语言（也是通知的语言）',
   'common.notFoundTitle': 'Page not found',
+  'import.sheet': 'Sheet',
+  'import.row': 'Row',
+  'import.column': 'Column',
+  'import.code': 'Code',
+  'import.message': 'Problem',
   'common.notFoundBody': 'The page you asked for does not exist or was removed.',
 
   'error.unknown': 'Something went wrong. Please try again later.',

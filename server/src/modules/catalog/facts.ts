@@ -114,3 +114,17 @@ export async function itemMaterialList(q: Queryable, itemId: string): Promise<It
   );
   return rows;
 }
+
+/** Item codes by id (the organisation's workbook names a window's items by code). */
+export async function itemCodes(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; code: string }>('SELECT id, code FROM service_items WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Item ids by code: the items of these codes that exist. */
+export async function itemIdsByCodes(q: Queryable, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; code: string }>('SELECT id, code FROM service_items WHERE code = ANY($1::text[])', [[...new Set(codes)]]);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

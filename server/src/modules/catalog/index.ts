@@ -27,7 +27,7 @@ export { registerFormDesignerRoutes } from './form-designer-routes.ts';
 /** The center's id, departments' codes, an item's facts (department, type, process, 容缺) and its materials' names, by id. */
 export { theCenterId, departmentCodes, itemFacts, itemMaterialNames, type ItemFacts } from './facts.ts';
 /** Whether a window takes in an item (the intake's check of the clerk's window). */
-export { windowServesItem } from './facts.ts';
+export { windowServesItem, itemCodes, itemIdsByCodes } from './facts.ts';
 /** Names for other modules' pages, looked up by id after the page: departments (by id or code), items, windows. */
 export { departmentsByIds, departmentsByCodes, itemNames, windowNames, type DepartmentName } from './facts.ts';
 /** An item's materials with the checklist's flags, retired ones too. */

@@ -84,6 +84,8 @@ export {
 } from './staff.ts';
 /** The one account an install without demo data starts from. */
 export { ensureFirstAdmin, FIRST_ADMIN_USERNAME, type FirstAdmin } from './first-admin.ts';
+/** A role record by its code (the organisation's import gives people roles by code). */
+export { roleByCode } from './access-admin.ts';
 /** Sessions and staff identities as the single sign-on provider (modules/sso) sees them. */
 export {
   liveSessionOfToken, existingSessionIds, endSessionOfToken, activeStaffIdentity, activeStaffByUsername, type LiveSession, type StaffIdentity,

@@ -9,6 +9,8 @@ import {
 } from '../catalog/index.ts';
 import { listStaff, staffCreateSchema, staffSchema, staffUpdateSchema } from '../iam/index.ts';
 import { openTaskCounts } from '../workflow/index.ts';
+import { readWholeFile } from '../../platform/http/multipart-file.ts';
+import { exportOrganisation, importOrganisation, orgImportResultSchema } from './exchange.ts';
 import {
   createStaffCommand, deactivateStaffCommand, reactivateStaffCommand, resetSecondFactorCommand, saveCenterCommand, saveDepartmentCommand, saveWindowCommand, updateStaffCommand,
 } from './commands.ts';
@@ -28,6 +30,31 @@ export function registerOrgRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: '组织机构：全部服务中心（市、县/区、乡镇/街道三级）、部门和窗口', response: { 200: organisationSchema } },
   }, async () => {
     return organisation(ctx.db);
+  });
+
+  app.get('/api/admin/org/export.xlsx', {
+    config: { roles: ['admin'], audit: { action: 'org.exported', targetType: 'organisation', target: () => null } },
+    schema: { tags, summary: '导出组织机构和人员（Excel：服务中心、部门、窗口、人员四个工作表；也是导入的模板）' },
+  }, async (_req, reply) => {
+    const bytes = await exportOrganisation(ctx.db);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="organisation.xlsx"; filename*=UTF-8''${encodeURIComponent('组织机构.xlsx')}`)
+      .send(bytes);
+  });
+
+  app.post('/api/admin/org/import', {
+    config: { roles: ['admin'], audit: { action: 'org.imported', targetType: 'organisation', target: () => null } },
+    schema: {
+      tags, summary: '从 Excel 导入组织机构和人员（multipart 字段 file）；dryRun=1 只检查并报告将新建、修改和不变的条数，不写入',
+      consumes: ['multipart/form-data'],
+      querystring: z.object({ dryRun: z.enum(['0', '1']).default('0') }),
+      response: { 200: orgImportResultSchema },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const { bytes } = await readWholeFile(req, ctx.config.uploadMaxBytes);
+    return importOrganisation(ctx, actor, bytes, { dryRun: req.query.dryRun === '1' });
   });
 
   app.post('/api/admin/org/centers', creation('center', '新建服务中心（下级须比上级低一级）', centerInputSchema, centerSchema), async (req, reply) => {

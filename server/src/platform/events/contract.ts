@@ -477,6 +477,19 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   },
   // ── organisation ───────────────────────────────────────────────────────
   {
+    type: 'org.imported', version: 1, zh: '从 Excel 导入组织机构和人员', en: 'Organisation and staff imported from a workbook',
+    payload: obj({
+      centers: obj({ created: z.number(), updated: z.number(), unchanged: z.number() }),
+      departments: obj({ created: z.number(), updated: z.number(), unchanged: z.number() }),
+      windows: obj({ created: z.number(), updated: z.number(), unchanged: z.number() }),
+      staff: obj({ created: z.number(), updated: z.number(), unchanged: z.number() }),
+    }),
+    example: {
+      centers: { created: 2, updated: 0, unchanged: 1 }, departments: { created: 3, updated: 1, unchanged: 9 },
+      windows: { created: 4, updated: 0, unchanged: 6 }, staff: { created: 12, updated: 2, unchanged: 20 },
+    },
+  },
+  {
     type: 'org.center_saved', version: 1, zh: '新建或修改服务中心', en: 'Service center created or changed',
     payload: obj({ centerId: id, created: z.boolean(), changed: z.array(z.string()), level: z.enum(['city', 'county', 'township']), parentId: id.nullable() }),
     example: { centerId: CENTER, created: true, changed: [], level: 'township', parentId: '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9e' },

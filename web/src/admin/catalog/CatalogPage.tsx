@@ -12,25 +12,7 @@ import { LinkButton } from '../../ui/LinkButton';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { catalogApi, categoryTree, type AdminItem, type Category, type CategoryInput, type ImportProblem, type ImportResult, type ItemStatus } from './api';
 import { useCatalogT } from './messages';
-
-function ProblemTable({ problems }: { problems: ImportProblem[] }) {
-  const t = useCatalogT();
-  return (
-    <Table<ImportProblem>
-      size="small"
-      rowKey={(p) => `${p.sheet}-${p.row}-${p.column}-${p.code}`}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      dataSource={problems}
-      columns={[
-        { title: t('list.problemSheet'), dataIndex: 'sheet' },
-        { title: t('list.problemRow'), dataIndex: 'row' },
-        { title: t('list.problemColumn'), dataIndex: 'column' },
-        { title: t('list.problemMessage'), dataIndex: 'message' },
-        { title: t('list.problemCode'), dataIndex: 'code', render: (c: string) => <code>{c}</code> },
-      ]}
-    />
-  );
-}
+import { ImportProblemTable } from '../../ui/ImportProblemTable';
 
 function CategoryManager({ categories, open, onClose }: { categories: Category[]; open: boolean; onClose: () => void }) {
   const t = useCatalogT();
@@ -196,12 +178,12 @@ export function CatalogPage() {
         <Alert
           type="error" showIcon role="alert" style={{ marginBottom: 12 }}
           message={importProblems.error.message}
-          description={importProblems.problems.length ? <ProblemTable problems={importProblems.problems} /> : undefined}
+          description={importProblems.problems.length ? <ImportProblemTable problems={importProblems.problems} /> : undefined}
           closable onClose={() => setImportProblems(null)}
         />
       )}
       {importResult && importResult.warnings.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('list.importWarnings')} description={<ProblemTable problems={importResult.warnings} />} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('list.importWarnings')} description={<ImportProblemTable problems={importResult.warnings} />} />
       )}
       <div className="tb-catalog-layout">
         <Card size="small" title={t('list.categories')} className="tb-catalog-tree">

@@ -10,6 +10,7 @@ import { ErrorAlert, useShowError } from '../../ui/errors';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CENTER_LEVELS, orgApi, type Center, type CenterInput, type CenterLevel, type Department, type DepartmentInput, type Organisation, type ServiceWindow, type WindowInput } from './api';
 import { useOrgT } from './messages';
+import { OrgImport } from './OrgImport';
 import './org.css';
 
 const ORG_KEY = ['admin', 'org'] as const;
@@ -172,6 +173,7 @@ export function OrgPage() {
     <Card>
       <h1 className="tb-page-title">{t('org.title')}</h1>
       <p>{t('org.intro')}</p>
+      <div style={{ marginBottom: 16 }}><OrgImport /></div>
       {org.isError ? <ErrorAlert error={org.error} onRetry={() => void org.refetch()} /> : null}
       {data ? (
         <Row gutter={[24, 16]}>

@@ -241,7 +241,7 @@ export function StaffPage() {
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="roleCode" label={t('staff.role')}>
-            <Select options={roleRecords.filter((r) => r.enabled).map((r) => ({ value: r.code, label: r.builtin ? r.name : `${r.name}（${roleLabel(r.base)}）` }))} />
+            <Select showSearch optionFilterProp="label" options={roleRecords.filter((r) => r.enabled).map((r) => ({ value: r.code, label: r.builtin ? r.name : `${r.name}（${roleLabel(r.base)}）` }))} />
           </Form.Item>
           <Form.Item name="centerId" label={t('staff.center')} rules={[{ required: true, message: t('org.required') }]}>
             <Select

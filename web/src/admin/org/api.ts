@@ -21,7 +21,17 @@ export type ItemOption = ResponseOf<'/api/items'>[number];
 
 const onId = (id: string) => ({ path: { id } });
 
+export type OrgImportResult = ResponseOf<'/api/admin/org/import', 'post'>;
+
 export const orgApi = {
+  /** The organisation and its staff as a workbook: the import's template too. */
+  exportUrl: '/api/admin/org/export.xlsx',
+  /** The route reads the file as a stream (no body in its OpenAPI document): the form data goes as it is. */
+  importWorkbook: (file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file);
+    return ok(http.POST('/api/admin/org/import', { params: { query: { dryRun: dryRun ? '1' : '0' } }, body: form as never }));
+  },
   organisation: () => ok(http.GET('/api/admin/org')),
   saveCenter: (id: string | null, body: CenterInput) =>
     id ? ok(http.PUT('/api/admin/org/centers/{id}', { params: onId(id), body })) : ok(http.POST('/api/admin/org/centers', { body })),
