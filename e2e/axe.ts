@@ -13,8 +13,12 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   // Let transitions (antd's fade-ins, a message fading out) settle: axe reads computed colours.
   await page.waitForTimeout(300);
-  await page.waitForFunction(`![...document.querySelectorAll('[class]')].some((el) =>
-    typeof el.className === 'string' && /(^|\\s)\\S+-(enter|appear|leave)(-active)?(\\s|$)/.test(el.className))`, undefined, { timeout: 5_000 }).catch(() => undefined);
+  // Polled by evaluation from outside (not waitForFunction, whose in-page polling the pages' CSP refuses as eval).
+  for (const settleBy = Date.now() + 5_000; Date.now() < settleBy; await page.waitForTimeout(100)) {
+    const moving = await page.evaluate(`[...document.querySelectorAll('[class]')].some((el) =>
+      typeof el.className === 'string' && /(^|\\s)\\S+-(enter|appear|leave)(-active)?(\\s|$)/.test(el.className))`);
+    if (!moving) break;
+  }
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   if (results.violations.length === 0) return;
   const lines = results.violations.map((v) => {

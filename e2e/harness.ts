@@ -44,8 +44,12 @@ export interface ServerHandle {
 /** Numbers the test SMPP server refuses (ESME_RINVDSTADR). */
 export const REFUSED_NUMBER_PREFIX = '1391111';
 
-/** Starts `tongban start` as a child process, exactly as a user would, and waits for its address. */
-export async function startServer(): Promise<ServerHandle> {
+/**
+ * Starts `tongban start` as a child process, exactly as a user would, and
+ * waits for its address; `env` adds settings (e.g. TONGBAN_NO_DEMO for a
+ * center set up from nothing).
+ */
+export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<ServerHandle> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
@@ -56,6 +60,7 @@ export async function startServer(): Promise<ServerHandle> {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', TONGBAN_DATA_DIR: dataDir, TONGBAN_PG_PORT: String(await freePort()),
       // SMS go to the test SMPP server, at any hour; a refused one is dead-lettered after two quick tries.
       TONGBAN_SMPP_URL: smsc.url, TONGBAN_SMS_QUIET_HOURS: 'off', TONGBAN_NOTIFY_MAX_ATTEMPTS: '2', TONGBAN_NOTIFY_RETRY_MS: '500',
+      ...opts.env,
     },
     // Loading the demo cases takes over a minute on a busy machine.
     readyTimeoutMs: 180_000,

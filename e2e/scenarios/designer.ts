@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
 import { assertNoConsoleErrors, signedIn } from '../steps.ts';
+import { reviewProcess } from '../processes.ts';
 
 /**
  * The process designer (issue 3, items 2 and 8): every BPMN MIWG reference
@@ -26,34 +27,10 @@ function miwgFiles(): string[] {
 const KEY = 'e2e_designer_review';
 
 /** start → 审查 (department SCJG, 5 working days, two form fields) → end, with its diagram. */
-const SMALL_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
-  xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:tongban="http://tongban.org/schema/bpmn"
-  id="defs_${KEY}" targetNamespace="http://tongban.org/processes">
-  <bpmn:process id="${KEY}" name="设计器测试流程" isExecutable="true">
-    <bpmn:startEvent id="start" name="开始"/>
-    <bpmn:userTask id="review" name="审查" tongban:assigneeKind="department" tongban:assignee="SCJG" tongban:limitDays="5">
-      <bpmn:extensionElements>
-        <tongban:formField key="shopArea" access="readonly"/>
-        <tongban:formField key="reviewNote" access="editable"/>
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end" name="办结"/>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
-    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
-  </bpmn:process>
-  <bpmndi:BPMNDiagram id="d1">
-    <bpmndi:BPMNPlane id="p1" bpmnElement="${KEY}">
-      <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="152" y="102" width="36" height="36"/></bpmndi:BPMNShape>
-      <bpmndi:BPMNShape id="review_di" bpmnElement="review"><dc:Bounds x="240" y="80" width="100" height="80"/></bpmndi:BPMNShape>
-      <bpmndi:BPMNShape id="end_di" bpmnElement="end"><dc:Bounds x="392" y="102" width="36" height="36"/></bpmndi:BPMNShape>
-      <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="188" y="120"/><di:waypoint x="240" y="120"/></bpmndi:BPMNEdge>
-      <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="340" y="120"/><di:waypoint x="392" y="120"/></bpmndi:BPMNEdge>
-    </bpmndi:BPMNPlane>
-  </bpmndi:BPMNDiagram>
-</bpmn:definitions>
-`;
+const SMALL_PROCESS = reviewProcess({
+  key: KEY, name: '设计器测试流程', department: 'SCJG', limitDays: 5,
+  taskElements: '        <tongban:formField key="shopArea" access="readonly"/>\n        <tongban:formField key="reviewNote" access="editable"/>',
+});
 
 /** start → 金额判断 (exclusive) → 大额审查 | 办结, both flows without conditions yet. */
 const GATEWAY_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
