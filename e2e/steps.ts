@@ -126,7 +126,12 @@ export async function uploadMaterial(page: Page, materialName: string): Promise<
     page.waitForEvent('filechooser'),
     page.getByRole('button', { name: `选择文件：${materialName}` }).click(),
   ]);
-  await chooser.setFiles(pdfFile(`${materialName}.pdf`));
+  // The file's name shows while it is still uploading: the step ends once the server has stored it,
+  // so a draft saved next keeps it.
+  await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/api/uploads' && r.request().method() === 'POST' && r.ok()),
+    chooser.setFiles(pdfFile(`${materialName}.pdf`)),
+  ]);
   await expect(page.getByText(`${materialName}.pdf`).first()).toBeVisible();
 }
 
