@@ -7,10 +7,13 @@
  * page it opened logged a console error or threw (e2e/steps.ts, newPerson).
  * Screenshots of failures go to test-results/.
  *
- * The scenarios are dealt to TONGBAN_E2E_SHARDS processes (default 2), each
+ * The scenarios are shared by TONGBAN_E2E_SHARDS processes (default 2), each
  * with its own server, database and browser, run side by side: a scenario
  * mostly waits on the browser and the server, so two of them share two cores
- * well. `--shard K/N` runs one shard in this process (what each child does).
+ * well. They take the scenarios from one queue, the long ones first
+ * (`long: true`), so neither waits for the other at the end. `--shard K/N`
+ * runs one shard in this process, taking its scenarios from the parent over
+ * stdin (what each child does).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,9 +32,12 @@ export interface ScenarioContext {
   shot(page: import('playwright-core').Page, name: string): Promise<void>;
 }
 
-export type Scenario = { name: string; run(ctx: ScenarioContext): Promise<void> };
+/** `long`: minutes rather than seconds; the queue starts those first. */
+export type Scenario = { name: string; long?: true; run(ctx: ScenarioContext): Promise<void> };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** What a shard writes to ask its parent for the next scenario. */
+const QUEUE_ASK = '@@next-scenario';
 const resultsDir = path.resolve(here, '..', 'test-results');
 
 try {
@@ -58,13 +64,15 @@ for (const f of files) {
   all.push(...mod.scenarios.filter((s) => !filter || filter.split('|').some((part) => s.name.includes(part))));
 }
 
+// The long scenarios first, each group in file order: the shards' last scenarios are then short ones.
+all.sort((a, b) => Number(Boolean(b.long)) - Number(Boolean(a.long)));
 const shards = Math.min(all.length, shardCount(process.env.TONGBAN_E2E_SHARDS));
 // Once, before any server starts: the servers then run compiled JavaScript, as
 // `npm start` does, not the sources through a TypeScript loader.
 if (!shard) execFileSync(process.execPath, ['scripts/server-build.js', '--if-stale'], { cwd: path.resolve(here, '..'), stdio: 'inherit' });
 if (!shard && shards > 1) process.exit(await runShards(shards));
-// Dealt in turn, so the scenarios of one file (often alike in cost) spread over the shards.
-const scenarios = shard ? all.filter((_, i) => i % shard.of === shard.index - 1) : all;
+/** The next scenario: from the parent's queue in a shard, else the next in order; null when none is left. */
+const nextScenario: () => Promise<Scenario | null> = shard ? askParent() : ((i) => async () => all[i++] ?? null)(0);
 
 fs.mkdirSync(resultsDir, { recursive: true });
 const server = await startServer();
@@ -72,7 +80,7 @@ const browser = await launchBrowser();
 let passed = 0;
 let failed = 0;
 try {
-  for (const s of scenarios) {
+  for (let s = await nextScenario(); s; s = await nextScenario()) {
     const started = Date.now();
     const ctx: ScenarioContext = {
       browser, baseUrl: server.url, server,
@@ -106,6 +114,16 @@ try {
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
 
+/** A shard's scenarios, asked for one at a time: it writes the line QUEUE_ASK, the parent answers an index or `done`. */
+function askParent(): () => Promise<Scenario | null> {
+  const answers = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  return async () => {
+    process.stdout.write(`${QUEUE_ASK}\n`);
+    const { value, done } = await answers.next();
+    return done || value === 'done' ? null : all[Number(value)] ?? null;
+  };
+}
+
 function parseShard(text: string | undefined): { index: number; of: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text ?? '');
   const index = Number(m?.[1]);
@@ -127,15 +145,20 @@ function shardCount(text: string | undefined): number {
   return n;
 }
 
-/** Runs N child processes, one shard each, prefixing their lines; returns the exit code. */
+/** Runs N child processes, one shard each, handing out the scenarios and prefixing their lines; returns the exit code. */
 async function runShards(n: number): Promise<number> {
   const totals = { passed: 0, failed: 0 };
+  let next = 0;
   const codes = await Promise.all(Array.from({ length: n }, (_, i) => new Promise<number>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--shard', `${i + 1}/${n}`, ...(filter ? [filter] : [])], {
-      stdio: ['ignore', 'pipe', 'pipe'], env: process.env,
+      stdio: ['pipe', 'pipe', 'pipe'], env: process.env,
     });
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => {
+        if (line === QUEUE_ASK) {
+          child.stdin!.write(next < all.length ? `${next++}\n` : 'done\n');
+          return;
+        }
         const summary = /^(\d+) passed, (\d+) failed$/.exec(line);
         if (summary) {
           totals.passed += Number(summary[1]);

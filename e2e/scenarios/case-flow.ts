@@ -92,6 +92,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'lists page by cursor and filter on the server: all cases, intake, to-do, copies, my cases, the event stream',
+    long: true,
     async run(ctx) {
       // The demo center's sample cases: more than one page of ten for the manager.
       const manager = await signedIn(ctx, 'manager', '/workbench/cases');

@@ -80,6 +80,7 @@ async function newStaff(admin: Page, p: { username: string; name: string; role: 
 export const scenarios: Scenario[] = [
   {
     name: 'new center: set up in the browser from nothing but the administrator (three levels, a department, a process, an item served at a station, staff); the station takes in the county item and the county approves it',
+    long: true,
     async run(ctx) {
       const server = await startServer({ env: { TONGBAN_NO_DEMO: '1', TONGBAN_ADMIN_PASSWORD: ADMIN_PASSWORD } });
       const rp = await startSecondApp();

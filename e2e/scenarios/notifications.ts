@@ -39,6 +39,7 @@ async function openMessageCentre(page: Page, unreadAtLeast = 1) {
 export const scenarios: Scenario[] = [
   {
     name: 'notifications: acceptance and the next step reach the SMPP gateway and the message centres; an admin sees sent and dead letters',
+    long: true,
     async run(ctx) {
       const smsc = ctx.server.smsc;
       const citizen = await newPerson(ctx.browser, ctx.baseUrl);

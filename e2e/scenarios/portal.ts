@@ -149,6 +149,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'portal: every public page passes axe and reflows at 320 px; news written in the admin console shows as text',
+    long: true,
     async run(ctx) {
       // The administrator publishes a notice whose body tries to inject HTML.
       const admin = await signedIn(ctx, 'admin', '/admin/portal');

@@ -14,6 +14,7 @@ import { signedIn } from '../steps.ts';
 export const scenarios: Scenario[] = [
   {
     name: 'roles and resources: the security administrator binds a new role to a page, and a page the system administrator disables leaves the menu',
+    long: true,
     async run(ctx) {
       const security = await signedIn(ctx, 'secadmin', '/admin');
       await expect(security.getByRole('heading', { name: '角色管理', level: 1 })).toBeVisible();

@@ -43,6 +43,7 @@ async function firstDetail(page: Page, listPath: string, prefix: string): Promis
 export const scenarios: Scenario[] = [
   {
     name: 'axe in every shell: each page of the workbench passes axe and reflows (clerk, approver, manager)',
+    long: true,
     async run(ctx) {
       const clerk = await signedIn(ctx, 'clerk');
       await checkAll(clerk, [
@@ -74,6 +75,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'axe in every shell: each page of the admin console passes axe and reflows (admin, secadmin, auditor)',
+    long: true,
     async run(ctx) {
       const admin = await signedIn(ctx, 'admin');
       await checkAll(admin, [

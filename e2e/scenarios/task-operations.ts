@@ -52,6 +52,7 @@ async function withShots(ctx: ScenarioContext, pages: Record<string, Page>, step
 export const scenarios: Scenario[] = [
   {
     name: 'task operations: 并联审批 — claim, withdraw before and after, copy with receipt, return past the split, suspend, to the end',
+    long: true,
     async run(ctx) {
       const [citizen, clerk, fgj, zjj, zrzy, sthj, manager] = await people(ctx, 'citizen', 'clerk', 'approver_fgj', 'approver_zjj', 'approver_zrzy', 'approver_sthj', 'manager');
       await withShots(ctx, { citizen: citizen!, clerk: clerk!, fgj: fgj!, zjj: zjj!, zrzy: zrzy!, sthj: sthj!, manager: manager! }, async () => {

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main.ts';
 import { buildCalendar, computeDeadline, formatIsoDate, parseIsoDate } from './rules.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -15,7 +16,29 @@ function tongban(...args: string[]): { status: number | null; stdout: string; st
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// Each case starts the command line as a process: seconds apiece on a busy two-core machine.
+/**
+ * The same command run in this process (its `main`, with what it writes
+ * caught): for the many cases whose subject is the arguments, not the
+ * process, which would otherwise each start Node for seconds.
+ */
+async function deadline(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
+  const url = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  try {
+    return { status: await main(['deadline', ...args]), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    if (url !== undefined) process.env.DATABASE_URL = url;
+  }
+}
+
+// The first cases start the command line as a process (seconds apiece on a busy two-core
+// machine); the rest run its main in this process.
 describe('npx tongban deadline', { timeout: 120_000 }, () => {
   it('prints the due date and the ledger of the issue example', () => {
     const r = tongban('--from', '2026-09-24', '--days', '20', '--pause', '2026-10-12:2026-10-14');
@@ -33,12 +56,19 @@ describe('npx tongban deadline', { timeout: 120_000 }, () => {
     expect(out.ledger.entries.length).toBeGreaterThan(2);
   });
 
-  it('takes natural days, hours, typed pauses and an extension', () => {
-    expect(JSON.parse(tongban('--from', '2026-09-28', '--days', '5', '--unit', 'day', '--json').stdout).due).toBe('2026-10-08T17:30:00+08:00');
-    expect(JSON.parse(tongban('--from', '2026-09-30T16:00', '--days', '4', '--unit', 'hour', '--json').stdout).due).toBe('2026-10-08T11:30:00+08:00');
-    const typed = tongban('--from', '2026-03-02', '--days', '5', '--pause', 'expert_review@2026-03-04:2026-03-05', '--json');
+  it('refuses as a process too: exit 2, the code on stderr, nothing on stdout', () => {
+    const r = tongban('--from', '2026-02-30', '--days', '20');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('[CALENDAR_DATE_INVALID]');
+  });
+
+  it('takes natural days, hours, typed pauses and an extension', async () => {
+    expect(JSON.parse((await deadline('--from', '2026-09-28', '--days', '5', '--unit', 'day', '--json')).stdout).due).toBe('2026-10-08T17:30:00+08:00');
+    expect(JSON.parse((await deadline('--from', '2026-09-30T16:00', '--days', '4', '--unit', 'hour', '--json')).stdout).due).toBe('2026-10-08T11:30:00+08:00');
+    const typed = await deadline('--from', '2026-03-02', '--days', '5', '--pause', 'expert_review@2026-03-04:2026-03-05', '--json');
     expect(JSON.parse(typed.stdout).due).toBe('2026-03-11T17:30:00+08:00');
-    const ext = tongban('--from', '2026-09-24', '--days', '20', '--extend', '10', '--approver', 'agency_head', '--reason', '需现场核查', '--json');
+    const ext = await deadline('--from', '2026-09-24', '--days', '20', '--extend', '10', '--approver', 'agency_head', '--reason', '需现场核查', '--json');
     expect(JSON.parse(ext.stdout).due).toBe('2026-11-12T17:30:00+08:00');
   });
 
@@ -57,15 +87,15 @@ describe('npx tongban deadline', { timeout: 120_000 }, () => {
     [['--from', '2026-09-24', '--days', '20', '--extend', '5', '--extend', '5', '--approver', 'agency_head', '--reason', 'x'], 'CALENDAR_EXTENSION_REPEATED'],
     [['--from', '2026-09-24', '--days', '20', '--extend', '10', '--approver', 'agency_head'], 'CALENDAR_EXTENSION_REASON_REQUIRED'],
     [['--from', '2026-09-24', '--days', '1', '--pause', '2026-10-20:2026-10-21'], 'CALENDAR_PAUSE_AFTER_DUE'],
-  ])('refuses %j with exit 2 and %s', (args, code) => {
-    const r = tongban(...args);
+  ])('refuses %j with exit 2 and %s', async (args, code) => {
+    const r = await deadline(...args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`[${code}]`);
     expect(r.stderr).toMatch(/^错误 /);
   });
 
-  it('agrees with the API on random clocks', () => {
+  it('agrees with the API on random clocks', async () => {
     const cal = buildCalendar();
     const first = parseIsoDate('2004-01-01') as number;
     const samples = fc.sample(
@@ -74,7 +104,7 @@ describe('npx tongban deadline', { timeout: 120_000 }, () => {
     );
     for (const { start, limit, unit } of samples) {
       const from = formatIsoDate(start);
-      const cli = JSON.parse(tongban('--from', from, '--days', String(limit), '--unit', unit, '--json').stdout);
+      const cli = JSON.parse((await deadline('--from', from, '--days', String(limit), '--unit', unit, '--json')).stdout);
       expect(cli).toEqual(JSON.parse(JSON.stringify(computeDeadline(cal, { from, limit, unit: unit as 'workday' }))));
     }
   });
