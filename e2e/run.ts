@@ -153,6 +153,8 @@ async function runShards(n: number): Promise<number> {
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--shard', `${i + 1}/${n}`, ...(filter ? [filter] : [])], {
       stdio: ['pipe', 'pipe', 'pipe'], env: process.env,
     });
+    // A shard that died mid-scenario cannot take the next one: its exit code tells.
+    child.stdin!.on('error', () => undefined);
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => {
         if (line === QUEUE_ASK) {
