@@ -215,3 +215,25 @@ export async function applyForFoodLicence(
   assert(/^[A-Z2-9]{10}$/.test(queryCode ?? ''), `query code shown: ${queryCode}`);
   return { citizen, caseNo: caseNo!, queryCode: queryCode! };
 }
+
+/**
+ * Clicks a dialog's confirming button (`name`) and waits for the dialog to
+ * close. Under load a click during the dialog's opening motion is now and
+ * then lost: the dialog stays open and nothing is sent. It is clicked again
+ * then, never while the button shows that its request is under way. For
+ * confirmations that close the dialog (a refusal by the server closes it
+ * too); not for a form left open by its own validation.
+ */
+export async function confirmDialog(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await button.click();
+    if (await button.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+    if ((await button.getAttribute('class'))?.includes('ant-btn-loading')) {
+      await button.waitFor({ state: 'hidden', timeout: 30_000 });
+      return;
+    }
+  }
+  throw new Error(`the dialog of ${name} stayed open after three clicks`);
+}
+

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Scenario } from '../run.ts';
+import type { Scenario, ScenarioContext } from '../run.ts';
 import { checkPage } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
 import { generate } from 'otplib';
@@ -19,6 +19,18 @@ async function startEvilSite(): Promise<{ url: string; close(): Promise<void> }>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://localhost:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * Ends every session the person still has from earlier scenarios on this
+ * server (they share it, in any order), so the devices a scenario counts are
+ * its own: a sign-in, then 退出所有设备 through the API.
+ */
+async function endEarlierSessions(ctx: ScenarioContext, username: string): Promise<void> {
+  const page = await signedIn(ctx, username);
+  const res = await page.request.post('/api/auth/logout-everywhere', { headers: { origin: ctx.baseUrl } });
+  assert(res.status() === 204, `signed out everywhere, saw ${res.status()}`);
+  await page.context().close();
 }
 
 export const scenarios: Scenario[] = [
@@ -98,6 +110,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'account security: an approver sees the devices signed in, signs one out, then signs out everywhere',
     async run(ctx) {
+      await endEarlierSessions(ctx, 'approver');
       const desk = await newPerson(ctx.browser, ctx.baseUrl);
       const phone = await signedIn(ctx, 'approver');
       await logIn(desk, 'approver');
@@ -179,6 +192,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'account security: a citizen finds 在线设备 on the portal; another site can neither write with the session nor frame the pages',
     async run(ctx) {
+      await endEarlierSessions(ctx, 'citizen');
       const citizen = await signedIn(ctx, 'citizen');
       await citizen.getByRole('button', { name: '在线设备' }).click();
       await expect(citizen.getByRole('dialog').locator('.tb-session')).toHaveCount(1);

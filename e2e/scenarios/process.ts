@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { approveFromTasks, approveOpenCase, chooseInDialog, newPerson, openCase, register, signedIn, uploadMaterial } from '../steps.ts';
+import { approveFromTasks, approveOpenCase, chooseInDialog, confirmDialog, newPerson, openCase, register, signedIn, uploadMaterial } from '../steps.ts';
 
 const ITEM = '医疗机构执业登记';
 const OPINION_RETURN = '会签意见与初审结论不一致，请初审重新核对执业范围。';
@@ -70,7 +70,7 @@ export const scenarios: Scenario[] = [
       await expect(wjw.getByText('请选择退回到的环节').first()).toBeVisible();
       await chooseInDialog(wjw, '退回到环节', '初审');
       await wjw.getByLabel('退回意见').fill(OPINION_RETURN);
-      await wjw.getByRole('button', { name: '确认退回' }).click();
+      await confirmDialog(wjw, '确认退回');
       await expect(wjw.getByText('已退回到「初审」').first()).toBeVisible();
       const returnedRow = wjw.getByRole('row').filter({ hasText: OPINION_RETURN });
       await expect(returnedRow).toContainText('退回');

@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { expect, type Page } from '../expect.ts';
-import { acceptAtIntake, approveOpenCase, chooseInDialog, logIn, newPerson, submitByApi } from '../steps.ts';
+import { acceptAtIntake, approveOpenCase, chooseInDialog, confirmDialog, logIn, newPerson, submitByApi } from '../steps.ts';
 import { checkPage } from '../axe.ts';
 
 /**
@@ -65,11 +65,11 @@ export const scenarios: Scenario[] = [
         await expect(fgj!.getByText('当前环节：牵头预审')).toBeVisible();
         await fgj!.getByRole('button', { name: '签收', exact: true }).click();
         await expect(fgj!.getByText('签收后此环节由您办理')).toBeVisible();
-        await fgj!.getByRole('button', { name: '确认签收' }).click();
+        await confirmDialog(fgj!, '确认签收');
         await expect(fgj!.getByText('已签收').first()).toBeVisible();
         await expect(fgj!.getByRole('button', { name: '签收', exact: true })).toBeHidden();
         await fgj!.getByRole('button', { name: '退回签收' }).click();
-        await fgj!.getByRole('button', { name: '确认退回签收' }).click();
+        await confirmDialog(fgj!, '确认退回签收');
         await expect(fgj!.getByText('已退回签收').first()).toBeVisible();
         await expect(fgj!.getByRole('button', { name: '签收', exact: true })).toBeVisible();
         await approveOpenCase(fgj!, '材料齐全，抄告住建、自然资源、生态环境部门。');
@@ -77,7 +77,7 @@ export const scenarios: Scenario[] = [
 
         // 撤回 before anyone acts on the next steps: the three reviews go away, 牵头预审 is open again.
         await fgj!.getByRole('button', { name: '撤回', exact: true }).click();
-        await fgj!.getByRole('button', { name: '确认撤回' }).click();
+        await confirmDialog(fgj!, '确认撤回');
         await expect(fgj!.getByText('已撤回').first()).toBeVisible();
         await expect(shape(fgj!, 'lead', 'tb-active')).toBeVisible();
         await expect(history(fgj!).getByRole('row').filter({ hasText: '因撤回取消' }).first()).toBeVisible();
@@ -87,10 +87,10 @@ export const scenarios: Scenario[] = [
         // 住建局 claims its review: the next person has acted, so a withdrawal now is refused by the server.
         await openFromTasks(zjj!, caseNo);
         await zjj!.getByRole('button', { name: '签收', exact: true }).click();
-        await zjj!.getByRole('button', { name: '确认签收' }).click();
+        await confirmDialog(zjj!, '确认签收');
         await expect(zjj!.getByText('已签收').first()).toBeVisible();
         await fgj!.getByRole('button', { name: '撤回', exact: true }).click();
-        await fgj!.getByRole('button', { name: '确认撤回' }).click();
+        await confirmDialog(fgj!, '确认撤回');
         await expect(fgj!.getByText('下一环节已办理，不能撤回').first()).toBeVisible();
         await expect(fgj!.getByRole('button', { name: '撤回', exact: true })).toBeHidden();
         await ctx.shot(fgj!, 'task-ops-1-withdraw-refused');
@@ -98,7 +98,7 @@ export const scenarios: Scenario[] = [
         // 住建局 copies the case to the center's manager, then approves.
         await zjj!.getByRole('button', { name: '抄送', exact: true }).click();
         await chooseInDialog(zjj!, '工作人员（可多选）', '周主任', { search: true });
-        await zjj!.getByRole('button', { name: '确认抄送' }).click();
+        await confirmDialog(zjj!, '确认抄送');
         await expect(zjj!.getByText('已抄送').first()).toBeVisible();
         await expect(zjj!.getByRole('table', { name: '抄送及已读回执' }).getByRole('row').filter({ hasText: '周主任' })).toContainText('未读');
         await approveOpenCase(zjj!, '符合建设工程规划条件。');
@@ -110,7 +110,7 @@ export const scenarios: Scenario[] = [
         await chooseInDialog(sthj!, '退回到环节', '牵头预审');
         const why = '环评批复中的建设地点与申请不符，请牵头部门核实后重新抄告。';
         await sthj!.getByLabel('退回意见').fill(why);
-        await sthj!.getByRole('button', { name: '确认退回' }).click();
+        await confirmDialog(sthj!, '确认退回');
         await expect(sthj!.getByText('已退回到「牵头预审」').first()).toBeVisible();
         await expect(history(sthj!).getByRole('row').filter({ hasText: why })).toContainText('退回至：牵头预审');
         const cancelled = history(sthj!).getByRole('row').filter({ hasText: '因退回到分支之前取消' });
@@ -141,7 +141,7 @@ export const scenarios: Scenario[] = [
         await manager!.goto(caseUrl);
         await manager!.getByRole('button', { name: '挂起流程' }).click();
         await manager!.getByLabel('挂起原因').fill('项目选址存在信访争议，暂停办理待核实。');
-        await manager!.getByRole('button', { name: '确认挂起' }).click();
+        await confirmDialog(manager!, '确认挂起');
         await expect(manager!.getByText('流程已挂起').first()).toBeVisible();
         await expect(manager!.getByRole('button', { name: '恢复流程' })).toBeVisible();
         await fgj!.goto(caseUrl);
@@ -186,7 +186,7 @@ export const scenarios: Scenario[] = [
         await expect(wjw!.getByText('当前环节：部门会签')).toBeVisible();
         await wjw!.getByRole('button', { name: '加签', exact: true }).click();
         await chooseInDialog(wjw!, '工作人员（可多选）', '钱审批', { search: true });
-        await wjw!.getByRole('button', { name: '确认加签' }).click();
+        await confirmDialog(wjw!, '确认加签');
         await expect(wjw!.getByText('已加签').first()).toBeVisible();
         await expect(history(wjw!).getByRole('row').filter({ hasText: '加签：钱审批（住建）' })).toBeVisible();
 
@@ -195,7 +195,7 @@ export const scenarios: Scenario[] = [
         await chooseInDialog(wjw!, '减去的会签人', '生态环境局');
         const reason = '诊所不产生放射性及危险医疗废物，无需生态环境局会签。';
         await wjw!.getByLabel('减签原因').fill(reason);
-        await wjw!.getByRole('button', { name: '确认减签' }).click();
+        await confirmDialog(wjw!, '确认减签');
         await expect(wjw!.getByText('已减签').first()).toBeVisible();
         await expect(history(wjw!).getByRole('row').filter({ hasText: reason })).toContainText('减去：生态环境局');
         await expect(history(wjw!).getByRole('row').filter({ hasText: '因减签取消' }).first()).toBeVisible();
@@ -215,7 +215,7 @@ export const scenarios: Scenario[] = [
         await wjw!.getByRole('button', { name: '委派', exact: true }).click();
         await chooseInDialog(wjw!, '工作人员', '周主任', { search: true, exact: true });
         await wjw!.getByLabel('说明（可不填）').fill('请中心核对执业范围表述是否规范。');
-        await wjw!.getByRole('button', { name: '确认委派' }).click();
+        await confirmDialog(wjw!, '确认委派');
         await expect(wjw!.getByText('已委派').first()).toBeVisible();
         await manager!.goto(caseUrl);
         await expect(manager!.getByText('委派办理：审批决定')).toBeVisible();
@@ -224,7 +224,7 @@ export const scenarios: Scenario[] = [
         await manager!.getByRole('button', { name: '确认办结并交回' }).click();
         await expect(manager!.getByText('请填写办理意见').first()).toBeVisible();
         await manager!.getByLabel('办理意见').fill('执业范围表述规范，可以决定。');
-        await manager!.getByRole('button', { name: '确认办结并交回' }).click();
+        await confirmDialog(manager!, '确认办结并交回');
         await expect(manager!.getByText('已办结并交回委派人').first()).toBeVisible();
         await expect(history(manager!).getByRole('row').filter({ hasText: '执业范围表述规范，可以决定。' })).toContainText('委派办结');
         await ctx.shot(manager!, 'task-ops-7-delegation-resolved');
@@ -249,7 +249,7 @@ export const scenarios: Scenario[] = [
         await openFromTasks(approver!, caseNo);
         const caseUrl = new URL(approver!.url()).pathname;
         await approver!.getByRole('button', { name: '签收', exact: true }).click();
-        await approver!.getByRole('button', { name: '确认签收' }).click();
+        await confirmDialog(approver!, '确认签收');
         await expect(approver!.getByText('已签收').first()).toBeVisible();
 
         // 转办 lists only the deciders of the step's department: the agency head, nobody of another department, no supervisor.
@@ -277,7 +277,7 @@ export const scenarios: Scenario[] = [
         await expect(receivers.first()).toContainText('郑局长（市场监管）');
         await checkPage(manager!, 'handover dialog with its receivers');
         await receivers.first().click();
-        await manager!.getByRole('button', { name: '确认移交' }).click();
+        await confirmDialog(manager!, '确认移交');
         await expect(manager!.getByText(/已移交 \d+ 件任务/).first()).toBeVisible();
         await expect(manager!.getByRole('row').filter({ hasText: '王审批（市场监管）' })).toContainText('无在办任务');
         await ctx.shot(manager!, 'task-ops-9-handover');
