@@ -48,7 +48,7 @@ export function chineseDay(shown: string): string {
 export async function followQr(browser: Browser, notice: NoticeRead, caseNo: string, status: string): Promise<void> {
   const url = new URL(notice.qr);
   assert(url.pathname === '/progress' && url.searchParams.get('caseNo') === caseNo, `QR leads to ${notice.qr}, not the progress of ${caseNo}`);
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, reducedMotion: 'reduce' });
   try {
     const phone = await context.newPage();
     await phone.goto(notice.qr);

@@ -21,7 +21,8 @@ const watchOf = (page: Page): ConsoleWatch | undefined => (page as Page & { cons
  * (e2e/run.ts), so scenarios do not check them one by one.
  */
 export async function newPerson(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  // Reduced motion, as a person may ask of their system: no dialog is still zooming open when it is clicked.
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const watch: ConsoleWatch = { errors: [], expected: [] };
   const record = (text: string) => {
