@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { cellText } from '../../platform/xlsx-cell.ts';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Queryable, Tx } from '../../platform/db/pool.ts';
@@ -162,17 +163,6 @@ interface Located<T> { value: T; sheet: string; row: number; column: (path: stri
 
 const problem = (sheet: string, row: number, column: string, code: CatalogErrorCode): ImportProblem =>
   ({ sheet, row, column, code, message: messageFor(code, 'zh-CN') });
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result);
-    if (v instanceof Date) return v.toISOString();
-  }
-  return String(v).trim();
-}
 
 function fromCell(kind: Kind, raw: string): { ok: true; value: unknown } | { ok: false } {
   if (kind === 'text') return { ok: true, value: raw };

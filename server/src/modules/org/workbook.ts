@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs';
+import { cellText as typedText } from '../../platform/xlsx-cell.ts';
+
+/** A cell's text without the spaces around it (a hand-filled sheet has them in any cell kind). */
+const cellText = (v: ExcelJS.CellValue): string => typedText(v).trim();
 import { messageFor, type ErrorCode } from '../../platform/errors.ts';
 
 /**
@@ -59,16 +63,6 @@ export interface ImportProblem { sheet: string; row: number; column: string; cod
 export const problemAt = (sheet: SheetKey, row: number, key: string, code: ErrorCode): ImportProblem => ({
   sheet: SHEETS[sheet].name, row, column: SHEETS[sheet].columns.find((c) => c.key === key)?.header ?? key, code, message: messageFor(code, 'zh-CN'),
 });
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result).trim();
-  }
-  return String(v).trim();
-}
 
 /** Reads the workbook's four sheets; a sheet left out holds no rows, a required column left out is a problem. */
 export async function readOrgWorkbook(bytes: Buffer, problems: ImportProblem[]): Promise<Record<SheetKey, SheetRow[]> | null> {
