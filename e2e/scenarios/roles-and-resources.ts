@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect } from '../expect.ts';
 import { checkPage } from '../axe.ts';
-import { signedIn } from '../steps.ts';
+import { logIn, newPerson, signedIn } from '../steps.ts';
 
 /**
  * 角色管理, 权限管理 and 资源管理 (issue #14): the security administrator
@@ -104,6 +104,65 @@ export const scenarios: Scenario[] = [
       await admin.getByRole('button', { name: '删除' }).click();
       await admin.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
       await expect(admin.getByRole('tree').getByText('月度报表', { exact: true })).toBeHidden();
+    },
+  },
+  {
+    name: 'roles matched to people: the security administrator gives a window clerk the supervisor role beside their own, and the clerk switches to it and back',
+    async run(ctx) {
+      // A clerk of their own: no other scenario signs in as them.
+      const admin = await signedIn(ctx, 'admin');
+      const org = (await (await admin.request.get('/api/admin/org')).json()) as { centers: { id: string; parentId: string | null }[] };
+      const made = await admin.request.post('/api/admin/staff', {
+        headers: { origin: ctx.baseUrl },
+        data: {
+          username: 'dual_clerk', initialPassword: 'Dual-clerk-pass-2026', displayName: '兼任监察的窗口人员', role: 'clerk',
+          centerId: org.centers.find((c) => c.parentId === null)!.id, departmentId: null, windowId: null, phone: null,
+        },
+      });
+      assert(made.status() === 201, `staff created: ${made.status()} ${await made.text()}`);
+
+      // 人员匹配 on the role's page: 监察人员 held beside the main role.
+      const security = await signedIn(ctx, 'secadmin', '/admin/roles');
+      await security.getByRole('button', { name: /^人员匹配\s*监察人员$/ }).click();
+      const dialog = security.getByRole('dialog', { name: '人员匹配：监察人员' });
+      await expect(dialog.getByText('以此为主角色')).toBeVisible();
+      await dialog.getByLabel('兼任人员').click();
+      await dialog.getByLabel('兼任人员').fill('兼任监察');
+      await security.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'dual_clerk' }).click();
+      // The administrators of a separated duty are not offered (三员分立).
+      await expect(security.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('secadmin')).toHaveCount(0);
+      // Closes the list, which covers the dialog's buttons.
+      await dialog.getByText('人员匹配：监察人员').click();
+      await expect(security.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+      await checkPage(security, 'admin role people');
+      await Promise.all([
+        security.waitForResponse((r) => r.url().includes('/people') && r.request().method() === 'PUT' && r.status() === 200),
+        dialog.getByRole('button', { name: '保存' }).click(),
+      ]);
+      await expect(dialog).toBeHidden();
+
+      // The clerk signs in in their main role and switches in the header; the supervision platform opens.
+      const clerk = await newPerson(ctx.browser, ctx.baseUrl);
+      await logIn(clerk, 'dual_clerk', 'Dual-clerk-pass-2026');
+      await clerk.goto('/workbench');
+      const roleSwitch = clerk.getByRole('combobox', { name: '切换角色' });
+      await expect(roleSwitch).toBeVisible();
+      await expect(clerk.locator('header')).toContainText('窗口人员');
+      await checkPage(clerk, 'workbench with a role switch');
+      await roleSwitch.click();
+      await clerk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '监察人员' }).click();
+      await expect(clerk.getByText('已切换为“监察人员”').first()).toBeVisible();
+      await clerk.waitForURL(/\/supervision/);
+      await expect(clerk.locator('.tb-sv-nav')).toBeVisible();
+      await checkPage(clerk, 'supervision after a role switch');
+      const me = (await (await clerk.request.get('/api/auth/me')).json()) as { user: { role: string } };
+      assert(me.user.role === 'supervisor', `acting as ${me.user.role}`);
+
+      // And back: the workbench again.
+      await clerk.getByRole('combobox', { name: '切换角色' }).click();
+      await clerk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '窗口人员' }).click();
+      await clerk.waitForURL(/\/workbench/);
+      await expect(clerk.getByRole('navigation', { name: '工作台菜单' })).toBeVisible();
     },
   },
 ];

@@ -1,6 +1,6 @@
 import type { CaseBundle, World } from './authz/world.ts';
 import { catalogueUpload, orgUpload, letterCode, newStationClerk, orgBodies, pdfUpload } from './authz/world.ts';
-import { OTHER_APPLICANT, PRINCIPALS, type Principal } from './authz/principals.ts';
+import { MAIN_ROLES, OTHER_APPLICANT, PRINCIPALS, type Principal } from './authz/principals.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 
 /**
@@ -98,6 +98,8 @@ export const MATRIX: Record<string, Row> = {
   'DELETE /api/auth/external': { allow: staffPrincipals, call: () => ({ url: '/api/auth/external' }) },
   'PUT /api/auth/language': { allow: signedIn, call: () => ({ url: '/api/auth/language', body: { language: 'zh' } }) },
   'GET /api/auth/sessions': { allow: signedIn, call: get('/api/auth/sessions') },
+  // Everyone signed in switches to the role they hold (their main one); nobody can switch to a role they do not hold (person-roles.test.ts).
+  'PUT /api/auth/role': { allow: signedIn, call: ({ p }) => ({ url: '/api/auth/role', body: { code: p === 'anonymous' ? 'clerk' : MAIN_ROLES[p] } }) },
   // Everyone tries to end the applicant's other session; only the applicant may.
   'DELETE /api/auth/sessions/{id}': {
     allow: ['applicant'], call: ({ extra }) => ({ url: `/api/auth/sessions/${extra.sessionId}` }),
@@ -140,6 +142,14 @@ export const MATRIX: Record<string, Row> = {
   },
   'DELETE /api/admin/roles/{id}': {
     allow: ['secadmin'], againAfterSuccess: true, call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}` }),
+    prepare: async ({ w, act }) => ({ roleId: ((await act('secadmin', 'POST', '/api/admin/roles', { code: `matrix_${w.next()}`, name: '矩阵角色', base: 'clerk' })) as { id: string }).id }),
+  },
+  'GET /api/admin/roles/{id}/people': {
+    allow: ['secadmin', 'admin'], call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}/people` }),
+    prepare: async ({ act }) => ({ roleId: ((await act('secadmin', 'GET', '/api/admin/roles')) as { items: { id: string; code: string }[] }).items.find((r) => r.code === 'supervisor')!.id }),
+  },
+  'PUT /api/admin/roles/{id}/people': {
+    allow: ['secadmin'], call: ({ extra }) => ({ url: `/api/admin/roles/${extra.roleId}/people`, body: { userIds: [] } }),
     prepare: async ({ w, act }) => ({ roleId: ((await act('secadmin', 'POST', '/api/admin/roles', { code: `matrix_${w.next()}`, name: '矩阵角色', base: 'clerk' })) as { id: string }).id }),
   },
   'GET /api/admin/resources': { allow: ['secadmin', 'admin'], call: get('/api/admin/resources') },

@@ -27,8 +27,8 @@ const CROSSINGS: Record<string, Crossing> = {
     reason: "the event insert itself looks up the names a contract version promises (who acted, the step's and the case's department), so writers stay unchanged and the chain hashes what is stored (ARCHITECTURE.md, Supervision platform)",
   },
   'platform/http/auth.ts': {
-    tables: ['sessions', 'users'],
-    reason: "the session hook authenticates every request before any module's route runs; iam creates, lists and ends the rows",
+    tables: ['roles', 'sessions', 'user_roles', 'users'],
+    reason: "the session hook authenticates every request before any module's route runs (with the role the session acts in); iam creates, lists and ends the rows",
   },
   'modules/supervision/event-list.ts': {
     tables: ['events'],

@@ -46,3 +46,10 @@ export const ACCOUNTS: Record<Exclude<Principal, 'anonymous' | 'otherApplicant'>
 };
 
 export const OTHER_APPLICANT = { username: 'authz_other_citizen', password: 'Other-citizen-2026!', displayName: '钱多多' };
+
+/** The main role of each signed-in principal's account: the one role every principal holds (切换角色 to it is allowed). */
+export const MAIN_ROLES: Record<Exclude<Principal, 'anonymous'>, string> = {
+  applicant: 'applicant', otherApplicant: 'applicant', clerk: 'clerk', deptApprover: 'approver', otherApprover: 'approver', agencyHead: 'agency_head',
+  govHead: 'government_head', manager: 'manager', supervisor: 'supervisor', auditor: 'audit_admin', secadmin: 'security_admin', admin: 'admin',
+  stepHolder: 'approver', copyRecipient: 'approver',
+};

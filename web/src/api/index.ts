@@ -37,6 +37,7 @@ export const api = {
     logout: () => ok(http.POST('/api/auth/logout')),
     me: () => ok(http.GET('/api/auth/me')),
     setLanguage: (language: User['language']) => ok(http.PUT('/api/auth/language', { body: { language } })),
+    switchRole: (code: string) => ok(http.PUT('/api/auth/role', { body: { code } })),
     sessions: () => ok(http.GET('/api/auth/sessions')),
     endSession: (sessionId: string) => ok(http.DELETE('/api/auth/sessions/{id}', { params: { path: { id: sessionId } } })),
     logoutEverywhere: () => ok(http.POST('/api/auth/logout-everywhere')),

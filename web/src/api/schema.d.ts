@@ -2368,6 +2368,7 @@ export interface paths {
                                 base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                                 builtin: boolean;
                                 code: string;
+                                departmentIds: string[];
                                 description: string;
                                 enabled: boolean;
                                 /** Format: uuid */
@@ -2398,6 +2399,8 @@ export interface paths {
                         base: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                         code: string;
                         copyFrom?: string | null;
+                        /** @default [] */
+                        departmentIds?: string[];
                         /** @default  */
                         description?: string;
                         /** @default true */
@@ -2422,6 +2425,7 @@ export interface paths {
                             base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             builtin: boolean;
                             code: string;
+                            departmentIds: string[];
                             description: string;
                             enabled: boolean;
                             /** Format: uuid */
@@ -2462,6 +2466,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default [] */
+                        departmentIds?: string[];
                         /** @default  */
                         description?: string;
                         /** @default true */
@@ -2486,6 +2492,7 @@ export interface paths {
                             base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
                             builtin: boolean;
                             code: string;
+                            departmentIds: string[];
                             description: string;
                             enabled: boolean;
                             /** Format: uuid */
@@ -2521,6 +2528,98 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/roles/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 角色人员匹配：全部在岗工作人员，各附是否持有该角色（主角色或兼任） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                displayName: string;
+                                /** @enum {string} */
+                                duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                /** @enum {string|null} */
+                                holds: "main" | "extra" | null;
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 角色人员匹配：设定兼任该角色的人员（以它为主角色的人员在人员管理中修改） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                displayName: string;
+                                /** @enum {string} */
+                                duty: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                /** @enum {string|null} */
+                                holds: "main" | "extra" | null;
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2818,6 +2917,7 @@ export interface paths {
                                 /** Format: uuid */
                                 departmentId: string | null;
                                 displayName: string;
+                                extraRoleCodes: string[];
                                 /** Format: uuid */
                                 id: string;
                                 openSteps: number;
@@ -2855,6 +2955,7 @@ export interface paths {
                         /** Format: uuid */
                         departmentId: string | null;
                         displayName: string;
+                        extraRoleCodes?: string[];
                         initialPassword: string;
                         phone: string | null;
                         /** @enum {string} */
@@ -2880,6 +2981,7 @@ export interface paths {
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
+                            extraRoleCodes: string[];
                             /** Format: uuid */
                             id: string;
                             phone: string | null;
@@ -2930,6 +3032,7 @@ export interface paths {
                         /** Format: uuid */
                         departmentId: string | null;
                         displayName: string;
+                        extraRoleCodes?: string[];
                         phone: string | null;
                         /** @enum {string} */
                         role: "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
@@ -2953,6 +3056,7 @@ export interface paths {
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
+                            extraRoleCodes: string[];
                             /** Format: uuid */
                             id: string;
                             phone: string | null;
@@ -3015,6 +3119,7 @@ export interface paths {
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
+                            extraRoleCodes: string[];
                             /** Format: uuid */
                             id: string;
                             phone: string | null;
@@ -3076,6 +3181,7 @@ export interface paths {
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
+                            extraRoleCodes: string[];
                             /** Format: uuid */
                             id: string;
                             phone: string | null;
@@ -3137,6 +3243,7 @@ export interface paths {
                             /** Format: uuid */
                             departmentId: string | null;
                             displayName: string;
+                            extraRoleCodes: string[];
                             /** Format: uuid */
                             id: string;
                             phone: string | null;
@@ -3409,6 +3516,15 @@ export interface paths {
                                 language: "zh" | "en";
                                 /** @enum {string} */
                                 role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                roleCode: string;
+                                roles: {
+                                    /** @enum {string} */
+                                    base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                    code: string;
+                                    main: boolean;
+                                    name: string;
+                                    nameEn: string;
+                                }[];
                                 username: string;
                             };
                         };
@@ -3469,6 +3585,15 @@ export interface paths {
                                 language: "zh" | "en";
                                 /** @enum {string} */
                                 role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                roleCode: string;
+                                roles: {
+                                    /** @enum {string} */
+                                    base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                    code: string;
+                                    main: boolean;
+                                    name: string;
+                                    nameEn: string;
+                                }[];
                                 username: string;
                             };
                         };
@@ -3585,6 +3710,15 @@ export interface paths {
                                 language: "zh" | "en";
                                 /** @enum {string} */
                                 role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                roleCode: string;
+                                roles: {
+                                    /** @enum {string} */
+                                    base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                    code: string;
+                                    main: boolean;
+                                    name: string;
+                                    nameEn: string;
+                                }[];
                                 username: string;
                             };
                         };
@@ -3731,6 +3865,15 @@ export interface paths {
                                 language: "zh" | "en";
                                 /** @enum {string} */
                                 role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                roleCode: string;
+                                roles: {
+                                    /** @enum {string} */
+                                    base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                    code: string;
+                                    main: boolean;
+                                    name: string;
+                                    nameEn: string;
+                                }[];
                                 username: string;
                             };
                         };
@@ -3738,6 +3881,71 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 切换角色：本次登录以本人持有的另一个角色办事（主角色或兼任角色） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                language: "zh" | "en";
+                                /** @enum {string} */
+                                role: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                roleCode: string;
+                                roles: {
+                                    /** @enum {string} */
+                                    base: "applicant" | "clerk" | "approver" | "manager" | "supervisor" | "admin" | "agency_head" | "government_head" | "supervision_leader" | "audit_admin" | "security_admin";
+                                    code: string;
+                                    main: boolean;
+                                    name: string;
+                                    nameEn: string;
+                                }[];
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

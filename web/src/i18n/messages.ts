@@ -101,6 +101,8 @@ const zh = {
   'session.none': '没有其他有效的登录',
 
   'mfa.open': '两步验证',
+  'roleSwitch.label': '切换角色',
+  'roleSwitch.done': '已切换为“{role}”',
   'mfa.title': '两步验证',
   'mfa.intro': '开启后，登录时除密码外还须输入身份验证器应用（如 Microsoft Authenticator、Google Authenticator 或腾讯身份验证器）显示的 6 位动态验证码；手机丢失时可用恢复码登录。',
   'mfa.statusOn': '已开启',
@@ -763,6 +765,8 @@ const en: Messages = {
   'session.none': 'No other valid sign-ins',
 
   'mfa.open': 'Two-step verification',
+  'roleSwitch.label': 'Switch role',
+  'roleSwitch.done': 'Now acting as “{role}”',
   'mfa.title': 'Two-step verification',
   'mfa.intro': 'When it is on, signing in asks for the 6-digit code of an authenticator app (Microsoft Authenticator, Google Authenticator or similar) as well as the password; with a lost phone, a recovery code signs you in.',
   'mfa.statusOn': 'On',

@@ -11,8 +11,9 @@ import { MessageBell } from '../notify/MessageBell';
 import { SessionsDialog } from './SessionsDialog';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { SecondFactorDialog } from './SecondFactor';
+import { RoleSwitch } from './RoleSwitch';
 
-/** The signed-in user's message centre (unread count), name and role, their password, 两步验证 (staff) and signed-in devices, and the logout button. */
+/** The signed-in user's message centre (unread count), name and role (a switch for a person holding several), their password, 两步验证 (staff) and signed-in devices, and the logout button. */
 export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) {
   const { t } = useI18n();
   const roleLabel = useRoleLabel();
@@ -27,11 +28,14 @@ export function UserBox({ user, dark = false }: { user: User; dark?: boolean }) 
       <MessageBell dark={dark} />
       <Typography.Text className={dark ? 'tb-on-dark' : undefined}>
         <UserOutlined aria-hidden /> {user.displayName}
-        <span className="tb-user-role" title={user.departmentName ?? undefined}>
-          {' · '}
-          {roleLabel(user.role)}
-        </span>
+        {user.roles.length > 1 ? null : (
+          <span className="tb-user-role" title={user.departmentName ?? undefined}>
+            {' · '}
+            {roleLabel(user.role)}
+          </span>
+        )}
       </Typography.Text>
+      {user.roles.length > 1 ? <RoleSwitch user={user} /> : null}
       <HeaderButton dark={dark} icon={<LaptopOutlined aria-hidden />} label={t('session.open')} onClick={() => setDevicesOpen(true)} />
       <SessionsDialog open={devicesOpen} onClose={() => setDevicesOpen(false)} />
       <HeaderButton dark={dark} icon={<KeyOutlined aria-hidden />} label={t('password.open')} onClick={() => setPasswordOpen(true)} />

@@ -5,6 +5,7 @@ import { appendEvent } from '../../platform/events/stream.ts';
 import type { Actor, Role } from '../../platform/http/context.ts';
 import { bumpAccessVersion } from './access.ts';
 import { roleSchema } from './schemas.ts';
+import { setRoleDepartments } from './person-roles.ts';
 
 /**
  * 角色管理, 资源管理 and 权限管理 (issue 14): the administrator's commands on
@@ -19,6 +20,8 @@ export const roleInputSchema = z.object({
   description: z.string().trim().max(500).default(''),
   sortOrder: z.number().int().min(0).max(100_000).default(0),
   enabled: z.boolean().default(true),
+  /** The departments the role is matched to (角色与部门的匹配): only their people hold it. Empty: any department. */
+  departmentIds: z.array(z.uuid()).max(500).default([]),
 });
 export const roleCreateSchema = roleInputSchema.extend({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
@@ -32,7 +35,9 @@ export const roleCreateSchema = roleInputSchema.extend({
 });
 export const roleRecordSchema = z.object({
   id: z.uuid(), code: z.string(), name: z.string(), nameEn: z.string(), description: z.string(), base: roleSchema,
-  sortOrder: z.number().int(), builtin: z.boolean(), enabled: z.boolean(), people: z.number().int(),
+  sortOrder: z.number().int(), builtin: z.boolean(), enabled: z.boolean(), departmentIds: z.array(z.uuid()),
+  /** Active people holding it, as their main role or beside it. */
+  people: z.number().int(),
 });
 export type RoleRecord = z.infer<typeof roleRecordSchema>;
 
@@ -94,7 +99,9 @@ export interface RouteDuties {
 const who = (a: Actor) => ({ id: a.id, role: a.role });
 
 const ROLE_COLUMNS = `r.id, r.code, r.name, r.name_en AS "nameEn", r.description, r.base, r.sort_order AS "sortOrder", r.builtin, r.enabled,
-  (SELECT count(*)::int FROM users u WHERE COALESCE(u.role_code, u.role) = r.code AND NOT u.disabled) AS people`;
+  COALESCE((SELECT array_agg(rd.department_id ORDER BY rd.department_id) FROM role_departments rd WHERE rd.role_id = r.id), '{}') AS "departmentIds",
+  (SELECT count(*)::int FROM users u WHERE NOT u.disabled
+      AND (COALESCE(u.role_code, u.role) = r.code OR EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role_code = r.code))) AS people`;
 
 /** Every role record, in their order. */
 export async function listRoles(q: Queryable): Promise<RoleRecord[]> {
@@ -102,7 +109,7 @@ export async function listRoles(q: Queryable): Promise<RoleRecord[]> {
   return rows;
 }
 
-async function findRole(q: Queryable, id: string, lock = false): Promise<RoleRecord> {
+export async function findRole(q: Queryable, id: string, lock = false): Promise<RoleRecord> {
   const { rows } = await q.query<RoleRecord>(`SELECT ${ROLE_COLUMNS} FROM roles r WHERE r.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!rows[0]) throw new AppError('ROLE_NOT_FOUND');
   return rows[0];
@@ -126,6 +133,7 @@ export async function createRoleCommand(tx: Tx, actor: Actor, now: Date, input: 
     [input.code, input.name, input.nameEn, input.description, input.base, input.sortOrder, input.enabled, now],
   );
   if (!rows[0]) throw new AppError('ROLE_CODE_TAKEN', { code: input.code });
+  await setRoleDepartments(tx, rows[0].id, input.code, input.departmentIds);
   if (input.copyFrom) {
     const source = await roleByCode(tx, input.copyFrom);
     // Another duty's bindings would give the new role pages its duty cannot use (and a separated duty's routes refuse it).
@@ -149,6 +157,7 @@ export async function updateRoleCommand(tx: Tx, actor: Actor, now: Date, id: str
     'UPDATE roles SET name = $2, name_en = $3, description = $4, sort_order = $5, enabled = $6, updated_at = $7 WHERE id = $1',
     [id, input.name, input.nameEn, input.description, input.sortOrder, input.enabled, now],
   );
+  await setRoleDepartments(tx, id, before.code, input.departmentIds);
   const after = await findRole(tx, id);
   await roleSaved(tx, actor, now, after, false, changed(before, after));
   return after;
@@ -159,7 +168,10 @@ export async function deleteRoleCommand(tx: Tx, actor: Actor, now: Date, id: str
   const role = await findRole(tx, id, true);
   if (role.builtin) throw new AppError('ROLE_BUILTIN', { code: role.code });
   // Counted among all accounts, deactivated ones too: each keeps naming its role.
-  const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE role_code = $1', [role.code]);
+  const { rows } = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM users u WHERE u.role_code = $1 OR EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role_code = $1)',
+    [role.code],
+  );
   if (rows[0]!.n > 0) throw new AppError('ROLE_IN_USE', { people: rows[0]!.n });
   await tx.query('DELETE FROM roles WHERE id = $1', [id]);
   await appendEvent(tx, { type: 'access.role_deleted', actor: who(actor), occurredAt: now, payload: { roleId: id, code: role.code } });

@@ -9,8 +9,14 @@ import { AccessCache, hiddenPages, registerAccessGate, seedResources, type Decla
 import {
   bindRolesCommand, createResourceCommand, createRoleCommand, deleteResourceCommand, deleteRoleCommand, listRoles, moveResourceCommand,
   resourceCreateSchema, resourceNodeSchema, resourceRowSchema, resourceTree, resourceUpdateSchema, roleCreateSchema, roleInputSchema,
-  roleRecordSchema, updateResourceCommand, updateRoleCommand, type RouteDuties,
+  findRole, roleRecordSchema, updateResourceCommand, updateRoleCommand, type RouteDuties,
 } from './access-admin.ts';
+import { rolePeople, setRoleHolders } from './person-roles.ts';
+import { roleSchema } from './schemas.ts';
+
+const rolePersonSchema = z.object({
+  id: z.uuid(), username: z.string(), displayName: z.string(), departmentId: z.uuid().nullable(), duty: roleSchema, holds: z.enum(['main', 'extra']).nullable(),
+});
 
 const idParams = z.object({ id: z.uuid() });
 /** A route held by one of the separated duties (三员分立). */
@@ -79,6 +85,29 @@ export function registerAccess(app: Api, ctx: AppContext): void {
     const actor = requireActor(req);
     await change((tx) => deleteRoleCommand(tx, actor, ctx.clock.now(), req.params.id));
     return reply.status(204).send(null);
+  });
+
+  app.get('/api/admin/roles/:id/people', {
+    config: eitherAdmin,
+    schema: {
+      tags, summary: '角色人员匹配：全部在岗工作人员，各附是否持有该角色（主角色或兼任）', params: idParams,
+      response: { 200: z.object({ items: z.array(rolePersonSchema) }) },
+    },
+  }, async (req) => ({ items: await rolePeople(ctx.db, (await findRole(ctx.db, req.params.id)).code) }));
+
+  app.put('/api/admin/roles/:id/people', {
+    config: audited('role.people_changed', 'role', false, security),
+    schema: {
+      tags, summary: '角色人员匹配：设定兼任该角色的人员（以它为主角色的人员在人员管理中修改）', params: idParams,
+      body: z.object({ userIds: z.array(z.uuid()).max(2000) }), response: { 200: z.object({ items: z.array(rolePersonSchema) }) },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    return change(async (tx) => {
+      const role = await findRole(tx, req.params.id, true);
+      await setRoleHolders(tx, actor, ctx.clock.now(), role.code, req.body.userIds);
+      return { items: await rolePeople(tx, role.code) };
+    });
   });
 
   app.get('/api/admin/resources', {

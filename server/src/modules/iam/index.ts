@@ -5,6 +5,7 @@
 import type { Queryable } from '../../platform/db/pool.ts';
 import type { Role } from '../../platform/http/context.ts';
 import type { Language } from './language.ts';
+import { holdsDuty } from './person-roles.ts';
 
 export { normaliseMobile, isMainlandMobile, maskPhone, maskEmail } from './phone.ts';
 /** The languages a person may prefer (`zh`, the default, or `en`). */
@@ -40,18 +41,19 @@ export async function contactsOf(q: Queryable, ids: readonly string[]): Promise<
  */
 export async function accountsOfDepartments(q: Queryable, departmentIds: readonly string[]): Promise<string[]> {
   if (departmentIds.length === 0) return [];
-  const { rows } = await q.query<{ id: string; role: string }>(
-    `SELECT id, role FROM users WHERE department_id = ANY($1::uuid[]) AND NOT disabled AND role <> 'applicant' ORDER BY id`,
+  const { rows } = await q.query<{ id: string; approver: boolean }>(
+    `SELECT id, ${holdsDuty("'{approver}'::text[]")} AS approver FROM users
+      WHERE department_id = ANY($1::uuid[]) AND NOT disabled AND role <> 'applicant' ORDER BY id`,
     [[...new Set(departmentIds)]],
   );
-  const approvers = rows.filter((r) => r.role === 'approver');
+  const approvers = rows.filter((r) => r.approver);
   return (approvers.length ? approvers : rows).map((r) => r.id);
 }
 
-/** Active accounts with one of these roles, optionally only of one department. */
+/** Active accounts holding one of these duties (as their main role or beside it), optionally only of one department. */
 export async function accountsWithRoles(q: Queryable, roles: readonly Role[], departmentId?: string | null): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>(
-    `SELECT id FROM users WHERE role = ANY($1::text[]) AND NOT disabled AND ($2::uuid IS NULL OR department_id = $2) ORDER BY id`,
+    `SELECT id FROM users WHERE ${holdsDuty('$1::text[]')} AND NOT disabled AND ($2::uuid IS NULL OR department_id = $2) ORDER BY id`,
     [[...roles], departmentId ?? null],
   );
   return rows.map((r) => r.id);

@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db/pool.ts';
 import type { Role } from '../../platform/http/context.ts';
 import type { z } from 'zod';
 import type { userSchema } from './schemas.ts';
+import { heldRoles, holdsDuty } from './person-roles.ts';
 
 export type UserView = z.infer<typeof userSchema>;
 
@@ -11,13 +12,26 @@ export type UserView = z.infer<typeof userSchema>;
  */
 export type DepartmentNameOf = (q: Queryable, id: string) => Promise<string | null>;
 
-export async function findUserView(db: Queryable, id: string, departmentName: DepartmentNameOf): Promise<UserView | undefined> {
-  const { rows } = await db.query<Omit<UserView, 'departmentName'>>(
-    `SELECT id, username, display_name AS "displayName", role, department_id AS "departmentId", language FROM users WHERE id = $1`,
+/**
+ * A person as they see themselves: the role they act in (`acting`: the
+ * session's, after 切换角色; left out: their main role, as a new session starts)
+ * and every role they may switch to.
+ */
+export async function findUserView(
+  db: Queryable, id: string, departmentName: DepartmentNameOf, acting?: { role: Role; roleCode: string },
+): Promise<UserView | undefined> {
+  const { rows } = await db.query<Omit<UserView, 'departmentName' | 'roles'>>(
+    `SELECT id, username, display_name AS "displayName", role, COALESCE(role_code, role) AS "roleCode", department_id AS "departmentId", language
+       FROM users WHERE id = $1`,
     [id],
   );
   const u = rows[0];
-  return u && { ...u, departmentName: u.departmentId ? await departmentName(db, u.departmentId) : null };
+  if (!u) return undefined;
+  const roles = u.role === 'applicant' ? [] : await heldRoles(db, id);
+  return {
+    ...u, ...(acting ? { role: acting.role, roleCode: acting.roleCode } : {}), roles,
+    departmentName: u.departmentId ? await departmentName(db, u.departmentId) : null,
+  };
 }
 
 /** A staff account as the workbench's pickers and checks see it. */
@@ -35,7 +49,7 @@ export async function activeStaff(
   const { rows } = await q.query<StaffMember>(
     `SELECT id, display_name AS "displayName", role, department_id AS "departmentId" FROM users
       WHERE role <> 'applicant' AND NOT disabled
-        AND ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::text[] IS NULL OR role = ANY($2)) AND ($3::uuid[] IS NULL OR department_id = ANY($3))
+        AND ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::text[] IS NULL OR ${holdsDuty('$2::text[]')}) AND ($3::uuid[] IS NULL OR department_id = ANY($3))
       ORDER BY display_name`,
     [only.ids ? [...new Set(only.ids)] : null, only.roles ? [...only.roles] : null, only.departmentIds ? [...new Set(only.departmentIds)] : null],
   );

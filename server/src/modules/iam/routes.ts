@@ -11,6 +11,7 @@ import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessi
 import { languageBody, loginBody, loginResponse, passwordChangeBody, passwordChangeResponse, registerBody, sessionListResponse, userResponse } from './schemas.ts';
 import { changeOwnPassword } from './change-password.ts';
 import { setOwnLanguage } from './language.ts';
+import { heldRoles, switchActingRole } from './person-roles.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { noContent } from '../../platform/http/responses.ts';
 
@@ -50,7 +51,19 @@ export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: Dep
     schema: { tags: ['auth'], summary: '当前用户', response: { 200: userResponse } },
   }, async (req) => {
     const actor = requireActor(req);
-    const user = await findUserView(ctx.db, actor.id, departmentName);
+    const user = await findUserView(ctx.db, actor.id, departmentName, actor);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    return { user };
+  });
+
+  app.put('/api/auth/role', {
+    schema: { tags: ['auth'], summary: '切换角色：本次登录以本人持有的另一个角色办事（主角色或兼任角色）', body: z.object({ code: z.string().max(40) }), response: { 200: userResponse } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    // requireActor answered: the request came with a session.
+    await withTx(ctx.db, (tx) => switchActingRole(tx, actor, req.sessionId ?? '', ctx.clock.now(), req.body.code));
+    const role = (await heldRoles(ctx.db, actor.id)).find((r) => r.code === req.body.code)!;
+    const user = await findUserView(ctx.db, actor.id, departmentName, { role: role.base, roleCode: role.code });
     if (!user) throw new AppError('UNAUTHENTICATED');
     return { user };
   });
@@ -60,7 +73,7 @@ export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: Dep
   }, async (req) => {
     const actor = requireActor(req);
     await withTx(ctx.db, (tx) => setOwnLanguage(tx, actor, ctx.clock.now(), req.body.language));
-    const user = await findUserView(ctx.db, actor.id, departmentName);
+    const user = await findUserView(ctx.db, actor.id, departmentName, actor);
     if (!user) throw new AppError('UNAUTHENTICATED');
     return { user };
   });

@@ -7,7 +7,12 @@ export const userSchema = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
+  /** The duty of the role the person acts in now (a session starts in their main role). */
   role: roleSchema,
+  /** The role record the person acts in now. */
+  roleCode: z.string(),
+  /** Every role the person may act in (切换角色), the main one first; empty for applicants. */
+  roles: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), base: roleSchema, main: z.boolean() })),
   departmentId: z.uuid().nullable(),
   departmentName: z.string().nullable(),
   /** Preferred language: of the screens after sign-in and of the notifications sent to this person. */

@@ -7,6 +7,7 @@ import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { removeSecondFactor } from './second-factor.ts';
 import { roleByCode } from './access-admin.ts';
+import { assertRolesFit, setExtraRoles } from './person-roles.ts';
 
 /**
  * Staff accounts as the administrator keeps them (issue #14): name, role,
@@ -29,6 +30,11 @@ export const staffFields = {
   phone: z.string().trim().regex(/^1[3-9]\d{9}$/).nullable(),
   /** Must sign in with an authenticator app as well (两步验证); left as it is when absent. */
   secondFactorRequired: z.boolean().optional(),
+  /**
+   * Roles held beside the main one (兼任角色), acted in one at a time (the
+   * person switches in the header); left as they are when absent.
+   */
+  extraRoleCodes: z.array(z.string().max(40)).max(10).optional(),
 };
 export const staffUpdateSchema = z.object(staffFields);
 export const staffCreateSchema = z.object({
@@ -43,14 +49,15 @@ export type StaffCreate = z.infer<typeof staffCreateSchema>;
 export const staffSchema = z.object({
   // No center yet: the first administrator of an install without demo data, before they make one.
   id: z.uuid(), username: z.string(), ...staffFields, centerId: z.uuid().nullable(), phone: z.string().nullable(), status: z.enum(['active', 'disabled']),
-  secondFactorRequired: z.boolean(), secondFactorEnrolled: z.boolean(),
+  secondFactorRequired: z.boolean(), secondFactorEnrolled: z.boolean(), extraRoleCodes: z.array(z.string()),
 });
 export type Staff = z.infer<typeof staffSchema>;
 
 const STAFF_COLUMNS = `id, username, display_name AS "displayName", role, COALESCE(role_code, role) AS "roleCode", center_id AS "centerId", department_id AS "departmentId",
   window_id AS "windowId", phone, CASE WHEN disabled THEN 'disabled' ELSE 'active' END AS status,
   second_factor_required AS "secondFactorRequired",
-  EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS "secondFactorEnrolled"`;
+  EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS "secondFactorEnrolled",
+  COALESCE((SELECT array_agg(ur.role_code ORDER BY ur.role_code) FROM user_roles ur WHERE ur.user_id = users.id), '{}') AS "extraRoleCodes"`;
 
 /** Every staff account (disabled ones too), optionally of one center, by name. */
 export async function listStaff(q: Queryable, filter: { centerId?: string | undefined } = {}): Promise<Staff[]> {
@@ -68,9 +75,15 @@ export async function findStaff(q: Queryable, id: string, lock = false): Promise
   return rows[0];
 }
 
-/** Approvers and agency heads decide their department's steps: they need one (the database says so too). */
-function assertRoleFits(s: Pick<StaffUpdate, 'role' | 'departmentId'>): void {
-  if ((s.role === 'approver' || s.role === 'agency_head') && !s.departmentId) throw new AppError('STAFF_ROLE_INVALID', { role: s.role, reason: 'department_required' });
+/**
+ * The role record to store for a person (null: the built-in role of their
+ * duty): it must be enabled and built on the duty given (STAFF_ROLE_INVALID).
+ */
+async function roleRecordOf(q: Queryable, s: Pick<StaffUpdate, 'role' | 'roleCode'>): Promise<string | null> {
+  if (!s.roleCode || s.roleCode === s.role) return null;
+  const record = await roleByCode(q, s.roleCode);
+  if (record.base !== s.role) throw new AppError('STAFF_ROLE_INVALID', { role: s.role, reason: 'role_record_base', base: record.base });
+  return record.builtin ? null : record.code;
 }
 
 /**
@@ -83,22 +96,11 @@ async function assertAnotherAdmin(q: Queryable, leaving: string): Promise<void> 
   if (rows.length === 0) throw new AppError('STAFF_LAST_ADMIN');
 }
 
-/**
- * The role record to store for a person (null: the built-in role of their
- * duty): it must be enabled and built on the duty given (STAFF_ROLE_INVALID).
- */
-async function roleRecordOf(q: Queryable, s: Pick<StaffUpdate, 'role' | 'roleCode'>): Promise<string | null> {
-  if (!s.roleCode || s.roleCode === s.role) return null;
-  const record = await roleByCode(q, s.roleCode);
-  if (record.base !== s.role) throw new AppError('STAFF_ROLE_INVALID', { role: s.role, reason: 'role_record_base', base: record.base });
-  return record.builtin ? null : record.code;
-}
-
 /** Creates a staff account with its initial password (the staff policy applies); USERNAME_UNAVAILABLE when the name is taken. */
-export async function createStaff(tx: Queryable, input: StaffCreate): Promise<Staff> {
-  assertRoleFits(input);
+export async function createStaff(tx: Queryable, input: StaffCreate, now: Date): Promise<Staff> {
   assertStrongPassword(input.initialPassword, input.username, input.role);
   const roleCode = await roleRecordOf(tx, input);
+  const extras = await assertRolesFit(tx, { mainCode: roleCode ?? input.role, extraCodes: input.extraRoleCodes ?? [], departmentId: input.departmentId });
   const hash = await hashPassword(input.initialPassword);
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO users (username, password_hash, display_name, role, center_id, department_id, window_id, phone, second_factor_required, role_code)
@@ -106,6 +108,7 @@ export async function createStaff(tx: Queryable, input: StaffCreate): Promise<St
     [input.username, hash, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone, input.secondFactorRequired ?? false, roleCode],
   );
   if (!rows[0]) throw new AppError('USERNAME_UNAVAILABLE');
+  await setExtraRoles(tx, rows[0].id, extras, now);
   return findStaff(tx, rows[0].id);
 }
 
@@ -113,18 +116,20 @@ export async function createStaff(tx: Queryable, input: StaffCreate): Promise<St
  * Changes a staff account's name, role, placement and phone. Nobody changes
  * their own role (STAFF_OWN_ACCOUNT): a role is given by someone else.
  */
-export async function updateStaff(tx: Queryable, actor: Actor, id: string, input: StaffUpdate): Promise<{ before: Staff; after: Staff }> {
+export async function updateStaff(tx: Queryable, actor: Actor, id: string, input: StaffUpdate, now: Date): Promise<{ before: Staff; after: Staff }> {
   const before = await findStaff(tx, id, true);
   const roleCode = await roleRecordOf(tx, input);
-  // 三员分立: nobody changes their own role, built-in or record.
-  if (id === actor.id && (input.role !== before.role || (roleCode ?? input.role) !== before.roleCode)) throw new AppError('STAFF_OWN_ACCOUNT', { reason: 'own_role' });
-  assertRoleFits(input);
+  const extras = await assertRolesFit(tx, { mainCode: roleCode ?? input.role, extraCodes: input.extraRoleCodes ?? before.extraRoleCodes, departmentId: input.departmentId });
+  // 三员分立: nobody changes their own roles, built-in or record, main or held beside it.
+  const ownRolesChanged = input.role !== before.role || (roleCode ?? input.role) !== before.roleCode || extras.join() !== before.extraRoleCodes.join();
+  if (id === actor.id && ownRolesChanged) throw new AppError('STAFF_OWN_ACCOUNT', { reason: 'own_role' });
   if (before.role === 'admin' && input.role !== 'admin' && before.status === 'active') await assertAnotherAdmin(tx, id);
   await tx.query(
     `UPDATE users SET display_name = $2, role = $3, center_id = $4, department_id = $5, window_id = $6, phone = $7,
             second_factor_required = COALESCE($8, second_factor_required), role_code = $9 WHERE id = $1`,
     [id, input.displayName, input.role, input.centerId, input.departmentId, input.windowId, input.phone, input.secondFactorRequired ?? null, roleCode],
   );
+  await setExtraRoles(tx, id, extras, now);
   return { before, after: await findStaff(tx, id) };
 }
 

@@ -59,7 +59,7 @@ const placement = <C extends string | null>(s: { centerId: C; departmentId: stri
 /** Creates a staff account placed in the organisation: `staff.created`. */
 export async function createStaffCommand(tx: Tx, actor: Actor, now: Date, input: StaffCreate): Promise<Staff> {
   await checkPlacement(tx, placement(input));
-  const staff = await createStaff(tx, input);
+  const staff = await createStaff(tx, input, now);
   await appendEvent(tx, {
     type: 'staff.created', actor: who(actor), occurredAt: now,
     payload: { userId: staff.id, username: staff.username, role: staff.role, ...placement(staff) },
@@ -71,7 +71,7 @@ export async function createStaffCommand(tx: Tx, actor: Actor, now: Date, input:
 export async function updateStaffCommand(tx: Tx, actor: Actor, now: Date, id: string, input: StaffUpdate): Promise<Staff> {
   const current = await findStaff(tx, id, true);
   await checkPlacement(tx, placement(input), { departmentId: current.departmentId, windowId: current.windowId });
-  const { before, after } = await updateStaff(tx, actor, id, input);
+  const { before, after } = await updateStaff(tx, actor, id, input, now);
   await appendEvent(tx, {
     type: 'staff.updated', actor: who(actor), occurredAt: now,
     payload: { userId: id, role: after.role, changed: changedFields(before, after), ...placement(after) },

@@ -414,6 +414,10 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     payload: obj({ userId: id, sessions: z.number() }), example: { userId: USER, sessions: 3 },
   },
   {
+    type: 'session.role_switched', version: 1, zh: '切换角色（本次登录以另一个持有的角色办事）', en: 'Switched the role a session acts in',
+    payload: obj({ userId: id, from: z.string(), to: z.string(), duty: z.string() }), example: { userId: USER, from: 'clerk', to: 'supervisor', duty: 'supervisor' },
+  },
+  {
     type: 'user.contact_changed', version: 1, zh: '修改联系方式（只列字段名）', en: 'Contact details changed (field names only)',
     payload: obj({ userId: id, changed: z.array(z.string()) }), example: { userId: USER, changed: ['mobile'] },
   },
@@ -531,6 +535,11 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
     type: 'access.bindings_changed', version: 1, zh: '资源绑定的角色变更', en: 'Roles bound to a resource changed',
     payload: obj({ resourceId: id, code: z.string(), added: z.array(z.string()), removed: z.array(z.string()) }),
     example: { resourceId: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', code: 'GET /api/staff/workload', added: ['window_lead'], removed: [] },
+  },
+  {
+    type: 'access.role_holders_set', version: 1, zh: '角色人员匹配：兼任该角色的人员变更', en: 'People holding a role beside their main one changed',
+    payload: obj({ code: z.string(), added: z.array(id), removed: z.array(id) }),
+    example: { code: 'supervisor', added: [USER], removed: [] },
   },
   // ── notifications ──────────────────────────────────────────────────────
   {

@@ -1,12 +1,14 @@
 // 角色管理: role records, each built on a built-in duty; made, renamed,
 // ordered, described, disabled and deleted here, bound under 权限管理 and
-// given to people under 人员管理.
+// given to people under 人员管理 or here (人员匹配), and matched to departments.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { ErrorAlert, useShowError } from '../../ui/errors';
 import { useRoleLabel } from '../../ui/labels';
+import { api } from '../../api';
+import { RolePeopleDialog } from './RolePeopleDialog';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { accessApi, ROLE_BASES, ROLES_KEY, type RoleBase, type RoleRecord } from './api';
 import { useAccessT } from './messages';
@@ -21,6 +23,7 @@ interface Values {
   sortOrder: number;
   description: string;
   enabled: boolean;
+  departmentIds: string[];
 }
 
 export function RolesPage() {
@@ -31,14 +34,17 @@ export function RolesPage() {
   const showError = useShowError();
   const queryClient = useQueryClient();
   const roles = useQuery({ queryKey: ROLES_KEY, queryFn: accessApi.roles, staleTime: 0 });
+  const departments = useQuery({ queryKey: ['catalog', 'departments'], queryFn: api.catalog.departments, staleTime: 60_000 });
+  const deptName = (id: string) => departments.data?.find((d) => d.id === id)?.name ?? id;
   const [editing, setEditing] = useState<RoleRecord | 'new' | null>(null);
+  const [matching, setMatching] = useState<RoleRecord | null>(null);
   const [form] = Form.useForm<Values>();
   const base = Form.useWatch('base', form);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin'] });
 
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const input = { name: v.name.trim(), nameEn: v.nameEn?.trim() ?? '', description: v.description?.trim() ?? '', sortOrder: v.sortOrder ?? 0, enabled: v.enabled };
+      const input = { name: v.name.trim(), nameEn: v.nameEn?.trim() ?? '', description: v.description?.trim() ?? '', sortOrder: v.sortOrder ?? 0, enabled: v.enabled, departmentIds: v.departmentIds ?? [] };
       return editing && editing !== 'new' ? accessApi.updateRole(editing.id, input) : accessApi.createRole({ ...input, code: v.code.trim(), base: v.base, copyFrom: v.copyFrom ?? null });
     },
     onSuccess: () => {
@@ -64,8 +70,8 @@ export function RolesPage() {
     setEditing(r);
     form.resetFields();
     form.setFieldsValue(r === 'new'
-      ? { code: '', name: '', nameEn: '', base: 'clerk', sortOrder: 200, description: '', enabled: true }
-      : { code: r.code, name: r.name, nameEn: r.nameEn, base: r.base as RoleBase, sortOrder: r.sortOrder, description: r.description, enabled: r.enabled });
+      ? { code: '', name: '', nameEn: '', base: 'clerk', sortOrder: 200, description: '', enabled: true, departmentIds: [] }
+      : { code: r.code, name: r.name, nameEn: r.nameEn, base: r.base as RoleBase, sortOrder: r.sortOrder, description: r.description, enabled: r.enabled, departmentIds: r.departmentIds });
   };
 
   const columns: TableProps<RoleRecord>['columns'] = [
@@ -75,6 +81,10 @@ export function RolesPage() {
     { title: t('roles.base'), key: 'base', render: (_, r) => roleLabel(r.base) },
     { title: t('roles.kind'), key: 'kind', render: (_, r) => (r.builtin ? t('roles.builtin') : t('roles.custom')) },
     { title: t('roles.people'), dataIndex: 'people', key: 'people' },
+    {
+      title: t('roles.departments'), key: 'departments',
+      render: (_, r) => (r.departmentIds.length === 0 ? t('roles.allDepartments') : r.departmentIds.map(deptName).join('、')),
+    },
     {
       title: t('roles.status'), key: 'status',
       render: (_, r) => <Tag className={`tb-tag ${r.enabled ? 'tb-tag-approved' : 'tb-tag-other'}`} variant="outlined">{r.enabled ? t('roles.on') : t('roles.off')}</Tag>,
@@ -86,6 +96,10 @@ export function RolesPage() {
         <Space wrap>
           <Button size="small" onClick={() => open(r)}>
             {t('editAction')}
+            <span className="sr-only">{r.name}</span>
+          </Button>
+          <Button size="small" onClick={() => setMatching(r)}>
+            {t('roles.peopleAction')}
             <span className="sr-only">{r.name}</span>
           </Button>
           {r.builtin ? null : (
@@ -147,6 +161,15 @@ export function RolesPage() {
               />
             </Form.Item>
           )}
+          <Form.Item name="departmentIds" label={t('roles.departments')} extra={t('roles.departmentsHelp')}>
+            <Select
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              placeholder={t('roles.allDepartments')}
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
           <Form.Item name="sortOrder" label={t('roles.sortOrder')}>
             <InputNumber min={0} max={100000} />
           </Form.Item>
@@ -158,6 +181,7 @@ export function RolesPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <RolePeopleDialog role={matching} onClose={() => setMatching(null)} />
     </Card>
   );
 }

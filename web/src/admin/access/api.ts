@@ -7,6 +7,7 @@ export type RoleCreate = RequestOf<'/api/admin/roles', 'post'>;
 export type RoleInput = RequestOf<'/api/admin/roles/{id}', 'put'>;
 export type RoleBase = RoleCreate['base'];
 export type ResourceNode = ResponseOf<'/api/admin/resources'>;
+export type RolePerson = ResponseOf<'/api/admin/roles/{id}/people'>['items'][number];
 export type ResourceCreate = RequestOf<'/api/admin/resources', 'post'>;
 export type ResourceInput = RequestOf<'/api/admin/resources/{id}', 'put'>;
 
@@ -22,6 +23,8 @@ export const accessApi = {
   createRole: (body: RoleCreate) => ok(http.POST('/api/admin/roles', { body })),
   updateRole: (id: string, body: RoleInput) => ok(http.PUT('/api/admin/roles/{id}', { params: onId(id), body })),
   deleteRole: (id: string) => ok(http.DELETE('/api/admin/roles/{id}', { params: onId(id) })),
+  rolePeople: (id: string) => ok(http.GET('/api/admin/roles/{id}/people', { params: onId(id) })),
+  setRolePeople: (id: string, userIds: string[]) => ok(http.PUT('/api/admin/roles/{id}/people', { params: onId(id), body: { userIds } })),
   tree: () => ok(http.GET('/api/admin/resources')),
   addChild: (body: ResourceCreate) => ok(http.POST('/api/admin/resources', { body })),
   updateNode: (id: string, body: ResourceInput) => ok(http.PUT('/api/admin/resources/{id}', { params: onId(id), body })),

@@ -43,7 +43,7 @@ export function StaffPage() {
     mutationFn: (v: Values) => {
       const input: StaffInput = {
         displayName: v.displayName.trim(), role: (roleRecords.find((r) => r.code === v.roleCode)?.base ?? v.role) as StaffInput['role'], roleCode: v.roleCode ?? null, centerId: v.centerId, departmentId: v.departmentId ?? null, windowId: v.windowId ?? null, phone: v.phone?.trim() || null,
-        secondFactorRequired: v.secondFactorRequired ?? false,
+        secondFactorRequired: v.secondFactorRequired ?? false, extraRoleCodes: v.extraRoleCodes ?? [],
       };
       return editing && editing !== 'new' ? orgApi.updateStaff(editing.id, input) : orgApi.createStaff({ ...input, username: (v.username ?? '').trim(), initialPassword: v.initialPassword ?? '' });
     },
@@ -107,15 +107,18 @@ export function StaffPage() {
     form.resetFields();
     form.setFieldsValue(
       p === 'new'
-        ? { displayName: '', role: 'clerk', roleCode: 'clerk', centerId: centerFilter ?? data?.centers[0]?.id, departmentId: null, windowId: null, phone: null, secondFactorRequired: false, username: '', initialPassword: '' }
-        : { displayName: p.displayName, role: p.role, roleCode: p.roleCode ?? p.role, centerId: p.centerId ?? undefined, departmentId: p.departmentId, windowId: p.windowId, phone: p.phone, secondFactorRequired: p.secondFactorRequired },
+        ? { displayName: '', role: 'clerk', roleCode: 'clerk', centerId: centerFilter ?? data?.centers[0]?.id, departmentId: null, windowId: null, phone: null, secondFactorRequired: false, extraRoleCodes: [], username: '', initialPassword: '' }
+        : { displayName: p.displayName, role: p.role, roleCode: p.roleCode ?? p.role, centerId: p.centerId ?? undefined, departmentId: p.departmentId, windowId: p.windowId, phone: p.phone, secondFactorRequired: p.secondFactorRequired, extraRoleCodes: p.extraRoleCodes },
     );
   };
 
   const columns: TableProps<Staff>['columns'] = [
     { title: t('staff.displayName'), dataIndex: 'displayName', key: 'name' },
     { title: t('staff.username'), dataIndex: 'username', key: 'username' },
-    { title: t('staff.role'), key: 'role', render: (_, p) => roleName(p.roleCode ?? p.role, p.role) },
+    {
+      title: t('staff.role'), key: 'role',
+      render: (_, p) => [roleName(p.roleCode ?? p.role, p.role), ...p.extraRoleCodes.map((c) => roleName(c, c))].join('、'),
+    },
     { title: t('staff.center'), key: 'center', render: (_, p) => centerName(p.centerId) },
     { title: t('staff.department'), key: 'dept', render: (_, p) => deptName(p.departmentId) },
     { title: t('staff.window'), key: 'window', render: (_, p) => windowName(p.windowId) },
@@ -242,6 +245,14 @@ export function StaffPage() {
           </Form.Item>
           <Form.Item name="roleCode" label={t('staff.role')}>
             <Select showSearch optionFilterProp="label" options={roleRecords.filter((r) => r.enabled).map((r) => ({ value: r.code, label: r.builtin ? r.name : `${r.name}（${roleLabel(r.base)}）` }))} />
+          </Form.Item>
+          <Form.Item name="extraRoleCodes" label={t('staff.extraRoles')} extra={t('staff.extraRolesHint')}>
+            <Select
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              options={roleRecords.filter((r) => r.enabled).map((r) => ({ value: r.code, label: r.builtin ? r.name : `${r.name}（${roleLabel(r.base)}）` }))}
+            />
           </Form.Item>
           <Form.Item name="centerId" label={t('staff.center')} rules={[{ required: true, message: t('org.required') }]}>
             <Select
