@@ -57,7 +57,7 @@ const STAFF_COLUMNS = `id, username, display_name AS "displayName", role, COALES
   window_id AS "windowId", phone, CASE WHEN disabled THEN 'disabled' ELSE 'active' END AS status,
   second_factor_required AS "secondFactorRequired",
   EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS "secondFactorEnrolled",
-  COALESCE((SELECT array_agg(ur.role_code ORDER BY ur.role_code) FROM user_roles ur WHERE ur.user_id = users.id), '{}') AS "extraRoleCodes"`;
+  COALESCE((SELECT array_agg(ur.role_code ORDER BY ur.role_code COLLATE "C") FROM user_roles ur WHERE ur.user_id = users.id), '{}') AS "extraRoleCodes"`;
 
 /** Every staff account (disabled ones too), optionally of one center, by name. */
 export async function listStaff(q: Queryable, filter: { centerId?: string | undefined } = {}): Promise<Staff[]> {

@@ -252,6 +252,12 @@ class ImportRun {
       role = await roleByCode(this.tx, c.roleCode!).catch(() => undefined);
       if (!role || role.base === 'applicant') this.problem('staff', r.row, 'roleCode', 'ORG_IMPORT_REFERENCE_UNKNOWN');
     }
+    // 兼任角色: codes apart by 、 , or spaces; an empty cell holds none (the sheet is the whole truth of the row).
+    const extraRoleCodes = c.extraRoleCodes!.split(/[、,，\s]+/).filter(Boolean);
+    for (const extra of extraRoleCodes) {
+      const held = await roleByCode(this.tx, extra).catch(() => undefined);
+      if (!held || held.base === 'applicant') this.problem('staff', r.row, 'extraRoleCodes', 'ORG_IMPORT_REFERENCE_UNKNOWN');
+    }
     const centerId = this.ref('staff', r, 'centerCode', this.centerIds);
     const departmentId = this.ref('staff', r, 'departmentCode', this.departmentIds);
     const windowId = this.ref('staff', r, 'windowCode', this.windowIds);
@@ -259,9 +265,12 @@ class ImportRun {
     if (secondFactor === 'invalid') this.problem('staff', r.row, 'secondFactor', 'ORG_IMPORT_VALUE_INVALID');
     const fields = {
       displayName: c.displayName, role: role?.base, roleCode: role?.code, centerId, departmentId, windowId, phone: orNull(c.phone!),
-      secondFactorRequired: secondFactor === 'invalid' ? undefined : secondFactor,
+      secondFactorRequired: secondFactor === 'invalid' ? undefined : secondFactor, extraRoleCodes: [...new Set(extraRoleCodes)].sort(),
     };
-    const columns = { displayName: 'displayName', role: 'roleCode', roleCode: 'roleCode', centerId: 'centerCode', departmentId: 'departmentCode', windowId: 'windowCode', phone: 'phone', username: 'username', initialPassword: 'initialPassword' };
+    const columns = {
+      displayName: 'displayName', role: 'roleCode', roleCode: 'roleCode', centerId: 'centerCode', departmentId: 'departmentCode', windowId: 'windowCode', phone: 'phone',
+      username: 'username', initialPassword: 'initialPassword', extraRoleCodes: 'extraRoleCodes',
+    };
     if (!before) {
       const parsed = staffCreateSchema.safeParse({ ...fields, username: c.username, initialPassword: c.initialPassword });
       if (!parsed.success) {
@@ -303,6 +312,7 @@ export async function exportOrganisation(q: Queryable): Promise<Buffer> {
     staff: staff.map((s) => ({
       username: s.username, displayName: s.displayName, roleCode: s.roleCode ?? s.role, centerCode: code(centerCode, s.centerId), departmentCode: code(departmentCode, s.departmentId),
       windowCode: code(windowCode, s.windowId), phone: s.phone ?? '', secondFactor: yes(s.secondFactorRequired), initialPassword: '',
+      extraRoleCodes: s.extraRoleCodes.join('、'),
     })),
   });
 }

@@ -44,7 +44,10 @@ describe('export and import', () => {
       centers: [{ code: 'IMP-ZHEN', name: '导入镇便民服务中心', level: '乡镇（街道）', parentCode: county.code, phone: '', address: '导入镇人民路 1 号', sortOrder: 5 }],
       departments: [{ code: 'IMPZ', name: '导入镇综合办', centerCode: 'IMP-ZHEN', parentCode: '', sortOrder: '', enabled: '是' }],
       windows: [{ code: 'IMP-01', name: '导入镇一号窗口', centerCode: 'IMP-ZHEN', departmentCode: 'IMPZ', hallPosition: '一楼', phone: '', items: item.code, enabled: '' }],
-      staff: [{ username: 'imported_clerk', displayName: '导入窗口', roleCode: 'clerk', centerCode: 'IMP-ZHEN', departmentCode: '', windowCode: 'IMP-01', phone: '13900001111', secondFactor: '否', initialPassword: 'Imported-clerk-2026' }],
+      staff: [{
+        username: 'imported_clerk', displayName: '导入窗口', roleCode: 'clerk', centerCode: 'IMP-ZHEN', departmentCode: '', windowCode: 'IMP-01', phone: '13900001111',
+        secondFactor: '否', initialPassword: 'Imported-clerk-2026', extraRoleCodes: 'supervisor',
+      }],
     });
     const before = await written();
     const dry = await importBook(book, true);
@@ -60,7 +63,9 @@ describe('export and import', () => {
     expect(org.windows.find((w) => w.code === 'IMP-01')!.itemIds).toEqual([item.id]);
     const imported = (await t.ctx.db.query('SELECT payload FROM events WHERE type = $1', ['org.imported'])).rows.at(-1)!.payload;
     expect(imported).toMatchObject(report);
-    expect((await login(t.app, 'imported_clerk', 'Imported-clerk-2026')).length).toBeGreaterThan(0);
+    const clerk = await login(t.app, 'imported_clerk', 'Imported-clerk-2026');
+    // 兼任角色代码: held beside the main role.
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: clerk } })).json().user.roles.map((r: { code: string }) => r.code)).toEqual(['clerk', 'supervisor']);
     // The same file again: all there, nothing to do.
     expect((await importBook(book, false)).json()).toMatchObject({ centers: { unchanged: 1 }, departments: { unchanged: 1 }, windows: { unchanged: 1 }, staff: { unchanged: 1 } });
   });
@@ -77,6 +82,7 @@ describe('export and import', () => {
       staff: [
         { username: 'weak_pw', displayName: '弱密码', roleCode: 'clerk', centerCode: 'BAD-ONE', departmentCode: '', windowCode: '', phone: '', secondFactor: '', initialPassword: 'short' },
         { username: 'no_role', displayName: '无角色', roleCode: 'no_such_role', centerCode: 'BAD-ONE', departmentCode: '', windowCode: '', phone: '', secondFactor: '', initialPassword: 'Long-enough-2026' },
+        { username: 'no_extra', displayName: '兼任错', roleCode: 'clerk', centerCode: 'BAD-ONE', departmentCode: '', windowCode: '', phone: '', secondFactor: '', initialPassword: 'Long-enough-2026', extraRoleCodes: 'supervisor、ghost_role' },
       ],
     });
     const before = await written();
@@ -90,6 +96,7 @@ describe('export and import', () => {
       ['部门', 2, '启用', 'ORG_IMPORT_VALUE_INVALID'],
       ['人员', 2, '初始密码', 'PASSWORD_TOO_SHORT'],
       ['人员', 3, '角色代码', 'ORG_IMPORT_REFERENCE_UNKNOWN'],
+      ['人员', 4, '兼任角色代码', 'ORG_IMPORT_REFERENCE_UNKNOWN'],
     ]));
     expect(await written()).toBe(before);
     expect((await codes()).centers.map((c) => c.code)).not.toContain('BAD-ONE');

@@ -47,6 +47,7 @@ export const SHEETS: Record<SheetKey, Sheet> = {
       { key: 'username', header: '用户名', required: true }, { key: 'displayName', header: '姓名', required: true }, { key: 'roleCode', header: '角色代码', required: true },
       { key: 'centerCode', header: '所属中心编码', required: true }, { key: 'departmentCode', header: '部门编码' }, { key: 'windowCode', header: '窗口编号' },
       { key: 'phone', header: '手机号' }, { key: 'secondFactor', header: '要求两步验证' }, { key: 'initialPassword', header: '初始密码' },
+      { key: 'extraRoleCodes', header: '兼任角色代码' },
     ],
   },
 };
