@@ -10,7 +10,8 @@ import type { AppContext } from './platform/http/context.ts';
 import { loadDemoCases, seedDemo, seedSupervisionAccounts } from './modules/demo/index.ts';
 import { ensureFirstAdmin, type FirstAdmin } from './modules/iam/index.ts';
 import { startSweeps } from './sweeps.ts';
-import { startChainer } from './platform/events/chain.ts';
+import { EVENT_CHAIN, startChainer } from './platform/events/chain.ts';
+import { AUDIT_CHAIN } from './platform/audit/log.ts';
 import { startConsumers } from './platform/events/consumer.ts';
 import { appConsumers } from './consumers.ts';
 import { notifySettings, startCardNoticePuller, startNotifications } from './modules/notify/index.ts';
@@ -91,7 +92,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; log?: (
       }
     }
     const stopSweeps = config.role === 'supervision' ? () => {} : startSweeps(ctx, log, config.sweepIntervalMs);
-    const stopChainer = startChainer(ctx.db, (err) => log(`事件链接续出错：${err.message}`));
+    const stopChainer = startChainer(ctx.db, (err) => log(`事件链或审计日志链接续出错：${err.message}`), 100, [EVENT_CHAIN, AUDIT_CHAIN]);
     // Supervision raises its warnings and cards by itself, several times a second. The cards of this center's own
     // cases go straight to its notifications when both share this database; any other source fetches its own.
     const stopCards = config.role === 'approval'

@@ -87,7 +87,7 @@ describe('second factor', () => {
     expect((await signIn(dept.approver)).statusCode).toBe(200);
 
     // Every change is in the audit log, and no secret or code is in it.
-    const audit = await t.ctx.db.query(`SELECT action, result, detail FROM audit_log WHERE action LIKE 'account.%' ORDER BY seq`);
+    const audit = await t.ctx.db.query(`SELECT action, result, detail FROM audit_log WHERE action LIKE 'account.%' ORDER BY pos`);
     expect(audit.rows.map((r) => `${r.action}:${r.result}`)).toEqual([
       'account.second_factor_setup:ok', 'account.second_factor_setup:ok', 'account.second_factor_enabled:SECOND_FACTOR_CODE_INVALID',
       'account.second_factor_enabled:ok', 'account.second_factor_setup:SECOND_FACTOR_ALREADY_ENABLED', 'account.recovery_codes_replaced:ok',

@@ -218,7 +218,7 @@ describe('single sign-on', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/admin/sso/clients/${client.id}`, headers: { cookie } })).json().code).toBe('SSO_CLIENT_NOT_FOUND');
 
     const audit = await t.ctx.db.query<{ action: string; result: string }>(
-      "SELECT action, result FROM audit_log WHERE target_id = $1 ORDER BY seq", [client.id],
+      "SELECT action, result FROM audit_log WHERE target_id = $1 ORDER BY pos", [client.id],
     );
     expect(audit.rows.map((r) => `${r.action}:${r.result}`)).toEqual([
       'sso.client_registered:ok', 'sso.client_secret_renewed:ok', 'sso.client_deleted:ok', 'sso.client_deleted:SSO_CLIENT_NOT_FOUND',

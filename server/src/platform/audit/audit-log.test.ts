@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, requestsTo, type TestApp } from '../../../test/app.ts';
 import { factories } from '../../../test/factories.ts';
 import { withTx } from '../db/pool.ts';
-import { appendAudit } from './log.ts';
+import { appendAudit, chainAuditPending } from './log.ts';
 
 // 安全审计 (issue #14): staff looks at cases, applicants and uploads, and every change of the
 // organisation, in an append-only hash-chained log that only the audit administrator reads.
@@ -158,6 +158,26 @@ describe('the chain', () => {
       targetId: undefined as unknown as null, address: undefined as unknown as null, result: 'ok',
       detail: { method: 'GET', route: undefined, at: new Date('2026-12-03T02:00:00Z') }, at: new Date('2026-12-03T02:00:00.123Z'),
     }));
+    expect((await get('/api/audit/verify', auditor)).json()).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('writes looks side by side and gives them their places after they commit, in the order they were written', async () => {
+    const look = (i: number) => appendAudit(t.ctx.db, {
+      actor: { id: '00000000-0000-4000-8000-000000000002', name: '王审批', role: 'approver' }, action: 'case.read', targetType: 'case',
+      targetId: `side-by-side-${i}`, address: '127.0.0.1', result: 'ok', at: new Date('2026-12-03T02:00:01Z'),
+    });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => look(i)));
+    const waiting = await t.ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL AND target_id LIKE 'side-by-side-%'`);
+    expect(waiting.rows[0].n).toBe(20);
+    // Nobody changes a row waiting for its place, but to give it one.
+    await expect(t.ctx.db.query(`UPDATE audit_log SET result = 'FORBIDDEN' WHERE seq IS NULL`)).rejects.toThrow(/append-only/);
+    expect(await chainAuditPending(t.ctx.db)).toBeGreaterThanOrEqual(20);
+    const { rows } = await t.ctx.db.query<{ seq: string }>(`SELECT seq FROM audit_log WHERE target_id LIKE 'side-by-side-%' ORDER BY pos`);
+    const seqs = rows.map((r) => Number(r.seq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(20);
+    // A place once given stays.
+    await expect(t.ctx.db.query(`UPDATE audit_log SET seq = seq + 100000, hash = hash WHERE target_id = 'side-by-side-0'`)).rejects.toThrow(/append-only/);
     expect((await get('/api/audit/verify', auditor)).json()).toMatchObject({ ok: true, firstBroken: null });
   });
 

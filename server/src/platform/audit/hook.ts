@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { withTx } from '../db/pool.ts';
 import type { AppContext } from '../http/context.ts';
 import { hasForbiddenChars } from '../text.ts';
 import { appendAudit } from './log.ts';
@@ -61,7 +60,7 @@ function parsed(payload: unknown): Record<string, unknown> | null {
 /**
  * Records the answers of audited routes (config.audit) to staff, allowed or
  * refused, before they are sent: who, what, which object, from where, and the
- * result (`ok` or the error code). A look is its own short transaction after
+ * result (`ok` or the error code). A look is its own one-statement write after
  * the read; if the row cannot be written the request fails instead of going
  * unrecorded. Applicants' reads of their own files are not audited.
  */
@@ -72,11 +71,11 @@ export function registerAuditHook(app: FastifyInstance, ctx: AppContext): void {
     if (!audit || !actor || actor.role === 'applicant') return payload;
     const answer = parsed(payload);
     const result = reply.statusCode < 400 ? 'ok' : typeof answer?.code === 'string' ? answer.code : `HTTP_${reply.statusCode}`;
-    await withTx(ctx.db, (tx) => appendAudit(tx, {
+    await appendAudit(ctx.db, {
       actor: { id: actor.id, name: actor.displayName, role: actor.role },
       action: audit.action, targetType: audit.targetType, targetId: storableTarget(audit.target(req, reply.statusCode < 400 ? answer : null)),
       address: req.ip, result, detail: { method: req.method, route: req.routeOptions.url ?? null }, at: ctx.clock.now(),
-    }));
+    });
     return payload;
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Queryable, Tx } from '../db/pool.ts';
+import { withTx, type Db, type Queryable } from '../db/pool.ts';
 import { canonicalJson } from '../events/canonical.ts';
 
 /**
@@ -11,10 +11,9 @@ import { canonicalJson } from '../events/canonical.ts';
  * Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and hash-chained:
  * each row's hash is SHA-256 of the previous hash and the row's canonical
  * content, so an edited or missing row shows in `verifyAuditChain`. Rows are
- * chained as they are written, one writer at a time (an advisory lock held to
- * the end of the writer's transaction): a look is one short transaction of its
- * own; a change writes its row in the change's transaction, so a rolled-back
- * change leaves no row.
+ * written without a lock and chained after they commit, in insertion order,
+ * by one chainer at a time (`chainAuditPending`, run in the background on
+ * every node and before the log is read).
  */
 
 export interface AuditEntry {
@@ -46,33 +45,83 @@ export interface AuditRow {
   detail: Record<string, unknown>;
 }
 
-const AUDIT_LOCK = 727274014;
 const GENESIS = '0'.repeat(64);
+
+/** What a row's hash covers besides its seq, as it reads back (`at` to the millisecond). */
+const CONTENT_COLUMNS = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId", actor_name AS "actorName",
+  actor_role AS "actorRole", action, target_type AS "targetType", target_id AS "targetId", address, result, detail`;
+const COLUMNS = `seq::int AS seq, ${CONTENT_COLUMNS}`;
 
 export const auditHash = (prevHash: string, c: AuditRow): string => createHash('sha256').update(prevHash).update(canonicalJson(c)).digest('hex');
 
-/** Appends one entry in `tx`, chained to the last one. */
-export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const last = await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const seq = Number(last.rows[0]?.seq ?? 0) + 1;
-  const prev = last.rows[0]?.hash ?? GENESIS;
-  // Every field as the row will read back: an absent value is null (a
-  // request whose client hung up has no address any more, req.ip is then
-  // undefined), since a key left out of the hashed content but stored as NULL
-  // would read as an edited row.
-  const content: AuditRow = {
-    seq, at: e.at.toISOString(), actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorRole: e.actor?.role ?? null,
-    action: e.action, targetType: e.targetType, targetId: e.targetId ?? null, address: e.address ?? null, result: e.result,
-    detail: JSON.parse(JSON.stringify(e.detail ?? {})) as Record<string, unknown>,
-  };
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_id, actor_name, actor_role, action, target_type, target_id, address, result, detail, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [seq, e.at, content.actorId, content.actorName, content.actorRole, e.action, e.targetType, content.targetId, content.address, e.result,
-      JSON.stringify(content.detail), prev, auditHash(prev, content)],
+/**
+ * Appends one entry: one INSERT, no lock, so looks on every node are written
+ * side by side (a province's staff reading lists all day). The row gets its
+ * place in the chain after it commits (`chainAuditPending`), as events do;
+ * a look that cannot be written still fails its request.
+ */
+export async function appendAudit(q: Queryable, e: AuditEntry): Promise<void> {
+  await q.query(
+    `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, target_type, target_id, address, result, detail)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    // An absent value is stored as null (a request whose client hung up has no address any more: req.ip is undefined).
+    [e.at, e.actor?.id ?? null, e.actor?.name ?? null, e.actor?.role ?? null, e.action, e.targetType, e.targetId ?? null, e.address ?? null, e.result,
+      JSON.stringify(e.detail ?? {})],
   );
 }
+
+/**
+ * Chains committed, unchained entries in insertion order (`pos`): each gets
+ * the next `seq`, the previous hash and its own, hashed from the row as it
+ * reads back (so the stored jsonb is what is verified). The head row is held
+ * only for this short transaction; a concurrent chainer is waited for, so on
+ * return everything committed before the call is chained.
+ */
+export async function chainAuditPending(db: Db, batch = 2000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const chained = await withTx(db, async (tx) => {
+      const head = await tx.query<{ last_seq: string; last_hash: string }>('SELECT last_seq, last_hash FROM audit_chain_head WHERE id FOR UPDATE');
+      let seq = Number(head.rows[0]!.last_seq);
+      let prev = head.rows[0]!.last_hash;
+      const { rows } = await tx.query<Omit<AuditRow, 'seq'> & { pos: string }>(
+        `SELECT pos, ${CONTENT_COLUMNS} FROM audit_log WHERE seq IS NULL ORDER BY pos LIMIT $1`, [batch],
+      );
+      if (rows.length === 0) return 0;
+      const positions: string[] = [];
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const { pos, ...row } of rows) {
+        seq++;
+        const hash = auditHash(prev, { seq, ...row });
+        positions.push(pos);
+        seqs.push(seq);
+        prevs.push(prev);
+        hashes.push(hash);
+        prev = hash;
+      }
+      await tx.query(
+        `UPDATE audit_log a SET seq = u.seq, prev_hash = u.prev_hash, hash = u.hash
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS u(pos, seq, prev_hash, hash) WHERE a.pos = u.pos`,
+        [positions, seqs, prevs, hashes],
+      );
+      await tx.query('UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id', [seq, prev]);
+      return rows.length;
+    });
+    total += chained;
+    if (chained < batch) return total;
+  }
+}
+
+/** True when a committed entry waits for its place in the chain (an index-only probe, no lock). */
+export async function hasUnchainedAudit(db: Db): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM audit_log WHERE seq IS NULL LIMIT 1');
+  return rows.length > 0;
+}
+
+/** The audit log as the background chainer (platform/events/chain.ts) runs it beside the event stream. */
+export const AUDIT_CHAIN = { hasUnchained: hasUnchainedAudit, chainPending: (db: Db) => chainAuditPending(db) };
 
 export interface AuditFilter {
   actor?: string | undefined;
@@ -86,14 +135,12 @@ export interface AuditFilter {
   limit: number;
 }
 
-const COLUMNS = `seq::int AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId", actor_name AS "actorName",
-  actor_role AS "actorRole", action, target_type AS "targetType", target_id AS "targetId", address, result, detail`;
-
 /** Entries newest first, filtered: the actor's name (prefix), the action (prefix), the target, refused or not, a time range. */
 export async function searchAudit(q: Queryable, f: AuditFilter): Promise<{ items: AuditRow[]; nextBefore: number | null }> {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
-  const where: string[] = [];
+  // Rows committed after the caller's chaining round get their place in the next one.
+  const where: string[] = ['seq IS NOT NULL'];
   if (f.actor) where.push(`actor_name LIKE ${p(`${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   if (f.action) where.push(`action LIKE ${p(`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   if (f.targetId) where.push(`target_id = ${p(f.targetId)}`);
@@ -103,7 +150,7 @@ export async function searchAudit(q: Queryable, f: AuditFilter): Promise<{ items
   if (f.to) where.push(`at < ${p(f.to)}`);
   if (f.before) where.push(`seq < ${p(f.before)}`);
   const { rows } = await q.query<AuditRow>(
-    `SELECT ${COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${f.limit + 1}`, params,
+    `SELECT ${COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ${f.limit + 1}`, params,
   );
   const items = rows.slice(0, f.limit);
   return { items, nextBefore: rows.length > f.limit ? items.at(-1)!.seq : null };

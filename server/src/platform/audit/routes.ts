@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../http/app.ts';
 import type { AppContext } from '../http/context.ts';
-import { auditCsv, searchAudit, verifyAuditChain, type AuditFilter } from './log.ts';
+import { auditCsv, chainAuditPending, searchAudit, verifyAuditChain, type AuditFilter } from './log.ts';
 
 const filterQuery = z.object({
   actor: z.string().trim().min(1).max(50).optional(),
@@ -39,6 +39,8 @@ export function registerAuditRoutes(app: Api, ctx: AppContext): void {
       response: { 200: z.object({ items: z.array(rowSchema), nextBefore: z.number().int().nullable() }) },
     },
   }, async (req) => {
+    // Everything committed before this read is in the chain, so the page shows it.
+    await chainAuditPending(ctx.db);
     return searchAudit(ctx.db, filterOf(req.query, req.query.limit, req.query.before));
   });
 
@@ -46,6 +48,7 @@ export function registerAuditRoutes(app: Api, ctx: AppContext): void {
     config: { roles: ['audit_admin'], duty: 'audit_admin', audit: { action: 'audit.export', targetType: 'audit_log', target: () => null } },
     schema: { tags, summary: '导出审计日志（CSV，按当前筛选，最多一万条）', querystring: filterQuery },
   }, async (req, reply) => {
+    await chainAuditPending(ctx.db);
     const { items } = await searchAudit(ctx.db, filterOf(req.query, EXPORT_LIMIT));
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -60,6 +63,7 @@ export function registerAuditRoutes(app: Api, ctx: AppContext): void {
       response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['missing', 'link', 'hash']) }).nullable() }) },
     },
   }, async () => {
+    await chainAuditPending(ctx.db);
     return verifyAuditChain(ctx.db);
   });
 }

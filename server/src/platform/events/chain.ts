@@ -56,24 +56,35 @@ export async function hasUnchained(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** A hash-chained log whose rows are chained after they commit: the event stream, the audit log. */
+export interface ChainedLog {
+  hasUnchained(db: Db): Promise<boolean>;
+  chainPending(db: Db): Promise<number>;
+}
+
+/** The event stream as the background chainer runs it. */
+export const EVENT_CHAIN: ChainedLog = { hasUnchained, chainPending: (db) => chainPending(db) };
+
 /**
- * Runs the chainer in the background: a cheap probe every `intervalMs`, a
- * chaining round when it finds work. Several nodes may run it; they take
- * turns on the head row. Returns a function that stops it and resolves once
- * a round in flight has finished (so the pool can be closed after it).
+ * Runs the chainer in the background: a cheap probe of each log every
+ * `intervalMs`, a chaining round when it finds work. Several nodes may run
+ * it; they take turns on each log's head row. Returns a function that stops
+ * it and resolves once a round in flight has finished (so the pool can be
+ * closed after it). One log's failure is reported and does not stop the others.
  */
-export function startChainer(db: Db, onError: (err: Error) => void, intervalMs = 100): () => Promise<void> {
+export function startChainer(db: Db, onError: (err: Error) => void, intervalMs = 100, logs: readonly ChainedLog[] = [EVENT_CHAIN]): () => Promise<void> {
   let round: Promise<void> | null = null;
   const tick = () => {
     if (round) return;
     round = (async () => {
-      try {
-        if (await hasUnchained(db)) await chainPending(db);
-      } catch (err) {
-        onError(err as Error);
-      } finally {
-        round = null;
+      for (const log of logs) {
+        try {
+          if (await log.hasUnchained(db)) await log.chainPending(db);
+        } catch (err) {
+          onError(err as Error);
+        }
       }
+      round = null;
     })();
   };
   const timer = setInterval(tick, intervalMs);

@@ -223,7 +223,7 @@ it('never answers a write route with a 500, refuses in the documented body, and 
       if (changed.length) failures.push(`refused with ${body.code} but stored rows in ${changed.join(', ')} ← ${input}`);
       const audited = (after['public.audit_log'] ?? 0) - (before['public.audit_log'] ?? 0);
       if (audited > 0) {
-        const { rows } = await t.ctx.db.query<{ result: string }>('SELECT result FROM audit_log ORDER BY seq DESC LIMIT $1', [audited]);
+        const { rows } = await t.ctx.db.query<{ result: string }>('SELECT result FROM audit_log ORDER BY pos DESC LIMIT $1', [audited]);
         if (rows.some((r) => r.result !== body.code)) failures.push(`refused with ${body.code} but audited as ${rows.map((r) => r.result).join(', ')} ← ${input}`);
       }
     }
