@@ -46,7 +46,7 @@ export interface CallContext {
 }
 
 /** 404 codes about a sub-object the test names without making it (a material the case does not owe), answered after the caller was let through. */
-export const NOT_REFUSALS: readonly string[] = ['OWED_NOT_FOUND', 'SV_CASE_UNKNOWN'];
+export const NOT_REFUSALS: readonly string[] = ['OWED_NOT_FOUND', 'SV_CASE_UNKNOWN', 'WEBAUTHN_KEY_NOT_FOUND'];
 
 export interface Row {
   allow: readonly Principal[];
@@ -118,6 +118,15 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/auth/second-factor/confirm': { allow: staffPrincipals, call: () => ({ url: '/api/auth/second-factor/confirm', body: { code: '000000' } }) },
   'POST /api/auth/second-factor/recovery-codes': { allow: staffPrincipals, call: () => ({ url: '/api/auth/second-factor/recovery-codes', body: { code: '000000' } }) },
   'POST /api/auth/second-factor/disable': { allow: staffPrincipals, call: () => ({ url: '/api/auth/second-factor/disable', body: { code: '000000' } }) },
+  // 安全密钥 of one's own account: staff only. The key answer is garbage (WEBAUTHN_RESPONSE_INVALID) and the key to remove does not exist (a sub-object named on purpose).
+  'POST /api/auth/webauthn/registration-options': { allow: staffPrincipals, call: () => ({ url: '/api/auth/webauthn/registration-options', body: {} }) },
+  'POST /api/auth/webauthn/keys': {
+    allow: staffPrincipals,
+    call: () => ({ url: '/api/auth/webauthn/keys', body: { name: '矩阵密钥', response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', clientExtensionResults: {}, response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' } } } }),
+  },
+  'DELETE /api/auth/webauthn/keys/{id}': { allow: staffPrincipals, call: () => ({ url: '/api/auth/webauthn/keys/00000000-0000-4000-8000-000000000000' }) },
+  // Public like the login: the right password of an account without keys answers WEBAUTHN_NOT_REGISTERED.
+  'POST /api/auth/webauthn/login-options': { allow: everyone, call: () => ({ url: '/api/auth/webauthn/login-options', body: { username: 'citizen', password: 'Tongban@2026' } }) },
 
   // ── Catalogue (public) ──
   'GET /api/center': { allow: everyone, call: get('/api/center') },

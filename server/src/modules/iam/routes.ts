@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { authenticate, registerApplicant } from './commands.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { registerSecondFactorRoutes } from './second-factor-routes.ts';
+import { registerSecurityKeyRoutes, relyingPartyOf } from './webauthn-routes.ts';
 import { findUserView, type DepartmentNameOf } from './queries.ts';
 import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessions.ts';
 import { languageBody, loginBody, loginResponse, passwordChangeBody, passwordChangeResponse, registerBody, sessionListResponse, userResponse } from './schemas.ts';
@@ -19,6 +20,7 @@ import { noContent } from '../../platform/http/responses.ts';
 export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: DepartmentNameOf): void {
   const throttle = new LoginThrottle(ctx.clock);
   registerSecondFactorRoutes(app, ctx, throttle);
+  registerSecurityKeyRoutes(app, ctx, throttle);
 
   app.post('/api/auth/register', {
     // Per address: enough for a family or an office, too few to map who has an account.
@@ -34,9 +36,9 @@ export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: Dep
   app.post('/api/auth/login', {
     // Every attempt per address, right or wrong: the password hash is the costly part of the server.
     config: { rateLimit: { max: 100, timeWindow: 60_000 } },
-    schema: { tags: ['auth'], summary: '登录（开启两步验证的账号另需 code；失败过多时按账号和地址暂时锁定，429 附 Retry-After）', body: loginBody, response: { 200: loginResponse } },
+    schema: { tags: ['auth'], summary: '登录（开启两步验证的账号另需 code 或安全密钥的 webauthn 应答；失败过多时按账号和地址暂时锁定，429 附 Retry-After）', body: loginBody, response: { 200: loginResponse } },
   }, async (req, reply) => {
-    const { userId, recoveryCodes } = await authenticate(ctx, throttle, req.body, req.ip);
+    const { userId, recoveryCodes } = await authenticate(ctx, throttle, req.body, req.ip, () => relyingPartyOf(ctx, req));
     await startSession(ctx, reply, userId);
     const user = await findUserView(ctx.db, userId, departmentName);
     return { user: user!, ...(recoveryCodes ? { recoveryCodes } : {}) };

@@ -11,13 +11,14 @@ import {
 import { enrolmentSchema, recoveryCodesResponse, secondFactorCodeBody, secondFactorStateSchema } from './schemas.ts';
 
 /** Staff only: citizens sign in with a password (and the portal's own protections). */
-function requireStaff(req: FastifyRequest): Actor {
+export function requireStaff(req: FastifyRequest): Actor {
   const actor = requireActor(req);
   if (actor.role === 'applicant') throw new AppError('FORBIDDEN');
   return actor;
 }
 
-const audited = (action: string) => ({ audit: { action, targetType: 'account', target: (req: FastifyRequest) => req.actor?.id ?? null } });
+/** Route config that writes the audit row of a change to one's own account. */
+export const audited = (action: string) => ({ audit: { action, targetType: 'account', target: (req: FastifyRequest) => req.actor?.id ?? null } });
 
 /** 两步验证 of one's own account: state, set up with the first code, new recovery codes, turn off. */
 export function registerSecondFactorRoutes(app: Api, ctx: AppContext, throttle: LoginThrottle): void {
@@ -79,11 +80,13 @@ export function registerSecondFactorRoutes(app: Api, ctx: AppContext, throttle: 
 
   app.post('/api/auth/second-factor/disable', {
     config: audited('account.second_factor_disabled'),
-    schema: { tags, summary: '以当前验证码关闭两步验证（管理员要求时不能关闭）', body: secondFactorCodeBody, response: { 200: secondFactorStateSchema } },
+    schema: { tags, summary: '以当前验证码关闭身份验证器应用（管理员要求两步验证且没有安全密钥时不能关闭）', body: secondFactorCodeBody, response: { 200: secondFactorStateSchema } },
   }, async (req) => {
     const actor = requireStaff(req);
     await proveCode(actor, req.body.code, req.ip, async (tx) => {
-      if ((await secondFactorState(tx, actor.id)).required) throw new AppError('SECOND_FACTOR_REQUIRED_BY_ADMIN');
+      // A security key left keeps the account within the requirement.
+      const state = await secondFactorState(tx, actor.id);
+      if (state.required && !state.securityKeys.length) throw new AppError('SECOND_FACTOR_REQUIRED_BY_ADMIN');
       await removeSecondFactor(tx, actor.id);
       return null;
     });

@@ -24,7 +24,7 @@ describe('second factor', () => {
     const dept = await f.department();
     const cookie = await login(t.app, dept.approver);
     const state0 = await get('/api/auth/second-factor', cookie);
-    expect(state0.json()).toEqual({ enrolled: false, required: false, recoveryCodesLeft: 0 });
+    expect(state0.json()).toEqual({ enrolled: false, required: false, recoveryCodesLeft: 0, securityKeys: [] });
 
     const setup = await post('/api/auth/second-factor/setup', cookie);
     expect(setup.statusCode, setup.body).toBe(200);
@@ -69,7 +69,7 @@ describe('second factor', () => {
     expect((await signIn(dept.approver, typed)).statusCode).toBe(200);
     expect((await signIn(dept.approver, typed)).json().code).toBe('SECOND_FACTOR_INVALID');
     const state1 = await get('/api/auth/second-factor', cookie);
-    expect(state1.json()).toEqual({ enrolled: true, required: false, recoveryCodesLeft: 9 });
+    expect(state1.json()).toEqual({ enrolled: true, required: false, recoveryCodesLeft: 9, securityKeys: [] });
 
     // New recovery codes need a current code; the old ones stop working.
     t.clock.advance(30_000);
@@ -83,7 +83,7 @@ describe('second factor', () => {
     t.clock.advance(30_000);
     const off = await post('/api/auth/second-factor/disable', cookie, { code: await codeAt(secret, t.clock.now()) });
     expect(off.statusCode, off.body).toBe(200);
-    expect(off.json()).toEqual({ enrolled: false, required: false, recoveryCodesLeft: 0 });
+    expect(off.json()).toEqual({ enrolled: false, required: false, recoveryCodesLeft: 0, securityKeys: [] });
     expect((await signIn(dept.approver)).statusCode).toBe(200);
 
     // Every change is in the audit log, and no secret or code is in it.

@@ -3,6 +3,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Queryable, Tx } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
+import { listSecurityKeys, type SecurityKey } from './webauthn.ts';
 
 /**
  * The second factor of staff sign-in (issue #14): a TOTP authenticator app
@@ -22,11 +23,13 @@ const RECOVERY_CODES = 10;
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 export interface SecondFactorState {
-  /** An authenticator is confirmed: sign-in asks for a code. */
+  /** An authenticator app is confirmed: sign-in asks for a code (or a security key). */
   enrolled: boolean;
   /** The administrator requires one of this person. */
   required: boolean;
   recoveryCodesLeft: number;
+  /** The security keys (webauthn.ts) the person registered; sign-in accepts any of them instead of a code. */
+  securityKeys: SecurityKey[];
 }
 
 /** What a person needs to add the authenticator: the secret, as text and as a QR code. */
@@ -38,7 +41,7 @@ export interface Enrolment {
 }
 
 export async function secondFactorState(q: Queryable, userId: string): Promise<SecondFactorState> {
-  const { rows } = await q.query<SecondFactorState>(
+  const { rows } = await q.query<Omit<SecondFactorState, 'securityKeys'>>(
     `SELECT u.second_factor_required AS required,
             EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS enrolled,
             (SELECT count(*)::int FROM user_recovery_codes r WHERE r.user_id = u.id AND r.used_at IS NULL) AS "recoveryCodesLeft"
@@ -46,7 +49,7 @@ export async function secondFactorState(q: Queryable, userId: string): Promise<S
     [userId],
   );
   if (!rows[0]) throw new AppError('UNAUTHENTICATED');
-  return rows[0];
+  return { ...rows[0], securityKeys: await listSecurityKeys(q, userId) };
 }
 
 /**

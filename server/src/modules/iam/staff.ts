@@ -6,6 +6,7 @@ import { roleSchema } from './schemas.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { removeSecondFactor } from './second-factor.ts';
+import { removeAllSecurityKeys } from './webauthn.ts';
 import { roleByCode } from './access-admin.ts';
 import { assertRolesFit, setExtraRoles } from './person-roles.ts';
 
@@ -56,7 +57,8 @@ export type Staff = z.infer<typeof staffSchema>;
 const STAFF_COLUMNS = `id, username, display_name AS "displayName", role, COALESCE(role_code, role) AS "roleCode", center_id AS "centerId", department_id AS "departmentId",
   window_id AS "windowId", phone, CASE WHEN disabled THEN 'disabled' ELSE 'active' END AS status,
   second_factor_required AS "secondFactorRequired",
-  EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS "secondFactorEnrolled",
+  (EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL)
+   OR EXISTS (SELECT 1 FROM webauthn_credentials c WHERE c.user_id = users.id)) AS "secondFactorEnrolled",
   COALESCE((SELECT array_agg(ur.role_code ORDER BY ur.role_code COLLATE "C") FROM user_roles ur WHERE ur.user_id = users.id), '{}') AS "extraRoleCodes"`;
 
 /** Every staff account (disabled ones too), optionally of one center, by name. */
@@ -153,12 +155,13 @@ export const STAFF_ROLES: readonly Role[] = staffRoleSchema.options;
 
 /**
  * An administrator's reset of someone's second factor (a lost phone and lost
- * recovery codes): the authenticator and codes go, and the person's sessions
+ * recovery codes, a lost security key): the authenticator, codes and keys go, and the person's sessions
  * end; one the administrator requires it of enrols again at the next sign-in.
  */
 export async function resetStaffSecondFactor(tx: Queryable, id: string): Promise<{ staff: Staff; sessionsEnded: number }> {
   await findStaff(tx, id, true);
-  if (!(await removeSecondFactor(tx, id))) throw new AppError('SECOND_FACTOR_NOT_ENABLED');
+  const removedApp = await removeSecondFactor(tx, id);
+  if (!(await removeAllSecurityKeys(tx, id)) && !removedApp) throw new AppError('SECOND_FACTOR_NOT_ENABLED');
   const ended = (await tx.query('DELETE FROM sessions WHERE user_id = $1', [id])).rowCount ?? 0;
   return { staff: await findStaff(tx, id), sessionsEnded: ended };
 }
