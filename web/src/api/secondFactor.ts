@@ -20,3 +20,12 @@ export function enrolmentOf(details: unknown): Enrolment | null {
   const d = details as Partial<Enrolment> | null | undefined;
   return d && typeof d.secret === 'string' && typeof d.qrSvg === 'string' && typeof d.otpauthUri === 'string' ? (d as Enrolment) : null;
 }
+
+/** How an account proves the second factor at sign-in, from a SECOND_FACTOR_REQUIRED answer's details (the app alone when absent). */
+export type SecondFactorMethod = 'totp' | 'webauthn';
+
+export function methodsOf(details: unknown): SecondFactorMethod[] {
+  const given = (details as { methods?: unknown } | null | undefined)?.methods;
+  const methods = Array.isArray(given) ? given.filter((m): m is SecondFactorMethod => m === 'totp' || m === 'webauthn') : [];
+  return methods.length ? methods : ['totp'];
+}

@@ -1,9 +1,13 @@
 import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type User } from '../api';
-import { enrolmentOf, type Enrolment } from '../api/secondFactor';
+import { enrolmentOf, methodsOf, type Enrolment, type SecondFactorMethod } from '../api/secondFactor';
+import { securityKeyApi } from '../api/securityKeys';
 import { EnrolmentView, RecoveryCodesModal } from '../ui/SecondFactor';
+import { useKeyErrorMessage } from '../ui/SecurityKeys';
 import { useI18n } from '../i18n';
 import { canOpen, homeForRole, useAuthActions } from '../ui/auth';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -17,8 +21,8 @@ export function landingPath(user: User, next: string | null): string {
   return homeForRole(user.role);
 }
 
-/** After the password: the code of an enrolled account, or the QR code to scan for one the administrator requires it of. */
-type SecondStep = { kind: 'code' } | { kind: 'enrol'; enrolment: Enrolment };
+/** After the password: the code or security key of an enrolled account, or the QR code to scan for one the administrator requires it of. */
+type SecondStep = { kind: 'code'; methods: readonly SecondFactorMethod[] } | { kind: 'enrol'; enrolment: Enrolment };
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -33,7 +37,7 @@ export function LoginPage() {
 
   // A connected system's sign-in (/oidc/interaction/…) is a server page, not one of this app's routes.
   const go = (to: string) => (to.startsWith('/oidc/') ? window.location.assign(to) : navigate(to, { replace: true }));
-  const signIn = (input: { username: string; password: string; code?: string }) =>
+  const signIn = (input: { username: string; password: string; code?: string; webauthn?: AuthenticationResponseJSON }) =>
     login.mutate(input, {
       onSuccess: ({ user, recoveryCodes }) => {
         const to = landingPath(user, next);
@@ -43,16 +47,26 @@ export function LoginPage() {
       },
       onError: (e) => {
         if (!(e instanceof ApiError)) return;
-        if (e.code === 'SECOND_FACTOR_REQUIRED') setSecond({ kind: 'code' });
+        if (e.code === 'SECOND_FACTOR_REQUIRED') setSecond({ kind: 'code', methods: methodsOf(e.details) });
         const enrolment = e.code === 'SECOND_FACTOR_ENROLMENT_REQUIRED' ? enrolmentOf(e.details) : null;
         if (enrolment) setSecond({ kind: 'enrol', enrolment });
       },
     });
+  // The key's answer (the browser's prompt) goes with the password to the login, in place of a code.
+  const keyError = useKeyErrorMessage();
+  const keySignIn = useMutation({
+    mutationFn: securityKeyApi.signIn,
+    onMutate: () => login.reset(),
+    onSuccess: (webauthn) => credentials && signIn({ ...credentials, webauthn }),
+  });
   // Asking for the code is the next step, not an error to show.
-  const shownError = login.isError && !(login.error instanceof ApiError && ASKS_FOR_CODE.has(login.error.code)) ? login.error : null;
+  const shownError = keySignIn.error ?? (login.isError && !(login.error instanceof ApiError && ASKS_FOR_CODE.has(login.error.code)) ? login.error : null);
   const errorAlert = shownError ? (
-    <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={shownError instanceof ApiError ? shownError.message : t('error.unknown')} />
+    <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={keyError(shownError)} />
   ) : null;
+  const withApp = second?.kind === 'enrol' || second?.methods.includes('totp');
+  const withKey = second?.kind === 'code' && second.methods.includes('webauthn');
+  const intro = second?.kind === 'enrol' ? t('mfa.loginEnrolIntro') : withKey ? t(withApp ? 'securityKey.loginEitherIntro' : 'securityKey.loginKeyIntro') : t('mfa.loginCodeIntro');
 
   return (
     <Card className="tb-auth-card">
@@ -64,25 +78,36 @@ export function LoginPage() {
           key="second"
           layout="vertical"
           requiredMark={false}
-          onFinish={(values: { code: string }) => signIn({ ...credentials, code: values.code.trim() })}
+          onFinish={(values: { code: string }) => { keySignIn.reset(); signIn({ ...credentials, code: values.code.trim() }); }}
         >
-          <Typography.Paragraph>{second.kind === 'code' ? t('mfa.loginCodeIntro') : t('mfa.loginEnrolIntro')}</Typography.Paragraph>
+          <Typography.Paragraph>{intro}</Typography.Paragraph>
+          {withKey ? (
+            <Form.Item>
+              <Button type={withApp ? 'default' : 'primary'} block size="large" loading={keySignIn.isPending || (login.isPending && !keySignIn.isIdle)} onClick={() => keySignIn.mutate(credentials)}>
+                {t('securityKey.use')}
+              </Button>
+            </Form.Item>
+          ) : null}
           {second.kind === 'enrol' ? <EnrolmentView enrolment={second.enrolment} /> : null}
-          <Form.Item
-            name="code"
-            label={second.kind === 'code' ? t('mfa.codeOrRecovery') : t('mfa.code')}
-            extra={second.kind === 'enrol' ? t('mfa.codeHint') : undefined}
-            rules={[{ required: true, whitespace: true, message: t('mfa.codeRequired') }]}
-          >
-            <Input autoComplete="one-time-code" autoFocus maxLength={20} />
-          </Form.Item>
+          {withApp ? (
+            <Form.Item
+              name="code"
+              label={second.kind === 'code' ? t('mfa.codeOrRecovery') : t('mfa.code')}
+              extra={second.kind === 'enrol' ? t('mfa.codeHint') : undefined}
+              rules={[{ required: true, whitespace: true, message: t('mfa.codeRequired') }]}
+            >
+              <Input autoComplete="one-time-code" autoFocus maxLength={20} />
+            </Form.Item>
+          ) : null}
           {errorAlert}
-          <Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
-              {t('mfa.verify')}
-            </Button>
-          </Form.Item>
-          <Button type="link" onClick={() => { login.reset(); setSecond(null); setCredentials(null); }}>{t('mfa.back')}</Button>
+          {withApp ? (
+            <Form.Item>
+              <Button type="primary" htmlType="submit" block size="large" loading={login.isPending && keySignIn.isIdle}>
+                {t('mfa.verify')}
+              </Button>
+            </Form.Item>
+          ) : null}
+          <Button type="link" onClick={() => { login.reset(); keySignIn.reset(); setSecond(null); setCredentials(null); }}>{t('mfa.back')}</Button>
         </Form>
       ) : (
         <Form

@@ -8,6 +8,7 @@ import { ApiError } from '../api';
 import { secondFactorApi, type Enrolment } from '../api/secondFactor';
 import { useI18n } from '../i18n';
 import { ExternalIdentityLink } from './ExternalSignIn';
+import { SecurityKeysSection } from './SecurityKeys';
 
 const STATE_KEY = ['auth', 'second-factor'] as const;
 
@@ -59,7 +60,7 @@ function CodeForm({ id, label, submit, pending, onSubmit }: { id: string; label:
   );
 }
 
-/** 两步验证 of one's own account: its state, turning it on (scan, first code, recovery codes), new codes, turning it off. */
+/** 两步验证 of one's own account: its state; the app (scan, first code, recovery codes, new codes, off); the security keys. */
 export function SecondFactorDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -89,6 +90,7 @@ export function SecondFactorDialog({ open, onClose }: { open: boolean; onClose: 
     onClose();
   };
   const s = state.data;
+  const on = Boolean(s && (s.enrolled || s.securityKeys.length));
   return (
     <>
       <Modal open={open} title={t('mfa.title')} footer={null} onCancel={close} destroyOnHidden>
@@ -96,28 +98,35 @@ export function SecondFactorDialog({ open, onClose }: { open: boolean; onClose: 
         {s ? (
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <div>
-              <Tag color={s.enrolled ? 'green' : 'default'}>{s.enrolled ? t('mfa.statusOn') : t('mfa.statusOff')}</Tag>
+              <Tag color={on ? 'green' : 'default'}>{on ? t('mfa.statusOn') : t('mfa.statusOff')}</Tag>
               {s.enrolled ? <Typography.Text>{t('mfa.codesLeft', { n: s.recoveryCodesLeft })}</Typography.Text> : null}
             </div>
             {s.required ? <Alert type="info" showIcon title={t('mfa.required')} /> : null}
-            {!s.enrolled && !enrolment ? (
-              <Button type="primary" loading={setup.isPending} onClick={() => setup.mutate()}>{t('mfa.start')}</Button>
-            ) : null}
-            {!s.enrolled && enrolment ? (
-              <>
-                <EnrolmentView enrolment={enrolment} />
-                <CodeForm id="tb-mfa-confirm" label={t('mfa.code')} submit={t('mfa.confirm')} pending={confirm.isPending} onSubmit={(c) => confirm.mutate(c)} />
-              </>
-            ) : null}
-            {s.enrolled ? (
-              <>
-                <CodeForm id="tb-mfa-codes" label={t('mfa.actionCode')} submit={t('mfa.newCodes')} pending={replace.isPending} onSubmit={(c) => replace.mutate(c)} />
-                {!s.required ? (
-                  <CodeForm id="tb-mfa-off" label={t('mfa.actionCode')} submit={t('mfa.disable')} pending={disable.isPending} onSubmit={(c) => disable.mutate(c)} />
+            <section aria-labelledby="tb-mfa-app-title">
+              <Typography.Title level={2} id="tb-mfa-app-title" style={{ fontSize: 16 }}>{t('mfa.appTitle')}</Typography.Title>
+              <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                {!s.enrolled && !enrolment ? (
+                  <Button type="primary" loading={setup.isPending} onClick={() => setup.mutate()}>{t('mfa.start')}</Button>
                 ) : null}
-              </>
-            ) : null}
-            {failed ? <Alert type="error" showIcon role="alert" title={failed instanceof ApiError ? failed.message : t('error.unknown')} /> : null}
+                {!s.enrolled && enrolment ? (
+                  <>
+                    <EnrolmentView enrolment={enrolment} />
+                    <CodeForm id="tb-mfa-confirm" label={t('mfa.code')} submit={t('mfa.confirm')} pending={confirm.isPending} onSubmit={(c) => confirm.mutate(c)} />
+                  </>
+                ) : null}
+                {s.enrolled ? (
+                  <>
+                    <CodeForm id="tb-mfa-codes" label={t('mfa.actionCode')} submit={t('mfa.newCodes')} pending={replace.isPending} onSubmit={(c) => replace.mutate(c)} />
+                    {/* Required of the person: the app may go only while a security key stays (the server refuses otherwise). */}
+                    {!s.required || s.securityKeys.length ? (
+                      <CodeForm id="tb-mfa-off" label={t('mfa.actionCode')} submit={t('mfa.disable')} pending={disable.isPending} onSubmit={(c) => disable.mutate(c)} />
+                    ) : null}
+                  </>
+                ) : null}
+                {failed ? <Alert type="error" showIcon role="alert" title={failed instanceof ApiError ? failed.message : t('error.unknown')} /> : null}
+              </Space>
+            </section>
+            <SecurityKeysSection keys={s.securityKeys} onChanged={() => void refresh()} />
           </Space>
         ) : null}
         <ExternalIdentityLink />
