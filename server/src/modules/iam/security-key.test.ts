@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../test/app.ts';
 import { factories } from '../../../test/factories.ts';
@@ -36,6 +37,16 @@ async function addKey(cookie: string, name = '办公电脑指纹', key = new Sof
   const added = await send('POST', '/api/auth/webauthn/keys', cookie, { name, response: key.register({ ...RP, challenge: options.json().challenge }) });
   expect(added.statusCode, added.body).toBe(201);
   return { key, id: added.json().id as string };
+}
+
+/** The administrator requires a second factor of `username` (人员管理 → 要求两步验证); answers the staff record and the admin's cookie. */
+async function requireSecondFactorOf(username: string) {
+  const admin = await login(t.app, 'admin');
+  const person = (await send('GET', '/api/admin/staff', admin)).json().items.find((s: { username: string }) => s.username === username);
+  const { id: _id, username: _u, status: _s, secondFactorEnrolled: _e, openSteps: _o, ...fields } = person;
+  const required = await t.app.inject({ method: 'PUT', url: `/api/admin/staff/${person.id}`, headers: { cookie: admin }, payload: { ...fields, secondFactorRequired: true } });
+  expect(required.statusCode, required.body).toBe(200);
+  return { person: person as { id: string; secondFactorEnrolled: boolean }, admin };
 }
 
 describe('security keys', () => {
@@ -131,12 +142,9 @@ describe('security keys', () => {
     const other = await login(t.app, dept.approver);
     expect((await send('DELETE', `/api/auth/webauthn/keys/${first.id}`, other)).json().code).toBe('WEBAUTHN_KEY_NOT_FOUND');
 
-    const admin = await login(t.app, 'admin');
-    const person = (await send('GET', '/api/admin/staff', admin)).json().items.find((s: { username: string }) => s.username === dept.head);
-    const { id: _id, username: _u, status: _s, secondFactorEnrolled, openSteps: _o, ...fields } = person;
-    expect(secondFactorEnrolled).toBe(true);
-    const required = await t.app.inject({ method: 'PUT', url: `/api/admin/staff/${person.id}`, headers: { cookie: admin }, payload: { ...fields, secondFactorRequired: true } });
-    expect(required.statusCode, required.body).toBe(200);
+    const { person, admin } = await requireSecondFactorOf(dept.head);
+    // A key counts as a second factor in the administrator's list.
+    expect(person.secondFactorEnrolled).toBe(true);
 
     // Required, with a key and no app: the key is the second factor (no enrolment of the app).
     const o = await loginOptions(dept.head);
@@ -162,6 +170,35 @@ describe('security keys', () => {
       'account.security_key_setup:ok', 'account.security_key_added:ok', 'account.security_key_removed:WEBAUTHN_LAST_SECOND_FACTOR',
       'account.security_key_setup:ok', 'account.security_key_added:ok', 'account.security_key_removed:ok', 'account.security_key_removed:WEBAUTHN_LAST_SECOND_FACTOR',
     ].sort());
+  });
+
+  it('takes the app or a key, either one; a person required to have a second factor may drop one while the other stays', async () => {
+    const dept = await f.department();
+    const cookie = await login(t.app, dept.approver);
+    const { secret } = (await send('POST', '/api/auth/second-factor/setup', cookie)).json();
+    const codeNow = () => generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+    expect((await send('POST', '/api/auth/second-factor/confirm', cookie, { code: await codeNow() })).statusCode).toBe(200);
+    const { key, id } = await addKey(cookie);
+
+    expect((await signIn(dept.approver)).json()).toMatchObject({ code: 'SECOND_FACTOR_REQUIRED', details: { methods: ['totp', 'webauthn'] } });
+    t.clock.advance(30_000);
+    expect((await signIn(dept.approver, { code: await codeNow() })).statusCode).toBe(200);
+    const o = await loginOptions(dept.approver);
+    expect((await signIn(dept.approver, { webauthn: key.assert({ ...RP, challenge: o.challenge }) })).statusCode).toBe(200);
+
+    await requireSecondFactorOf(dept.approver);
+
+    // The app stays: the key may go; then the app is the last and stays on.
+    expect((await send('DELETE', `/api/auth/webauthn/keys/${id}`, cookie)).statusCode).toBe(200);
+    t.clock.advance(30_000);
+    expect((await send('POST', '/api/auth/second-factor/disable', cookie, { code: await codeNow() })).json().code).toBe('SECOND_FACTOR_REQUIRED_BY_ADMIN');
+    // A key again: now the app may go, and the key is the last.
+    const again = await addKey(cookie, '备用密钥');
+    t.clock.advance(30_000);
+    const off = await send('POST', '/api/auth/second-factor/disable', cookie, { code: await codeNow() });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ enrolled: false, required: true, securityKeys: [{ name: '备用密钥' }] });
+    expect((await send('DELETE', `/api/auth/webauthn/keys/${again.id}`, cookie)).json().code).toBe('WEBAUTHN_LAST_SECOND_FACTOR');
   });
 
   it('needs a domain name: an address by IP answers WEBAUTHN_NEEDS_DOMAIN, and codes still sign in there', async () => {
