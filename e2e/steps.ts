@@ -209,12 +209,31 @@ export async function applyForFoodLicence(
   await citizen.getByLabel('经营场所地址').fill(who.address);
   await citizen.getByLabel('经营项目').fill('热食类食品制售');
   for (const m of FOOD_LICENCE_MATERIALS) await uploadMaterial(citizen, m);
-  await citizen.getByRole('button', { name: '提交申请' }).click();
-  await expect(citizen.getByRole('status').filter({ hasText: '申请已提交' })).toBeVisible();
+  await submitApplicationForm(citizen);
   const [caseNo, queryCode] = (await citizen.locator('.tb-case-number').allInnerTexts()).map((x) => x.trim());
   assert(/^\d{8}-SCJG-\d{4}$/.test(caseNo ?? ''), `case number shown: ${caseNo}`);
   assert(/^[A-Z2-9]{10}$/.test(queryCode ?? ''), `query code shown: ${queryCode}`);
   return { citizen, caseNo: caseNo!, queryCode: queryCode! };
+}
+
+/**
+ * Submits the application form on `page` (提交申请) and waits for the answer
+ * 申请已提交. A click under load is now and then lost (nothing is sent, no
+ * message shown); it is clicked again then, up to three times, never once the
+ * submission was sent (the form's idempotency key would keep a second one from
+ * making a second case anyway). For a form that passes its own checks.
+ */
+export async function submitApplicationForm(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: '提交申请' });
+  const sent = (r: import('playwright-core').Request) =>
+    r.method() === 'POST' && (new URL(r.url()).pathname === '/api/cases' || /^\/api\/portal\/drafts\/[^/]+\/submit$/.test(new URL(r.url()).pathname));
+  for (let attempt = 0; ; attempt++) {
+    const request = page.waitForRequest(sent, { timeout: 5_000 }).then(() => true, () => false);
+    await button.click();
+    if (await request) break;
+    if (attempt === 2) throw new Error('提交申请 sent nothing after three clicks');
+  }
+  await expect(page.getByRole('status').filter({ hasText: '申请已提交' })).toBeVisible();
 }
 
 /**

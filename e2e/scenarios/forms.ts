@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { expectNoAxeViolations } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
-import { signedIn, uploadMaterial } from '../steps.ts';
+import { signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
 
 const ITEM = '就业创业证申领';
 const MATERIALS = ['居民身份证', '近期免冠照片'];
@@ -81,8 +81,7 @@ export const scenarios: Scenario[] = [
       await id.blur();
       await expect(error).toBeHidden();
       for (const m of MATERIALS) await uploadMaterial(citizen, m);
-      await citizen.getByRole('button', { name: '提交申请' }).click();
-      await expect(citizen.getByRole('status').filter({ hasText: '申请已提交' })).toBeVisible();
+      await submitApplicationForm(citizen);
 
       // What was stored: the ID card upper-cased, the shown field kept.
       const mine = (await (await citizen.request.get('/api/cases?scope=mine')).json()) as { items: { id: string; itemName: string }[] };

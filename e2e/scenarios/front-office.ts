@@ -1,6 +1,6 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { approveOpenCase, newPerson, openCase, pdfFile, register, signedIn, uploadMaterial } from '../steps.ts';
+import { approveOpenCase, newPerson, openCase, pdfFile, register, signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
 import { assertNoticeSays, chineseDay, followQr, readNotice } from '../notices.ts';
 
 /**
@@ -30,8 +30,7 @@ async function searchAndOpen(page: Page, keyword: string, item: string): Promise
 }
 
 async function submitApplication(page: Page): Promise<{ caseNo: string; queryCode: string }> {
-  await page.getByRole('button', { name: '提交申请' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '申请已提交' })).toBeVisible();
+  await submitApplicationForm(page);
   const [caseNo, queryCode] = (await page.locator('.tb-case-number').allInnerTexts()).map((s) => s.trim());
   assert(caseNo && queryCode, 'case number and query code shown');
   return { caseNo, queryCode };

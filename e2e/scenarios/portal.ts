@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { checkKeyboard, checkPage } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
-import { logIn, newPerson, signedIn, uploadMaterial } from '../steps.ts';
+import { logIn, newPerson, signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
 
 const FOOD = '食品经营许可（新办）';
 const FOOD_MATERIALS = ['食品经营许可申请书', '营业执照复印件', '与食品经营相适应的主要设备设施布局、操作流程等文件'];
@@ -81,8 +81,7 @@ export const scenarios: Scenario[] = [
       await citizen.getByLabel('经营场所地址').fill('示范县解放路 3 号');
       await citizen.getByLabel('经营项目').fill('面食制售');
       for (const m of FOOD_MATERIALS.slice(1)) await uploadMaterial(citizen, m);
-      await citizen.getByRole('button', { name: '提交申请' }).click();
-      await eventually(citizen, citizen.getByRole('status').filter({ hasText: '申请已提交' }));
+      await submitApplicationForm(citizen);
       const caseNo = (await citizen.locator('.tb-case-number').first().innerText()).trim();
       await citizen.goto('/my/drafts');
       await expect(citizen.getByText('没有草稿')).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { approveFromTasks, approveOpenCase, chooseInDialog, confirmDialog, newPerson, openCase, register, signedIn, uploadMaterial } from '../steps.ts';
+import { approveFromTasks, approveOpenCase, chooseInDialog, confirmDialog, newPerson, openCase, register, signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
 
 const ITEM = '医疗机构执业登记';
 const OPINION_RETURN = '会签意见与初审结论不一致，请初审重新核对执业范围。';
@@ -23,8 +23,7 @@ async function apply(ctx: ScenarioContext, username: string): Promise<{ citizen:
   );
   assert(names.length >= 3 && buttons.length === names.length, `materials listed: ${names.join(', ')}`);
   for (const m of names) await uploadMaterial(citizen, m);
-  await citizen.getByRole('button', { name: '提交申请' }).click();
-  await expect(citizen.getByRole('status').filter({ hasText: '申请已提交' })).toBeVisible();
+  await submitApplicationForm(citizen);
   const [caseNo] = (await citizen.locator('.tb-case-number').allInnerTexts()).map((s) => s.trim());
   assert(/^\d{8}-WJW-\d{4}$/.test(caseNo ?? ''), `case number shown: ${caseNo}`);
   return { citizen, caseNo: caseNo! };
