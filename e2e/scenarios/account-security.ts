@@ -81,7 +81,7 @@ export const scenarios: Scenario[] = [
       await expect(dialog).toContainText('已开启');
       await expect(dialog).toContainText('剩余恢复码 10 个');
       await expect(dialog).toContainText('不能关闭');
-      await expect(dialog.getByRole('button', { name: '关闭两步验证' })).toHaveCount(0);
+      await expect(dialog.getByRole('button', { name: '关闭身份验证器应用' })).toHaveCount(0);
       await checkPage(person, 'two-step verification dialog');
       await ctx.shot(person, 'account-5-second-factor');
       await dialog.getByRole('button', { name: /Close|关闭/ }).first().click();
