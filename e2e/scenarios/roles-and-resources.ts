@@ -149,12 +149,14 @@ export const scenarios: Scenario[] = [
       await expect(roleSwitch).toBeVisible();
       await expect(clerk.locator('header')).toContainText('窗口人员');
       await checkPage(clerk, 'workbench with a role switch');
+      await ctx.shot(clerk, 'roles-switch-workbench');
       await roleSwitch.click();
       await clerk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '监察人员' }).click();
       await expect(clerk.getByText('已切换为“监察人员”').first()).toBeVisible();
       await clerk.waitForURL(/\/supervision/);
       await expect(clerk.locator('.tb-sv-nav')).toBeVisible();
       await checkPage(clerk, 'supervision after a role switch');
+      await ctx.shot(clerk, 'roles-switch-supervision');
       const me = (await (await clerk.request.get('/api/auth/me')).json()) as { user: { role: string } };
       assert(me.user.role === 'supervisor', `acting as ${me.user.role}`);
 
