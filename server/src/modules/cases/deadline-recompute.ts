@@ -154,18 +154,21 @@ async function runBatch(ctx: AppContext, jobId: number, batchSize: number): Prom
     const ids = rows.map((r) => r.id);
     // Read after the locks are had, so no command's change slips between the read and the write.
     const plan = await planOpenDeadlines(tx, cc, ids, 'calendar_changed', ctx.clock.now());
-    // The moves, their events, the work rows' deletion and the job's count in one statement.
-    // Batches of several nodes update the job row one after another, so the
-    // last to commit sees every other's deletions and closes the job.
+    // The moves, their events and the work rows' deletion in one statement.
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const writes = openDeadlineWrites(plan, param);
-    if (ids.length) writes.push(`done_work AS (DELETE FROM deadline_recompute_cases WHERE job_id = ${param(jobId)} AND case_id = ANY(${param(ids)}::uuid[]))`);
-    await tx.query(
-      `${writes.length ? `WITH ${writes.join(',\n')}\n` : ''}UPDATE deadline_recompute_jobs SET done = done + ${param(ids.length)}, moved = moved + ${param(plan.moved.length)} WHERE id = ${param(jobId)}`,
-      params,
-    );
+    if (ids.length) {
+      writes.push(`done_work AS (DELETE FROM deadline_recompute_cases WHERE job_id = ${param(jobId)} AND case_id = ANY(${param(ids)}::uuid[]))`);
+      await tx.query(`WITH ${writes.join(',\n')}\nSELECT 1`, params);
+    }
     const moved = plan.moved.length;
+    // The job's count only after the writes, in its own statement: its row
+    // lock makes the node's other batches wait until this one commits, so
+    // taken with the writes it would queue their writes behind these instead
+    // of beside them. Batches of several nodes update the job row one after
+    // another, so the last to commit sees every other's deletions and closes the job.
+    await tx.query('UPDATE deadline_recompute_jobs SET done = done + $2, moved = moved + $3 WHERE id = $1', [jobId, ids.length, moved]);
     // (The check is its own statement: it must read after the job row's lock is had.)
     const left = await tx.query('SELECT 1 FROM deadline_recompute_cases WHERE job_id = $1 LIMIT 1', [jobId]);
     if (!left.rowCount) {
