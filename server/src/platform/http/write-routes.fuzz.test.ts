@@ -24,12 +24,13 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const PRINCIPALS = ['citizen', 'clerk', 'approver', 'head', 'manager', 'supervisor', 'admin'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 /**
- * Tables whose job includes recording refusals: the supervision ingest door
- * keeps every refused batch as a finding, and the audit log records every
- * attempt at an audited change with its result (a refused one with its code,
- * checked below).
+ * Tables whose job includes changing on a refusal: the supervision ingest door
+ * keeps every refused batch as a finding, the audit log records every attempt
+ * at an audited change with its result (a refused one with its code, checked
+ * below), and a security key's challenge is spent by any answer to it, right
+ * or wrong (single use: a refused answer cannot be tried again against it).
  */
-const REFUSAL_LOGS = new Set(['supervision.findings', 'public.audit_log']);
+const REFUSAL_LOGS = new Set(['supervision.findings', 'public.audit_log', 'public.webauthn_challenges']);
 // Same-origin headers, as the browser sends them with a cookie.
 const ORIGIN = { host: 'localhost', origin: 'http://localhost', 'sec-fetch-site': 'same-origin' };
 
