@@ -275,10 +275,11 @@ export const scenarios: Scenario[] = [
         await expect(manager!.getByText('请选择接收人').first()).toBeVisible();
         await manager!.getByRole('combobox', { name: '接收人' }).click();
         const receivers = manager!.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-        await expect(receivers).toHaveCount(1);
-        await expect(receivers.first()).toContainText('郑局长（市场监管）');
+        await expect(receivers.filter({ hasText: '郑局长（市场监管）' })).toHaveCount(1);
+        const receiving = await receivers.allInnerTexts();
+        assert(receiving.every((o) => o.includes('（市场监督管理局）')), `only the step's department receives: ${receiving.join(' | ')}`);
         await checkPage(manager!, 'handover dialog with its receivers');
-        await receivers.first().click();
+        await receivers.filter({ hasText: '郑局长（市场监管）' }).click();
         await confirmDialog(manager!, '确认移交');
         await expect(manager!.getByText(/已移交 \d+ 件任务/).first()).toBeVisible();
         await expect(manager!.getByRole('row').filter({ hasText: '王审批（市场监管）' })).toContainText('无在办任务');
