@@ -110,9 +110,9 @@ export async function heldRoles(q: Queryable, userId: string): Promise<HeldRole[
 
 /**
  * Switches the role a session acts in (切换角色): to the person's main role or
- * one they hold beside it (ROLE_NOT_HELD otherwise). `session.role_switched`.
+ * one they hold beside it (ROLE_NOT_HELD otherwise). `session.role_switched`; answers the role.
  */
-export async function switchActingRole(tx: Tx, actor: Actor, sessionId: string, now: Date, code: string): Promise<void> {
+export async function switchActingRole(tx: Tx, actor: Actor, sessionId: string, now: Date, code: string): Promise<HeldRole> {
   const role = (await heldRoles(tx, actor.id)).find((r) => r.code === code);
   if (!role) throw new AppError('ROLE_NOT_HELD', { code });
   await tx.query('UPDATE sessions SET acting_role = $2 WHERE id = $1 AND user_id = $3', [sessionId, role.main ? null : role.code, actor.id]);
@@ -120,6 +120,7 @@ export async function switchActingRole(tx: Tx, actor: Actor, sessionId: string, 
     type: 'session.role_switched', actor: { id: actor.id, role: actor.role }, occurredAt: now,
     payload: { userId: actor.id, from: actor.roleCode, to: role.code, duty: role.base },
   });
+  return role;
 }
 
 /** A staff member as the role's page lists them (角色人员匹配): whether and how they hold the role. */

@@ -12,7 +12,7 @@ import { listOwnSessions, revokeAllOwnSessions, revokeOwnSession } from './sessi
 import { languageBody, loginBody, loginResponse, passwordChangeBody, passwordChangeResponse, registerBody, sessionListResponse, userResponse } from './schemas.ts';
 import { changeOwnPassword } from './change-password.ts';
 import { setOwnLanguage } from './language.ts';
-import { heldRoles, switchActingRole } from './person-roles.ts';
+import { switchActingRole } from './person-roles.ts';
 import { withTx } from '../../platform/db/pool.ts';
 import { noContent } from '../../platform/http/responses.ts';
 
@@ -63,8 +63,7 @@ export function registerIamRoutes(app: Api, ctx: AppContext, departmentName: Dep
   }, async (req) => {
     const actor = requireActor(req);
     // requireActor answered: the request came with a session.
-    await withTx(ctx.db, (tx) => switchActingRole(tx, actor, req.sessionId ?? '', ctx.clock.now(), req.body.code));
-    const role = (await heldRoles(ctx.db, actor.id)).find((r) => r.code === req.body.code)!;
+    const role = await withTx(ctx.db, (tx) => switchActingRole(tx, actor, req.sessionId ?? '', ctx.clock.now(), req.body.code));
     const user = await findUserView(ctx.db, actor.id, departmentName, { role: role.base, roleCode: role.code });
     if (!user) throw new AppError('UNAUTHENTICATED');
     return { user };
