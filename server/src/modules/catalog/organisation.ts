@@ -225,13 +225,15 @@ export async function departmentScope(q: Queryable, departmentId: string): Promi
  * is (a lone county, the city at the top), so a list needs no filter at all.
  */
 export async function centerScope(q: Queryable, centerId: string): Promise<{ departmentIds: string[]; windowIds: string[]; whole: boolean }> {
-  const centers = await centerSubtree(q, centerId);
-  const [departments, windows, all] = await Promise.all([
-    q.query<{ id: string }>('SELECT id FROM departments WHERE center_id = ANY($1::uuid[])', [centers]),
-    q.query<{ id: string }>('SELECT id FROM windows WHERE center_id = ANY($1::uuid[])', [centers]),
-    q.query<{ n: number }>('SELECT count(*)::int AS n FROM centers'),
-  ]);
-  return { departmentIds: departments.rows.map((r) => r.id), windowIds: windows.rows.map((r) => r.id), whole: centers.length === all.rows[0]!.n };
+  // One statement, not four: every staff list asks this first, and each round trip costs the list's node and the database alike.
+  const { rows } = await q.query<{ departmentIds: string[]; windowIds: string[]; whole: boolean }>(
+    `WITH RECURSIVE t AS (SELECT id FROM centers WHERE id = $1 UNION SELECT c.id FROM centers c JOIN t ON c.parent_id = t.id)
+     SELECT ARRAY(SELECT id FROM departments WHERE center_id IN (SELECT id FROM t)) AS "departmentIds",
+            ARRAY(SELECT id FROM windows WHERE center_id IN (SELECT id FROM t)) AS "windowIds",
+            (SELECT count(*) FROM t) = (SELECT count(*) FROM centers) AS whole`,
+    [centerId],
+  );
+  return rows[0]!;
 }
 
 /**

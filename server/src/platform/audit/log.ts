@@ -61,13 +61,15 @@ export const auditHash = (prevHash: string, c: AuditRow): string => createHash('
  * a look that cannot be written still fails its request.
  */
 export async function appendAudit(q: Queryable, e: AuditEntry): Promise<void> {
-  await q.query(
-    `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, target_type, target_id, address, result, detail)
+  await q.query({
+    // Named, so each connection parses and plans it once: every audited request runs it.
+    name: 'audit-append',
+    text: `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, target_type, target_id, address, result, detail)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
     // An absent value is stored as null (a request whose client hung up has no address any more: req.ip is undefined).
-    [e.at, e.actor?.id ?? null, e.actor?.name ?? null, e.actor?.role ?? null, e.action, e.targetType, e.targetId ?? null, e.address ?? null, e.result,
+    values: [e.at, e.actor?.id ?? null, e.actor?.name ?? null, e.actor?.role ?? null, e.action, e.targetType, e.targetId ?? null, e.address ?? null, e.result,
       JSON.stringify(e.detail ?? {})],
-  );
+  });
 }
 
 /**

@@ -90,16 +90,18 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     const now = ctx.clock.now();
     const { rows } = await ctx.db.query<{
       session_id: string; last_seen_at: Date; id: string; username: string; display_name: string; role: Role; role_code: string; department_id: string | null; center_id: string | null;
-    }>(
+    }>({
+      // Named, so each connection parses and plans it once: every signed-in request runs it.
+      name: 'session-actor',
       // The role the session acts in (切换角色), while the person still holds it and it is enabled; else their main role.
-      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.username, u.display_name,
+      text: `SELECT s.id AS session_id, s.last_seen_at, u.id, u.username, u.display_name,
               COALESCE(ar.base, u.role) AS role, COALESCE(ar.code, u.role_code, u.role) AS role_code, u.department_id, u.center_id
          FROM sessions s JOIN users u ON u.id = s.user_id
          LEFT JOIN user_roles ur ON ur.user_id = u.id AND ur.role_code = s.acting_role
          LEFT JOIN roles ar ON ar.code = ur.role_code AND ar.enabled
         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled`,
-      [hashToken(token), now, new Date(now.getTime() - idleMs)],
-    );
+      values: [hashToken(token), now, new Date(now.getTime() - idleMs)],
+    });
     const u = rows[0];
     if (!u) return;
     req.actor = { id: u.id, username: u.username, displayName: u.display_name, role: u.role, roleCode: u.role_code, departmentId: u.department_id, centerId: u.center_id };
