@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Tx } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { RunContext, type LoadedInstance } from './context.ts';
-import { inCommandTx, sqlLiteral } from './tx.ts';
+import { inCommandTx } from './tx.ts';
 import type { Actor, EngineEnv, InstanceRow, TaskRow, TokenRow } from './types.ts';
 
 /**
@@ -35,11 +35,10 @@ export async function instanceCommand<T>(
   actor: Actor | null,
   fn: (ctx: RunContext, loaded: LoadedInstance) => Promise<T>,
 ): Promise<T> {
-  const id = sqlLiteral(instanceId);
   const first = [
-    `SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_instances WHERE id = ${id}::uuid) FOR UPDATE`,
+    { text: 'SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_instances WHERE id = $1::uuid) FOR UPDATE', values: [instanceId] },
     // Read after the lock; empty when the instance is the root itself.
-    `SELECT * FROM wf_instances WHERE id = ${id}::uuid AND id <> root_id`,
+    { text: 'SELECT * FROM wf_instances WHERE id = $1::uuid AND id <> root_id', values: [instanceId] },
   ];
   return inCommandTx(env, first, async (tx, [locked, read]) => {
     const root = locked!.rows[0] as InstanceRow | undefined;
@@ -65,8 +64,10 @@ export async function taskCommand<T>(
   actor: Actor | null,
   fn: (ctx: RunContext, task: TaskRow, loaded: LoadedInstance) => Promise<T>,
 ): Promise<T> {
-  const id = sqlLiteral(taskId);
-  const first = [`SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_tasks WHERE id = ${id}::uuid) FOR UPDATE`, `${TASK_AND_TOKENS} WHERE t.id = ${id}::uuid`];
+  const first = [
+    { text: 'SELECT * FROM wf_instances WHERE id = (SELECT root_id FROM wf_tasks WHERE id = $1::uuid) FOR UPDATE', values: [taskId] },
+    { text: `${TASK_AND_TOKENS} WHERE t.id = $1::uuid`, values: [taskId] },
+  ];
   return inCommandTx(env, first, async (tx, [locked, read]) => {
     const root = locked!.rows[0] as InstanceRow | undefined;
     if (!root) throw new AppError('TASK_NOT_FOUND', { taskId });

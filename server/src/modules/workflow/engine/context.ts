@@ -4,7 +4,7 @@ import { eventsInsert, type NewEvent } from '../../../platform/events/stream.ts'
 import type { CompiledModel } from './compiled-model.ts';
 import { calendarDayCalculator, type DueDateCalculator } from './due-dates.ts';
 import { eventActor, loadModel } from './definitions.ts';
-import { sqlLiteral } from './tx.ts';
+import type { Statement } from './pipeline.ts';
 import type { Actor, CompletionEffects, EngineEnv, InstanceRow, TaskRow, TokenRow, Variables } from './types.ts';
 
 /**
@@ -403,14 +403,15 @@ export class RunContext {
    * round trip): a step's cost is mostly round trips to the database.
    */
   async flush(): Promise<void> {
-    const params: unknown[] = [];
-    const sql = this.finalWrites((value) => `$${params.push(value)}`);
-    if (sql) await this.raw.query(sql, params);
+    const statement = this.finalStatement();
+    if (statement) await this.raw.query(statement.text, [...statement.values]);
   }
 
-  /** The same statement as `flush` with its values as literals, for the command to send with its COMMIT; null when there is nothing to write. */
-  finalStatement(): string | null {
-    return this.finalWrites(sqlLiteral);
+  /** The statement `flush` sends, for the command to send with its COMMIT instead; null when there is nothing to write. */
+  finalStatement(): Statement | null {
+    const values: unknown[] = [];
+    const text = this.finalWrites((value) => `$${values.push(value)}`);
+    return text === null ? null : { text, values };
   }
 
   private finalWrites(p: (value: unknown) => string): string | null {

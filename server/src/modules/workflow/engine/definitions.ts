@@ -3,7 +3,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { appendEvent } from '../../../platform/events/stream.ts';
 import { compileBpmn, type ProcessModel } from '../definition/index.ts';
 import { compileModel, type CompiledModel } from './compiled-model.ts';
-import { inTx, sqlLiteral } from './tx.ts';
+import { inTx } from './tx.ts';
+import type { Statement } from './pipeline.ts';
 import type { Actor, EngineEnv } from './types.ts';
 
 /**
@@ -70,14 +71,15 @@ export async function publishDefinition(env: EngineEnv, input: { definitionId: s
 
 /** The latest published version of a key; PROCESS_NOT_FOUND when there is none. */
 export async function latestPublished(db: Queryable, key: string): Promise<DefinitionSummary> {
-  const { rows } = await db.query<DefinitionSummary>(latestPublishedSql(key));
+  const { text, values } = latestPublishedSql(key);
+  const { rows } = await db.query<DefinitionSummary>(text, [...values]);
   if (!rows[0]) throw new AppError('PROCESS_NOT_FOUND', { key });
   return rows[0];
 }
 
-/** The statement that reads the latest published version of a key (no row: none), its key as a literal so it can go out with others. */
-export function latestPublishedSql(key: string): string {
-  return `SELECT id, key, version, name, status FROM wf_definitions WHERE key = ${sqlLiteral(key)}::text AND status = 'published' ORDER BY version DESC LIMIT 1`;
+/** The statement that reads the latest published version of a key (no row: none), so it can go out with others. */
+export function latestPublishedSql(key: string): Statement {
+  return { text: "SELECT id, key, version, name, status FROM wf_definitions WHERE key = $1::text AND status = 'published' ORDER BY version DESC LIMIT 1", values: [key] };
 }
 
 // Published versions never change, so their compiled form may be cached in

@@ -16,7 +16,9 @@ beforeAll(async () => {
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
     (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && /\bCOMMIT\b/.test(args[0])) commits++;
+      // A string, or a pipeline of statements (pipeline.ts).
+      const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '');
+      if (/\bCOMMIT\b/.test(text)) commits++;
       return query(...args);
     };
   });

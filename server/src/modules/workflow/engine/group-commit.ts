@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Tx } from '../../../platform/db/pool.ts';
+import { BEGIN, COMMIT, pipeline, type Statement } from './pipeline.ts';
 
 /**
  * Group commit: when commands queue up, several of them — on different
@@ -30,10 +31,10 @@ export interface GroupCommitOptions {
 }
 
 export interface Command<T> {
-  first: readonly string[];
+  first: readonly Statement[];
   /** The process tree the command locked, from its first statements' results (null: it locks none, e.g. a start). */
   rootOf: (results: pg.QueryResult[]) => string | null;
-  run: (tx: Tx, results: pg.QueryResult[]) => Promise<{ value: T; last: string | null }>;
+  run: (tx: Tx, results: pg.QueryResult[]) => Promise<{ value: T; last: Statement | null }>;
   /** The command on its own, in a transaction of its own. */
   alone: () => Promise<T>;
 }
@@ -93,11 +94,10 @@ export class GroupCommitter {
     let uncertain: unknown = null;
     let commitSent = false;
     try {
-      const message = await client.query(['BEGIN', ...batch.flatMap((q) => q.command.first)].join(';\n'));
-      const results = (Array.isArray(message) ? message : [message]) as pg.QueryResult[];
+      const results = await pipeline(client, [BEGIN, ...batch.flatMap((q) => q.command.first)]);
       let at = 1;
       const roots = new Set<string>();
-      const lasts: string[] = [];
+      const lasts: Statement[] = [];
       for (const q of batch) {
         const own = results.slice(at, at + q.command.first.length);
         at += q.command.first.length;
@@ -120,7 +120,7 @@ export class GroupCommitter {
         }
       }
       commitSent = true;
-      await client.query([...lasts, 'COMMIT'].join(';\n'));
+      await pipeline(client, [...lasts, COMMIT]);
     } catch (error) {
       // Before the last message nothing can have committed. In it, an error
       // PostgreSQL answered means the COMMIT did not run or failed; a lost

@@ -3,7 +3,7 @@ import { createPool, type Db } from '../../../platform/db/pool.ts';
 import { completeTask } from './complete-task.ts';
 import { startInstance } from './start-instance.ts';
 import { bpmn, chain, engineKit, flow, person, taskAt, userTask, type Kit } from './testing.ts';
-import { sqlLiteral } from './tx.ts';
+import { pipeline } from './pipeline.ts';
 import type { EngineEnv } from './types.ts';
 import { withdrawTask } from './withdraw-task.ts';
 
@@ -20,7 +20,9 @@ beforeAll(async () => {
     (client as unknown as { query: unknown }).query = async (...args: unknown[]) => {
       sent.messages++;
       const result = await query(...args);
-      sent.statements += Array.isArray(result) ? result.length : 1;
+      // A pipeline (pipeline.ts) is one message of several statements.
+      const pipelined = (args[0] as { statements?: unknown[] } | undefined)?.statements;
+      sent.statements += pipelined ? pipelined.length : Array.isArray(result) ? result.length : 1;
       return result;
     };
   });
@@ -89,13 +91,43 @@ describe('a command in two round trips', () => {
     expect(history.rows[0]!.fields).toEqual({ remark: { from: null, to: awkward } });
   });
 
-  it('literals: arrays in PostgreSQL syntax, dates as instants, no non-finite numbers', async () => {
-    const { rows } = await kit.db.query<{ a: string[]; d: Date; n: number }>(
-      `SELECT ${sqlLiteral(['a"b', 'c\\d', null, 'e,f', '{g}'])}::text[] AS a, ${sqlLiteral(new Date('2026-03-02T01:00:00.123Z'))}::timestamptz AS d, ${sqlLiteral(42.5)}::numeric AS n`,
-    );
-    expect(rows[0]).toEqual({ a: ['a"b', 'c\\d', null, 'e,f', '{g}'], d: new Date('2026-03-02T01:00:00.123Z'), n: 42.5 });
-    expect(() => sqlLiteral(Number.NaN)).toThrow();
-    expect(sqlLiteral(null)).toBe('NULL');
+});
+
+describe('statements prepared once per connection', () => {
+  const prepared = async (client: { query: Db['query'] }) =>
+    (await client.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements ORDER BY statement')).rows.map((r) => r.statement);
+
+  it('parses a shape once, and answers each statement with its own values', async () => {
+    const client = await kit.db.connect();
+    try {
+      const shape = { text: 'SELECT $1::int * 2 AS twice /* once */', values: [1] };
+      for (const n of [1, 2, 3]) {
+        const [begin, a, b] = await pipeline(client, [{ text: 'BEGIN', values: [] }, { ...shape, values: [n] }, { ...shape, values: [n + 10] }]);
+        expect(begin!.command).toBe('BEGIN');
+        expect([a!.rows[0].twice, b!.rows[0].twice]).toEqual([n * 2, (n + 10) * 2]);
+        await client.query('ROLLBACK');
+      }
+      expect((await prepared(client)).filter((t) => t.includes('/* once */'))).toHaveLength(1);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('after a failing statement prepares what that message may have prepared again, and the connection goes on', async () => {
+    const client = await kit.db.connect();
+    try {
+      const shape = { text: 'SELECT $1::text AS echoed /* after a failure */', values: ['x'] };
+      // The shape is parsed, then the division fails: PostgreSQL holds the statement, the message did not complete.
+      await expect(pipeline(client, [shape, { text: 'SELECT 1 / $1::int', values: [0] }])).rejects.toMatchObject({ code: '22012' });
+      const [again] = await pipeline(client, [{ ...shape, values: ['y'] }]);
+      expect(again!.rows).toEqual([{ echoed: 'y' }]);
+      // A statement that does not parse fails its message; the next one runs.
+      await expect(pipeline(client, [{ text: 'SELEC $1', values: [1] }, shape])).rejects.toMatchObject({ code: '42601' });
+      expect((await pipeline(client, [{ ...shape, values: ['z'] }]))[0]!.rows).toEqual([{ echoed: 'z' }]);
+      expect((await prepared(client)).filter((t) => t.includes('/* after a failure */'))).toHaveLength(1);
+    } finally {
+      client.release();
+    }
   });
 });
 
