@@ -20,11 +20,24 @@ export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 1
 /**
  * Runs `fn` against a migrated embedded PostgreSQL of its own (fsync on) in a
  * temp folder, with a pool of `connections`; stops and removes it after.
+ * `settings` are set with ALTER SYSTEM and the server restarted before the
+ * migration (e.g. a library to preload).
  */
-export async function withBenchDatabase(name: string, connections: number, fn: (db: Db, tmp: string) => Promise<void>): Promise<void> {
+export async function withBenchDatabase(
+  name: string, connections: number, fn: (db: Db, tmp: string) => Promise<void>, settings: Record<string, string> = {},
+): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `tongban-bench-${name}-`));
   fs.chmodSync(tmp, 0o755);
-  const pgServer = await startEmbeddedPg({ dataDir: path.join(tmp, 'pg'), port: await freePort() });
+  const port = await freePort();
+  let pgServer = await startEmbeddedPg({ dataDir: path.join(tmp, 'pg'), port });
+  if (Object.keys(settings).length > 0) {
+    const admin = createPool(pgServer.url('postgres'), 1);
+    // ALTER SYSTEM takes no parameters; the values are the benchmark's own constants.
+    for (const [key, value] of Object.entries(settings)) await admin.query(`ALTER SYSTEM SET ${key} = '${value.replace(/'/g, "''")}'`);
+    await admin.end();
+    await pgServer.stop();
+    pgServer = await startEmbeddedPg({ dataDir: path.join(tmp, 'pg'), port });
+  }
   const db = createPool(pgServer.url('postgres'), connections);
   try {
     await migrate(db);

@@ -118,7 +118,7 @@ function cpuSeconds(dataDir: string): { node: number; postgres: number | null } 
 }
 
 /** A pool for the engine alone whose connections count the messages, statements and COMMITs they send. */
-function countingPool(url: string, max: number): { pool: Db; sent: Sent } {
+export function countingPool(url: string, max: number): { pool: Db; sent: Sent } {
   const sent: Sent = { roundTrips: 0, statements: 0, commits: 0 };
   const pool = createPool(url, max);
   pool.on('connect', (client) => {
@@ -139,7 +139,7 @@ function countingPool(url: string, max: number): { pool: Db; sent: Sent } {
 }
 
 /** Our engine: start, then complete every open task as it appears; each command is one step. */
-async function runOurs(env: EngineEnv, sent: Sent, n: number, clients = CLIENTS): Promise<Run & { heapAfterHalfMb: number; heapAfterAllMb: number }> {
+export async function runOurs(env: EngineEnv, sent: Sent, n: number, clients = CLIENTS): Promise<Run & { heapAfterHalfMb: number; heapAfterAllMb: number }> {
   const before = { ...sent };
   const latencies: number[] = [];
   let steps = 0;
