@@ -146,8 +146,12 @@ class ImportRun {
     }
   }
 
-  /** Runs a command for one row; its refusal (an error code) becomes the row's problem, and what it wrote is undone. */
-  private async attempt(sheet: SheetKey, row: number, key: string, command: () => Promise<unknown>): Promise<boolean> {
+  /**
+   * Runs a command for one row; its refusal (an error code) becomes the row's
+   * problem, at the column `key` names (or picks from the refusal), and what
+   * it wrote is undone.
+   */
+  private async attempt(sheet: SheetKey, row: number, key: string | ((err: AppError) => string), command: () => Promise<unknown>): Promise<boolean> {
     await this.tx.query('SAVEPOINT org_import_row');
     try {
       await command();
@@ -156,7 +160,7 @@ class ImportRun {
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       await this.tx.query('ROLLBACK TO SAVEPOINT org_import_row');
-      this.problem(sheet, row, key, err.code);
+      this.problem(sheet, row, typeof key === 'string' ? key : key(err), err.code);
       return false;
     }
   }
@@ -277,7 +281,7 @@ class ImportRun {
         this.invalid('staff', r.row, parsed.error.issues, columns);
         return 'unchanged';
       }
-      await this.attempt('staff', r.row, 'initialPassword', () => createStaffCommand(this.tx, this.actor, this.now, parsed.data));
+      await this.attempt('staff', r.row, (err) => staffColumnOf(err, role?.code), () => createStaffCommand(this.tx, this.actor, this.now, parsed.data));
       return 'created';
     }
     const parsed = staffUpdateSchema.safeParse(fields);
@@ -286,8 +290,36 @@ class ImportRun {
       return 'unchanged';
     }
     if (same(before, parsed.data)) return 'unchanged';
-    await this.attempt('staff', r.row, 'username', () => updateStaffCommand(this.tx, this.actor, this.now, before.id, parsed.data));
+    await this.attempt('staff', r.row, (err) => staffColumnOf(err, role?.code), () => updateStaffCommand(this.tx, this.actor, this.now, before.id, parsed.data));
     return 'updated';
+  }
+}
+
+/**
+ * The column of the 人员 sheet a refused person's row is wrong in: a role
+ * refusal at the main or the concurrent roles' column (whichever role it
+ * names), a placement at the code that does not fit, a password or a phone at
+ * its own; else the username, which names the person.
+ */
+export function staffColumnOf(err: AppError, mainRoleCode: string | undefined): string {
+  const details = (err.details ?? {}) as { code?: string; reason?: string; center?: boolean; department?: boolean };
+  if (err.code.startsWith('PASSWORD_')) return 'initialPassword';
+  if (err.code.startsWith('PHONE_')) return 'phone';
+  switch (err.code) {
+    case 'STAFF_ROLES_SEPARATED':
+      return 'extraRoleCodes';
+    case 'ROLE_NOT_FOUND':
+    case 'ROLE_DEPARTMENT_MISMATCH':
+      return details.code === undefined || details.code === mainRoleCode ? 'roleCode' : 'extraRoleCodes';
+    case 'STAFF_ROLE_INVALID':
+      return details.reason === 'department_required' ? 'departmentCode' : 'roleCode';
+    case 'STAFF_PLACEMENT_INVALID':
+      return details.center === false ? 'centerCode' : details.department === false ? 'departmentCode' : 'windowCode';
+    case 'STAFF_LAST_ADMIN':
+    case 'STAFF_OWN_ACCOUNT':
+      return 'roleCode';
+    default:
+      return 'username';
   }
 }
 

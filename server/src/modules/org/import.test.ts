@@ -83,6 +83,9 @@ describe('export and import', () => {
         { username: 'weak_pw', displayName: '弱密码', roleCode: 'clerk', centerCode: 'BAD-ONE', departmentCode: '', windowCode: '', phone: '', secondFactor: '', initialPassword: 'short' },
         { username: 'no_role', displayName: '无角色', roleCode: 'no_such_role', centerCode: 'BAD-ONE', departmentCode: '', windowCode: '', phone: '', secondFactor: '', initialPassword: 'Long-enough-2026' },
         { username: 'no_extra', displayName: '兼任错', roleCode: 'clerk', centerCode: 'BAD-ONE', departmentCode: '', windowCode: '', phone: '', secondFactor: '', initialPassword: 'Long-enough-2026', extraRoleCodes: 'supervisor、ghost_role' },
+        // The command's own refusals land at the column they are about, not at the password's.
+        { username: 'two_duties', displayName: '三员兼任', roleCode: 'clerk', centerCode: 'BAD-ONE', departmentCode: '', windowCode: '', phone: '', secondFactor: '', initialPassword: 'Long-enough-2026', extraRoleCodes: 'audit_admin' },
+        { username: 'no_dept', displayName: '无部门审批人', roleCode: 'approver', centerCode: 'BAD-ONE', departmentCode: '', windowCode: '', phone: '', secondFactor: '', initialPassword: 'Long-enough-2026' },
       ],
     });
     const before = await written();
@@ -97,6 +100,8 @@ describe('export and import', () => {
       ['人员', 2, '初始密码', 'PASSWORD_TOO_SHORT'],
       ['人员', 3, '角色代码', 'ORG_IMPORT_REFERENCE_UNKNOWN'],
       ['人员', 4, '兼任角色代码', 'ORG_IMPORT_REFERENCE_UNKNOWN'],
+      ['人员', 5, '兼任角色代码', 'STAFF_ROLES_SEPARATED'],
+      ['人员', 6, '部门编码', 'STAFF_ROLE_INVALID'],
     ]));
     expect(await written()).toBe(before);
     expect((await codes()).centers.map((c) => c.code)).not.toContain('BAD-ONE');
