@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../server/test/free-port.ts';
+import { livePostmaster } from '../server/src/platform/db/embedded.ts';
 import { spawnTongban } from '../server/test/tongban-process.ts';
 import { TestSmsc } from '../server/src/modules/notify/testing.ts';
 
@@ -71,7 +72,10 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     output: server.output,
     smsc,
     stop: async () => {
-      await server.stop();
+      if (!(await server.stop())) console.warn(`tongban start did not stop within 15 s of SIGTERM and was killed:\n${server.output().slice(-2000)}`);
+      // A killed server leaves its embedded PostgreSQL running: stop it before its folder goes.
+      const postmaster = livePostmaster(path.join(dataDir, 'pg'));
+      if (postmaster) process.kill(postmaster, 'SIGQUIT');
       await smsc.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

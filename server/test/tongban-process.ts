@@ -7,8 +7,12 @@ export interface TongbanProcess {
   /** Milliseconds from spawn to the ready line. */
   readyMs: number;
   output(): string;
-  /** Sends `signal` and waits (at most `timeoutMs`) for the exit. */
-  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<void>;
+  /**
+   * Sends `signal` and waits (at most `timeoutMs`) for the exit; a process
+   * still there then is killed (SIGKILL), so none outlives its test. Resolves
+   * true when it stopped on `signal` alone.
+   */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<boolean>;
 }
 
 /**
@@ -47,10 +51,17 @@ export async function spawnTongban(
     child, url, readyMs,
     output: () => out,
     stop: async (signal = 'SIGTERM', stopTimeoutMs = 15_000) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
+      if (child.exitCode !== null || child.signalCode !== null) return true;
+      const exited = new Promise<true>((r) => child.once('exit', () => r(true)));
       child.kill(signal);
-      await Promise.race([exited, new Promise((r) => setTimeout(r, stopTimeoutMs))]);
+      let timer: NodeJS.Timeout | undefined;
+      const inTime = await Promise.race([exited, new Promise<false>((r) => (timer = setTimeout(() => r(false), stopTimeoutMs)))]);
+      clearTimeout(timer);
+      if (!inTime) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      return inTime;
     },
   };
 }
