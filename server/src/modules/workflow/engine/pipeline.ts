@@ -5,8 +5,8 @@ import type { Tx } from '../../../platform/db/pool.ts';
 
 /**
  * Several statements with parameters in one message, each prepared once per
- * connection. A command's statements have a handful of fixed shapes (lock
- * and read a task; write a step's rows with unnest arrays), so PostgreSQL
+ * connection. A command's statements come in few shapes (lock and read a
+ * task; write a step's rows, one shape per kind of step), so PostgreSQL
  * parses and plans each shape once per connection instead of once per step
  * — planning was a third of a step's PostgreSQL time — while the command
  * still costs two round trips: every Parse, Bind and Execute goes out in one
