@@ -221,6 +221,9 @@ export const scenarios: Scenario[] = [
         await expect(approver.getByRole('button', { name: '退出' })).toBeHidden();
         await approver.goto(`${rp.url}/`);
         await expect(approver.locator('#who')).toContainText('未登录');
+        // This server stops before the harness closes the pages: close them first, or their live
+        // streams, ended by the stopping server, would try to reconnect and log errors.
+        for (const context of ctx.browser.contexts()) await context.close();
       } finally {
         await rp.close();
         await server.stop();

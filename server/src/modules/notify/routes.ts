@@ -19,9 +19,10 @@ import { COMMON_VARS } from './kinds.ts';
 
 /** The message centre (everyone signed in) and the administrators' notification pages. */
 export function registerNotifyRoutes(app: Api, ctx: AppContext): void {
-  // Live streams end when the app closes, so shutdown never waits on an open tab.
+  // Live streams end as the app starts closing (preClose: before the HTTP server waits for its
+  // connections to end, which an open stream never does), so shutdown never waits on an open tab.
   const streams = new Set<() => void>();
-  app.addHook('onClose', async () => {
+  app.addHook('preClose', async () => {
     for (const end of [...streams]) end();
   });
   // ── Message centre ────────────────────────────────────────────────────────

@@ -204,6 +204,11 @@ function registerMonitoringRoutes(app: Api, ctx: AppContext): void {
     return { feeEventsKnown: (known.rowCount ?? 0) > 0, items: [] };
   });
 
+  // Open live streams, ended as the app starts closing (as the message centre's are).
+  const liveStreams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...liveStreams]) end();
+  });
   app.get('/api/supervision/live', {
     config: { roles: [...SUPERVISION_ROLES] },
     schema: { tags: ['supervision'], summary: '实时推送（server-sent events）：有新事件入库时通知页面刷新' },
@@ -216,9 +221,14 @@ function registerMonitoringRoutes(app: Api, ctx: AppContext): void {
     const send = (data: unknown) => res.write(`event: changed\ndata: ${JSON.stringify(data)}\n\n`);
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
     hub.on('changed', send);
-    req.raw.on('close', () => {
+    const end = () => {
+      if (!liveStreams.delete(end)) return;
       clearInterval(ping);
       hub.off('changed', send);
-    });
+      res.end();
+    };
+    liveStreams.add(end);
+    req.raw.on('close', end);
+    res.on('error', end);
   });
 }
