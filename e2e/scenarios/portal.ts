@@ -141,7 +141,7 @@ export const scenarios: Scenario[] = [
       await other.locator('label').filter({ hasText: /^全部$/ }).click();
       // Scenarios share one server in any order: the list may hold the department's own
       // tickets (a complaint from the public pages' scenario), never this one.
-      await expect(other.getByText('没有咨询或投诉').or(other.getByRole('button', { name: /^(答复|查看) ZX/ }))).toBeVisible();
+      await expect(other.getByText('没有咨询或投诉').or(other.getByRole('button', { name: /^(答复|查看) (ZX|TS)/ }))).toBeVisible();
       await expect(other.getByText(ticketNo)).toHaveCount(0);
 
       await citizen.goto('/my/messages');
