@@ -129,7 +129,7 @@ export function countingPool(url: string, max: number): { pool: Db; sent: Sent }
       sent.roundTrips++;
       if (/\bCOMMIT\b/.test(text)) sent.commits++;
       const result = await query(...args);
-      // A pipeline (the engine's pipeline.ts) is one message of several statements; so is a simple-protocol message with several.
+      // A pipeline (platform/db/pipeline.ts) is one message of several statements; so is a simple-protocol message with several.
       const pipelined = (first as { statements?: unknown[] } | null)?.statements;
       sent.statements += pipelined ? pipelined.length : Array.isArray(result) ? result.length : 1;
       return result;

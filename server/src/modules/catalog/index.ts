@@ -34,7 +34,7 @@ export { departmentsByIds, departmentsByCodes, itemNames, windowNames, type Depa
 export { itemMaterialList, type ItemMaterial } from './facts.ts';
 /** The organisation: centers in three levels, departments with sub-units, windows and the items they take in; the data scopes they span. */
 export {
-  organisation, saveCenter, saveDepartment, saveWindow, checkPlacement, centerScope, departmentScope, centerSubtree,
+  organisation, saveCenter, saveDepartment, saveWindow, checkPlacement, centerScope, departmentScope,
   centerInputSchema, departmentInputSchema, windowInputSchema, organisationSchema, centerSchema, departmentSchema, windowSchema, CENTER_LEVELS,
   type Organisation, type CenterLevel, type Saved,
 } from './organisation.ts';

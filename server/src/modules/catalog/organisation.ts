@@ -73,15 +73,6 @@ export async function organisation(q: Queryable): Promise<Organisation> {
 
 const levelBelow = (level: CenterLevel): CenterLevel | null => CENTER_LEVELS[CENTER_LEVELS.indexOf(level) + 1] ?? null;
 
-/** The center and every center below it. */
-export async function centerSubtree(q: Queryable, centerId: string): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>(
-    `WITH RECURSIVE t AS (SELECT id FROM centers WHERE id = $1 UNION SELECT c.id FROM centers c JOIN t ON c.parent_id = t.id) SELECT id FROM t`,
-    [centerId],
-  );
-  return rows.map((r) => r.id);
-}
-
 /** The center and every center above it, nearest first. */
 async function centerAncestry(q: Queryable, centerId: string): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>(

@@ -11,6 +11,7 @@ import { KIND_NAMES, kindSpec } from './kinds.ts';
 import { listInbox, listOutbox, listPreferences, outboxDepth, sentLog, unreadCount } from './queries.ts';
 import { loadTemplates, previewTemplate, requireKind, saveTemplate } from './templates.ts';
 import { hubFor } from './hub.ts';
+import { liveStreams } from '../../platform/http/live-streams.ts';
 import {
   channelSchema, contactBody, contactSchema, depthSchema, idParams, inboxMessageSchema, inboxQuery, kindParams, outboxItemSchema,
   outboxQuery, preferenceSchema, readBody, sentLogSchema, templateBody, templateSchema, templateTextSchema,
@@ -19,12 +20,8 @@ import { COMMON_VARS } from './kinds.ts';
 
 /** The message centre (everyone signed in) and the administrators' notification pages. */
 export function registerNotifyRoutes(app: Api, ctx: AppContext): void {
-  // Live streams end as the app starts closing (preClose: before the HTTP server waits for its
-  // connections to end, which an open stream never does), so shutdown never waits on an open tab.
-  const streams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of [...streams]) end();
-  });
+  // The unread-count streams, ended as the app starts closing.
+  const streams = liveStreams(app);
   // ── Message centre ────────────────────────────────────────────────────────
   app.get('/api/notify/inbox', {
     schema: {

@@ -301,7 +301,7 @@ class ImportRun {
  * names), a placement at the code that does not fit, a password or a phone at
  * its own; else the username, which names the person.
  */
-export function staffColumnOf(err: AppError, mainRoleCode: string | undefined): string {
+function staffColumnOf(err: AppError, mainRoleCode: string | undefined): string {
   const details = (err.details ?? {}) as { code?: string; reason?: string; center?: boolean; department?: boolean };
   if (err.code.startsWith('PASSWORD_')) return 'initialPassword';
   if (err.code.startsWith('PHONE_')) return 'phone';

@@ -12,6 +12,7 @@ import { registerSourceDoors } from './source-doors.ts';
 import { listSources, registerSource, rotateSourceKey, setSourceEnabled } from './sources.ts';
 import { anomalies, attendance, caseView, findCaseNumbers, findings, overview, volumeAnomalies } from './queries.ts';
 import { liveHub } from './live.ts';
+import { liveStreams } from '../../platform/http/live-streams.ts';
 import { SUPERVISION_ROLES } from './policy.ts';
 import * as S from './schemas.ts';
 
@@ -204,11 +205,8 @@ function registerMonitoringRoutes(app: Api, ctx: AppContext): void {
     return { feeEventsKnown: (known.rowCount ?? 0) > 0, items: [] };
   });
 
-  // Open live streams, ended as the app starts closing (as the message centre's are).
-  const liveStreams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of [...liveStreams]) end();
-  });
+  // The live feeds, ended as the app starts closing.
+  const feeds = liveStreams(app);
   app.get('/api/supervision/live', {
     config: { roles: [...SUPERVISION_ROLES] },
     schema: { tags: ['supervision'], summary: '实时推送（server-sent events）：有新事件入库时通知页面刷新' },
@@ -222,12 +220,12 @@ function registerMonitoringRoutes(app: Api, ctx: AppContext): void {
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
     hub.on('changed', send);
     const end = () => {
-      if (!liveStreams.delete(end)) return;
+      if (!feeds.delete(end)) return;
       clearInterval(ping);
       hub.off('changed', send);
       res.end();
     };
-    liveStreams.add(end);
+    feeds.add(end);
     req.raw.on('close', end);
     res.on('error', end);
   });

@@ -4,7 +4,7 @@ import { eventsInsert, type NewEvent } from '../../../platform/events/stream.ts'
 import type { CompiledModel } from './compiled-model.ts';
 import { calendarDayCalculator, type DueDateCalculator } from './due-dates.ts';
 import { eventActor, loadModel } from './definitions.ts';
-import type { Statement } from './pipeline.ts';
+import type { Statement } from '../../../platform/db/pipeline.ts';
 import type { Actor, CompletionEffects, EngineEnv, InstanceRow, TaskRow, TokenRow, Variables } from './types.ts';
 
 /**

@@ -4,7 +4,7 @@ import { appendEvent } from '../../../platform/events/stream.ts';
 import { compileBpmn, type ProcessModel } from '../definition/index.ts';
 import { compileModel, type CompiledModel } from './compiled-model.ts';
 import { inTx } from './tx.ts';
-import type { Statement } from './pipeline.ts';
+import type { Statement } from '../../../platform/db/pipeline.ts';
 import type { Actor, EngineEnv } from './types.ts';
 
 /**

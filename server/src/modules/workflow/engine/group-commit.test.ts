@@ -16,7 +16,7 @@ beforeAll(async () => {
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
     (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      // A string, or a pipeline of statements (pipeline.ts).
+      // A string, or a pipeline of statements (platform/db/pipeline.ts).
       const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '');
       if (/\bCOMMIT\b/.test(text)) commits++;
       return query(...args);

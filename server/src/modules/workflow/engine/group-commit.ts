@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Db, Tx } from '../../../platform/db/pool.ts';
-import { BEGIN, COMMIT, pipeline, type Statement } from './pipeline.ts';
+import { BEGIN, COMMIT, pipeline, type Statement } from '../../../platform/db/pipeline.ts';
 
 /**
  * Group commit: when commands queue up, several of them — on different

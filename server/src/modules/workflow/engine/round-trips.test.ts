@@ -3,7 +3,7 @@ import { createPool, type Db } from '../../../platform/db/pool.ts';
 import { completeTask } from './complete-task.ts';
 import { startInstance } from './start-instance.ts';
 import { bpmn, chain, engineKit, flow, person, taskAt, userTask, type Kit } from './testing.ts';
-import { pipeline } from './pipeline.ts';
+import { pipeline } from '../../../platform/db/pipeline.ts';
 import type { EngineEnv } from './types.ts';
 import { withdrawTask } from './withdraw-task.ts';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
     (client as unknown as { query: unknown }).query = async (...args: unknown[]) => {
       sent.messages++;
       const result = await query(...args);
-      // A pipeline (pipeline.ts) is one message of several statements.
+      // A pipeline (platform/db/pipeline.ts) is one message of several statements.
       const pipelined = (args[0] as { statements?: unknown[] } | undefined)?.statements;
       sent.statements += pipelined ? pipelined.length : Array.isArray(result) ? result.length : 1;
       return result;

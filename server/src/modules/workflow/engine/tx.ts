@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { withTx, type Tx } from '../../../platform/db/pool.ts';
 import { committerOf } from './group-commit.ts';
-import { BEGIN, COMMIT, pipeline, type Statement } from './pipeline.ts';
+import { BEGIN, COMMIT, pipeline, type Statement } from '../../../platform/db/pipeline.ts';
 import type { EngineEnv } from './types.ts';
 
 /** Runs `fn` in the caller's transaction when the env carries one, else in a new one. */
@@ -22,7 +22,7 @@ export interface CommandOutcome<T> {
  * message; the body then works with their results, and the statement that
  * writes its run goes out with COMMIT as one message: two round trips, plus
  * any read the run cannot answer from memory. Each statement is prepared once
- * per connection (pipeline.ts). If any statement fails, PostgreSQL skips the
+ * per connection (platform/db/pipeline.ts). If any statement fails, PostgreSQL skips the
  * rest of that message and the transaction rolls back as a whole. Inside the
  * caller's transaction (`env.tx`) neither BEGIN nor COMMIT is sent: the
  * caller commits.

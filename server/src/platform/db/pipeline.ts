@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import type { Tx } from '../../../platform/db/pool.ts';
+import type { Tx } from './pool.ts';
 
 /**
  * Several statements with parameters in one message, each prepared once per
- * connection. A command's statements come in few shapes (lock and read a
- * task; write a step's rows, one shape per kind of step), so PostgreSQL
- * parses and plans each shape once per connection instead of once per step
- * — planning was a third of a step's PostgreSQL time — while the command
- * still costs two round trips: every Parse, Bind and Execute goes out in one
- * write, with one Sync at the end. Run in order in the session's transaction;
- * after a failing statement PostgreSQL skips the rest up to the Sync.
+ * connection. The workflow engine's commands are the user: their statements
+ * come in few shapes (lock and read a task; write a step's rows, one shape
+ * per kind of step), so PostgreSQL parses and plans each shape once per
+ * connection instead of once per step — planning was a third of a step's
+ * PostgreSQL time — while a command still costs two round trips: every
+ * Parse, Bind and Execute goes out in one write, with one Sync at the end.
+ * Run in order in the session's transaction; after a failing statement
+ * PostgreSQL skips the rest up to the Sync.
  */
 export interface Statement {
   text: string;
@@ -70,11 +71,13 @@ class PipelineQuery extends pg.Query {
     let wire: Wire | null = null;
     self.submit = (connection) => {
       wire = connection;
-      const known = Object.keys(connection.parsedStatements).length;
+      // Counted only when a new shape comes: most messages prepare nothing.
+      let known: number | undefined;
       const names = statements.map((s) => {
         if (s.text.length > MAX_PREPARED_TEXT) return '';
         const name = nameOf(s.text);
         if (connection.parsedStatements[name] !== undefined || fresh.has(name)) return name;
+        known ??= Object.keys(connection.parsedStatements).length;
         if (known + fresh.size >= MAX_PREPARED) return '';
         fresh.set(name, s.text);
         return name;
