@@ -27,7 +27,7 @@ import { percentile, round, withBenchDatabase } from './_support.ts';
 
 const CLIENTS = 16;
 /** Group commit as the bench runs it: up to 4 shared transactions in flight, 16 commands each at most. */
-const GROUP_COMMIT = { concurrency: 4, size: 16 };
+export const GROUP_COMMIT = { concurrency: 4, size: 16 };
 const USER_TASKS = new Set(['accept', 'deptA', 'deptB', 'deptC', 'approve']);
 
 export const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
@@ -56,7 +56,7 @@ export const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 /** Runs `work(i)` for i in [0, n) on `clients` concurrent loops. */
-async function concurrently(n: number, clients: number, work: (i: number) => Promise<void>): Promise<void> {
+export async function concurrently(n: number, clients: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -70,7 +70,7 @@ function sampleRss(): void {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }
 
-interface Run {
+export interface Run {
   instances: number;
   seconds: number;
   steps: number;
@@ -79,7 +79,7 @@ interface Run {
   sent?: Sent;
 }
 
-interface Sent {
+export interface Sent {
   roundTrips: number;
   statements: number;
   commits: number;
@@ -90,7 +90,7 @@ interface Sent {
  * `dataDir` (the postmaster with its children that exited, plus the live
  * backends), from /proc; null where /proc is not there.
  */
-function cpuSeconds(dataDir: string): { node: number; postgres: number | null } {
+export function cpuSeconds(dataDir: string): { node: number; postgres: number | null } {
   const usage = process.cpuUsage();
   const node = (usage.user + usage.system) / 1e6;
   try {
@@ -138,6 +138,24 @@ export function countingPool(url: string, max: number): { pool: Db; sent: Sent }
   return { pool, sent };
 }
 
+/** One instance of the process: start it, then complete every open task as it appears; each command's latency is pushed. Returns the completions. */
+export async function runInstance(env: EngineEnv, i: number, latencies: number[]): Promise<number> {
+  let s = performance.now();
+  const started = await startInstance(env, { key: 'joint_permit', businessKey: `case-${i}`, variables: { amount: i } });
+  latencies.push(performance.now() - s);
+  let completions = 0;
+  const queue = [...started.openedTasks];
+  while (queue.length > 0) {
+    const task = queue.shift()!;
+    s = performance.now();
+    const done = await completeTask(env, { taskId: task.id, actor: { id: task.assignee ?? '' }, outcome: 'approve', opinion: '同意' });
+    latencies.push(performance.now() - s);
+    completions++;
+    queue.push(...done.openedTasks);
+  }
+  return completions;
+}
+
 /** Our engine: start, then complete every open task as it appears; each command is one step. */
 export async function runOurs(env: EngineEnv, sent: Sent, n: number, clients = CLIENTS): Promise<Run & { heapAfterHalfMb: number; heapAfterAllMb: number }> {
   const before = { ...sent };
@@ -146,18 +164,9 @@ export async function runOurs(env: EngineEnv, sent: Sent, n: number, clients = C
   let heapAfterHalfMb = 0;
   const t0 = performance.now();
   await concurrently(n, clients, async (i) => {
-    let s = performance.now();
-    const started = await startInstance(env, { key: 'joint_permit', businessKey: `case-${i}`, variables: { amount: i } });
-    latencies.push(performance.now() - s);
-    const queue = [...started.openedTasks];
-    while (queue.length > 0) {
-      const task = queue.shift()!;
-      s = performance.now();
-      const done = await completeTask(env, { taskId: task.id, actor: { id: task.assignee ?? '' }, outcome: 'approve', opinion: '同意' });
-      latencies.push(performance.now() - s);
-      steps++;
-      queue.push(...done.openedTasks);
-    }
+    // Awaited first: `steps += await …` would read steps before the await and lose the other clients' additions.
+    const completions = await runInstance(env, i, latencies);
+    steps += completions;
     if (i === Math.floor(n / 2)) {
       // After a full collection (npm run bench exposes gc), so the figure is live data, not garbage not yet collected.
       global.gc?.();
@@ -172,7 +181,7 @@ export async function runOurs(env: EngineEnv, sent: Sent, n: number, clients = C
 }
 
 /** bpmn-engine as a multi-user service must run it: recover from PostgreSQL, resume, signal one task, save. */
-async function runBpmnEngine(db: Db, n: number): Promise<Run> {
+export async function runBpmnEngine(db: Db, n: number): Promise<Run> {
   await db.query('CREATE TABLE IF NOT EXISTS bench_bpmn_engine_state (id text PRIMARY KEY, state jsonb NOT NULL)');
   const latencies: number[] = [];
   let steps = 0;
@@ -228,7 +237,7 @@ async function runChainCeiling(db: Db, seconds: number): Promise<number> {
 }
 
 /** The commit ceiling: single-row INSERT transactions, same clients, fixed time. */
-async function runInsertCeiling(db: Db, seconds: number): Promise<number> {
+export async function runInsertCeiling(db: Db, seconds: number): Promise<number> {
   await db.query('CREATE TABLE IF NOT EXISTS bench_ceiling (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL, payload text)');
   const until = performance.now() + seconds * 1000;
   let count = 0;
@@ -257,7 +266,7 @@ async function storedBytesPerInstance(db: Db, n: number): Promise<Record<string,
   return bytes;
 }
 
-interface Figures {
+export interface Figures {
   instances: number;
   instancesPerSecond: number;
   taskCompletionsPerSecond: number;
@@ -271,7 +280,7 @@ interface Figures {
   commitsPerStep?: number;
 }
 
-function summary(name: string, r: Run, clients: number): Figures {
+export function summary(name: string, r: Run, clients: number): Figures {
   const sorted = [...r.latencies].sort((a, b) => a - b);
   const figures: Figures = {
     instances: r.instances,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, type Db } from '../../../platform/db/pool.ts';
 import { completeTask } from './complete-task.ts';
+import { committerOf } from './group-commit.ts';
 import { startInstance } from './start-instance.ts';
 import { bpmn, chain, codeOf, engineKit, openTasks, person, taskAt, userTask, type Kit } from './testing.ts';
 import type { EngineEnv } from './types.ts';
@@ -96,5 +97,11 @@ describe('group commit', () => {
     for (const i of [0, 1, 2, 4]) expect((await openTasks(kit.db, ids[i]!)).map((t) => t.node_id)).toEqual(['b']);
     // The failed one goes through afterwards.
     expect(await codeOf(completeTask(env, { taskId: tasks[3]!.id, actor: person('u') }))).toBe('no error');
+  });
+
+  it('gives a pool one committer per options, so other options are not ignored', () => {
+    const one = committerOf(pool, { concurrency: 1, size: 16 });
+    expect(committerOf(pool, { concurrency: 1, size: 16 })).toBe(one);
+    expect(committerOf(pool, { concurrency: 4, size: 16 })).not.toBe(one);
   });
 });

@@ -162,14 +162,20 @@ function counting(client: pg.PoolClient, sent: { n: number }): Tx {
   });
 }
 
-const committers = new WeakMap<Db, GroupCommitter>();
+const committers = new WeakMap<Db, Map<string, GroupCommitter>>();
 
-/** The pool's group committer (one per pool, so its batches share the pool's connections). */
+/** The pool's group committer for these options (one per pool and options, so its batches share the pool's connections). */
 export function committerOf(db: Db, options: GroupCommitOptions): GroupCommitter {
-  let committer = committers.get(db);
+  let ofPool = committers.get(db);
+  if (!ofPool) {
+    ofPool = new Map();
+    committers.set(db, ofPool);
+  }
+  const key = `${options.concurrency}x${options.size}`;
+  let committer = ofPool.get(key);
   if (!committer) {
     committer = new GroupCommitter(db, options);
-    committers.set(db, committer);
+    ofPool.set(key, committer);
   }
   return committer;
 }
