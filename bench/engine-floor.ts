@@ -3,18 +3,19 @@
  * steps could run if the engine itself cost nothing. The benchmark's process
  * (bench/engine.ts: N instances, default 2,000, 16 clients, the chainer
  * beside them) runs once on the engine while every message each instance's
- * commands send is recorded. The engine's tables are then emptied and the
- * recorded messages are sent again, instance by instance, by 16 clients on
- * fresh connections: the same statements with the same values, prepared the
- * same way (platform/db/pipeline.ts), in the same two messages per command,
- * with no engine code between them. This is done twice: with the schema as
- * it is, and with only the indexes the engine's and the chainer's own reads
- * use (every index that serves lists, supervision or uniqueness dropped).
- * The replayed rows are counted against the engine's, so a replay that did
- * less work than the engine fails the benchmark. In the same run: M
- * bpmn-engine instances (default N / 4, at most 500) and the one-row-insert
- * ceiling, so each figure shows as a ratio and a share as bench/engine.ts
- * reports them. Ends with one JSON line.
+ * commands send is recorded. Then, each run from empty tables on a pool of
+ * its own: the engine again, alone and with group commit (for comparison);
+ * the recorded messages sent again, instance by instance, by 16 clients —
+ * the same statements with the same values, prepared the same way
+ * (platform/db/pipeline.ts), two messages per command, no engine code between
+ * them — one transaction per command, and batched as group commit batches;
+ * and both replays again with only the indexes the engine's and the
+ * chainer's own reads use (every index that serves lists, supervision or
+ * uniqueness dropped). Every run's rows are counted against the recorded
+ * run's, so a run that did other work fails the benchmark. In the same run:
+ * M bpmn-engine instances (default N / 4, at most 500) and the
+ * one-row-insert ceiling, so each figure shows as a ratio and a share as
+ * bench/engine.ts reports them. Ends with one JSON line.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import os from 'node:os';
