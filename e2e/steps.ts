@@ -190,6 +190,16 @@ export const FOOD_LICENCE = '食品经营许可（新办）';
 export const FOOD_LICENCE_MATERIALS = ['食品经营许可申请书', '营业执照复印件', '与食品经营相适应的主要设备设施布局、操作流程等文件'];
 
 /**
+ * Types words into the home page's item search and waits until the table has
+ * filtered to them (it does after a pause in typing and the server's answer;
+ * a row clicked before then may move away under the click).
+ */
+export async function filterHomeItems(page: Page, words: string): Promise<void> {
+  await page.getByLabel('搜索事项').fill(words);
+  await expect(page.locator('.tb-home-items[aria-busy="false"]')).toBeVisible();
+}
+
+/**
  * A citizen registers and applies for the food business licence on the portal
  * form with every material; returns the page and the case number and query
  * code the success message shows.
@@ -201,7 +211,7 @@ export async function applyForFoodLicence(
   const citizen = await newPerson(browser, baseUrl);
   await register(citizen, { username: who.username, name: who.name, phone: who.phone, password: who.password });
   await citizen.goto('/');
-  await citizen.getByLabel('搜索事项').fill('食品经营');
+  await filterHomeItems(citizen, '食品经营');
   await citizen.getByRole('link', { name: FOOD_LICENCE }).click();
   await expect(citizen.getByRole('heading', { name: FOOD_LICENCE })).toBeVisible();
   await citizen.getByLabel('申请人姓名/名称').fill(who.shop);

@@ -1,7 +1,7 @@
 import type { Scenario } from '../run.ts';
 import { expectNoAxeViolations } from '../axe.ts';
 import { assert, expect } from '../expect.ts';
-import { signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
+import { filterHomeItems, signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
 
 const ITEM = '就业创业证申领';
 const MATERIALS = ['居民身份证', '近期免冠照片'];
@@ -50,7 +50,7 @@ export const scenarios: Scenario[] = [
 
       // The citizen applies: 就读学校 appears only after choosing 是.
       const citizen = await signedIn(ctx, 'citizen', '/');
-      await citizen.getByLabel('搜索事项').fill('就业创业');
+      await filterHomeItems(citizen, '就业创业');
       await citizen.getByRole('link', { name: ITEM }).first().click();
       await expect(citizen.getByRole('heading', { name: ITEM, level: 1 })).toBeVisible();
       await citizen.getByLabel('申请人姓名/名称').fill('李小明');
@@ -99,7 +99,7 @@ export const scenarios: Scenario[] = [
 
       // 户口迁入: the region cascader (its data loads on demand), searched by name.
       await citizen.goto('/');
-      await citizen.getByLabel('搜索事项').fill('户口迁入');
+      await filterHomeItems(citizen, '户口迁入');
       await citizen.getByRole('link', { name: '户口迁入（投靠类）' }).first().click();
       const region = citizen.getByLabel('迁出地（省市县）');
       await region.click();
@@ -111,7 +111,7 @@ export const scenarios: Scenario[] = [
 
       // 有限责任公司设立登记: one shareholder row to start, a second added; errors name the row.
       await citizen.goto('/');
-      await citizen.getByLabel('搜索事项').fill('有限责任公司');
+      await filterHomeItems(citizen, '有限责任公司');
       await citizen.getByRole('link', { name: '有限责任公司设立登记' }).first().click();
       await expect(citizen.getByRole('group', { name: '股东（发起人） 第 1 行' })).toBeVisible();
       await citizen.getByLabel('股东姓名（第 1 行）').fill('张三');

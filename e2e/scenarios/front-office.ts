@@ -1,6 +1,6 @@
 import type { Scenario } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { approveOpenCase, newPerson, openCase, pdfFile, register, signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
+import { approveOpenCase, filterHomeItems, newPerson, openCase, pdfFile, register, signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
 import { assertNoticeSays, chineseDay, followQr, readNotice } from '../notices.ts';
 
 /**
@@ -24,7 +24,7 @@ const OPINION = '经现场核查，符合食品经营许可条件，准予许可
 
 async function searchAndOpen(page: Page, keyword: string, item: string): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('搜索事项').fill(keyword);
+  await filterHomeItems(page, keyword);
   await page.getByRole('link', { name: item }).click();
   await expect(page.getByRole('heading', { name: item })).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioContext } from '../run.ts';
 import { assert, expect, type Page } from '../expect.ts';
-import { approveFromTasks, approveOpenCase, chooseInDialog, confirmDialog, newPerson, openCase, register, signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
+import { approveFromTasks, approveOpenCase, chooseInDialog, confirmDialog, filterHomeItems, newPerson, openCase, register, signedIn, submitApplicationForm, uploadMaterial } from '../steps.ts';
 
 const ITEM = '医疗机构执业登记';
 const OPINION_RETURN = '会签意见与初审结论不一致，请初审重新核对执业范围。';
@@ -11,7 +11,7 @@ async function apply(ctx: ScenarioContext, username: string): Promise<{ citizen:
   await register(citizen, { username, name: '吴医生', phone: '13700002222', password: 'wu-yisheng-2026' });
 
   await citizen.goto('/');
-  await citizen.getByLabel('搜索事项').fill('医疗机构');
+  await filterHomeItems(citizen, '医疗机构');
   await citizen.getByRole('link', { name: ITEM }).click();
   await expect(citizen.getByRole('heading', { name: ITEM })).toBeVisible();
   const values: Record<string, string> = { '申请人姓名/名称': '仁和诊所有限公司', 联系电话: '13700002222', 医疗机构名称: '仁和社区诊所' };

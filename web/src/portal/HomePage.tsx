@@ -150,14 +150,17 @@ export function HomePage() {
         {items.isError ? (
           <ErrorAlert error={items.error} onRetry={() => void items.refetch()} />
         ) : (
-          <Table
-            rowKey="id"
-            loading={items.isPending}
-            columns={columns}
-            dataSource={filtered}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: t('home.noItems') }}
-          />
+          // Busy while the typed words wait for their pause or the server's answer: the rows are about to change.
+          <div className="tb-home-items" aria-busy={items.isPending || search.trim() !== q || (q !== '' && hits.isFetching)}>
+            <Table
+              rowKey="id"
+              loading={items.isPending}
+              columns={columns}
+              dataSource={filtered}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              locale={{ emptyText: t('home.noItems') }}
+            />
+          </div>
         )}
         <div aria-live="polite" className="sr-only">
           {items.isSuccess ? t('home.resultCount', { count: filtered.length }) : ''}
