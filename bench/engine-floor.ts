@@ -22,10 +22,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { createPool, type Db } from '../server/src/platform/db/pool.ts';
-import { BEGIN, COMMIT, pipeline, type Statement } from '../server/src/platform/db/pipeline.ts';
+import { pipeline, type Statement } from '../server/src/platform/db/pipeline.ts';
 import { chainPending, startChainer } from '../server/src/platform/events/chain.ts';
 import { deployDefinition, type EngineEnv } from '../server/src/modules/workflow/engine/index.ts';
-import type { GroupCommitOptions } from '../server/src/modules/workflow/engine/group-commit.ts';
+import { committerOf, type GroupCommitOptions } from '../server/src/modules/workflow/engine/group-commit.ts';
 import { BENCH_BPMN, GROUP_COMMIT, concurrently, cpuSeconds, runBpmnEngine, runInstance, runInsertCeiling, summary, type Figures, type Run } from './engine.ts';
 import { round, withBenchDatabase } from './_support.ts';
 
@@ -88,47 +88,20 @@ async function replayAlone(db: Db, command: Command): Promise<void> {
 }
 
 /**
- * Group commit as group-commit.ts does it, without the engine: while fewer
- * than `concurrency` batches are in flight a command goes at once; the
- * commands that queue meanwhile (up to `size`) share the next transaction —
- * one message with BEGIN and every command's first statements, one with every
- * command's writes and COMMIT. A replayed command is two messages (BEGIN and
- * its reads; its writes and COMMIT), so it splits the same way.
+ * Group commit's own committer (group-commit.ts) sending recorded commands:
+ * a replayed command is two messages — BEGIN and its reads, its writes and
+ * COMMIT — so its first statements and its write are what a command hands the
+ * committer; each instance's commands come one after another, so no two share
+ * a process tree.
  */
 function replayBatcher(db: Db, options: GroupCommitOptions): (command: Command) => Promise<void> {
-  const queue: { command: Command; done: () => void; failed: (err: unknown) => void }[] = [];
-  let inFlight = 0;
-  const statementsOf = (m: Message | undefined): readonly Statement[] => (m === undefined ? [] : 'statements' in m ? m.statements : [{ text: m.text, values: m.values }]);
-  const runBatch = async (batch: typeof queue) => {
-    const client = await db.connect();
-    try {
-      const first = batch.flatMap((q) => statementsOf(q.command[0]).filter((x) => x.text !== 'BEGIN'));
-      const last = batch.flatMap((q) => statementsOf(q.command[1]).filter((x) => x.text !== 'COMMIT'));
-      await pipeline(client, [BEGIN, ...first]);
-      await pipeline(client, [...last, COMMIT]);
-      for (const q of batch) q.done();
-    } catch (err) {
-      for (const q of batch) q.failed(err);
-    } finally {
-      client.release();
-    }
-  };
-  const pump = () => {
-    while (inFlight < options.concurrency && queue.length > 0) {
-      const batch = queue.splice(0, options.size);
-      inFlight++;
-      void runBatch(batch).finally(() => {
-        inFlight--;
-        pump();
-      });
-    }
-  };
+  const committer = committerOf(db, options);
+  const statementsOf = (m: Message | undefined): Statement[] => (m === undefined ? [] : 'statements' in m ? [...m.statements] : [{ text: m.text, values: m.values }]);
   return (command) => {
-    if (command.length !== 2) throw new Error(`a replayed command is two messages, not ${command.length}`);
-    return new Promise<void>((done, failed) => {
-      queue.push({ command, done, failed });
-      pump();
-    });
+    const first = statementsOf(command[0]).filter((x) => x.text !== 'BEGIN');
+    const writes = statementsOf(command[1]).filter((x) => x.text !== 'COMMIT');
+    if (command.length !== 2 || writes.length > 1) throw new Error('a replayed command is BEGIN with its reads, then one write with COMMIT');
+    return committer.submit({ first, rootOf: () => null, run: async () => ({ value: undefined, last: writes[0] ?? null }), alone: () => replayAlone(db, command) });
   };
 }
 
